@@ -1,0 +1,75 @@
+"""The areas of the program and what each plugs in: models, services, screens, cards, CLI, demo.
+
+This module imports nothing heavy: the window and the command line import an area's modules
+only when they need them, so start-up stays fast. A new area adds one ``Area`` here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Screen:
+    key: str
+    label: str  # English text, translated when shown
+    permission: str
+    target: str  # "module:Class"; the class takes (master, ctx)
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: str
+    models: str | None = None  # registers its migrations on import
+    services: str | None = None  # registers permissions and settings on import
+    screens: tuple[Screen, ...] = ()
+    home_cards: str | None = None  # "module:function(actor) -> list[Card]"
+    demo: str | None = None  # "module:function(actor, progress, today)"
+    cli: str | None = None  # "module:function(registry)" adds export/report/import commands
+    extra: dict = field(default_factory=dict)
+
+
+AREAS: list[Area] = [
+    Area(
+        key="core",
+        label="Admin",
+        models="pse_desktop.db.core",
+        services="pse_desktop.services.permissions",
+        demo="pse_desktop.services.demo_core:add_demo",
+        screens=(
+            Screen("users", "Users", "admin.users", "pse_desktop.views.admin_users:UsersScreen", "Admin"),
+            Screen("places", "Centres and shops", "admin.centres",
+                   "pse_desktop.views.admin_places:PlacesScreen", "Admin"),
+            Screen("settings", "Settings", "admin.settings",
+                   "pse_desktop.views.admin_settings:SettingsScreen", "Admin"),
+            Screen("audit", "Audit log", "admin.audit", "pse_desktop.views.admin_audit:AuditScreen",
+                   "Admin"),
+            Screen("backups", "Backups", "admin.backup",
+                   "pse_desktop.views.admin_backups:BackupsScreen", "Admin"),
+        ),
+    ),
+]
+
+
+def resolve(spec: str):
+    """Return the object named by 'module:attribute'."""
+    module, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def model_modules() -> list[str]:
+    return [a.models for a in AREAS if a.models]
+
+
+def load_services() -> None:
+    """Import every area's services so that their permissions and settings are declared."""
+    for area in AREAS:
+        if area.services:
+            importlib.import_module(area.services)
+
+
+def screens() -> list[Screen]:
+    return [s for a in AREAS for s in a.screens]

@@ -1,0 +1,135 @@
+"""The database: one deferred handle, opened by ``init_database``, upgraded by migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import migrations
+from .connection import (
+    PSE_APPLICATION_ID,
+    DatabaseRefused,
+    Target,
+    close_database,
+    database,
+    integrity_errors,
+    open_raw,
+    probe_sqlite_file,
+    resolve_target,
+)
+
+
+__all__ = [
+    "DatabaseRefused", "OpenResult", "Target", "close_database", "database", "init_database",
+    "integrity_errors", "load_models", "resolve_target", "sqlite_copy", "PSE_APPLICATION_ID",
+]
+
+
+@dataclass
+class OpenResult:
+    target: Target
+    created: bool = False
+    upgraded: list[str] = field(default_factory=list)
+    backup_path: Path | None = None
+
+
+def load_models() -> None:
+    """Import every area's models so that all migrations are registered."""
+    from ..areas import model_modules
+
+    for name in model_modules():
+        importlib.import_module(name)
+
+
+def sqlite_copy(src: Path, dest: Path) -> Path:
+    """Copy a live SQLite database with the online backup API; return ``dest``."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+    finally:
+        source.close()
+    tmp.replace(dest)
+    return dest
+
+
+def _read_versions(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        has = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (migrations.SCHEMA_TABLE,)
+        ).fetchone()
+        if not has:
+            return {}
+        rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
+        return migrations.applied_versions_from_cursor(rows)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} is damaged and cannot be read ({exc}). Restore a backup.")
+    finally:
+        conn.close()
+
+
+def upgrade_backup_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def init_database(
+    target: Target | str | None = None,
+    *,
+    create: bool = True,
+    upto: dict[str, int] | None = None,
+    backup_dir: Path | None = None,
+) -> OpenResult:
+    """Open the database, refusing foreign, damaged or newer files, and bring it up to date.
+
+    An existing database that needs migrations is first copied to ``backup_dir``.
+    ``upto`` limits the versions applied (tests use it to build an older database).
+    """
+    if not isinstance(target, Target):
+        target = resolve_target(target)
+    load_models()
+    close_database()
+    result = OpenResult(target)
+    if not target.is_postgres:
+        path = target.path
+        status = probe_sqlite_file(path)
+        if status == "missing" and not create:
+            raise DatabaseRefused(f"There is no database at {path}. Create one with 'pse-desktop init'.")
+        applied = _read_versions(path) if status == "pse" else {}
+        _refuse_newer(applied, str(path))
+        todo = migrations.pending(applied, upto)
+        result.created = status in ("missing", "empty")
+        if todo and status == "pse" and applied:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            dest = (backup_dir or upgrade_backup_dir(path)) / f"before-upgrade-{stamp}.sqlite3"
+            result.backup_path = sqlite_copy(path, dest)
+    db = open_raw(target)
+    if target.is_postgres:
+        applied = migrations.applied_versions(db)
+        _refuse_newer(applied, target.label)
+        todo = migrations.pending(applied, upto)
+        result.created = not applied
+    migrations.run(db, todo)
+    result.upgraded = [f"{m.area} {m.version}: {m.description}" for m in todo]
+    return result
+
+
+def _refuse_newer(applied: dict[str, int], where: str) -> None:
+    newer = migrations.newer_areas(applied)
+    if newer:
+        close_database()
+        raise DatabaseRefused(
+            f"{where} was made by a newer version of PSE Desktop ({', '.join(newer)}). "
+            "Install the newer program; the database was left untouched."
+        )

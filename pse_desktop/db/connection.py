@@ -1,0 +1,153 @@
+"""The one database handle, and the single place that opens it and sets its pragmas."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+#: Every model binds to this proxy; ``init_database`` points it at the real database.
+database = peewee.DatabaseProxy()
+
+#: Written into the SQLite header (``PRAGMA application_id``) so a PSE file is recognised.
+PSE_APPLICATION_ID = 0x50534544  # "PSED"
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+#: Power cuts are common: FULL sync makes a committed record survive one.
+SQLITE_PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("busy_timeout", 5000),
+    ("synchronous", 2),
+    ("cache_size", -16000),
+)
+
+ENV_VAR = "PSE_DATABASE"
+
+
+class DatabaseRefused(Exception):
+    """The file given is not a database this program may open; it was left untouched."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the database lives: a SQLite path or a PostgreSQL URL."""
+
+    url: str
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.url.startswith(("postgresql://", "postgres://"))
+
+    @property
+    def path(self) -> Path | None:
+        return None if self.is_postgres else Path(self.url)
+
+    @property
+    def label(self) -> str:
+        if self.is_postgres:
+            # Never show a password in the status bar or the logs.
+            rest = self.url.split("://", 1)[1]
+            host = rest.split("@", 1)[-1]
+            return f"PostgreSQL {host}"
+        return str(self.path)
+
+
+def default_database_path() -> Path:
+    """Return the SQLite file in the user's data folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pse-desktop", "PSE")) / "pse.sqlite3"
+
+
+def resolve_target(arg: str | None = None) -> Target:
+    """Return the database chosen by ``--db``, else ``$PSE_DATABASE``, else the default file."""
+    chosen = arg or os.environ.get(ENV_VAR) or str(default_database_path())
+    if chosen.startswith(("postgresql://", "postgres://")):
+        return Target(chosen)
+    return Target(str(Path(chosen).expanduser().resolve()))
+
+
+def probe_sqlite_file(path: Path) -> str:
+    """Return 'missing', 'empty' or 'pse' for a file, or raise DatabaseRefused; never writes."""
+    if not path.exists():
+        return "missing"
+    if path.is_dir():
+        raise DatabaseRefused(f"{path} is a folder, not a database file.")
+    size = path.stat().st_size
+    if size == 0:
+        return "empty"
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise DatabaseRefused(f"{path} is not a PSE Desktop database (it is not an SQLite file).")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != PSE_APPLICATION_ID:
+        raise DatabaseRefused(
+            f"{path} is an SQLite file but not a PSE Desktop database; it was left untouched."
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    wal = path.with_name(path.name + "-wal")
+    # A file shorter than its header says was cut short (a copy interrupted by a power cut).
+    if page_count and size < page_size * page_count and not (wal.exists() and wal.stat().st_size):
+        raise DatabaseRefused(
+            f"{path} is damaged: it is shorter than it should be ({size} of "
+            f"{page_size * page_count} bytes). Restore it from a backup."
+        )
+    return "pse"
+
+
+def integrity_errors(path: Path, quick: bool = False) -> list[str]:
+    """Return the problems SQLite finds in a file opened read-only (empty list when fine)."""
+    uri = f"file:{path}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    problems = [r[0] for r in rows if r[0] != "ok"]
+    return problems
+
+
+def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return peewee.SqliteDatabase(
+        str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False
+    )
+
+
+def _connect_postgres(url: str) -> peewee.Database:
+    from playhouse.db_url import connect
+
+    return connect(url)
+
+
+def open_raw(target: Target) -> peewee.Database:
+    """Point the proxy at the target's database and connect; no checks, no migrations."""
+    if target.is_postgres:
+        db = _connect_postgres(target.url)
+    else:
+        db = _connect_sqlite(target.path)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    if not target.is_postgres:
+        current = db.execute_sql("PRAGMA application_id").fetchone()[0]
+        if current != PSE_APPLICATION_ID:
+            db.execute_sql(f"PRAGMA application_id = {PSE_APPLICATION_ID}")
+    return db
+
+
+def close_database() -> None:
+    """Close the current connection, if any."""
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()

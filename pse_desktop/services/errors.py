@@ -1,0 +1,31 @@
+"""Domain exceptions raised by services and shown by views."""
+
+
+class PseError(Exception):
+    """Base of every error a user may be shown."""
+
+
+class ValidationError(PseError):
+    """Bad input: names the field and says what is wrong."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class PermissionDenied(PseError):
+    """The user may not do this action (or not for this centre/shop)."""
+
+    def __init__(self, action: str, detail: str = ""):
+        text = f"You are not allowed to do this ({action})"
+        super().__init__(f"{text}: {detail}" if detail else text)
+        self.action = action
+
+
+class NotFound(PseError):
+    """A record asked for does not exist."""
+
+
+class ConflictError(PseError):
+    """The action is refused by the state of the data (locked, closed, finalised...)."""
