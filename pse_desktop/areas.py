@@ -26,7 +26,7 @@ class Area:
     models: str | None = None  # registers its migrations on import
     services: str | None = None  # registers permissions and settings on import
     screens: tuple[Screen, ...] = ()
-    home_cards: str | None = None  # "module:function(actor) -> list[Card]"
+    home_cards: str | None = None  # "module:function(actor, target) -> list[Card]"
     demo: str | None = None  # "module:function(actor, progress, today)"
     cli: str | None = None  # "module:function(registry)" adds export/report/import commands
     extra: dict = field(default_factory=dict)
@@ -39,6 +39,7 @@ AREAS: list[Area] = [
         models="pse_desktop.db.core",
         services="pse_desktop.services.permissions",
         demo="pse_desktop.services.demo_core:add_demo",
+        home_cards="pse_desktop.services.home:core_cards",
         screens=(
             Screen("users", "Users", "admin.users", "pse_desktop.views.admin_users:UsersScreen", "Admin"),
             Screen("places", "Centres and shops", "admin.centres",

@@ -99,19 +99,19 @@ def authenticate(username: str, password: str, now: dt.datetime | None = None) -
         raise LoginFailed(_wait_text(user.locked_until, now),
                           int((user.locked_until - now).total_seconds()) + 1)
     ok = verify_password(password or "", user.password_hash)
-    with database.atomic():
-        if not ok:
-            failures = user.failed_logins + 1
-            wait = wait_after(failures)
+    if not ok:
+        failures = user.failed_logins + 1
+        wait = wait_after(failures)
+        with database.atomic():  # committed before the refusal is raised
             User.update(failed_logins=failures,
                         locked_until=now + dt.timedelta(seconds=wait) if wait else None
                         ).where(User.id == user.id).execute()
-            actor = Actor(user.id, user.username, user.role)
-            audit.record(actor, "core", "login_failed", "user", user.id,
-                         f"failed login #{failures}" + (f", wait {wait} s" if wait else ""))
-            raise LoginFailed("Wrong user name or password.", wait)
-        if not user.active:
-            raise LoginFailed("This account has been deactivated. Ask an admin.")
+            audit.record(Actor(user.id, user.username, user.role), "core", "login_failed", "user",
+                         user.id, f"failed login #{failures}" + (f", wait {wait} s" if wait else ""))
+        raise LoginFailed("Wrong user name or password.", wait)
+    if not user.active:
+        raise LoginFailed("This account has been deactivated. Ask an admin.")
+    with database.atomic():
         User.update(failed_logins=0, locked_until=None, last_login_at=now).where(
             User.id == user.id).execute()
         actor = actor_for(user)

@@ -1,4 +1,9 @@
-"""Payroll rates as DATA: minimum wage, bonuses, overtime, NSSF, tax on salary.
+"""Payroll rates as DATA, and the small exact helpers that apply them.
+
+Rates (minimum wage, bonuses, overtime, NSSF, tax on salary, cash notes) plus
+rounding, USD/KHR conversion, display formatting, tax brackets, NSSF
+contributions and the cash breakdown.  :mod:`payroll_calc` re-exports all the
+public names: import from there.
 
 Every figure the payroll formulas use lives in a :class:`Rates` value with the
 date it takes effect; the formulas in :mod:`payroll_calc` never hard-code one.
@@ -49,9 +54,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Optional, Tuple
+from fractions import Fraction
+from math import floor
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from pse_desktop.services.errors import ValidationError
+
+Number = Union[int, Decimal, Fraction]
 
 #: Progressive monthly brackets for residents: (upper bound in KHR or None
 #: for "no limit", rate in basis points).  Amounts above the previous upper
@@ -71,13 +80,135 @@ DEFAULT_SENIORITY_BONUS_TABLE: Tuple[Tuple[int, int], ...] = tuple(
 )  # 1 year: $2, 2 years: $3, ..., 10 years and more: $11
 
 
-def _check_int(value, field_name: str, minimum: int = 0) -> None:
+# --------------------------------------------------------------------------- arithmetic helpers
+def round_half_up(value: Number) -> int:
+    """Round to the nearest integer, halves away from zero (2.5 -> 3, -2.5 -> -3)."""
+    if isinstance(value, float):
+        raise ValidationError("amount", "floats are not allowed for money")
+    q = Fraction(value)
+    half = Fraction(1, 2)
+    return floor(q + half) if q >= 0 else -floor(-q + half)
+
+
+def check_quantity(value, name: str) -> Fraction:
+    """A non-negative quantity (days, hours, rate): int, Decimal or Fraction."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)) \
+            or (isinstance(value, Decimal) and not value.is_finite()):
+        raise ValidationError(name, f"must be a number (int or Decimal, not float), got {value!r}")
+    if value < 0:
+        raise ValidationError(name, f"must not be negative, got {value}")
+    return Fraction(value)
+
+
+def check_int(value, name: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field_name, f"must be a whole number, got {value!r}")
+        raise ValidationError(name, f"must be a whole number, got {value!r}")
     if value < minimum:
-        raise ValidationError(field_name, f"must be at least {minimum}, got {value}")
+        raise ValidationError(name, f"must be at least {minimum}, got {value}")
+    return value
 
 
+def fmt_number(q: Number, min_places: int = 0, max_places: int = 4) -> str:
+    """Exact decimal text with thousands separators ('1,234.5'); '~' if inexact."""
+    q = Fraction(q)
+    places, prefix = min_places, ""
+    while (q * 10 ** places).denominator != 1 and places < max_places:
+        places += 1
+    scaled = q * 10 ** places
+    if scaled.denominator != 1:
+        prefix = "~"
+    n = round_half_up(scaled)
+    sign = "-" if n < 0 else ""
+    whole, frac = divmod(abs(n), 10 ** places)
+    text = f"{whole:,}" + (f".{frac:0{places}d}" if places else "")
+    return f"{prefix}{sign}{text}"
+
+
+def fmt_usd(cents: Number) -> str:
+    """'$1,234.56'; sub-cent rates keep their digits ('$0.125')."""
+    text = fmt_number(Fraction(cents) / 100, min_places=2, max_places=4)
+    return "-$" + text[1:] if text.startswith("-") else "$" + text
+
+
+def fmt_khr(riel: int) -> str:
+    return f"KHR {riel:,}"
+
+
+def fmt_pct(bp: int) -> str:
+    return fmt_number(Fraction(bp, 100), max_places=2) + "%"
+
+
+def usd_to_khr(cents: int, khr_per_usd: int) -> int:
+    """Cents to whole riel at ``khr_per_usd`` riel per dollar, half-up."""
+    check_int(khr_per_usd, "khr_per_usd", minimum=1)
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise ValidationError("cents", f"must be a whole number of cents, got {cents!r}")
+    return round_half_up(Fraction(cents * khr_per_usd, 100))
+
+
+def khr_to_usd_cents(khr: int, khr_per_usd: int) -> int:
+    """Whole riel to cents at ``khr_per_usd`` riel per dollar, half-up."""
+    check_int(khr_per_usd, "khr_per_usd", minimum=1)
+    if isinstance(khr, bool) or not isinstance(khr, int):
+        raise ValidationError("khr", f"must be a whole number of riel, got {khr!r}")
+    return round_half_up(Fraction(khr * 100, khr_per_usd))
+
+
+def seniority_bonus_cents(years_of_service: int, rates: Rates) -> int:
+    """Monthly seniority bonus from the table (0 before the first row)."""
+    check_int(years_of_service, "years_of_service")
+    amount = 0
+    for years, cents in rates.seniority_bonus_table:
+        if years_of_service >= years:
+            amount = cents
+    return amount
+
+
+def tax_bracket_parts(taxable_khr: int, brackets) -> List[Tuple[int, int]]:
+    """(portion of the base, rate bp) for each bracket the base reaches."""
+    parts, lower = [], 0
+    for upper, rate_bp in validate_brackets(brackets):
+        if taxable_khr <= lower:
+            break
+        top = taxable_khr if upper is None else min(taxable_khr, upper)
+        parts.append((top - lower, rate_bp))
+        if upper is None:
+            break
+        lower = upper
+    return parts
+
+
+def compute_tax_khr(taxable_khr: int, brackets=DEFAULT_TAX_BRACKETS) -> int:
+    """Progressive monthly tax on salary in riel, rounded half-up to the riel."""
+    check_int(taxable_khr, "taxable_khr")
+    parts = tax_bracket_parts(taxable_khr, brackets)
+    return round_half_up(sum((Fraction(p * bp, 10_000) for p, bp in parts), Fraction(0)))
+
+
+def nssf_contributions(gross_khr: int, rates: Rates) -> Dict[str, int]:
+    """NSSF contributions in riel for a monthly gross in riel.
+
+    Keys: base_khr, pension_employee_khr, pension_employer_khr,
+    health_care_employer_khr, occupational_risk_employer_khr.
+    """
+    check_int(gross_khr, "gross_khr")
+    step = rates.nssf_base_rounding_khr
+    base = round_half_up(Fraction(gross_khr, step)) * step
+    base = min(max(base, rates.nssf_base_min_khr), rates.nssf_base_max_khr)
+
+    def part(bp: int) -> int:
+        return round_half_up(Fraction(base * bp, 10_000))
+
+    return {
+        "base_khr": base,
+        "pension_employee_khr": part(rates.nssf_pension_employee_bp),
+        "pension_employer_khr": part(rates.nssf_pension_employer_bp),
+        "health_care_employer_khr": part(rates.nssf_health_employer_bp),
+        "occupational_risk_employer_khr": part(rates.nssf_risk_employer_bp),
+    }
+
+
+# --------------------------------------------------------------------------- rates
 def validate_brackets(brackets) -> Tuple[Tuple[Optional[int], int], ...]:
     """Check tax brackets: ascending upper bounds, the last one open (None)."""
     rows = tuple(tuple(row) for row in brackets)
@@ -88,12 +219,12 @@ def validate_brackets(brackets) -> Tuple[Tuple[Optional[int], int], ...]:
         if len(row) != 2:
             raise ValidationError("tax_brackets", f"row {index} must be (upper_khr, rate_bp)")
         upper, rate_bp = row
-        _check_int(rate_bp, "tax_brackets")
+        check_int(rate_bp, "tax_brackets")
         if upper is None:
             if index != len(rows) - 1:
                 raise ValidationError("tax_brackets", "only the last bracket may be open (None)")
             continue
-        _check_int(upper, "tax_brackets")
+        check_int(upper, "tax_brackets")
         if upper <= previous:
             raise ValidationError("tax_brackets", "upper bounds must be increasing")
         previous = upper
@@ -141,9 +272,9 @@ class Rates:
             "nssf_pension_employer_bp", "nssf_health_employer_bp", "nssf_risk_employer_bp",
             "nssf_base_min_khr", "nssf_base_max_khr", "dependant_allowance_khr",
         ):
-            _check_int(getattr(self, name), name)
+            check_int(getattr(self, name), name)
         for name in ("standard_days_per_month", "standard_hours_per_day", "nssf_base_rounding_khr"):
-            _check_int(getattr(self, name), name, minimum=1)
+            check_int(getattr(self, name), name, minimum=1)
         if self.nssf_base_min_khr > self.nssf_base_max_khr:
             raise ValidationError("nssf_base_min_khr", "must not exceed nssf_base_max_khr")
         if not isinstance(self.seniority_pay_days, (int, Decimal)) or isinstance(self.seniority_pay_days, bool) \
@@ -158,8 +289,8 @@ class Rates:
         for row in table:
             if len(row) != 2:
                 raise ValidationError("seniority_bonus_table", "rows must be (years, cents)")
-            _check_int(row[0], "seniority_bonus_table", minimum=1)
-            _check_int(row[1], "seniority_bonus_table")
+            check_int(row[0], "seniority_bonus_table", minimum=1)
+            check_int(row[1], "seniority_bonus_table")
             if row[0] <= previous:
                 raise ValidationError("seniority_bonus_table", "years must be increasing")
             previous = row[0]
@@ -208,9 +339,9 @@ class CashDenominations:
             if not notes:
                 raise ValidationError(name, "at least one note is needed")
             for note in notes:
-                _check_int(note, name, minimum=1)
+                check_int(note, name, minimum=1)
             object.__setattr__(self, name, notes)
-        _check_int(self.riel_rounding, "riel_rounding", minimum=1)
+        check_int(self.riel_rounding, "riel_rounding", minimum=1)
         if 1 not in self.usd_notes:
             raise ValidationError("usd_notes", "the $1 note is needed to pay whole dollars")
         if self.riel_rounding % min(self.riel_notes):
@@ -218,3 +349,44 @@ class CashDenominations:
 
 
 DEFAULT_DENOMINATIONS = CashDenominations()
+
+
+def _greedy(amount: int, notes: Sequence[int]) -> Dict[int, int]:
+    counts = {}
+    for note in notes:
+        count, amount = divmod(amount, note)
+        if count:
+            counts[note] = count
+    return counts
+
+
+def cash_breakdown(amount_cents: int, khr_per_usd: int,
+                   denominations: CashDenominations = DEFAULT_DENOMINATIONS) -> Dict[str, object]:
+    """Notes to prepare for one worker's cash pay.
+
+    Whole dollars in USD notes (largest first); the cents are paid in riel at
+    ``khr_per_usd``, rounded half-up to ``riel_rounding`` (100 riel), in riel
+    notes.  Returns {"usd": {dollars: count}, "riel": {riel: count},
+    "usd_cents": cents paid in dollars, "riel_total": riel paid}.
+    """
+    check_int(amount_cents, "amount_cents")
+    check_int(khr_per_usd, "khr_per_usd", minimum=1)
+    dollars, cents = divmod(amount_cents, 100)
+    step = denominations.riel_rounding
+    riel = round_half_up(Fraction(cents * khr_per_usd, 100 * step)) * step
+    return {"usd": _greedy(dollars, denominations.usd_notes), "riel": _greedy(riel, denominations.riel_notes),
+            "usd_cents": dollars * 100, "riel_total": riel}
+
+
+def total_cash(breakdowns: Sequence[Dict[str, object]]) -> Dict[str, object]:
+    """Add up several :func:`cash_breakdown` results (the payroll cash list)."""
+    total = {"usd": {}, "riel": {}, "usd_cents": 0, "riel_total": 0}
+    for item in breakdowns:
+        for key in ("usd", "riel"):
+            for note, count in item[key].items():
+                total[key][note] = total[key].get(note, 0) + count
+        total["usd_cents"] += item["usd_cents"]
+        total["riel_total"] += item["riel_total"]
+    for key in ("usd", "riel"):
+        total[key] = dict(sorted(total[key].items(), reverse=True))
+    return total

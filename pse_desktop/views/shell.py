@@ -1,0 +1,107 @@
+"""The main window: a sidebar of the screens the user may use, the screen, a status bar."""
+
+from __future__ import annotations
+
+import ttkbootstrap as tb
+
+from .. import areas
+from ..i18n import _
+from ..services.permissions import can
+from .common import ScreenContext
+
+
+class MainWindow(tb.Frame):
+    def __init__(self, master, actor, target, on_logout, on_theme, dark: bool = False,
+                 ctx_overrides: dict | None = None):
+        super().__init__(master)
+        self.actor = actor
+        self.ctx = ScreenContext(actor=actor, target=target, navigate=self.show,
+                                 status=self.set_status, **(ctx_overrides or {}))
+        self.screens: dict[str, tb.Frame] = {}
+        self.buttons: dict[str, tb.Button] = {}
+        self.current = None
+
+        self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle="light")
+        self.sidebar.pack(side="left", fill="y")
+        self.status_bar = tb.Frame(self, padding=(10, 4))
+        self.status_bar.pack(side="bottom", fill="x")
+        tb.Separator(self).pack(side="bottom", fill="x")
+        self.body = tb.Frame(self)
+        self.body.pack(side="left", fill="both", expand=True)
+
+        tb.Label(self.sidebar, text="PSE Desktop", font=("TkDefaultFont", 13, "bold"),
+                 bootstyle="inverse-light").pack(anchor="w", pady=(0, 12), padx=4)
+        self.allowed = [s for s in areas.screens() if can(actor, s.permission)]
+        self._add_button("home", _("Home"))
+        section = None
+        for screen in self.allowed:
+            if screen.section != section:
+                section = screen.section
+                tb.Label(self.sidebar, text=_(section).upper(), bootstyle="inverse-light",
+                         font=("TkDefaultFont", 8, "bold")).pack(anchor="w", padx=4, pady=(12, 2))
+            self._add_button(screen.key, _(screen.label))
+
+        who = actor.full_name or actor.username
+        self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
+        self.user_label.pack(side="left")
+        self.place_label = tb.Label(self.status_bar, text=self._places_text(), bootstyle="secondary")
+        self.place_label.pack(side="left", padx=12)
+        self.db_label = tb.Label(self.status_bar, text=target.label, bootstyle="secondary")
+        self.db_label.pack(side="left", padx=12)
+        self.message = tb.Label(self.status_bar, text="", bootstyle="info")
+        self.message.pack(side="left", padx=12)
+        tb.Button(self.status_bar, text=_("Log out"), bootstyle="link", command=on_logout).pack(
+            side="right")
+        tb.Button(self.status_bar, text=_("Change password"), bootstyle="link",
+                  command=self.change_password).pack(side="right")
+        self.dark = tb.BooleanVar(value=dark)
+        tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
+                       command=lambda: on_theme(self.dark.get())).pack(side="right", padx=8)
+        self.show("home")
+
+    def _places_text(self) -> str:
+        from ..services import places
+
+        parts = []
+        if self.actor.centre_ids:
+            parts += [c.name for c in places.list_centres() if c.id in self.actor.centre_ids]
+        if self.actor.shop_ids:
+            parts += [s.name for s in places.list_shops() if s.id in self.actor.shop_ids]
+        return ", ".join(parts) or (_("all centres") if self.actor.role != "shop_staff" else "")
+
+    def _add_button(self, key: str, label: str) -> None:
+        button = tb.Button(self.sidebar, text=label, bootstyle="light", width=22,
+                           command=lambda: self.show(key))
+        button.pack(fill="x", pady=1)
+        self.buttons[key] = button
+
+    def screen_class(self, key: str):
+        if key == "home":
+            from .home import HomeScreen
+
+            return HomeScreen
+        for screen in self.allowed:
+            if screen.key == key:
+                return areas.resolve(screen.target)
+        raise KeyError(key)
+
+    def show(self, key: str):
+        """Bring a screen to the front (building it the first time); return it."""
+        if key not in self.screens:
+            self.screens[key] = self.screen_class(key)(self.body, self.ctx)
+        if self.current is not None:
+            self.current.pack_forget()
+            self.buttons[self.current_key].configure(bootstyle="light")
+        self.current, self.current_key = self.screens[key], key
+        self.buttons[key].configure(bootstyle="primary")
+        self.current.pack(fill="both", expand=True)
+        self.current.on_show()
+        return self.current
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        self.message.configure(text=text, bootstyle="danger" if error else "info")
+
+    def change_password(self):
+        from .password import ChangePasswordDialog
+
+        return ChangePasswordDialog(self, self.actor, self.set_status)

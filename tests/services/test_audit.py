@@ -1,0 +1,40 @@
+import datetime as dt
+
+import peewee
+import pytest
+
+from pse_desktop.db.core import AuditEntry
+from pse_desktop.services import audit, places, settings
+
+
+def test_every_write_is_audited_with_who_and_a_readable_summary(admin):
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    centre = places.list_centres()[0]
+    places.save_centre(admin, centre.id, "STM", "Stung Mean Chey", "Phnom Penh")
+    settings.set_values(admin, {"khr_per_usd": 4050})
+    rows = audit.list_entries(admin, area="core").rows
+    summaries = [r.summary for r in rows]
+    assert any("name: 'Stung Meanchey' -> 'Stung Mean Chey'" in s for s in summaries)
+    assert any("Riel per US dollar: 4100 -> 4050" in s for s in summaries)
+    assert all(r.username == "admin" for r in rows)
+
+
+def test_audit_log_is_append_only(admin):
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    with pytest.raises(peewee.IntegrityError, match="append-only"):
+        AuditEntry.update(summary="hidden").execute()
+    with pytest.raises(peewee.IntegrityError, match="append-only"):
+        AuditEntry.delete().execute()
+
+
+def test_filters_and_pages(admin, make_user):
+    for i in range(7):
+        places.save_centre(admin, None, f"C{i}", f"Centre {i}", "Phnom Penh")
+    make_user("dara", "social_team")
+    total = audit.list_entries(admin).total
+    page = audit.list_entries(admin, page=1, page_size=3)
+    assert len(page.rows) == 3 and page.total == total
+    assert {r.username for r in audit.list_entries(admin, username="dara").rows} == {"dara"}
+    today = dt.date.today()
+    assert audit.list_entries(admin, date_from=today, date_to=today).total == total
+    assert audit.list_entries(admin, date_to=today - dt.timedelta(days=1)).total == 0

@@ -1,0 +1,99 @@
+"""Permissions are denied by default and checked inside the services, not just the window."""
+
+import pytest
+
+from pse_desktop.db.core import AuditEntry, Centre, User
+from pse_desktop.services import audit, backup, demo, places, settings, users
+from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.permissions import Actor, can, require
+
+
+def test_unknown_action_and_no_actor_are_denied(admin):
+    with pytest.raises(PermissionDenied):
+        require(admin, "no.such.action")
+    assert not can(None, "admin.users")
+
+
+@pytest.mark.parametrize("role", ["centre_staff", "social_team", "workshop_manager", "shop_staff"])
+def test_non_admins_cannot_call_admin_services(admin, role):
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    places.save_shop(admin, None, "PP1", "Shop", "Phnom Penh")
+    actor = Actor(id=999, username="x", role=role, centre_ids=frozenset({1}),
+                  shop_ids=frozenset({1}))
+    before = (User.select().count(), Centre.select().count(), AuditEntry.select().count())
+    calls = [
+        lambda: users.create_user(actor, "eve", "", "admin", "secret-pass"),
+        lambda: users.set_active(actor, admin.id, False),
+        lambda: places.save_centre(actor, None, "NEW", "New", "Phnom Penh"),
+        lambda: settings.set_values(actor, {"khr_per_usd": 4000}),
+        lambda: audit.list_entries(actor),
+        lambda: backup.make_backup(actor, None),
+        lambda: demo.run(actor),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied):
+            call()
+    assert (User.select().count(), Centre.select().count(), AuditEntry.select().count()) == before
+
+
+def test_centre_scope(admin):
+    staff = Actor(id=5, username="s", role="centre_staff", centre_ids=frozenset({1}))
+    assert can(staff, "account.password")
+    from pse_desktop.services.permissions import register_actions
+
+    register_actions({"test.mark": "test"}, {"centre_staff": ["test.mark"]})
+    assert can(staff, "test.mark", centre_id=1)
+    assert not can(staff, "test.mark", centre_id=2)
+    with pytest.raises(PermissionDenied, match="not for this centre"):
+        require(staff, "test.mark", centre_id=2)
+
+
+def test_user_validation_names_the_field_and_writes_nothing(admin):
+    count = User.select().count()
+    cases = [
+        (dict(username="", role="admin"), "user name"),
+        (dict(username="bad name!", role="admin"), "user name"),
+        (dict(username="x" * 41, role="admin"), "user name"),
+        (dict(username="ok", role="wizard"), "role"),
+        (dict(username="ok", role="centre_staff"), "centre"),
+        (dict(username="ok", role="shop_staff"), "shop"),
+        (dict(username="ok", role="admin", password="short"), "password"),
+        (dict(username="admin", role="admin"), "user name"),
+    ]
+    for kw, field in cases:
+        with pytest.raises(ValidationError) as info:
+            users.create_user(admin, kw["username"], "", kw["role"], kw.get("password", "long-enough"))
+        assert info.value.field == field, kw
+    assert User.select().count() == count
+
+
+def test_users_are_deactivated_never_deleted_and_last_admin_protected(admin, make_user):
+    dara = make_user("dara", "social_team")
+    users.set_active(admin, dara.id, False)
+    assert User.get_by_id(dara.id).active is False
+    with pytest.raises(ConflictError):
+        users.set_active(admin, admin.id, False)
+    with pytest.raises(ConflictError, match="last active admin"):
+        users.update_user(admin, admin.id, "", "social_team")
+
+
+def test_centre_codes_unique_and_validated(admin):
+    places.save_centre(admin, None, "stm", "Stung Meanchey", "Phnom Penh")
+    assert Centre.get().code == "STM"
+    with pytest.raises(ValidationError) as info:
+        places.save_centre(admin, None, "STM", "Other", "Phnom Penh")
+    assert info.value.field == "code"
+    with pytest.raises(ValidationError) as info:
+        places.save_centre(admin, None, "NEW", "Other", "Battambang")
+    assert info.value.field == "area"
+    assert Centre.select().count() == 1
+
+
+def test_settings_all_checked_before_any_saved(admin):
+    with pytest.raises(ValidationError) as info:
+        settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4 1OO"})
+    assert info.value.field == "Riel per US dollar"
+    assert settings.get("org_name") == "Pour un Sourire d'Enfant"
+    settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4,050"})
+    assert settings.get("khr_per_usd") == 4050
+    assert settings.get("org_name") == "PSE"

@@ -1,0 +1,96 @@
+"""The command line as an admin or a scheduled job uses it."""
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from pse_desktop import cli
+from pse_desktop.db import close_database
+
+
+def run(*args):
+    try:
+        return cli.main(list(args))
+    finally:
+        close_database()
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    pw = tmp_path / "pw.txt"
+    pw.write_text("admin-pass\n")
+    path = tmp_path / "x.sqlite3"
+    assert run("--db", str(path), "init", "--admin", "admin", "--password-file", str(pw)) == 0
+    return path
+
+
+def test_init_then_check_prints_ok(db_file, capsys):
+    assert run("--db", str(db_file), "check") == 0
+    assert capsys.readouterr().out.startswith("OK")
+
+
+def test_db_option_after_the_subcommand_too(db_file, capsys):
+    assert run("check", "--db", str(db_file)) == 0
+
+
+def test_check_refuses_random_and_truncated_files_unchanged(db_file, tmp_path, capsys):
+    noise = tmp_path / "noise"
+    noise.write_bytes(b"\x13\x37" * 3000)
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes(db_file.read_bytes()[:10000])
+    for path in (noise, cut):
+        before = sha(path)
+        assert run("--db", str(path), "check") != 0
+        assert sha(path) == before
+    err = capsys.readouterr().err
+    assert "not an SQLite file" in err and "damaged" in err
+
+
+def test_user_add_list_disable(db_file, tmp_path, capsys):
+    pw = tmp_path / "u.txt"
+    pw.write_text("secret-pass\n")
+    assert run("--db", str(db_file), "demo") == 0
+    assert run("--db", str(db_file), "user", "add", "mony", "--role", "centre_staff",
+               "--centre", "STM", "--password-file", str(pw)) == 0
+    assert run("--db", str(db_file), "user", "disable", "mony") == 0
+    capsys.readouterr()
+    assert run("--db", str(db_file), "user", "list") == 0
+    line = [l for l in capsys.readouterr().out.splitlines() if l.startswith("mony")][0]
+    assert "disabled" in line and "STM" in line
+    assert run("--db", str(db_file), "user", "add", "bad", "--role", "centre_staff",
+               "--centre", "NOPE", "--password-file", str(pw)) == 2
+    assert "no centre with code" in capsys.readouterr().err
+
+
+def test_backup_and_restore_round_trip(db_file, tmp_path, capsys):
+    out = tmp_path / "b.sqlite3"
+    assert run("--db", str(db_file), "backup", "--out", str(out)) == 0
+    assert run("--db", str(db_file), "demo") == 0
+    assert run("--db", str(db_file), "restore", str(out), "--yes") == 0
+    capsys.readouterr()
+    run("--db", str(db_file), "user", "list")
+    assert capsys.readouterr().out.split() [:1] == ["admin"]
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84)
+    assert run("--db", str(db_file), "restore", str(bad), "--yes") == 2
+
+
+def test_restore_without_terminal_needs_yes(db_file, tmp_path):
+    out = tmp_path / "b.sqlite3"
+    run("--db", str(db_file), "backup", "--out", str(out))
+    proc = subprocess.run([sys.executable, "-m", "pse_desktop", "--db", str(db_file), "restore",
+                           str(out)], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 2 and "--yes" in proc.stderr
+
+
+def test_every_subcommand_has_help():
+    for args in (["init"], ["user", "add"], ["backup"], ["restore"], ["check"], ["demo"]):
+        with pytest.raises(SystemExit) as info:
+            cli.main(args + ["--help"])
+        assert info.value.code == 0
