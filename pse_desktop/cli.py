@@ -31,7 +31,7 @@ def _ask_password() -> str:
     return first
 
 
-def _open(args, create: bool = False):
+def open_db(args, create: bool = False):
     from .db import init_database
 
     result = init_database(args.db, create=create)
@@ -44,7 +44,7 @@ def _open(args, create: bool = False):
 def cmd_init(args) -> int:
     from .services import users
 
-    result = _open(args, create=True)
+    result = open_db(args, create=True)
     if users.has_users():
         print(f"{result.target.label} already has users; nothing to do.", file=sys.stderr)
         return 1
@@ -58,7 +58,7 @@ def cmd_init(args) -> int:
 def cmd_user_add(args) -> int:
     from .services import permissions, users
 
-    _open(args)
+    open_db(args)
     password = _read_password_file(args.password_file) if args.password_file else _ask_password()
     info = users.create_user(permissions.cli_actor(), args.name, args.full_name or "", args.role,
                              password, args.centre or (), args.shop or ())
@@ -69,7 +69,7 @@ def cmd_user_add(args) -> int:
 def cmd_user_list(args) -> int:
     from .services import permissions, users
 
-    _open(args)
+    open_db(args)
     for u in users.list_users(permissions.cli_actor()):
         ties = ",".join(u.centre_codes + u.shop_codes)
         print(f"{u.username:<20} {u.role:<17} {'active' if u.active else 'disabled':<9} {ties}")
@@ -79,7 +79,7 @@ def cmd_user_list(args) -> int:
 def cmd_user_disable(args) -> int:
     from .services import permissions, users
 
-    _open(args)
+    open_db(args)
     users.disable_by_name(permissions.cli_actor(), args.name)
     print(f"Disabled {args.name}.")
     return 0
@@ -88,7 +88,7 @@ def cmd_user_disable(args) -> int:
 def cmd_backup(args) -> int:
     from .services import backup, permissions
 
-    result = _open(args)
+    result = open_db(args)
     path = backup.make_backup(permissions.cli_actor(), result.target,
                               Path(args.out) if args.out else None)
     print(f"Backup written to {path}")
@@ -126,7 +126,7 @@ def cmd_check(args) -> int:
 
     target = resolve_target(args.db)
     if target.is_postgres:
-        _open(args)
+        open_db(args)
         print("OK")
         return 0
     report = backup.check_file(target.path)
@@ -141,7 +141,7 @@ def cmd_check(args) -> int:
 def cmd_demo(args) -> int:
     from .services import demo, permissions, users
 
-    _open(args, create=True)
+    open_db(args, create=True)
     if not users.has_users():
         print("error: create the admin first with 'pse-desktop init'", file=sys.stderr)
         return 2

@@ -12,12 +12,15 @@ Public API
 ``render_text_image(text, size=12, fg="#212529", bg=None, bold=False) -> PIL.Image.Image``
     Shaped rendering, no display needed.  Transparent (RGBA) when ``bg`` is
     None, else RGB on ``bg``.  The height depends only on ``size``/``bold``
-    (the fonts' ascent + descent, see ``line_height``), so rows line up.
+    (a fixed line box: the fonts' ascent plus room for the deepest Khmer
+    stacks, see ``line_height``), so rows line up.
 ``line_height(size=12, bold=False) -> int``
     Height in pixels of every image rendered at that size.
 ``khmer_photo(text, size=12, fg="#212529", bg=None, bold=False, master=None) -> PIL.ImageTk.PhotoImage``
     Same, as a Tk image, from an LRU cache (``PHOTO_CACHE_SIZE`` entries).
 ``clear_photo_cache()``
+``style_colors(style_name="TLabel", widget=None) -> (fg, bg)``
+    Current theme colours of a ttk style, e.g. for Treeview row images.
 ``KhmerLabel(master, text="", size=None, bold=False, fg=None, bg=None, transparent=False, **ttk_options)``
     A ttk(bootstrap) Label showing its text as a shaped image; ``set_text``.
 
@@ -29,18 +32,29 @@ letters or digits, so text is split into runs: Khmer runs use the Khmer font,
 other runs use DejaVu Sans (or another system sans, or Pillow's built-in font).
 Spaces and punctuation between two Khmer runs stay in the Khmer font.
 
-Cost (measured on the development machine, Pillow 13 + RAQM, size 13 px):
-about 0.1-0.2 ms per name for ``render_text_image`` and 0.2-0.3 ms for a
-fresh ``khmer_photo``; a cache hit is a dict lookup (~1 µs), so redrawing a
-40-child register renders nothing.  See tests/views/test_khmer.py.
+Cost (measured on the development machine, Pillow 13 + RAQM, 13 px, 551
+"family given" names from the sample CSV): ``render_text_image`` ~0.4 ms per
+name (~0.6 ms with a Latin part), a fresh ``khmer_photo`` ~0.5 ms, a cached
+``khmer_photo`` ~0.3 µs.  A 40-child register: ~20 ms the first time, then
+under 0.1 ms (nothing is re-rendered).
 
 Treeview trick: a ``ttk.Treeview`` item can carry an image, shown in column
 ``#0`` left of the item's text::
 
-    tree.insert("", "end", image=khmer_photo("សុខ សុភា", 13), text=" Sok Sophea")
+    fg, _bg = style_colors("Treeview")
+    photo = khmer_photo("សុខ សុភា", 13, fg=fg)   # bg=None: transparent
+    tree.insert("", "end", image=photo, text=" Sok Sophea")
 
-(keep references to the photos -- e.g. a list on the view -- since Tk does not;
-and give the Treeview a ``rowheight`` of at least ``line_height(size)``).
+Keep references to the photos (e.g. a dict on the view): Tk does not, and
+the cache may drop old ones.  Give the Treeview a ``rowheight`` of at least
+``line_height(size)`` with ``ttk.Style().configure("Treeview", rowheight=h)``
+followed by ``tree.configure(style=tree.cget("style") or "Treeview")`` (the
+Treeview only re-reads rowheight on a style change; ttkbootstrap resets it on
+a theme change, so do both again in a ``<<ThemeChanged>>`` binding on the
+tree, and re-set the images with the new foreground via ``tree.item(iid,
+image=...)``).  Selected rows: the image does not follow the selection
+colour by itself; on ``<<TreeviewSelect>>`` give selected items a photo
+rendered with ``ttk.Style().lookup("Treeview", "foreground", ("selected",))``.
 
 This module never imports reportlab (PDFs have their own shaping, see
 ``pse_desktop.reports.fonts``).
@@ -51,7 +65,6 @@ from __future__ import annotations
 import functools
 import logging
 import struct
-import sys
 import tkinter
 import unicodedata
 from collections import OrderedDict
@@ -59,7 +72,7 @@ from pathlib import Path
 from tkinter import font as tkfont
 from tkinter import ttk
 
-from PIL import Image, ImageColor, ImageDraw, ImageFont, features
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageTk, features
 
 from pse_desktop.resources import khmer_font_path
 
@@ -76,6 +89,7 @@ __all__ = [
     "line_height",
     "khmer_photo",
     "clear_photo_cache",
+    "style_colors",
     "KhmerLabel",
     "PHOTO_CACHE_SIZE",
     "DEFAULT_FG",
@@ -290,12 +304,27 @@ def _run_fonts(text: str, size: int, bold: bool):
     return out
 
 
+# Deep Khmer stacks (consonant + subscript(s) + vowel below) reach ~0.56 em
+# under the baseline, far below the font's hhea descent (0.29 em), and top
+# vowels/signs ~0.97 em above it; Latin accents and descenders for the
+# fallback font.  The line box is sized to hold these, for every text alike.
+_PROBE_KHMER = "ញ្ញូ ន្ធូ ប្ត្រូ ញ្ជ្រួ ក្សួ ឆ្នួ ឡុ ឡូ ស្ត្រី ល៊ឿ ៀ ៍ ើ ៉ឹ ស៊ើ"
+_PROBE_LATIN = "ÁÉÅÑ|gjpqy()[]_"
+
+
 @functools.lru_cache(maxsize=64)
 def _vmetrics(size: int, bold: bool) -> tuple[int, int]:
-    """(ascent, descent) covering both fonts at that size."""
-    a1, d1 = _khmer_font(size, bold).getmetrics()
-    a2, d2 = _latin_font(size, bold).getmetrics()
-    return max(a1, a2), max(d1, d2)
+    """(ascent, descent) in pixels: the line box, the same for every text."""
+    ascent = descent = 0
+    for font, probe in ((_khmer_font(size, bold), _PROBE_KHMER),
+                        (_latin_font(size, bold), _PROBE_LATIN)):
+        for word in probe.split():
+            _l, top, _r, bottom = font.getbbox(word, anchor="ls")
+            ascent = max(ascent, -top)
+            descent = max(descent, bottom)
+    if not ascent:  # pragma: no cover - fonts without the probe glyphs
+        ascent, descent = _khmer_font(size, bold).getmetrics()
+    return int(ascent), int(descent)
 
 
 def line_height(size: int = 12, bold: bool = False) -> int:
@@ -387,8 +416,6 @@ def khmer_photo(text, size: int = 12, fg=DEFAULT_FG, bg=None, bold: bool = False
     an image whose Python object is garbage-collected).
     """
     global _photo_cache_tk
-    from PIL import ImageTk  # needs tkinter only; kept local like Tk itself
-
     root = master if master is not None else getattr(tkinter, "_default_root", None)
     if root is None:
         raise RuntimeError("khmer_photo() needs a Tk root window")
@@ -425,6 +452,35 @@ def _tk_color_hex(widget, color) -> str | None:
     except tkinter.TclError:
         return None
     return "#%02x%02x%02x" % (r >> 8, g >> 8, b >> 8)
+
+
+def style_colors(style_name: str = "TLabel", widget=None) -> tuple[str, str | None]:
+    """``(fg, bg)`` as "#rrggbb" from the current ttk theme for ``style_name``.
+
+    For images not inside a KhmerLabel, e.g. Treeview rows::
+
+        fg, _bg = style_colors("Treeview")
+        tree.insert("", "end", image=khmer_photo(name, 13, fg=fg), text=latin)
+
+    (call again and re-set the items' images on ``<<ThemeChanged>>``).  Falls
+    back to the "." style, then ``DEFAULT_FG`` / None.  Needs a Tk root.
+    """
+    root = widget if widget is not None else getattr(tkinter, "_default_root", None)
+    if root is None:
+        raise RuntimeError("style_colors() needs a Tk root window")
+    style = ttk.Style(root)
+    out = []
+    for option in ("foreground", "background"):
+        value = ""
+        for sname in (style_name, "."):
+            try:
+                value = style.lookup(sname, option)
+            except tkinter.TclError:
+                value = ""
+            if value:
+                break
+        out.append(_tk_color_hex(root, value))
+    return out[0] or DEFAULT_FG, out[1]
 
 
 class KhmerLabel(_BaseLabel):
