@@ -163,21 +163,18 @@ def test_bold_renders_heavier():
 
 # -- Tk ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def window():
-    ttkbootstrap = pytest.importorskip("ttkbootstrap")
+@pytest.fixture
+def window(tk_root):
+    """The session's one root (ttkbootstrap allows a single root per process)."""
+    yield tk_root
     try:
-        win = ttkbootstrap.Window(themename="bootstrap-light")
-    except tkinter.TclError as exc:
-        pytest.skip("no display: %s" % exc)
-    win.geometry("400x300")
-    yield win
-    try:
-        if win.style.theme_use() != "bootstrap-light":
-            win.style.theme_use("bootstrap-light")
+        if tk_root.style.theme_use() != "bootstrap-light":
+            tk_root.style.theme_use("bootstrap-light")
     finally:
         khmer.clear_photo_cache()
-        win.destroy()
+        for child in tk_root.winfo_children():
+            child.destroy()
+        tk_root.update()
 
 
 def test_khmer_label_shows_an_image(window):
