@@ -87,6 +87,13 @@ def _v1(db):
                 f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{op.lower()} BEFORE {op} "
                 "ON audit_entry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
             )
+    elif isinstance(db, pw.PostgresqlDatabase):
+        db.execute_sql(
+            "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END; $$ LANGUAGE plpgsql")
+        db.execute_sql(
+            "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()")
 
 
 @migration(AREA, 2, "shops and shop staff")

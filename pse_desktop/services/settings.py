@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..db import database
@@ -86,7 +87,11 @@ def set_values(actor: Actor, values: dict[str, object]) -> dict[str, object]:
     changed = {k: v for k, v in cleaned.items() if current.get(k) != v}
     with database.atomic():
         for key, value in changed.items():
-            Setting.replace(key=key, value=str(value), updated_by=actor.username).execute()
+            now = dt.datetime.now()
+            Setting.insert(key=key, value=str(value), updated_at=now, updated_by=actor.username
+                           ).on_conflict(conflict_target=[Setting.key], update={
+                               Setting.value: str(value), Setting.updated_at: now,
+                               Setting.updated_by: actor.username}).execute()
             audit.record(actor, "core", "update", "setting", key,
                          f"{SETTINGS[key].label}: {current.get(key)!r} -> {value!r}")
     return changed
