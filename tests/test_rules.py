@@ -48,3 +48,22 @@ def test_every_setting_is_documented_in_the_readme():
 def test_every_screen_target_exists():
     for screen in areas.screens():
         assert areas.resolve(screen.target)
+
+
+BRAND = {"PSE Desktop"}
+
+
+def test_ui_text_goes_through_the_translation_function():
+    """A literal given as text=/title= to a widget must be wrapped in _() so it can be translated."""
+    offenders = []
+    for path in (PACKAGE / "views").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:
+                if kw.arg in ("text", "title") and isinstance(kw.value, ast.Constant) \
+                        and isinstance(kw.value.value, str) and kw.value.value.strip() \
+                        and kw.value.value not in BRAND and any(c.isalpha() for c in kw.value.value):
+                    offenders.append(f"{path.name}:{node.lineno} {kw.value.value!r}")
+    assert not offenders, "wrap these in _(): " + ", ".join(offenders)

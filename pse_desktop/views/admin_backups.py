@@ -97,6 +97,8 @@ class BackupsScreen(Screen):
         except Exception as exc:  # shown, never swallowed
             self._say(str(exc), True)
             return
-        self._say(_("Restored {name}. The previous database was kept as {safety}.").format(
-            name=path.name, safety=safety))
-        self.table.refresh()
+        # The restored database has its own users: everyone logs in again.
+        self.ctx.inform(self, _("Restore backup"),
+                        _("Restored {name}. The previous database was kept as {safety}. "
+                          "Please log in again.").format(name=path.name, safety=safety))
+        self.ctx.logout()

@@ -26,6 +26,7 @@ class App:
         self.content = None
         self.main = None
         root.protocol("WM_DELETE_WINDOW", self.close)
+        root.report_callback_exception = self.report_error
 
     def _show(self, frame) -> None:
         if self.content is not None:
@@ -86,9 +87,42 @@ class App:
                        failed).start()
         self.root.after(BACKUP_EVERY_MS, self.backup_now)
 
+    def report_error(self, exc_type, exc, trace) -> None:
+        """An unexpected error: write it to the log file and tell the user, calmly."""
+        import logging
+
+        logging.getLogger("pse_desktop").error("unexpected error", exc_info=(exc_type, exc, trace))
+        text = _("Something went wrong: {error}\n\nThe action did not complete; "
+                    "anything it was saving was not recorded. The details are in {log}.").format(error=exc, log=log_path())
+        try:
+            tb.Messagebox.show_error(text, _("PSE Desktop"), parent=self.root)
+        except Exception:  # the dialog itself must never take the program down
+            print(text, file=sys.stderr)
+
     def close(self) -> None:
         prefs.save({"geometry": self.root.geometry()})
         self.root.destroy()
+
+
+def log_path():
+    """Return the log file (in the user's log folder), setting up logging on first call."""
+    import logging
+    from pathlib import Path
+
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("pse-desktop", "PSE"))
+    path = folder / "pse-desktop.log"
+    logger = logging.getLogger("pse_desktop")
+    if not logger.handlers:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError:
+            handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    return path
 
 
 def make_root() -> tb.Window:

@@ -47,6 +47,7 @@ class ScreenContext:
     confirm: Callable[[tk.Misc, str, str], bool] = _ask
     inform: Callable[[tk.Misc, str, str], None] = _tell
     choose_file: Callable[..., str | None] = _ask_file
+    logout: Callable[[], None] = lambda: None
     extra: dict = field(default_factory=dict)
 
 

@@ -16,7 +16,8 @@ class MainWindow(tb.Frame):
         super().__init__(master)
         self.actor = actor
         self.ctx = ScreenContext(actor=actor, target=target, navigate=self.show,
-                                 status=self.set_status, **(ctx_overrides or {}))
+                                 status=self.set_status, logout=on_logout,
+                                 **(ctx_overrides or {}))
         self.screens: dict[str, tb.Frame] = {}
         self.buttons: dict[str, tb.Button] = {}
         self.current = None

@@ -150,3 +150,51 @@ def test_audit_screen_filters_by_user(tk_root, ui, admin, make_user, target):
     screen.date_from.set("yesterday")
     screen.apply()
     assert "From" in screen.error.cget("text")
+
+
+def test_first_run_with_demo_data_fills_the_office_in_the_background(app, tk_root):
+    from pse_desktop.db.core import Centre
+
+    app.start()
+    frame = app.content
+    frame.form.set_values({"user name": "boss", "full name": "", "password": "long-pass-1",
+                           "repeat": "long-pass-1"})
+    frame.demo.set("demo")
+    frame.button.invoke()
+    end = time.time() + 120
+    while not isinstance(app.content, MainWindow) and time.time() < end:
+        pump(tk_root, 0.05)
+    assert isinstance(app.content, MainWindow)
+    assert Centre.select().count() == 7
+
+
+def test_restore_from_the_window_asks_then_logs_out(tk_root, ui, admin, target, tmp_path):
+    from pse_desktop.services import backup
+
+    saved = backup.make_backup(admin, target, tmp_path / "b.sqlite3")
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    events = []
+    main = MainWindow(ui, admin, target, on_logout=lambda: events.append("logout"),
+                      on_theme=lambda d: None,
+                      ctx_overrides={"confirm": lambda p, t, m: events.append("asked") or True,
+                                     "inform": lambda p, t, m: events.append(m)})
+    main.pack(fill="both", expand=True)
+    screen = main.show("backups")
+    screen.restore(saved)
+    assert events[0] == "asked" and events[-1] == "logout"
+    assert places.list_centres() == []
+
+
+def test_unexpected_errors_are_logged_and_shown(app, monkeypatch, tmp_path):
+    import ttkbootstrap as tb
+
+    from pse_desktop.views import app as appmod
+
+    shown = []
+    monkeypatch.setattr(tb.Messagebox, "show_error", lambda text, title, parent=None: shown.append(text))
+    monkeypatch.setattr(appmod, "log_path", lambda: tmp_path / "pse.log")
+    try:
+        raise RuntimeError("disk on fire")
+    except RuntimeError as exc:
+        app.report_error(type(exc), exc, exc.__traceback__)
+    assert "disk on fire" in shown[0] and "not recorded" in shown[0]
