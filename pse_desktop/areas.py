@@ -23,7 +23,7 @@ class Screen:
 class Area:
     key: str
     label: str
-    models: str | None = None  # registers its migrations on import
+    models: str | tuple[str, ...] | None = None  # module(s) registering migrations on import
     services: str | None = None  # registers permissions and settings on import
     screens: tuple[Screen, ...] = ()
     home_cards: str | None = None  # "module:function(actor, target) -> list[Card]"
@@ -62,7 +62,11 @@ def resolve(spec: str):
 
 
 def model_modules() -> list[str]:
-    return [a.models for a in AREAS if a.models]
+    out = []
+    for area in AREAS:
+        if area.models:
+            out.extend([area.models] if isinstance(area.models, str) else area.models)
+    return out
 
 
 def load_services() -> None:
