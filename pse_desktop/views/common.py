@@ -91,6 +91,7 @@ class Form(tb.Frame):
             self._row += 1
         err = tb.Label(self, text="", bootstyle="danger", wraplength=self.wrap, justify="left")
         err.grid(row=self._row, column=col, sticky="w")
+        err.grid_remove()  # takes no room until there is an error to show
         self._row += 1
         self.widgets[name], self.vars[name], self._errors[name] = widget, var, err
         return widget
@@ -106,6 +107,7 @@ class Form(tb.Frame):
     def clear_errors(self) -> None:
         for label in self._errors.values():
             label.configure(text="")
+            label.grid_remove()
         self.banner.configure(text="")
         self.banner.grid_forget()
 
@@ -117,6 +119,7 @@ class Form(tb.Frame):
             for key in (name, name.replace(" ", "_")):
                 if key in self._errors:
                     self._errors[key].configure(text=exc.message)
+                    self._errors[key].grid()
                     try:
                         self.widgets[key].focus_set()
                     except tk.TclError:

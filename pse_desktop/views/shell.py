@@ -22,7 +22,8 @@ class MainWindow(tb.Frame):
         self.buttons: dict[str, tb.Button] = {}
         self.current = None
 
-        self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle="light")
+        self.nav_style = "dark" if dark else "light"
+        self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle=self.nav_style)
         self.sidebar.pack(side="left", fill="y")
         self.status_bar = tb.Frame(self, padding=(10, 4))
         self.status_bar.pack(side="bottom", fill="x")
@@ -30,16 +31,21 @@ class MainWindow(tb.Frame):
         self.body = tb.Frame(self)
         self.body.pack(side="left", fill="both", expand=True)
 
-        tb.Label(self.sidebar, text="PSE Desktop", font=("TkDefaultFont", 13, "bold"),
-                 bootstyle="inverse-light").pack(anchor="w", pady=(0, 12), padx=4)
+        self.nav_labels = [tb.Label(self.sidebar, text="PSE Desktop",
+                                    font=("TkDefaultFont", 13, "bold"),
+                                    bootstyle=f"inverse-{self.nav_style}")]
+        self.nav_labels[0].pack(anchor="w", pady=(0, 12), padx=4)
         self.allowed = [s for s in areas.screens() if can(actor, s.permission)]
         self._add_button("home", _("Home"))
         section = None
         for screen in self.allowed:
             if screen.section != section:
                 section = screen.section
-                tb.Label(self.sidebar, text=_(section).upper(), bootstyle="inverse-light",
-                         font=("TkDefaultFont", 8, "bold")).pack(anchor="w", padx=4, pady=(12, 2))
+                label = tb.Label(self.sidebar, text=_(section).upper(),
+                                 bootstyle=f"inverse-{self.nav_style}",
+                                 font=("TkDefaultFont", 8, "bold"))
+                label.pack(anchor="w", padx=4, pady=(12, 2))
+                self.nav_labels.append(label)
             self._add_button(screen.key, _(screen.label))
 
         who = actor.full_name or actor.username
@@ -57,7 +63,7 @@ class MainWindow(tb.Frame):
                   command=self.change_password).pack(side="right")
         self.dark = tb.BooleanVar(value=dark)
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
-                       command=lambda: on_theme(self.dark.get())).pack(side="right", padx=8)
+                       command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)
         self.show("home")
 
     def _places_text(self) -> str:
@@ -71,7 +77,7 @@ class MainWindow(tb.Frame):
         return ", ".join(parts) or (_("all centres") if self.actor.role != "shop_staff" else "")
 
     def _add_button(self, key: str, label: str) -> None:
-        button = tb.Button(self.sidebar, text=label, bootstyle="light", width=22,
+        button = tb.Button(self.sidebar, text=label, bootstyle=self.nav_style, width=22,
                            command=lambda: self.show(key))
         button.pack(fill="x", pady=1)
         self.buttons[key] = button
@@ -92,12 +98,22 @@ class MainWindow(tb.Frame):
             self.screens[key] = self.screen_class(key)(self.body, self.ctx)
         if self.current is not None:
             self.current.pack_forget()
-            self.buttons[self.current_key].configure(bootstyle="light")
+            self.buttons[self.current_key].configure(bootstyle=self.nav_style)
         self.current, self.current_key = self.screens[key], key
         self.buttons[key].configure(bootstyle="primary")
         self.current.pack(fill="both", expand=True)
         self.current.on_show()
         return self.current
+
+    def switch_theme(self, on_theme) -> None:
+        """Switch light/dark; the sidebar follows so it never glares in the dark theme."""
+        on_theme(self.dark.get())
+        self.nav_style = "dark" if self.dark.get() else "light"
+        self.sidebar.configure(bootstyle=self.nav_style)
+        for label in self.nav_labels:
+            label.configure(bootstyle=f"inverse-{self.nav_style}")
+        for key, button in self.buttons.items():
+            button.configure(bootstyle="primary" if key == self.current_key else self.nav_style)
 
     def set_status(self, text: str, error: bool = False) -> None:
         self.message.configure(text=text, bootstyle="danger" if error else "info")
