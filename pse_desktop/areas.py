@@ -52,6 +52,16 @@ AREAS: list[Area] = [
                    "pse_desktop.views.admin_backups:BackupsScreen", "Admin"),
         ),
     ),
+    Area(
+        key="attendance",
+        label="Centres",
+        models="pse_desktop.db.attendance",
+        services="pse_desktop.services.attendance_rules",
+        screens=(
+            Screen("register", "Daily register", "attendance.view",
+                   "pse_desktop.views.attendance_register:RegisterScreen", "Centres"),
+        ),
+    ),
 ]
 
 

@@ -190,3 +190,13 @@ def why_closed(centre_id: int, day: dt.date) -> str | None:
     if not is_weekday_open(day):
         return day.strftime("%A")
     return days_off(centre_id, day, day).get(day)
+
+
+def visible_centres(actor: Actor) -> list[tuple[int, str, str]]:
+    """Return (id, code, name) of the active centres the actor may see."""
+    require(actor, "attendance.view")
+    limit = centre_ids_for(actor)
+    query = Centre.select().where(Centre.active == True).order_by(Centre.code)  # noqa: E712
+    if limit is not None:
+        query = query.where(Centre.id.in_(limit))
+    return [(c.id, c.code, c.name) for c in query]
