@@ -60,6 +60,8 @@ AREAS: list[Area] = [
         screens=(
             Screen("register", "Daily register", "attendance.view",
                    "pse_desktop.views.attendance_register:RegisterScreen", "Centres"),
+            Screen("children", "Children and families", "attendance.view",
+                   "pse_desktop.views.attendance_children:ChildrenScreen", "Centres"),
         ),
     ),
 ]

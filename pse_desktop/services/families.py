@@ -153,3 +153,11 @@ def next_family_code() -> str:
         if digits.isdigit():
             return f"F{int(digits) + 1:05d}"
     return "F00001"
+
+
+def family_by_code(actor: Actor, code: str) -> FamilyInfo:
+    require(actor, "attendance.view")
+    f = Family.get_or_none(Family.code == (code or "").strip().upper())
+    if f is None:
+        raise ValidationError("family", f"there is no family with the code {code!r}")
+    return get_family(actor, f.id)
