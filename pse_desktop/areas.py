@@ -62,6 +62,8 @@ AREAS: list[Area] = [
                    "pse_desktop.views.attendance_register:RegisterScreen", "Centres"),
             Screen("children", "Children and families", "attendance.view",
                    "pse_desktop.views.attendance_children:ChildrenScreen", "Centres"),
+            Screen("groups", "Groups and calendar", "attendance.view",
+                   "pse_desktop.views.attendance_setup:SetupScreen", "Centres"),
         ),
     ),
 ]

@@ -200,3 +200,14 @@ def visible_centres(actor: Actor) -> list[tuple[int, str, str]]:
     if limit is not None:
         query = query.where(Centre.id.in_(limit))
     return [(c.id, c.code, c.name) for c in query]
+
+
+def staff_choices(actor: Actor, centre_id: int) -> list[tuple[int, str]]:
+    """Return (user id, name) of the active staff tied to a centre, for 'staff in charge'."""
+    from ..db.core import UserCentre
+
+    require(actor, "attendance.view", centre_id=centre_id)
+    query = (User.select(User.id, User.full_name, User.username).join(UserCentre)
+             .where(UserCentre.centre == centre_id, User.active == True)  # noqa: E712
+             .order_by(User.full_name))
+    return [(u.id, u.full_name or u.username) for u in query]
