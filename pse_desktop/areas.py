@@ -57,6 +57,7 @@ AREAS: list[Area] = [
         label="Centres",
         models="pse_desktop.db.attendance",
         services="pse_desktop.services.attendance_rules",
+        demo="pse_desktop.services.attendance_demo:add_demo",
         screens=(
             Screen("register", "Daily register", "attendance.view",
                    "pse_desktop.views.attendance_register:RegisterScreen", "Centres"),
