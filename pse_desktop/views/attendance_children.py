@@ -7,7 +7,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import attendance_setup, children, families
+from ..services import attendance_setup, attendance_summary, children, families
 from ..services.attendance_rules import CLOTHING_SIZES, PROGRAMMES, RELATIONS, SESSIONS, SEXES
 from ..services.children import LikelyDuplicate
 from ..services.errors import PseError
@@ -58,6 +58,7 @@ class ChildrenScreen(Screen):
         self.notebook = notebook
         self._build_child_tab(notebook)
         self._build_family_tab(notebook)
+        self._build_history_tab(notebook)
         self.table.set_source(self.fetch)
         self.new()
 
@@ -147,6 +148,7 @@ class ChildrenScreen(Screen):
                               "exit reason": c.exit_reason, "age reason": c.age_reason})
         self._fill_groups(c.group_name)
         self.show_family(c.family_id)
+        self.show_history(c.id)
 
     def save(self, confirm_duplicate: bool = False):
         v = self.form.values()
@@ -255,3 +257,39 @@ class ChildrenScreen(Screen):
         self.form.vars["family"].set(result.code)
         self.show_family(result.id)
         return result
+
+    # -- attendance history tab -------------------------------------------------------
+    def _build_history_tab(self, notebook) -> None:
+        tab = tb.Frame(notebook, padding=8)
+        notebook.add(tab, text=_("Attendance"))
+        self.history = tb.Treeview(tab, columns=("month", "P", "L", "A", "E", "S", "rate"),
+                                   show="headings", height=12)
+        for cid, text, width in (("month", _("Month"), 70), ("P", _("Pres."), 45),
+                                 ("L", _("Late"), 45), ("A", _("Abs."), 45), ("E", _("Exc."), 45),
+                                 ("S", _("Sick"), 45), ("rate", _("Rate"), 55)):
+            self.history.heading(cid, text=text, anchor="w")
+            self.history.column(cid, width=width, anchor="w")
+        self.history.pack(fill="x")
+        tb.Label(tab, text=_("Absences of the last 12 months"),
+                 font=("TkDefaultFont", 10, "bold")).pack(anchor="w", pady=(8, 2))
+        self.absences = tb.Label(tab, text="", wraplength=400, justify="left")
+        self.absences.pack(anchor="w")
+        self.groups_label = tb.Label(tab, text="", wraplength=400, justify="left",
+                                     bootstyle="secondary")
+        self.groups_label.pack(anchor="w", pady=(8, 0))
+
+    def show_history(self, child_id: int) -> None:
+        months, absences = attendance_summary.child_history(self.ctx.actor, child_id, today=self.today)
+        self.history.delete(*self.history.get_children())
+        for m in reversed(months):
+            self.history.insert("", "end", values=(m.month, *(m.counts.get(s, 0) for s in "PLAES"),
+                                                   attendance_summary.format_rate(m.rate)))
+        words = {"A": _("absent"), "E": _("excused"), "S": _("sick")}
+        text = "; ".join(f"{d:%d %b}: {words.get(s, s)}" + (f" ({r})" if r else "")
+                         for d, s, r in reversed(absences[-40:]))
+        self.absences.configure(text=text or _("none"))
+        stays = children.group_history(self.ctx.actor, child_id)
+        self.groups_label.configure(text=_("Groups: ") + "; ".join(
+            f"{g.group_name} {g.start_on:%d %b %Y} - {g.end_on:%d %b %Y}" if g.end_on
+            else f"{g.group_name} " + _("since {day}").format(day=f"{g.start_on:%d %b %Y}")
+            for g in stays))
