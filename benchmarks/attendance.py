@@ -87,7 +87,7 @@ def generate(path: Path, size: dict, today: dt.date) -> None:
             con.execute("INSERT INTO family (code, village, address, phone, notes, created_at) "
                         "VALUES (?, '', '', ?, '', ?)", (f"F{fam:05d}", f"012{fam:06d}", str(today)))
         gid, cid = groups[n % len(groups)]
-        stay = rng.randrange(365, 365 * min(9, size["years"] + 1) + 1) if size["years"] > 1 else 400
+        stay = rng.randrange(730, 365 * min(9, size["years"] + 1) + 1) if size["years"] > 1 else 400
         start = first + dt.timedelta(days=rng.randrange(-365 * 2, max(1, span - 200)))
         end = start + dt.timedelta(days=stay)
         start, exit_on = max(start, first), (end if end < today else None)
@@ -120,6 +120,12 @@ def generate(path: Path, size: dict, today: dt.date) -> None:
     print(f"\r  generated {total:,} marks; indexing...", file=sys.stderr, flush=True)
     for _name, index_sql in indexes:
         con.execute(index_sql)
+    # A few children absent on the last school days, as the follow-up list expects.
+    recent = days[-6:]
+    for c, g, s, e in rng.sample([k for k in children if k[3] >= today], 40):
+        for d in recent[rng.randrange(0, 4):]:
+            con.execute("UPDATE attendance_mark SET status = 'A' WHERE child_id = ? AND day = ?",
+                        (c, str(d)))
     con.execute("INSERT INTO attendance_month_total (group_id, centre_id, month, present, absent, late, "
                 "excused, sick) SELECT m.group_id, g.centre_id, CAST(strftime('%Y%m', m.day) AS INTEGER), "
                 "SUM(m.status='P'), SUM(m.status='A'), SUM(m.status='L'), SUM(m.status='E'), "
