@@ -12,7 +12,7 @@ from ..services.attendance_rules import CLOTHING_SIZES, PROGRAMMES, RELATIONS, S
 from ..services.children import LikelyDuplicate
 from ..services.errors import PseError
 from .common import FAILED, Form, PagedTable, Screen, call_service
-from .khmer import KhmerLabel
+from .khmer import KhmerLabel, khmer_photo, line_height, style_colors
 
 CHILD_FIELDS = {"code": "code", "Latin name": "name_latin", "Khmer name": "name_km", "sex": "sex",
                 "birth date": "birth_date", "family": "family", "centre": "centre",
@@ -47,14 +47,34 @@ class ChildrenScreen(Screen):
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
-        self.table = PagedTable(body, [("code", _("Code"), 90), ("name", _("Name"), 160),
-                                       ("age", _("Age"), 40), ("centre", _("Centre"), 60),
-                                       ("group", _("Group"), 110), ("family", _("Family"), 80)],
+        self.table = PagedTable(body, [("code", _("Code"), 80), ("name", _("Name"), 120),
+                                       ("age", _("Age"), 35), ("centre", _("Centre"), 50),
+                                       ("group", _("Group"), 90), ("family", _("Family"), 65)],
                                 page_size=100)
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
-        notebook = tb.Notebook(body, width=430)
-        notebook.pack(side="left", fill="y", padx=(12, 0))
+        # Khmer names as shaped images in column #0 (Tk cannot shape Khmer text itself).
+        tb.Style().configure("Children.Treeview", rowheight=line_height(13) + 4)
+        self.table.tree.configure(show="tree headings", style="Children.Treeview")
+        self.table.tree.heading("#0", text=_("Khmer"), anchor="w")
+        self.table.tree.column("#0", width=110, stretch=False)
+        self.names_km: dict[int, str] = {}
+        self.photos: list = []
+        plain_show_page = self.table.show_page
+
+        def show_page(page):
+            plain_show_page(page)
+            fg = style_colors("Treeview")[0]
+            self.photos = []
+            for iid, child_id in self.table.keys.items():
+                if self.names_km.get(child_id):
+                    photo = khmer_photo(self.names_km[child_id], 13, fg=fg)
+                    self.photos.append(photo)
+                    self.table.tree.item(iid, image=photo)
+
+        self.table.show_page = show_page
+        notebook = tb.Notebook(body, width=400)
+        notebook.pack(side="right", fill="y", padx=(12, 0), before=self.table)
         self.notebook = notebook
         self._build_child_tab(notebook)
         self._build_family_tab(notebook)
@@ -114,6 +134,7 @@ class ChildrenScreen(Screen):
         rows = children.list_children(self.ctx.actor, active_on=active, text=text, limit=size,
                                       offset=page * size)
         total = children.count_children(self.ctx.actor, active_on=active, text=text)
+        self.names_km = {c.id: c.name_km for c in rows}
         return [(c.id, (c.code, c.name_latin, c.age(self.today), c.centre_code, c.group_name,
                         c.family_code)) for c in rows], total
 
