@@ -256,7 +256,7 @@ def test_only_the_workshop_manager_and_admins_see_pay(manager, make_user, admin)
 
 def test_bad_input_names_the_field(manager):
     with pytest.raises(ValidationError) as err:
-        workers.save_worker(manager, None, dict(name_latin="X", hire_date="2026-13-01"))
+        workers.save_worker(manager, None, dict(name_latin="X", job="cutter", hire_date="2026-13-01"))
     assert err.value.field == "hire_date"
     wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
     with pytest.raises(ValidationError) as err:
