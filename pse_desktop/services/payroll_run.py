@@ -412,3 +412,31 @@ def latest_final_month():
 def next_month_to_pay(today: dt.date) -> dt.date:
     last = latest_final_month()
     return add_months(last, 1) if last else today.replace(day=1)
+
+
+@dataclass(frozen=True)
+class Extra:
+    """An advance repaid, or an addition/deduction, in a month (for the run screen)."""
+
+    kind: str  # advance | addition | deduction
+    id: int
+    worker_code: str
+    name_latin: str
+    amount_cents: int  # this month's part
+    detail: str
+
+
+def list_extras(actor: Actor, month) -> list[Extra]:
+    require(actor, "payroll.view")
+    month = parse_month(month)
+    out = []
+    for a in Advance.select(Advance, Worker).join(Worker).where(Advance.first_month <= month).order_by(Worker.code):
+        due = instalment_due(a, month)
+        if due:
+            index = (month.year - a.first_month.year) * 12 + month.month - a.first_month.month + 1
+            out.append(Extra("advance", a.id, a.worker.code, a.worker.name_latin, due,
+                             f"{a.reason}: {validate.format_cents(a.amount_cents)} given {a.given_on:%d %b %Y}, "
+                             f"instalment {index} of {a.months}"))
+    for j in Adjustment.select(Adjustment, Worker).join(Worker).where(Adjustment.month == month).order_by(Worker.code):
+        out.append(Extra(j.kind, j.id, j.worker.code, j.worker.name_latin, j.amount_cents, j.reason))
+    return out
