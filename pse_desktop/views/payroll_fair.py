@@ -82,14 +82,14 @@ class FairWageScreen(Screen):
         c.delete("all")
         width, height = max(c.winfo_width(), 300), max(c.winfo_height(), 200)
         workshop, mine = self.series()
-        c.create_text(10, 10, anchor="nw", text=_("% above the sector minimum, last 12 months"),
+        c.create_text(10, 8, anchor="nw", text=_("% above the sector minimum, last 12 months"),
                       font=("TkDefaultFont", 10, "bold"))
         if not workshop:
             c.create_text(width // 2, height // 2, text=_("No finalised or draft payroll yet"))
             return
         values = [float(p.percent) for p in workshop] + [float(p.percent) for p in mine] + [0.0]
         top, bottom = max(values + [10.0]), min(values)
-        left, right, y0, y1 = 50, width - 20, 40, height - 40
+        left, right, y0, y1 = 50, width - 20, 56, height - 44
         span = (top - bottom) or 1.0
 
         def y(v):
@@ -106,12 +106,14 @@ class FairWageScreen(Screen):
             v = float(p.percent)
             c.create_rectangle(x - slot * 0.3, y(max(v, 0)), x + slot * 0.3, y(min(v, 0)),
                                fill="#5cb85c" if v >= 0 else "#d9534f", outline="")
-            c.create_text(x, y(max(v, 0)) - 8, text=f"{p.percent}%", font=("TkDefaultFont", 8))
-            c.create_text(x, y1 + 12, text=p.month.strftime("%b %y"), font=("TkDefaultFont", 8))
+            c.create_text(x, y(max(v, 0)) - 8, text=f"{p.percent:.0f}", font=("TkDefaultFont", 8))
+            c.create_text(x, y1 + 10, text=p.month.strftime("%b"), font=("TkDefaultFont", 8))
+            if i == 0 or p.month.month == 1:
+                c.create_text(x, y1 + 24, text=p.month.strftime("%Y"), font=("TkDefaultFont", 8))
         points = [(centres[p.month], y(float(p.percent))) for p in mine if p.month in centres]
         if len(points) > 1:
             c.create_line(*[v for pt in points for v in pt], fill="#2a6ebb", width=2)
         for x, yy in points:
             c.create_oval(x - 3, yy - 3, x + 3, yy + 3, fill="#2a6ebb", outline="")
-        c.create_text(right, 10, anchor="ne", fill="#2a6ebb",
+        c.create_text(10, 28, anchor="nw", fill="#2a6ebb",
                       text=_("blue: selected employee") if points else _("select an employee to compare"))

@@ -52,15 +52,16 @@ class RatesScreen(Screen):
         right.pack(side="left", fill="both", expand=True, padx=(12, 0))
         scroller = tb.ScrolledFrame(right, autohide=True) if hasattr(tb, "ScrolledFrame") else tb.Frame(right)
         scroller.pack(fill="both", expand=True)
-        self.form = Form(scroller, wrap=300)
+        self.form = Form(scroller, wrap=260)
+        tb.Label(scroller, text=_("A new date adds new rates; the date of existing rates changes them (not if "
+                                  "a finalised payroll used them)."), bootstyle="secondary", wraplength=420,
+                 justify="left").pack(anchor="w", pady=(0, 6))
         self.form.pack(fill="x")
-        self.form.add("effective_from", _("In force from (YYYY-MM-DD)"),
-                      help=_("A new date adds new rates; the date of existing rates changes them "
-                             "(not if a finalised payroll used them)."))
+        self.form.add("effective_from", _("In force from (YYYY-MM-DD)"))
         for name, label in payroll.EDITABLE_RATES:
             self.form.add(name, _(label), width=12)
-        self.form.add("tax_brackets", _("Tax brackets (upper riel:basis points)"), width=44,
-                      help=_("e.g. 1500000:0, 2000000:500, 8500000:1000, 12500000:1500, *:2000"))
+        self.form.add("tax_brackets", _("Tax brackets (upper riel:bp)"), width=30,
+                      help=_("e.g. 1500000:0, 2000000:500, ..., *:2000"))
         self.form.add("note", _("Note"))
         self.save_button = tb.Button(right, text=_("Save rates"), bootstyle="primary", command=self.save)
         self.save_button.pack(anchor="e", pady=6)

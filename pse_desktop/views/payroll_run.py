@@ -36,8 +36,8 @@ class PayrollScreen(Screen):
         self.draft_button.pack(side="left", padx=(12, 4))
         self.final_button = tb.Button(top, text=_("Finalise…"), bootstyle="danger", command=self.finalise)
         self.final_button.pack(side="left", padx=4)
-        self.state = tb.Label(top, text="", font=("TkDefaultFont", 10, "bold"))
-        self.state.pack(side="left", padx=12)
+        self.state = tb.Label(self, text="", font=("TkDefaultFont", 10, "bold"))
+        self.state.pack(anchor="w", pady=(4, 0))
         self.error = tb.Label(self, text="", bootstyle="danger", wraplength=900, justify="left")
         self.error.pack(anchor="w")
         self.totals = tb.Label(self, text="", bootstyle="secondary")
@@ -60,23 +60,24 @@ class PayrollScreen(Screen):
     def _payslips_tab(self) -> None:
         page = tb.Frame(self.notebook, padding=6)
         self.notebook.add(page, text=_("Payslips"))
-        self.table = PagedTable(page, [("code", _("Code"), 55), ("name", _("Name"), 150), ("days", _("Days"), 45),
-                                       ("gross", _("Gross"), 80), ("nssf", _("NSSF"), 60), ("tax", _("Tax KHR"), 70),
-                                       ("adv", _("Advance"), 70), ("net", _("Net"), 80), ("fair", _("vs sector"), 70)],
+        right = tb.Frame(page, width=330)
+        right.pack(side="right", fill="y", padx=(8, 0))
+        right.pack_propagate(False)
+        self.table = PagedTable(page, [("code", _("Code"), 50), ("name", _("Name"), 125), ("days", _("Days"), 40),
+                                       ("gross", _("Gross"), 75), ("nssf", _("NSSF"), 55), ("tax", _("Tax KHR"), 65),
+                                       ("adv", _("Advance"), 60), ("net", _("Net"), 75), ("fair", _("Fair %"), 60)],
                                 page_size=100, height=12)
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.show_lines())
-        right = tb.Frame(page)
-        right.pack(side="left", fill="both", expand=True, padx=(8, 0))
         self.lines = tb.Treeview(right, columns=("label", "amount", "khr"), show="headings", height=12)
-        for cid, text, width in (("label", _("Line"), 210), ("amount", _("US$"), 75), ("khr", _("KHR"), 75)):
+        for cid, text, width in (("label", _("Line"), 170), ("amount", _("US$"), 70), ("khr", _("KHR"), 70)):
             self.lines.heading(cid, text=text, anchor="w")
             self.lines.column(cid, width=width, anchor="w" if cid == "label" else "e")
         self.lines.tag_configure("deduction", foreground="#c0392b")
         self.lines.tag_configure("employer", foreground="#6c757d")
         self.lines.pack(fill="both", expand=True)
         self.lines.bind("<<TreeviewSelect>>", lambda e: self.show_explanation())
-        self.explanation = tb.Label(right, text=_("Select a line to see how it was computed."), wraplength=380,
+        self.explanation = tb.Label(right, text=_("Select a line to see how it was computed."), wraplength=320,
                                     justify="left", bootstyle="info")
         self.explanation.pack(fill="x", pady=4)
 
@@ -142,7 +143,7 @@ class PayrollScreen(Screen):
     def refresh(self) -> None:
         self.view = payroll_docs.register(self.ctx.actor, self.month_bar.month)
         v = self.view
-        texts = {"none": (_("Not computed yet"), "secondary"), "draft": (_("DRAFT — review, then finalise"), "warning"),
+        texts = {"none": (_("Not computed yet"), "secondary"), "draft": (_("DRAFT: review the lines and warnings, then finalise"), "warning"),
                  "final": (_("FINALISED — locked"), "success")}
         text, style = texts[v.status]
         if v.status == "final":
@@ -161,6 +162,9 @@ class PayrollScreen(Screen):
                                       net=money(t.get("net_cents", 0)), tax=riel(t.get("tax_khr", 0)),
                                       cost=money(t.get("employer_cost_cents", 0))) if v.rows else "")
         self.table.set_source(self.fetch)
+        children = self.table.tree.get_children()
+        if children:
+            self.table.tree.selection_set(children[0])
         self.warnings.delete(*self.warnings.get_children())
         for code, message in v.warnings:
             self.warnings.insert("", "end", values=(code, message))

@@ -49,20 +49,22 @@ class TimeSheetScreen(Screen):
         self.people.pack(side="left", fill="y")
         self.names = KhmerNames(self.people, 110)
         self.people.bind("<<TreeviewSelect>>", lambda e: self.select_worker())
+        self._pieces(body)
         middle = tb.Frame(body)
         middle.pack(side="left", fill="both", expand=True, padx=10)
         self.title_label = tb.Label(middle, text="", font=("TkDefaultFont", 11, "bold"))
         self.title_label.pack(anchor="w")
         self.days = tb.Treeview(middle, columns=("day", "status", "hours", "ot", "ot2", "note"), show="headings",
                                 height=20, selectmode="browse")
-        for cid, text, width in (("day", _("Day"), 80), ("status", _("Status"), 110), ("hours", _("Hours"), 55),
-                                 ("ot", _("OT 150%"), 65), ("ot2", _("OT 200%"), 65), ("note", "", 160)):
+        for cid, text, width in (("day", _("Day"), 70), ("status", _("Status"), 100), ("hours", _("Hours"), 50),
+                                 ("ot", _("OT 150%"), 60), ("ot2", _("OT 200%"), 60), ("note", "", 120)):
             self.days.heading(cid, text=text, anchor="w")
             self.days.column(cid, width=width, anchor="w", stretch=cid == "note")
         self.days.tag_configure("sunday", foreground="#8a8a8a")
         self.days.tag_configure("holiday", foreground="#b35c00")
         self.days.tag_configure("absent", foreground="#c0392b")
         self.days.pack(fill="both", expand=True)
+        self.days.configure(height=16)
         for key in KEYS:
             for k in (key, key.upper()):
                 self.days.bind(f"<KeyPress-{k}>", lambda e, s=KEYS[key]: self.mark(s))
@@ -73,8 +75,7 @@ class TimeSheetScreen(Screen):
         hours = tb.Frame(middle)
         hours.pack(fill="x", pady=6)
         self.hour_vars = {}
-        for name, text in (("hours", _("Hours")), ("ot", _("Overtime 150%")), ("ot2", _("Overtime 200% (night, "
-                                                                                         "Sunday, holiday)"))):
+        for name, text in (("hours", _("Hours")), ("ot", _("OT 150%")), ("ot2", _("OT 200%"))):
             tb.Label(hours, text=text).pack(side="left", padx=(0, 4))
             var = tb.StringVar()
             entry = tb.Entry(hours, textvariable=var, width=6)
@@ -84,7 +85,6 @@ class TimeSheetScreen(Screen):
             self.hour_vars[name] = (var, entry)
         self.error = tb.Label(middle, text="", bootstyle="danger", wraplength=500, justify="left")
         self.error.pack(anchor="w")
-        self._pieces(body)
         self.bind_all("<Control-s>", lambda e: self.save() if self.winfo_ismapped() else None, add="+")
         self.worker_id = None
         self.sheet = None
@@ -95,21 +95,21 @@ class TimeSheetScreen(Screen):
         self.load_people()
 
     def _pieces(self, body) -> None:
-        right = tb.Labelframe(body, text=_("Pieces sewn"), padding=8, width=300)
-        right.pack(side="left", fill="y")
-        self.pieces = tb.Treeview(right, columns=("day", "item", "n", "rate", "src"), show="headings", height=8)
-        for cid, text, width in (("day", _("Day"), 45), ("item", _("Item"), 90), ("n", _("Pieces"), 50),
-                                 ("rate", _("Rate"), 55), ("src", _("From"), 60)):
+        right = tb.Labelframe(body, text=_("Pieces sewn"), padding=8)
+        right.pack(side="right", fill="y")
+        self.pieces = tb.Treeview(right, columns=("day", "item", "n", "rate"), show="headings", height=7)
+        for cid, text, width in (("day", _("Day"), 32), ("item", _("Item"), 80), ("n", _("Pieces"), 45),
+                                 ("rate", _("Rate"), 48)):
             self.pieces.heading(cid, text=text, anchor="w")
             self.pieces.column(cid, width=width, anchor="w")
         self.pieces.pack(fill="x")
-        self.pform = Form(right, wrap=200)
+        self.pform = Form(right, wrap=150)
         self.pform.pack(fill="x", pady=(6, 0))
-        self.pform.add("day", _("Day"), width=12, help=_("Day of the month or YYYY-MM-DD"))
-        self.pform.add("item_label", _("Item"))
-        self.pform.add("variant_code", _("Variant"))
-        self.pform.add("pieces", _("Pieces"))
-        self.pform.add("piece_rate", _("Rate (US$ a piece)"))
+        self.pform.add("day", _("Day"), width=10, help=_("Day of the month"))
+        self.pform.add("item_label", _("Item"), width=14)
+        self.pform.add("variant_code", _("Variant"), width=10)
+        self.pform.add("pieces", _("Pieces"), width=10)
+        self.pform.add("piece_rate", _("Rate (US$)"), width=10)
         bar = tb.Frame(right)
         bar.pack(fill="x")
         self.add_piece_button = tb.Button(bar, text=_("Add pieces"), bootstyle="primary", command=self.add_pieces)
@@ -283,7 +283,7 @@ class TimeSheetScreen(Screen):
         for p in timesheets.list_pieces(self.ctx.actor, self.worker_id, self.month_bar.month):
             iid = self.pieces.insert("", "end", values=(p.day.day, p.item_label + (f" {p.variant_code}"
                                                                                    if p.variant_code else ""),
-                                                        p.pieces, money(p.piece_rate_cents), p.source))
+                                                        p.pieces, money(p.piece_rate_cents)))
             self.piece_keys[iid] = p.id
 
     def add_pieces(self) -> None:

@@ -36,14 +36,14 @@ class WorkersScreen(Screen):
                            command=lambda: self.table.show_page(0)).pack(side="left", padx=1)
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
-        self.table = PagedTable(body, [("code", _("Code"), 60), ("name", _("Name"), 160),
-                                       ("job", _("Job"), 100), ("hired", _("Hired"), 90),
-                                       ("contract", _("Contract today"), 170), ("state", _("State"), 70)])
+        notebook = tb.Notebook(body)
+        notebook.pack(side="right", fill="y", padx=(12, 0))
+        self.table = PagedTable(body, [("code", _("Code"), 50), ("name", _("Name"), 130),
+                                       ("job", _("Job"), 80), ("hired", _("Hired"), 80),
+                                       ("contract", _("Contract today"), 200), ("state", _("State"), 50)])
         self.table.pack(side="left", fill="both", expand=True)
         self.names = KhmerNames(self.table.tree, 130)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
-        notebook = tb.Notebook(body, width=360)
-        notebook.pack(side="left", fill="y", padx=(12, 0))
         self._details(notebook)
         self._contracts(notebook)
         self.notebook = notebook
@@ -55,10 +55,10 @@ class WorkersScreen(Screen):
     def _details(self, notebook) -> None:
         page = tb.Frame(notebook, padding=8)
         notebook.add(page, text=_("Details"))
-        self.form = Form(page, wrap=220)
+        self.form = Form(page, wrap=200)
         self.form.pack(fill="x")
         f = self.form
-        f.add("code", _("Code"), width=10, help=_("Empty: the next free code (E001, S001...)"))
+        f.add("code", _("Code"), width=22, help=_("Empty: the next free code"))
         f.add("name_latin", _("Name (Latin letters)"))
         f.add("name_khmer", _("Name (Khmer)"))
         self.preview = KhmerLabel(f, text="")
