@@ -266,3 +266,37 @@ def test_bad_input_names_the_field(manager):
         timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("W", "", "7.123")})
     assert err.value.field.startswith("overtime")
     assert TimeEntry.select().count() == 0
+
+
+def test_piece_rate_pay_from_pieces_entered_here_and_by_production(manager):
+    # 2026-02 (24 working days, all worked): 1,000 shirts x $0.12 + 500 bags x $0.35 (production)
+    # = 12,000 + 17,500 = 29,500; + attendance 1,000 + transport 700 = 31,200 (no seniority: 0 years)
+    wid = hire(manager, "E007", D(2025, 6, 1), "piece", "")
+    timesheets.quick_fill(manager, "2026-02")
+    timesheets.record_pieces(manager, [{"worker_id": wid, "day": D(2026, 2, 3), "item_label": "School shirt",
+                                        "pieces": 600, "piece_rate": "0.12"},
+                                       {"worker_id": wid, "day": D(2026, 2, 4), "item_label": "School shirt",
+                                        "pieces": 400, "piece_rate": 12}])
+    timesheets.record_pieces(manager, [{"worker_id": wid, "day": D(2026, 2, 5), "item_label": "Tote bag",
+                                        "variant_code": "RED", "pieces": 500, "piece_rate": "0.35"}],
+                             source="production", source_ref="PO-0001")
+    payroll_run.compute_draft(manager, "2026-02", 4100)
+    p = slip(D(2026, 2, 1), "E007")
+    assert sorted((l.label, l.amount_cents) for l in p.lines if l.code == "PIECE") == [
+        ("Piece work: School shirt", 12000), ("Piece work: Tote bag RED", 17500)]
+    assert p.gross_cents == 31200
+
+
+def test_demo_fills_twelve_months(admin):
+    from pse_desktop.services import demo
+
+    lines = demo.run(admin, today=D(2026, 11, 25))
+    assert "30 employees, 40 students" in lines[-1]
+    runs = {r.month: r.status for r in PayRun.select()}
+    assert len(runs) == 12 and runs[D(2026, 11, 1)] == "draft"
+    assert all(status == "final" for month, status in runs.items() if month < D(2026, 11, 1))
+    assert Payslip.select().join(PayRun).where(PayRun.month == D(2026, 11, 1)).count() == 70
+    # the register of every finalised month adds up
+    reg = payroll_docs.register(admin, "2026-06")
+    assert reg.totals["net_cents"] == sum(r.net_cents for r in reg.rows)
+    assert any(l.code == "SENIORITY_PAY" for r in reg.rows[:1] for l in payroll_docs.payslip_lines(admin, r.id))
