@@ -6,14 +6,15 @@ Draws the plain data of :func:`pse_desktop.services.payroll_docs.payslip_documen
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from .fonts import paragraph_style, register_fonts, shaped_paragraph
-from reportlab.lib.styles import ParagraphStyle
-from xml.sax.saxutils import escape
+from .fonts import register_fonts, shaped_paragraph
 
 # Khmer labels; reviewed wording should come from a native speaker at PSE.
 KM = {

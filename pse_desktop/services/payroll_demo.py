@@ -14,7 +14,7 @@ import random
 from ..db import database
 from ..db.payroll import Contract, PieceOutput, PublicHoliday, TimeEntry, Worker
 from ..resources import resource_path
-from . import audit, payroll_run
+from . import audit, payroll_extras, payroll_run
 from .demo import refuse_if_filled
 from .payroll import AREA, add_months, month_days
 
@@ -155,9 +155,9 @@ def add_demo(actor, progress, today) -> str:
 
     # a few advances (one repaid over two months) and a correction
     codes = {w["code"]: ids[w["code"]] for w in workers}
-    payroll_run.give_advance(actor, codes["E004"], add_months(current, -3).replace(day=8), "60.00", 2,
+    payroll_extras.give_advance(actor, codes["E004"], add_months(current, -3).replace(day=8), "60.00", 2,
                              "Family emergency")
-    payroll_run.give_advance(actor, codes["E010"], current.replace(day=5), "30.00", 1)
+    payroll_extras.give_advance(actor, codes["E010"], current.replace(day=5), "30.00", 1)
     runs = 0
     for m in range(11):
         month = add_months(first_month, m)
@@ -165,7 +165,7 @@ def add_demo(actor, progress, today) -> str:
         payroll_run.finalise(actor, month)
         runs += 1
         progress(f"Payroll {month:%Y-%m}", 0.4 + 0.55 * (m + 1) / 12)
-    payroll_run.add_adjustment(actor, codes["E002"], current, "addition", "Overtime not entered", "8.65",
+    payroll_extras.add_adjustment(actor, codes["E002"], current, "addition", "Overtime not entered", "8.65",
                                corrects_month=add_months(current, -1))
     payroll_run.compute_draft(actor, current, 4100)
     progress("Payroll", 1.0)

@@ -9,7 +9,7 @@ from ..db import database
 from ..db.payroll import Contract, Payslip, Worker
 from . import audit, validate
 from .errors import ConflictError, NotFound, ValidationError
-from .payroll import AREA, JOBS, month_label, is_final
+from .payroll import AREA, is_final, month_label
 from .payroll_calc import BASES
 from .permissions import Actor, require
 

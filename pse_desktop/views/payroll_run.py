@@ -13,7 +13,7 @@ from pathlib import Path
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import payroll, payroll_docs, payroll_run, settings, workers
+from ..services import payroll, payroll_docs, payroll_extras, payroll_run, settings, workers
 from ..services.permissions import can
 from .common import FAILED, BackgroundTask, Form, PagedTable, Screen, call_service
 from .payroll_common import MonthBar, money, riel, try_service
@@ -207,7 +207,7 @@ class PayrollScreen(Screen):
 
     def load_extras(self) -> None:
         self.extras.delete(*self.extras.get_children())
-        for x in payroll_run.list_extras(self.ctx.actor, self.month_bar.month):
+        for x in payroll_extras.list_extras(self.ctx.actor, self.month_bar.month):
             self.extras.insert("", "end", values=(_(x.kind), x.worker_code, x.name_latin, money(x.amount_cents),
                                                   x.detail))
 
@@ -248,10 +248,10 @@ class PayrollScreen(Screen):
         if v["kind"] == "advance":
             today = dt.date.today()
             given = today if today.replace(day=1) == month else month
-            result = call_service(self.xform, payroll_run.give_advance, self.ctx.actor, worker.id, given, v["amount"],
+            result = call_service(self.xform, payroll_extras.give_advance, self.ctx.actor, worker.id, given, v["amount"],
                                   v["months"] or 1, v["reason"])
         else:
-            result = call_service(self.xform, payroll_run.add_adjustment, self.ctx.actor, worker.id, month, v["kind"],
+            result = call_service(self.xform, payroll_extras.add_adjustment, self.ctx.actor, worker.id, month, v["kind"],
                                   v["reason"], v["amount"], v["corrects_month"] or None)
         if result is FAILED:
             return
@@ -266,7 +266,7 @@ class PayrollScreen(Screen):
                 "Pay every employee {p}% of their monthly wage (whole dollars) on 15 {month} as an advance, "
                 "deducted from the month's pay?").format(p=percent, month=payroll.month_label(month))):
             return
-        result = try_service(self.error, payroll_run.pay_mid_month, self.ctx.actor, month, percent)
+        result = try_service(self.error, payroll_extras.pay_mid_month, self.ctx.actor, month, percent)
         if result is FAILED:
             return
         self.ctx.status(_("Mid-month payment: {n} workers, {total}.").format(n=result[0], total=money(result[1])))

@@ -8,7 +8,7 @@ import peewee
 import pytest
 
 from pse_desktop.db.payroll import Payslip, PayRun, TimeEntry
-from pse_desktop.services import places, payroll, payroll_docs, payroll_run, timesheets, workers
+from pse_desktop.services import payroll, payroll_docs, payroll_extras, payroll_run, places, timesheets, workers
 from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 
 D = dt.date
@@ -111,7 +111,7 @@ def test_june_seniority_pay(manager):
 def test_advance_repaid_over_two_months(manager):
     # $45.01 in [22.51, 22.50]; $9/day; Feb 2026 net 20,583; March (1 unpaid absence) net 20,486
     wid = hire(manager, "E006", D(2025, 6, 1), "daily", "9.00")
-    payroll_run.give_advance(manager, wid, D(2026, 2, 10), "45.01", months=2)
+    payroll_extras.give_advance(manager, wid, D(2026, 2, 10), "45.01", months=2)
     timesheets.quick_fill(manager, "2026-02")
     timesheets.quick_fill(manager, "2026-03")
     sheet = timesheets.get_sheet(manager, wid, "2026-03")
@@ -172,7 +172,7 @@ def test_finalised_month_cannot_change(manager):
     with pytest.raises(ConflictError):
         timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("A",)})
     with pytest.raises(ConflictError):
-        payroll_run.add_adjustment(manager, wid, "2026-01", "addition", "bonus", "5")
+        payroll_extras.add_adjustment(manager, wid, "2026-01", "addition", "bonus", "5")
     with pytest.raises(ConflictError):
         payroll_run.finalise(manager, "2026-01")
     # the database itself refuses, even outside the services
@@ -181,7 +181,7 @@ def test_finalised_month_cannot_change(manager):
     with pytest.raises(peewee.IntegrityError):
         PayRun.update(status="draft").execute()
     # a correction is an adjustment line in a later run
-    payroll_run.add_adjustment(manager, wid, "2026-02", "addition", "Overtime missed", "12.50",
+    payroll_extras.add_adjustment(manager, wid, "2026-02", "addition", "Overtime missed", "12.50",
                                corrects_month="2026-01")
     timesheets.quick_fill(manager, "2026-02")
     payroll_run.compute_draft(manager, "2026-02", 4100)
@@ -216,9 +216,9 @@ def test_raise_starts_on_its_date_and_history_stays(manager):
 
 def test_mid_month_payment_is_deducted(manager):
     hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
-    assert payroll_run.pay_mid_month(manager, "2026-01", 50) == (1, 10500)
+    assert payroll_extras.pay_mid_month(manager, "2026-01", 50) == (1, 10500)
     with pytest.raises(ConflictError):
-        payroll_run.pay_mid_month(manager, "2026-01", 50)
+        payroll_extras.pay_mid_month(manager, "2026-01", 50)
     timesheets.quick_fill(manager, "2026-01")
     payroll_run.compute_draft(manager, "2026-01", 4100)
     p = slip(D(2026, 1, 1), "E001")

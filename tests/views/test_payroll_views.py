@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from pse_desktop.db.payroll import Payslip, PayRun, TimeEntry
-from pse_desktop.services import payroll_docs, workers
+from pse_desktop.db.payroll import PayRun, TimeEntry
+from pse_desktop.services import workers
 from pse_desktop.views.common import ScreenContext
 from pse_desktop.views.payroll_fair import FairWageScreen
 from pse_desktop.views.payroll_rates import RatesScreen
