@@ -425,3 +425,23 @@ def list_sales(location_id: int, day: dt.date | None = None, limit: int = 200,
         rows.append((s.id, s.number, s.at.strftime("%Y-%m-%d %H:%M"), s.kind,
                      money(s.total, s.currency)))
     return rows, total
+
+
+def returnable_lines(sale_id: int) -> list[tuple[int, str, str, int, int]]:
+    """Return (variant id, code, name, pieces still returnable, unit price) of a sale."""
+    from .catalog import variant_label
+
+    left = returnable(sale_id)
+    out = []
+    for ln in (SaleLine.select(SaleLine, ProductVariant, Product).join(ProductVariant).join(Product)
+               .where(SaleLine.sale == sale_id).order_by(SaleLine.id)):
+        v = ln.variant
+        if left.get(v.id):
+            out.append((v.id, v.code, variant_label(v.product.name_en, v.size, v.colour),
+                        left.pop(v.id), ln.unit_price))
+    return out
+
+
+def unit_price_of(variant_id: int, currency: str, rates: Rates | None = None) -> int:
+    """The price of a variant in dollars or in euros (the events' list)."""
+    return unit_price(ProductVariant.get_by_id(variant_id), currency, rates or Rates.current())
