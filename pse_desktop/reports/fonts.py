@@ -219,11 +219,3 @@ def shaped_paragraph(text, style: ParagraphStyle | None = None, **kw) -> Paragra
     markup = khmer_markup(text, khmer_font=khmer_font, latin_font=latin_font,
                           base_font=style.fontName)
     return Paragraph(markup, style, **kw)
-
-
-def latin_style(name: str = "Latin", size: float = 10, bold: bool = False, **kw) -> ParagraphStyle:
-    """A Helvetica ``ParagraphStyle`` for Latin text with markup (<b>...); give it to
-    :func:`shaped_paragraph` for text that may hold Khmer (the Latin runs keep Helvetica)."""
-    kw.setdefault("leading", round(size * 1.3, 2))
-    return ParagraphStyle(name, fontName=LATIN_FONT_BOLD if bold else LATIN_FONT, fontSize=size,
-                          **kw)

@@ -9,7 +9,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from .fonts import latin_style, shaped_paragraph
+from .fonts import shaped_paragraph
+from .shop_pdf import latin_style
 
 
 def _money(cents: int) -> str:

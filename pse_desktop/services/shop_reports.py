@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from ..db import database
 from ..db.catalog import Product, ProductVariant
@@ -182,7 +182,7 @@ def export_sales(actor: Actor, date_from, date_to, out) -> int:
                              ProductVariant.colour, Product.category, SaleLine.quantity,
                              SaleLine.unit_price, SaleLine.discount, SaleLine.amount, Sale.currency)
              .join(Sale).join(StockLocation).switch(Sale)
-             .join(Orig, join_type="LEFT OUTER", on=(Sale.original == Orig.id))
+             .join(Orig, join_type=JOIN.LEFT_OUTER, on=(Sale.original == Orig.id))
              .switch(SaleLine).join(ProductVariant).join(Product)
              .where(SaleLine.day >= start, SaleLine.day <= end)
              .order_by(SaleLine.day, StockLocation.code, Sale.number, SaleLine.id).tuples())
