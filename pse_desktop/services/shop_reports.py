@@ -48,6 +48,19 @@ def sales_by(actor: Actor, group: str, date_from, date_to,
     require(actor, "shop.reports")
     group = validate.choice("group", group, GROUPS)
     start, end = _dates(date_from, date_to)
+    query = sales_query(group, start, end, location_id)
+    rows = []
+    for r in query:
+        k, cur, pieces, amount = str(r[0]), r[1], r[2] or 0, r[3] or 0
+        label = variant_label(r[4], r[5], r[6]) if group == "product" else k
+        rows.append(ReportRow(k, label, cur, pieces, amount))
+    if group == "product":
+        rows.sort(key=lambda row: -row.amount)
+    return rows
+
+
+def sales_query(group: str, start: dt.date, end: dt.date, location_id: int | None = None):
+    """The query behind ``sales_by`` (the benchmark runs its SQL in plain sqlite3 too)."""
     L, S = SaleLine, Sale
     if group in ("day", "month", "location"):
         # one row per sale is enough: sales carry their totals and piece counts live in lines
@@ -59,26 +72,16 @@ def sales_by(actor: Actor, group: str, date_from, date_to,
             key = StockLocation.code
         query = (L.select(key, S.currency, fn.SUM(L.quantity), fn.SUM(L.amount))
                  .join(S).join(StockLocation))
-        label_of = None
     else:
         key = ProductVariant.code if group == "product" else Product.category
         query = (L.select(key, S.currency, fn.SUM(L.quantity), fn.SUM(L.amount),
                           fn.MAX(Product.name_en), fn.MAX(ProductVariant.size),
                           fn.MAX(ProductVariant.colour))
                  .join(S).switch(L).join(ProductVariant).join(Product))
-        label_of = group
     query = query.where(L.day >= start, L.day <= end)
     if location_id is not None:
         query = query.where(S.location == location_id)
-    query = query.group_by(key, S.currency).order_by(key, S.currency).tuples()
-    rows = []
-    for r in query:
-        k, cur, pieces, amount = str(r[0]), r[1], r[2] or 0, r[3] or 0
-        label = variant_label(r[4], r[5], r[6]) if label_of == "product" else k
-        rows.append(ReportRow(k, label, cur, pieces, amount))
-    if group == "product":
-        rows.sort(key=lambda row: -row.amount)
-    return rows
+    return query.group_by(key, S.currency).order_by(key, S.currency).tuples()
 
 
 @dataclass(frozen=True)
