@@ -45,7 +45,8 @@ def receipt_story(data, small: bool) -> list:
     if s.original_number:
         title += f" (of sale {s.original_number})"
     story.append(Paragraph(f"<b>{title}</b>", st["center"]))
-    story.append(Paragraph(f"{s.at:%d/%m/%Y %H:%M} - {esc(s.cashier)}", st["center"]))
+    when = f"{s.at:%d/%m/%Y %H:%M}" + (f" - {esc(s.cashier)}" if s.cashier else "")
+    story.append(Paragraph(when, st["center"]))
     if s.reason:
         story.append(shaped_paragraph(f"Reason: {s.reason}", st["body"]))
     story.append(Spacer(1, 2 * mm))

@@ -13,7 +13,7 @@ import random
 from ..db import database
 from ..db.catalog import Product
 from ..db.shop import DayClosing, Sale, SaleLine, StockMove
-from . import audit, catalog, sales, shop, shop_events, stock
+from . import audit, catalog, sales, shop, shop_close, shop_events, stock
 from .demo import refuse_if_filled
 
 # (product code, English, French, category, kind, [(variant suffix, size, colour)], usd, cost)
@@ -186,6 +186,9 @@ def _events(actor, rng, variants, fr1, today) -> None:
     back = {vid: max(stock.balance(vid, past.box_id) - (1 if vid == crafts[0].id else 0), 0)
             for vid in sent}
     shop_events.reconcile(actor, past.id, back, day=past_day + dt.timedelta(days=2))
+    expected = shop_close.day_totals(past.box_id, past_day).expected
+    shop_close.close_day(actor, past.box_id, past_day, expected["USD"], expected["KHR"],
+                         expected["EUR"])
     soon = today + dt.timedelta(days=10)
     nxt = shop_events.create_event(actor, "Fête de l'Asie", "Paris 13e", soon,
                                    soon + dt.timedelta(days=2), fr1.id)

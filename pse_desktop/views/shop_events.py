@@ -23,7 +23,7 @@ class EventsScreen(Screen):
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
         self.table = PagedTable(left, [("name", _("Event"), 180), ("place", _("Place"), 110),
-                                       ("dates", _("Dates"), 160), ("box", _("Box"), 70),
+                                       ("dates", _("Dates"), 190), ("box", _("Box"), 70),
                                        ("state", _("State"), 90)], height=8)
         self.table.pack(fill="x")
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.show_selected())
@@ -35,10 +35,13 @@ class EventsScreen(Screen):
             self.lines.column(cid, width=80 if cid != "code" else 120, anchor="w")
         self.lines.pack(fill="both", expand=True, pady=8)
 
-        side = tb.Frame(body, padding=(12, 0))
-        side.pack(side="left", fill="y")
-        box = tb.Labelframe(side, text=_("New event"), padding=8)
-        box.pack(fill="x")
+        side = tb.Notebook(body, width=300)
+        side.pack(side="left", fill="y", padx=(12, 0))
+        move = tb.Frame(side, padding=8)
+        box = tb.Frame(side, padding=8)
+        side.add(move, text=_("Stock of the event"))
+        side.add(box, text=_("New event"))
+        self.notebook = side
         self.form = Form(box, stacked=True, wrap=260)
         self.form.pack(fill="x")
         self.form.add("name", _("Name"))
@@ -47,22 +50,23 @@ class EventsScreen(Screen):
         self.form.add("end", _("End (YYYY-MM-DD)"))
         self.form.add("home", _("Stock comes from"), tb.Combobox, state="readonly")
         tb.Button(box, text=_("Create"), command=self.create).pack(anchor="e")
-        move = tb.Labelframe(side, text=_("Send to the box / count back"), padding=8)
-        move.pack(fill="x", pady=8)
+        tb.Label(move, text=_("Choose the event in the list, then send pieces to its box; "
+                              "sell them on the point of sale with the box as location."),
+                 wraplength=270, justify="left", bootstyle="secondary").pack(anchor="w")
         self.move_form = Form(move, stacked=True, wrap=260)
         self.move_form.pack(fill="x")
         self.move_form.add("code", _("Code or barcode"))
         self.move_form.add("quantity", _("Quantity"))
         bar = tb.Frame(move)
         bar.pack(fill="x")
-        tb.Button(bar, text=_("Send"), command=self.send).pack(side="left")
+        tb.Button(bar, text=_("Send to the box"), command=self.send).pack(side="left")
         tb.Button(bar, text=_("Came back"), bootstyle="secondary", command=self.add_back).pack(
             side="left", padx=4)
         self.back_label = tb.Label(move, text="", wraplength=260)
-        self.back_label.pack(anchor="w")
-        tb.Button(side, text=_("Reconcile: the rest is lost"), bootstyle="danger",
-                  command=self.reconcile).pack(fill="x")
-        tb.Button(side, text=_("Report PDF"), bootstyle="secondary",
+        self.back_label.pack(anchor="w", pady=4)
+        tb.Button(move, text=_("Reconcile: the rest is lost"), bootstyle="danger",
+                  command=self.reconcile).pack(fill="x", pady=(8, 0))
+        tb.Button(move, text=_("Report PDF"), bootstyle="secondary",
                   command=self.report).pack(fill="x", pady=4)
         self.back: dict[int, int] = {}
         self.events = {}
@@ -107,6 +111,7 @@ class EventsScreen(Screen):
             return
         self.form.set_values({"name": "", "place": "", "start": "", "end": ""})
         self.table.refresh()
+        self.notebook.select(0)
 
     def _line(self):
         v = self.move_form.values()

@@ -12,7 +12,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import sales, shop_docs
+from ..services import catalog, sales, shop_docs
 from ..services.errors import PseError
 from ..services.permissions import can
 from ..services.shop import money
@@ -150,10 +150,12 @@ class PosScreen(Screen):
             return "break"
         try:
             qty, code = split_quantity(text)
-            line = sales.scan(self.location.id, code, self.rates)
+            line = self._find(code)
         except PseError as exc:
             self.scan_error.configure(text=getattr(exc, "message", str(exc)))
             self.bell()
+            return "break"
+        if line is None:
             return "break"
         index = self.cart.add(line, qty)
         self.scan_error.configure(text="")
@@ -162,6 +164,22 @@ class PosScreen(Screen):
                 n=line.in_stock, code=line.code))
         self.refresh_cart(select=index)
         return "break"
+
+    def _find(self, code: str):
+        """The cart line for a barcode or code; else search the names (one match is taken)."""
+        try:
+            return sales.scan(self.location.id, code, self.rates)
+        except PseError:
+            found, total = catalog.search_variants(code, limit=6)
+            if total == 1:
+                return sales.scan(self.location.id, found[0].code, self.rates)
+            if not total:
+                raise
+        self.scan_error.configure(text=_("{n} products match: {list}").format(
+            n=total, list="; ".join(f"{v.code} {v.name}" for v in found)
+            + ("..." if total > len(found) else "")))
+        self.scan_var.set(code)
+        return None
 
     def refresh_cart(self, select: int | None = None) -> None:
         self.tree.delete(*self.tree.get_children())

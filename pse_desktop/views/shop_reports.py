@@ -47,11 +47,19 @@ class ShopReportsScreen(Screen):
         body = tb.Frame(self)
         body.pack(fill="both", expand=True, pady=8)
         self.tree = tb.Treeview(body, columns=("a", "b", "c", "d"), show="headings", height=14)
-        self.tree.pack(side="left", fill="both", expand=True)
-        self.chart = tb.Canvas(body, width=420, height=300, background="white",
+        for cid, width in (("a", 250), ("b", 70), ("c", 70), ("d", 110)):
+            self.tree.column(cid, width=width, stretch=False, anchor="w")
+        self.tree.pack(side="left", fill="y")
+        self.chart = tb.Canvas(body, width=360, height=300, background="white",
                                highlightthickness=0)
-        self.chart.pack(side="left", fill="y", padx=(12, 0))
+        self.chart.pack(side="left", fill="both", expand=True, padx=(12, 0))
         self.task = None
+        self.shown = False
+
+    def on_show(self) -> None:
+        if not self.shown:
+            self.shown = True
+            self.show_report()
 
     def _kind(self) -> str:
         chosen = self.form.vars["report"].get()
@@ -104,12 +112,14 @@ class ShopReportsScreen(Screen):
         c.delete("all")
         if not items:
             return
-        width, height = int(c.cget("width")), int(c.cget("height"))
+        c.update_idletasks()
+        width = max(int(c.cget("width")), c.winfo_width())
+        height = max(int(c.cget("height")), c.winfo_height())
         top = max(a for _l, a in items) or 1
-        bar_h = max(8, (height - 20) // len(items) - 4)
+        bar_h = min(26, max(8, (height - 20) // len(items) - 4))
         for i, (label, amount) in enumerate(items):
             y = 10 + i * (bar_h + 4)
-            length = max(1, (width - 200) * max(amount, 0) // top)
+            length = max(1, (width - 230) * max(amount, 0) // top)
             c.create_text(4, y + bar_h // 2, text=str(label)[:22], anchor="w",
                           font=("TkDefaultFont", 8))
             c.create_rectangle(130, y, 130 + length, y + bar_h, fill="#4582ec", outline="")

@@ -194,3 +194,17 @@ def test_ledger_rows_and_sales_cannot_be_edited(shop_setup, admin):
     stock.receive(admin, pp1.id, {bag.id: 1}, day=DAY)
     with pytest.raises(IntegrityError):
         StockMove.update(quantity=5).execute()
+
+
+def test_home_cards_show_takings_open_days_and_low_stock(shop_setup, admin, make_user, target):
+    from pse_desktop.services import shop_home
+
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 3}, day=DAY)
+    sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
+    sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50")
+    cards = {c.title: c for c in shop_home.shop_cards(admin, target)}
+    assert cards["Shop today"].lines == ("PP1: 1 sales today, $12.50",)
+    assert cards["Days to close"].lines == (f"PP1: {DAY} is not closed yet",)
+    assert cards["Low stock"].lines == ("1 products at or below their low-stock level",)
+    assert shop_home.shop_cards(make_user("dara", "social_team"), target) == []

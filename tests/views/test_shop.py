@@ -57,7 +57,9 @@ def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
     pump(tk_root)
     type_and_enter(tk_root, pos.scan, "2000000000011")
     type_and_enter(tk_root, pos.scan, "2000000000011")
-    type_and_enter(tk_root, pos.scan, "SCF-M")
+    type_and_enter(tk_root, pos.scan, "tote")  # a name matching two products: a choice
+    assert "2 products match: BAG-BLU" in pos.scan_error.cget("text")
+    type_and_enter(tk_root, pos.scan, "krama")  # one match is taken
     assert [(ln.code, ln.quantity) for ln in pos.cart.lines] == [("BAG-RED", 2), ("SCF-M", 1)]
     assert "$32.25" in pos.total_label.cget("text")
     # too many: a fourth, fifth and sixth bag are more than the 5 in stock
@@ -146,12 +148,15 @@ def test_products_screen_adds_a_variant(tk_root, ui, shop_setup, admin, target):
     main = _main(ui, admin, target)
     screen = main.show("shop_products")
     screen.new()
-    screen.form.set_values({"product": "BAG", "name": "Tote bag", "category": "Bags",
-                            "code": "BAG-YEL", "colour": "yellow", "barcode": "2000000000011",
-                            "price": "12.50"})
+    screen.set_values({"product": "BAG", "name": "Tote bag", "category": "Bags",
+                       "code": "BAG-YEL", "colour": "yellow", "barcode": "2000000000011",
+                       "price": "12.50"})
     screen.save_button.invoke()
-    assert "another variant has the barcode" in screen.form.error_text("barcode")
-    screen.form.set_values({"barcode": "2000000000042"})
+    assert "another variant has the barcode" in screen.error_text("barcode")
+    screen.set_values({"barcode": "2000000000042", "price": "12,5x"})
+    screen.save_button.invoke()
+    assert "amount like 12.50" in screen.error_text("price")
+    screen.set_values({"price": "12.50"})
     screen.save_button.invoke()
     assert sales.scan(shop_setup["locs"]["PP1"].id, "2000000000042").code == "BAG-YEL"
 
