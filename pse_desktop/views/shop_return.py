@@ -5,7 +5,7 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import sales
+from ..services import sales, sales_returns
 from ..services.shop import money
 from .common import FAILED, Form, call_service
 
@@ -25,7 +25,7 @@ class ReturnDialog(tb.Toplevel):
             anchor="w", pady=(0, 8))
         self.form = Form(frame, wrap=360)
         self.form.pack(fill="x")
-        self.lines = [] if void else sales.returnable_lines(sale_id)
+        self.lines = [] if void else sales_returns.returnable_lines(sale_id)
         for vid, code, name, left, unit in self.lines:
             self.form.add(f"q{vid}", f"{code} {name}",
                           help=_("up to {n}, {price} each").format(
@@ -52,7 +52,7 @@ class ReturnDialog(tb.Toplevel):
     def ok(self) -> None:
         v = self.form.values()
         if self.void:
-            result = call_service(self.form, sales.void_sale, self.ctx.actor, self.sale_id,
+            result = call_service(self.form, sales_returns.void_sale, self.ctx.actor, self.sale_id,
                                   v["reason"])
         else:
             wanted = {}
@@ -63,7 +63,7 @@ class ReturnDialog(tb.Toplevel):
                         self.form.show_error(ValueError(_("Quantities are whole numbers.")))
                         return
                     wanted[vid] = int(raw)
-            result = call_service(self.form, sales.return_items, self.ctx.actor, self.sale_id,
+            result = call_service(self.form, sales_returns.return_items, self.ctx.actor, self.sale_id,
                                   wanted, v["reason"], refund_in=v.get("refund", "USD"))
         if result is FAILED:
             return

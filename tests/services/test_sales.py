@@ -8,7 +8,7 @@ import pytest
 from shop_fixtures import RATES, shop_setup  # noqa: F401
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.shop import Sale, SaleLine, StockBalance, StockMove
-from pse_desktop.services import sales, shop_close, stock
+from pse_desktop.services import sales, sales_returns, shop_close, stock
 from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 
 DAY = dt.date(2026, 3, 14)
@@ -69,7 +69,7 @@ def test_done_when_receive_sell_return_close_and_everything_agrees(shop_setup, a
     assert counts() == before
 
     # return one bag: $12.50 back in dollars, a new record pointing at the sale
-    ret_id = sales.return_items(vanna, sale_id, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
+    ret_id = sales_returns.return_items(vanna, sale_id, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
     ret = sales.get_sale(ret_id)
     assert (ret.kind, ret.number, ret.original_number, ret.total) == ("return", 2, 1, -1250)
     assert ret.change["USD"] == 1250
@@ -119,17 +119,17 @@ def test_void_gives_back_exactly_what_was_paid_and_only_once(shop_setup, admin):
                               day=DAY, rates=RATES)
     assert sales.get_sale(sid).change["KHR"] == 10000
     with pytest.raises(ValidationError, match="reason"):
-        sales.void_sale(admin, sid, "  ", day=DAY)
-    vid = sales.void_sale(admin, sid, "customer changed her mind", day=DAY)
+        sales_returns.void_sale(admin, sid, "  ", day=DAY)
+    vid = sales_returns.void_sale(admin, sid, "customer changed her mind", day=DAY)
     void = sales.get_sale(vid)
     assert (void.kind, void.total, void.paid["KHR"], void.change["KHR"]) == ("void", -1250, 10000,
                                                                              60000)
     assert shop_close.day_totals(pp1.id, DAY).expected["KHR"] == 0
     assert stock.balance(bag.id, pp1.id) == 2
     with pytest.raises(ConflictError):
-        sales.void_sale(admin, sid, "again", day=DAY)
+        sales_returns.void_sale(admin, sid, "again", day=DAY)
     with pytest.raises(ValidationError, match="only 0"):
-        sales.return_items(admin, sid, {bag.id: 1}, "after void", day=DAY)
+        sales_returns.return_items(admin, sid, {bag.id: 1}, "after void", day=DAY)
 
 
 def test_old_sales_are_returned_not_voided(shop_setup, admin):
@@ -137,12 +137,12 @@ def test_old_sales_are_returned_not_voided(shop_setup, admin):
     stock.receive(admin, pp1.id, {bag.id: 2}, day=DAY)
     sid = sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25", day=DAY)
     with pytest.raises(ConflictError, match="today"):
-        sales.void_sale(admin, sid, "late", day=DAY + dt.timedelta(days=1))
-    rid = sales.return_items(admin, sid, {bag.id: 1}, "torn", refund_in="KHR",
+        sales_returns.void_sale(admin, sid, "late", day=DAY + dt.timedelta(days=1))
+    rid = sales_returns.return_items(admin, sid, {bag.id: 1}, "torn", refund_in="KHR",
                              day=DAY + dt.timedelta(days=1), rates=RATES)
     assert sales.get_sale(rid).change["KHR"] == 50000
     with pytest.raises(ValidationError, match="only 1"):
-        sales.return_items(admin, sid, {bag.id: 2}, "torn", day=DAY + dt.timedelta(days=1))
+        sales_returns.return_items(admin, sid, {bag.id: 2}, "torn", day=DAY + dt.timedelta(days=1))
 
 
 def test_discount_needs_the_right_and_negative_stock_setting(shop_setup, admin, make_user):

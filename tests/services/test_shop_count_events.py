@@ -6,7 +6,8 @@ import subprocess
 import pytest
 
 from shop_fixtures import RATES, shop_setup  # noqa: F401
-from pse_desktop.services import sales, shop_close, shop_count, shop_docs, shop_events, stock
+from pse_desktop.services import (sales, sales_returns, shop_close, shop_count, shop_docs,
+                                   shop_events, stock)
 from pse_desktop.services.errors import ConflictError, ValidationError
 
 DAY = dt.date(2026, 5, 2)
@@ -78,7 +79,7 @@ def test_receipt_pdfs_and_z_report_show_the_figures(shop_setup, admin, tmp_path)
     stock.receive(admin, pp1.id, {bag.id: 5, scarf.id: 5}, day=DAY)
     sid = sales.complete_sale(admin, pp1.id, [(bag.id, 2), (scarf.id, 1)], paid_usd="20",
                               paid_khr=60000, day=DAY, rates=RATES)
-    sales.return_items(admin, sid, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
+    sales_returns.return_items(admin, sid, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
     for paper in ("80mm", "A4"):
         path = shop_docs.write_receipt(sid, tmp_path / f"r-{paper}.pdf", paper)
         text = pdf_text(path)

@@ -5,7 +5,7 @@ import random
 
 from shop_fixtures import shop_setup  # noqa: F401
 from pse_desktop.db.shop import StockBalance
-from pse_desktop.services import catalog, sales, shop_count, stock
+from pse_desktop.services import catalog, sales, sales_returns, shop_count, stock
 from pse_desktop.services.errors import PseError
 
 DAY = dt.date(2026, 2, 2)
@@ -33,12 +33,12 @@ def test_balances_equal_the_ledger_after_random_operations(shop_setup, admin):
                                                     paid_usd="100", paid_eur="100", day=DAY))
             elif op < 0.8 and sale_ids:
                 sid = rng.choice(sale_ids)
-                left = sales.returnable(sid)
+                left = sales_returns.returnable(sid)
                 if left:
                     vid = next(iter(left))
-                    sales.return_items(admin, sid, {vid: 1}, "test", day=DAY)
+                    sales_returns.return_items(admin, sid, {vid: 1}, "test", day=DAY)
             elif op < 0.85 and sale_ids:
-                sales.void_sale(admin, rng.choice(sale_ids), "test", day=DAY)
+                sales_returns.void_sale(admin, rng.choice(sale_ids), "test", day=DAY)
             elif op < 0.95:
                 stock.write_off(admin, loc.id, {v.id: qty}, "test", day=DAY)
             else:
