@@ -12,7 +12,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import catalog, sales, shop_docs
+from ..services import catalog, sales, shop_close, shop_docs
 from ..services.errors import PseError
 from ..services.permissions import can
 from ..services.shop import money
@@ -128,6 +128,9 @@ class PosScreen(Screen):
     # -- location and cart ------------------------------------------------
     def on_show(self) -> None:
         self.chooser.reload()
+        current = self.chooser.current()
+        if current is not None:
+            self.set_location(current)  # the day may have been closed meanwhile
         self.scan.focus_set()
 
     def set_location(self, loc) -> None:
@@ -138,8 +141,12 @@ class PosScreen(Screen):
         euro = loc.currency == "EUR"
         self.form.widgets["euros"].configure(state="normal" if euro else "disabled")
         self.form.widgets["riel"].configure(state="disabled" if euro else "normal")
-        self.day_label.configure(text=_("{day} - prices in {cur}").format(
-            day=dt.date.today().strftime("%a %d %b %Y"), cur=loc.currency))
+        text = _("{day} - prices in {cur}").format(day=dt.date.today().strftime("%a %d %b %Y"),
+                                                   cur=loc.currency)
+        closed = shop_close.is_closed(loc.id, dt.date.today())
+        if closed:
+            text += " - " + _("this day is closed: no more sales")
+        self.day_label.configure(text=text, bootstyle="danger" if closed else "secondary")
         self.refresh_cart()
         self.recent.refresh()
 

@@ -208,3 +208,24 @@ def test_home_cards_show_takings_open_days_and_low_stock(shop_setup, admin, make
     assert cards["Days to close"].lines == (f"PP1: {DAY} is not closed yet",)
     assert cards["Low stock"].lines == ("1 products at or below their low-stock level",)
     assert shop_home.shop_cards(make_user("dara", "social_team"), target) == []
+
+
+def test_roles_workshop_receives_into_its_store_shop_staff_only_their_shops(shop_setup, admin,
+                                                                           make_user):
+    from pse_desktop.services import shop
+
+    store = next(loc for loc in shop.list_locations() if loc.kind == "store")
+    pp1, pp2, bag = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"], shop_setup["v"]["bag"]
+    srey = make_user("srey", "workshop_manager")
+    stock.receive(srey, store.id, {bag.id: 10}, source="production", ref="order:1", day=DAY)
+    stock.transfer(srey, store.id, pp1.id, {bag.id: 4}, day=DAY)
+    with pytest.raises(PermissionDenied):
+        sales.complete_sale(srey, pp1.id, [(bag.id, 1)], paid_usd="20", day=DAY)
+    vanna = make_user("vanna", "shop_staff", shops=["PP1"])
+    with pytest.raises(PermissionDenied):
+        stock.receive(vanna, pp2.id, {bag.id: 1}, day=DAY)
+    with pytest.raises(PermissionDenied):
+        stock.transfer(vanna, pp2.id, pp1.id, {bag.id: 1}, day=DAY)
+    assert [loc.code for loc in shop.list_locations(vanna)] == ["PP1"]
+    with pytest.raises(PermissionDenied):
+        shop.set_allow_negative(vanna, pp1.id, True)

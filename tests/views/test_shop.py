@@ -119,6 +119,7 @@ def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
 
     # the closed day takes no more sales
     pos = main.show("shop_pos")
+    assert "closed" in pos.day_label.cget("text")
     type_and_enter(tk_root, pos.scan, "SCF-M")
     pos.form.set_values({"dollars": "10", "riel": ""})
     pos.complete_button.invoke()
