@@ -23,9 +23,12 @@ class StockCountScreen(Screen):
         self.chooser.pack(side="left")
         self.start_button = tb.Button(top, text=_("Start a count"), command=self.start)
         self.start_button.pack(side="left", padx=8)
+        actions = tb.Frame(self)
+        actions.pack(fill="x", pady=(8, 0))
+        top = actions
         self.sheet_button = tb.Button(top, text=_("Count sheet PDF"), bootstyle="secondary",
                                       command=lambda: self.pdf(False))
-        self.sheet_button.pack(side="left")
+        self.sheet_button.pack(side="left")  # the first of the open count's actions
         self.variance_button = tb.Button(top, text=_("Variance PDF"), bootstyle="secondary",
                                          command=lambda: self.pdf(True))
         self.variance_button.pack(side="left", padx=4)
@@ -49,7 +52,7 @@ class StockCountScreen(Screen):
         self.error = tb.Label(entry_bar, text="", bootstyle="danger")
         self.error.pack(side="left", padx=8)
         cols = [("code", _("Code"), 110), ("name", _("Product"), 260), ("ledger", _("Ledger"), 70),
-                ("counted", _("Counted"), 70), ("variance", _("Variance"), 70)]
+                ("counted", _("Counted"), 90), ("variance", _("Variance"), 90)]
         self.tree = tb.Treeview(self, columns=[c[0] for c in cols], show="headings", height=16,
                                 selectmode="browse")
         for cid, text, width in cols:
