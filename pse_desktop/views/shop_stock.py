@@ -11,6 +11,7 @@ import ttkbootstrap as tb
 from ..i18n import _
 from ..services import catalog, shop, stock, validate
 from ..services.errors import ValidationError
+from ..services.permissions import can
 from .common import FAILED, Form, PagedTable, Screen, call_service
 from .shop_common import LocationChooser
 
@@ -35,6 +36,12 @@ class StockScreen(Screen):
         self.low_var = tb.BooleanVar(value=False)
         tb.Checkbutton(top, text=_("Low stock only"), variable=self.low_var,
                        command=lambda: self.table.show_page(0)).pack(side="left", padx=8)
+        self.negative_var = tb.BooleanVar(value=False)
+        self.negative_check = tb.Checkbutton(top, text=_("Allow negative stock here"),
+                                             variable=self.negative_var, bootstyle="danger",
+                                             command=self.toggle_negative)
+        if can(ctx.actor, "shop.locations"):
+            self.negative_check.pack(side="left", padx=8)
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True, pady=(10, 0))
@@ -81,7 +88,21 @@ class StockScreen(Screen):
 
     def set_location(self, loc) -> None:
         self.location = loc
+        self.negative_var.set(loc.allow_negative)
         self.table.show_page(0)
+
+    def toggle_negative(self) -> None:
+        if self.location is None:
+            return
+        allow = self.negative_var.get()
+        if allow and not self.ctx.confirm(
+                self, _("Negative stock"),
+                _("Let sales and transfers take {loc} below zero? Use it only while stock "
+                  "that arrived is not recorded yet.").format(loc=self.location.code)):
+            self.negative_var.set(False)
+            return
+        self.location = shop.set_allow_negative(self.ctx.actor, self.location.id, allow)
+        self.chooser.reload()
 
     def fetch(self, page, size):
         if self.location is None:

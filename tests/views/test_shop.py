@@ -179,3 +179,18 @@ def test_reports_and_events_screens_show(tk_root, ui, shop_setup, admin, target)
                         "end": "2026-11-30"})
     ev.create()
     assert "before it starts" in ev.form.error_text("end")
+
+
+def test_admin_allows_negative_stock_in_one_location_after_confirming(tk_root, ui, shop_setup,
+                                                                      admin, target):
+    from pse_desktop.services import shop
+
+    answers = []
+    main = _main(ui, admin, target, confirm=lambda *a: answers.append(a) or True)
+    screen = main.show("shop_stock")
+    pump(tk_root)
+    assert screen.location.code == "PP1"
+    screen.negative_check.invoke()
+    assert answers and shop.get_location(screen.location.id).allow_negative
+    screen.negative_check.invoke()
+    assert not shop.get_location(screen.location.id).allow_negative
