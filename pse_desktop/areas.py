@@ -94,6 +94,31 @@ AREAS: list[Area] = [
                    "pse_desktop.views.payroll_rates:RatesScreen", "Workshop"),
         ),
     ),
+    Area(
+        key="shop",
+        label="Shop",
+        models="pse_desktop.db.shop",
+        services="pse_desktop.services.shop_all",
+        home_cards="pse_desktop.services.shop_home:shop_cards",
+        demo="pse_desktop.services.shop_demo:add_demo",
+        cli="pse_desktop.services.shop_cli:register",
+        screens=(
+            Screen("shop_pos", "Point of sale", "shop.sell", "pse_desktop.views.shop_pos:PosScreen",
+                   "Shop"),
+            Screen("shop_stock", "Stock", "shop.view", "pse_desktop.views.shop_stock:StockScreen",
+                   "Shop"),
+            Screen("shop_day", "Day closing", "shop.close_day",
+                   "pse_desktop.views.shop_day:DayClosingScreen", "Shop"),
+            Screen("shop_count", "Stock count", "stock.count",
+                   "pse_desktop.views.shop_count:StockCountScreen", "Shop"),
+            Screen("shop_events", "Events in France", "shop.events",
+                   "pse_desktop.views.shop_events:EventsScreen", "Shop"),
+            Screen("shop_products", "Products", "shop.view",
+                   "pse_desktop.views.shop_products:ProductsScreen", "Shop"),
+            Screen("shop_reports", "Shop reports", "shop.reports",
+                   "pse_desktop.views.shop_reports:ShopReportsScreen", "Shop"),
+        ),
+    ),
 ]
 
 
