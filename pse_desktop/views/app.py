@@ -25,6 +25,7 @@ class App:
         self.startup_note = startup_note
         self.content = None
         self.main = None
+        self._timers: list[str] = []
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.report_callback_exception = self.report_error
 
@@ -45,7 +46,7 @@ class App:
             self._show(LoginFrame(self.root, self.logged_in, self.target.label))
         else:
             self._show(FirstRunFrame(self.root, self.logged_in, self.target.label))
-        self.root.after(1500, self.backup_now)
+        self._timers.append(self.root.after(1500, self.backup_now))
 
     def logged_in(self, actor) -> None:
         from .shell import MainWindow
@@ -85,7 +86,16 @@ class App:
 
         BackgroundTask(self.root, lambda progress: backup.auto_backup(self.target), done,
                        failed).start()
-        self.root.after(BACKUP_EVERY_MS, self.backup_now)
+        self._timers.append(self.root.after(BACKUP_EVERY_MS, self.backup_now))
+
+    def stop(self) -> None:
+        """Cancel the pending backups (on close, and when tests reuse the root)."""
+        for timer in self._timers:
+            try:
+                self.root.after_cancel(timer)
+            except Exception:  # already run
+                pass
+        self._timers = []
 
     def report_error(self, exc_type, exc, trace) -> None:
         """An unexpected error: write it to the log file and tell the user, calmly."""
@@ -100,6 +110,7 @@ class App:
             print(text, file=sys.stderr)
 
     def close(self) -> None:
+        self.stop()
         prefs.save({"geometry": self.root.geometry()})
         self.root.destroy()
 

@@ -23,7 +23,14 @@ def pump(root, seconds=0.0):
 @pytest.fixture
 def app(tk_root, target):
     application = App(tk_root, target)
+    errors = []
+    default = tk_root.report_callback_exception
+    # A callback error would open a modal dialog and hang the test: record it and fail instead.
+    tk_root.report_callback_exception = lambda *exc: errors.append(exc)
     yield application
+    application.stop()
+    tk_root.report_callback_exception = default
+    assert not errors, "callback raised: %r" % (errors[0][1],)
     if application.content is not None:
         application.content.destroy()
     tk_root.update()
