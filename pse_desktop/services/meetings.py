@@ -418,3 +418,28 @@ def drop_draft(actor: Actor, meeting_id: int | None) -> None:
     with database.atomic():
         if MeetingDraft.delete().where(MeetingDraft.user == actor.id, where).execute():
             audit.record(actor, AREA, "draft", "meeting", meeting_id or "", "draft dropped")
+
+
+def family_summaries(actor: Actor, family_ids) -> list:
+    """Return families (with guardians) ordered by code, for the invitation list."""
+    require(actor, "meetings.view")
+    return sorted(families_by_id(family_ids).values(), key=lambda f: f.code)
+
+
+def family_by_code(actor: Actor, code: str):
+    require(actor, "meetings.view")
+    fam = Family.get_or_none(Family.code == (code or "").strip().upper())
+    if fam is None:
+        raise ValidationError("family", f"there is no family with the code {code!r}")
+    return families_by_id([fam.id])[fam.id]
+
+
+def invite_choices(actor: Actor, centre_id: int) -> list[tuple[str, dict]]:
+    """Return (label, keywords for families_to_invite) for a centre: each group, each programme,
+    and the whole centre."""
+    from .attendance_setup import list_groups
+
+    out = [(f"Group {g.label}", {"group_id": g.id}) for g in list_groups(actor, centre_id)]
+    out += [(f"Programme: {label}", {"programme": key}) for key, label in PROGRAMMES.items()]
+    out.append(("The whole centre", {}))
+    return out
