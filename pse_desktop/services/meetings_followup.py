@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from textwrap import shorten
 
 from peewee import JOIN
 
@@ -196,7 +197,8 @@ def home_cards(actor: Actor, target) -> list:
     if not late:
         return []
     by_centre = Counter(f.centre_code for f in late)
-    lines = [f"{f.family_code} ({f.centre_code}): {f.action[:40]}, due {f.due_on:%d %b}"
+    lines = [f"{f.family_code} ({f.centre_code}): {shorten(f.action, 42, placeholder='...')}, "
+             f"due {f.due_on:%d %b}"
              for f in late[:4]]
     if len(late) > 4:
         lines.append(f"... {len(late)} in all: " + ", ".join(f"{c} {n}" for c, n in sorted(by_centre.items())))

@@ -52,13 +52,13 @@ class MeetingsScreen(Screen):
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
-        self.table = PagedTable(body, [("date", _("Date"), 80), ("centre", _("Centre"), 50),
-                                       ("theme", _("Theme"), 110), ("status", _("Status"), 60),
-                                       ("came", _("Came"), 60), ("title", _("Title"), 120)],
+        self.table = PagedTable(body, [("date", _("Date"), 92), ("centre", _("Centre"), 58),
+                                       ("theme", _("Theme"), 125), ("status", _("Status"), 62),
+                                       ("came", _("Came"), 62), ("title", _("Title"), 100)],
                                 page_size=100)
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
-        self.notebook = tb.Notebook(body, width=560)
+        self.notebook = tb.Notebook(body, width=540)
         self.notebook.pack(side="left", fill="both", padx=(12, 0))
         self._build_plan_tab()
         from .meetings_attendance import AttendanceTab
@@ -74,59 +74,70 @@ class MeetingsScreen(Screen):
     def _build_plan_tab(self) -> None:
         tab = tb.Frame(self.notebook, padding=8)
         self.notebook.add(tab, text=_("Meeting"))
-        form = self.form = Form(tab, wrap=360)
-        form.pack(fill="x")
-        form.add("centre", _("Centre"), tb.Combobox, state="readonly", width=10,
+        top = tb.Frame(tab)
+        top.pack(fill="x")
+        left, right = Form(top, wrap=200), Form(top, wrap=220)
+        left.pack(side="left", fill="x", expand=True)
+        right.pack(side="left", fill="x", expand=True, padx=(12, 0))
+        form = self.form = _TwoForms(left, right)
+        left.add("centre", _("Centre"), tb.Combobox, state="readonly", width=8,
                  values=[c[1] for c in self.plan_centres])
-        form.widgets["centre"].bind("<<ComboboxSelected>>", lambda e: self._fill_invite_choices())
-        form.add("date", _("Date"), width=12, help=_("Like 2026-03-31"))
-        form.add("time", _("Time"), width=8)
-        form.add("duration", _("Duration (minutes)"), width=8)
-        form.add("theme", _("Theme"), tb.Combobox, state="readonly", values=[t.name for t in self.themes])
-        form.add("title", _("Title"))
-        form.add("facilitators", _("Facilitators"), help=_("Staff or a guest speaker"))
+        left.widgets["centre"].bind("<<ComboboxSelected>>", lambda e: self._fill_invite_choices())
+        left.add("date", _("Date"), width=11)
+        left.add("time", _("Time"), width=11)
+        left.add("duration", _("Minutes"), width=11)
+        right.add("theme", _("Theme"), tb.Combobox, state="readonly", values=[t.name for t in self.themes])
+        right.add("title", _("Title"))
+        right.add("facilitators", _("Facilitators"))
+        tb.Label(right, text=_("Date like 2026-03-31, time like 14:30. Facilitators: staff or a "
+                               "guest speaker."), bootstyle="secondary", wraplength=230,
+                 font=("TkDefaultFont", 8), justify="left").grid(column=0, columnspan=2, sticky="w")
         for name in FIELDS:
             form.vars[name].trace_add("write", lambda *a: self._changed())
         tb.Label(tab, text=_("Notes (saved as you type)")).pack(anchor="w", pady=(4, 0))
-        self.notes = tk.Text(tab, height=5, wrap="word", undo=True)
+        self.notes = tk.Text(tab, height=4, wrap="word", undo=True)
         self.notes.pack(fill="x")
         self.notes.bind("<KeyRelease>", lambda e: self._changed(notes=True))
         self.notes.bind("<<Paste>>", lambda e: self.after_idle(lambda: self._changed(notes=True)))
         self.saved_label = tb.Label(tab, text="", bootstyle="secondary")
         self.saved_label.pack(anchor="w")
 
+        buttons = tb.Frame(tab)
+        buttons.pack(side="bottom", fill="x", pady=(4, 0))
+        self.sheet_button = tb.Button(buttons, text=_("Print sign sheet"), bootstyle="info",
+                                      command=self.print_sign_sheet)
+        self.sheet_button.pack(side="left")
+        self.save_button = tb.Button(buttons, text=_("Save meeting"), bootstyle="primary", command=self.save)
+        self.save_button.pack(side="right")
+        adjust = tb.Frame(tab)
+        adjust.pack(side="bottom", fill="x", pady=(4, 0))
+        self.count_label = tb.Label(adjust, text="")
+        self.count_label.pack(side="left")
+        tb.Button(adjust, text=_("Remove"), bootstyle="secondary-outline",
+                  command=self.remove_family).pack(side="right")
+        tb.Button(adjust, text=_("Add family"), bootstyle="secondary-outline",
+                  command=self.add_family_code).pack(side="right", padx=4)
+        self.family_code_var = tb.StringVar()
+        code = tb.Entry(adjust, textvariable=self.family_code_var, width=9)
+        code.pack(side="right")
+        code.bind("<Return>", lambda e: self.add_family_code())
+        tb.Label(adjust, text=_("Code")).pack(side="right", padx=4)
+
         invite = tb.Frame(tab)
         invite.pack(fill="x", pady=(6, 2))
         tb.Label(invite, text=_("Invite families of")).pack(side="left")
         self.invite_var = tb.StringVar()
-        self.invite_box = tb.Combobox(invite, textvariable=self.invite_var, state="readonly", width=28)
+        self.invite_box = tb.Combobox(invite, textvariable=self.invite_var, state="readonly", width=26)
         self.invite_box.pack(side="left", padx=4)
         self.invite_button = tb.Button(invite, text=_("Add"), bootstyle="secondary",
                                        command=self.add_invite_choice)
         self.invite_button.pack(side="left")
-        self.family_code_var = tb.StringVar()
-        code = tb.Entry(invite, textvariable=self.family_code_var, width=9)
-        code.pack(side="left", padx=(12, 2))
-        code.bind("<Return>", lambda e: self.add_family_code())
-        tb.Button(invite, text=_("Add family"), bootstyle="secondary-outline",
-                  command=self.add_family_code).pack(side="left")
         self.invite_error = tb.Label(tab, text="", bootstyle="danger")
         self.invite_error.pack(anchor="w")
         self.families = FamilyTree(tab, [("code", _("Family"), 70), ("names", _("Guardians"), 200)],
-                                   height=5)
+                                   height=4)
         self.families.pack(fill="both", expand=True)
         self.families.tree.bind("<Delete>", lambda e: self.remove_family())
-        self.count_label = tb.Label(tab, text="")
-        self.count_label.pack(anchor="w")
-        buttons = tb.Frame(tab)
-        buttons.pack(fill="x", pady=(4, 0))
-        tb.Button(buttons, text=_("Remove family"), bootstyle="secondary-outline",
-                  command=self.remove_family).pack(side="left")
-        self.sheet_button = tb.Button(buttons, text=_("Print sign sheet"), bootstyle="info",
-                                      command=self.print_sign_sheet)
-        self.sheet_button.pack(side="left", padx=8)
-        self.save_button = tb.Button(buttons, text=_("Save meeting"), bootstyle="primary", command=self.save)
-        self.save_button.pack(side="right")
 
     # -- list -------------------------------------------------------------------------------
     def _centre_id(self, code: str, choices=None):
@@ -339,6 +350,43 @@ class MeetingsScreen(Screen):
 
     def on_show(self) -> None:
         self.table.refresh()
+
+
+class _TwoForms:
+    """Two Forms side by side that act as one (values, errors beside the right field)."""
+
+    def __init__(self, left: Form, right: Form):
+        self.parts = (left, right)
+
+    @property
+    def vars(self) -> dict:
+        return {**self.parts[0].vars, **self.parts[1].vars}
+
+    @property
+    def widgets(self) -> dict:
+        return {**self.parts[0].widgets, **self.parts[1].widgets}
+
+    def values(self) -> dict:
+        return {**self.parts[0].values(), **self.parts[1].values()}
+
+    def set_values(self, values: dict) -> None:
+        for part in self.parts:
+            part.set_values(values)
+
+    def clear_errors(self) -> None:
+        for part in self.parts:
+            part.clear_errors()
+
+    def show_error(self, exc, field_map=None) -> None:
+        self.clear_errors()
+        name = getattr(exc, "field", "")
+        name = (field_map or {}).get(name, name)
+        part = self.parts[1] if name in self.parts[1].vars else self.parts[0]
+        part.show_error(exc, field_map)
+
+    def error_text(self, name: str) -> str:
+        part = self.parts[1] if name in self.parts[1].vars else self.parts[0]
+        return part.error_text(name)
 
 
 def _parse_date(text: str):

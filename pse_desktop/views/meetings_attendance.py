@@ -31,9 +31,9 @@ class AttendanceTab(tb.Frame):
         self.info.pack(anchor="w")
         tb.Label(self, text=_("Keys: Y or space came · N did not come · ↑ ↓ move"),
                  bootstyle="secondary").pack(anchor="w")
-        self.families = FamilyTree(self, [("code", _("Family"), 65), ("came", _("Came"), 45),
-                                          ("who", _("Who came"), 170), ("names", _("Guardians"), 150)],
-                                   height=7)
+        self.families = FamilyTree(self, [("code", _("Family"), 62), ("came", _("Came"), 54),
+                                          ("who", _("Who came"), 140), ("names", _("Guardians"), 120)],
+                                   height=5)
         self.families.pack(fill="both", expand=True)
         tree = self.families.tree
         tree.tag_configure("came", foreground=tb.Style().colors.success)
@@ -64,9 +64,11 @@ class AttendanceTab(tb.Frame):
         walk.pack(side="left", padx=4)
         walk.bind("<Return>", lambda e: self.add_walk_in())
         tb.Button(extra, text=_("Add"), bootstyle="secondary-outline", command=self.add_walk_in).pack(side="left")
-        tb.Label(extra, text=_("Guest (not on file)")).pack(side="left", padx=(12, 0))
+        extra = tb.Frame(self)
+        extra.pack(fill="x", pady=2)
+        tb.Label(extra, text=_("Guest not on file (name)")).pack(side="left")
         self.guest_var = tb.StringVar()
-        guest = tb.Entry(extra, textvariable=self.guest_var, width=16)
+        guest = tb.Entry(extra, textvariable=self.guest_var, width=22)
         guest.pack(side="left", padx=4)
         guest.bind("<Return>", lambda e: self.add_guest())
         tb.Button(extra, text=_("Add"), bootstyle="secondary-outline", command=self.add_guest).pack(side="left")

@@ -20,7 +20,7 @@ class FamilyTree(tb.Frame):
         self.tree = tb.Treeview(self, columns=ids, show="tree headings", selectmode="browse",
                                 style="Families.Treeview", height=height)
         self.tree.heading("#0", text=_("Guardian (Khmer)"), anchor="w")
-        self.tree.column("#0", width=150, stretch=False)
+        self.tree.column("#0", width=135, stretch=False)
         for cid, heading, width in columns:
             self.tree.heading(cid, text=heading, anchor="w")
             self.tree.column(cid, width=width, stretch=cid == ids[-1], anchor="w")

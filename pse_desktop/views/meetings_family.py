@@ -50,8 +50,8 @@ class FamilyPageScreen(Screen):
         self.meetings_label.pack(anchor="w")
         self.meetings = tb.Treeview(left, columns=("date", "centre", "theme", "came", "who"),
                                     show="headings", height=8)
-        for cid, text, width in (("date", _("Date"), 85), ("centre", _("Centre"), 55),
-                                 ("theme", _("Theme"), 130), ("came", _("Came"), 60),
+        for cid, text, width in (("date", _("Date"), 92), ("centre", _("Centre"), 58),
+                                 ("theme", _("Theme"), 140), ("came", _("Came"), 62),
                                  ("who", _("Who came"), 150)):
             self.meetings.heading(cid, text=text, anchor="w")
             self.meetings.column(cid, width=width, stretch=cid == "who", anchor="w")
@@ -60,7 +60,7 @@ class FamilyPageScreen(Screen):
         tb.Label(right, text=_("Follow-ups"), font=("TkDefaultFont", 11, "bold")).pack(anchor="w")
         self.followups = tb.Treeview(right, columns=("due", "state", "action", "outcome"),
                                      show="headings", height=8)
-        for cid, text, width in (("due", _("Due"), 85), ("state", _("State"), 65),
+        for cid, text, width in (("due", _("Due"), 92), ("state", _("State"), 68),
                                  ("action", _("Action"), 200), ("outcome", _("Outcome"), 150)):
             self.followups.heading(cid, text=text, anchor="w")
             self.followups.column(cid, width=width, stretch=cid == "outcome", anchor="w")

@@ -42,9 +42,9 @@ class FollowUpsScreen(Screen):
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
-        self.table = PagedTable(body, [("due", _("Due"), 80), ("family", _("Family"), 70),
-                                       ("centre", _("Centre"), 50), ("state", _("State"), 60),
-                                       ("who", _("Who"), 90), ("contact", _("Contact"), 90),
+        self.table = PagedTable(body, [("due", _("Due"), 92), ("family", _("Family"), 64),
+                                       ("centre", _("Centre"), 56), ("state", _("State"), 68),
+                                       ("who", _("Who"), 100), ("contact", _("Contact"), 92),
                                        ("action", _("Action"), 200)], page_size=100)
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.tag_configure("overdue", foreground=tb.Style().colors.danger)
@@ -56,9 +56,9 @@ class FollowUpsScreen(Screen):
         form = self.form = Form(side, stacked=True, wrap=320)
         form.pack(fill="x")
         form.add("family", _("Family code"), width=12)
-        form.add("action", _("What to do"), width=40)
+        form.add("action", _("What to do"), width=30)
         form.add("due date", _("Due date"), width=12)
-        form.add("outcome", _("Outcome"), width=40, help=_("What came of it; needed to close the action."))
+        form.add("outcome", _("Outcome"), width=30, help=_("What came of it; needed to close the action."))
         buttons = tb.Frame(side)
         buttons.pack(fill="x", pady=6)
         tb.Button(buttons, text=_("New"), bootstyle="secondary", command=self.new).pack(side="left")

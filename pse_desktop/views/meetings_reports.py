@@ -54,6 +54,9 @@ class MeetingReportsScreen(Screen):
         if can(ctx.actor, "meetings.themes"):
             self._build_themes(body)
 
+    def on_show(self) -> None:
+        self.after_idle(self.draw_chart)
+
     def _period(self):
         centre_id = next((c[0] for c in self.centres if c[1] == self.centre_var.get()), None)
         return self.from_var.get(), self.to_var.get(), centre_id
