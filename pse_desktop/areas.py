@@ -67,6 +67,10 @@ AREAS: list[Area] = [
                    "pse_desktop.views.attendance_children:ChildrenScreen", "Centres"),
             Screen("groups", "Groups and calendar", "attendance.view",
                    "pse_desktop.views.attendance_setup:SetupScreen", "Centres"),
+            Screen("followup", "Follow-up and reports", "attendance.view",
+                   "pse_desktop.views.attendance_reports:ReportsScreen", "Centres"),
+            Screen("import_children", "Import children", "children.import",
+                   "pse_desktop.views.attendance_import:ImportScreen", "Centres"),
         ),
     ),
     Area(

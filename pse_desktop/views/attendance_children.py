@@ -7,12 +7,12 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import attendance_setup, children, families
+from ..services import attendance_setup, attendance_summary, children, families
 from ..services.attendance_rules import CLOTHING_SIZES, PROGRAMMES, RELATIONS, SESSIONS, SEXES
 from ..services.children import LikelyDuplicate
 from ..services.errors import PseError
 from .common import FAILED, Form, PagedTable, Screen, call_service
-from .khmer import KhmerLabel
+from .khmer import KhmerLabel, khmer_photo, line_height, style_colors
 
 CHILD_FIELDS = {"code": "code", "Latin name": "name_latin", "Khmer name": "name_km", "sex": "sex",
                 "birth date": "birth_date", "family": "family", "centre": "centre",
@@ -47,17 +47,38 @@ class ChildrenScreen(Screen):
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
-        self.table = PagedTable(body, [("code", _("Code"), 90), ("name", _("Name"), 160),
-                                       ("age", _("Age"), 40), ("centre", _("Centre"), 60),
-                                       ("group", _("Group"), 110), ("family", _("Family"), 80)],
+        self.table = PagedTable(body, [("code", _("Code"), 80), ("name", _("Name"), 120),
+                                       ("age", _("Age"), 35), ("centre", _("Centre"), 50),
+                                       ("group", _("Group"), 90), ("family", _("Family"), 65)],
                                 page_size=100)
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
-        notebook = tb.Notebook(body, width=430)
-        notebook.pack(side="left", fill="y", padx=(12, 0))
+        # Khmer names as shaped images in column #0 (Tk cannot shape Khmer text itself).
+        tb.Style().configure("Children.Treeview", rowheight=line_height(13) + 4)
+        self.table.tree.configure(show="tree headings", style="Children.Treeview")
+        self.table.tree.heading("#0", text=_("Khmer"), anchor="w")
+        self.table.tree.column("#0", width=110, stretch=False)
+        self.names_km: dict[int, str] = {}
+        self.photos: list = []
+        plain_show_page = self.table.show_page
+
+        def show_page(page):
+            plain_show_page(page)
+            fg = style_colors("Treeview")[0]
+            self.photos = []
+            for iid, child_id in self.table.keys.items():
+                if self.names_km.get(child_id):
+                    photo = khmer_photo(self.names_km[child_id], 13, fg=fg)
+                    self.photos.append(photo)
+                    self.table.tree.item(iid, image=photo)
+
+        self.table.show_page = show_page
+        notebook = tb.Notebook(body, width=400)
+        notebook.pack(side="right", fill="y", padx=(12, 0), before=self.table)
         self.notebook = notebook
         self._build_child_tab(notebook)
         self._build_family_tab(notebook)
+        self._build_history_tab(notebook)
         self.table.set_source(self.fetch)
         self.new()
 
@@ -113,6 +134,7 @@ class ChildrenScreen(Screen):
         rows = children.list_children(self.ctx.actor, active_on=active, text=text, limit=size,
                                       offset=page * size)
         total = children.count_children(self.ctx.actor, active_on=active, text=text)
+        self.names_km = {c.id: c.name_km for c in rows}
         return [(c.id, (c.code, c.name_latin, c.age(self.today), c.centre_code, c.group_name,
                         c.family_code)) for c in rows], total
 
@@ -147,6 +169,7 @@ class ChildrenScreen(Screen):
                               "exit reason": c.exit_reason, "age reason": c.age_reason})
         self._fill_groups(c.group_name)
         self.show_family(c.family_id)
+        self.show_history(c.id)
 
     def save(self, confirm_duplicate: bool = False):
         v = self.form.values()
@@ -255,3 +278,39 @@ class ChildrenScreen(Screen):
         self.form.vars["family"].set(result.code)
         self.show_family(result.id)
         return result
+
+    # -- attendance history tab -------------------------------------------------------
+    def _build_history_tab(self, notebook) -> None:
+        tab = tb.Frame(notebook, padding=8)
+        notebook.add(tab, text=_("Attendance"))
+        self.history = tb.Treeview(tab, columns=("month", "P", "L", "A", "E", "S", "rate"),
+                                   show="headings", height=12)
+        for cid, text, width in (("month", _("Month"), 70), ("P", _("Pres."), 45),
+                                 ("L", _("Late"), 45), ("A", _("Abs."), 45), ("E", _("Exc."), 45),
+                                 ("S", _("Sick"), 45), ("rate", _("Rate"), 55)):
+            self.history.heading(cid, text=text, anchor="w")
+            self.history.column(cid, width=width, anchor="w")
+        self.history.pack(fill="x")
+        tb.Label(tab, text=_("Absences of the last 12 months"),
+                 font=("TkDefaultFont", 10, "bold")).pack(anchor="w", pady=(8, 2))
+        self.absences = tb.Label(tab, text="", wraplength=400, justify="left")
+        self.absences.pack(anchor="w")
+        self.groups_label = tb.Label(tab, text="", wraplength=400, justify="left",
+                                     bootstyle="secondary")
+        self.groups_label.pack(anchor="w", pady=(8, 0))
+
+    def show_history(self, child_id: int) -> None:
+        months, absences = attendance_summary.child_history(self.ctx.actor, child_id, today=self.today)
+        self.history.delete(*self.history.get_children())
+        for m in reversed(months):
+            self.history.insert("", "end", values=(m.month, *(m.counts.get(s, 0) for s in "PLAES"),
+                                                   attendance_summary.format_rate(m.rate)))
+        words = {"A": _("absent"), "E": _("excused"), "S": _("sick")}
+        text = "; ".join(f"{d:%d %b}: {words.get(s, s)}" + (f" ({r})" if r else "")
+                         for d, s, r in reversed(absences[-40:]))
+        self.absences.configure(text=text or _("none"))
+        stays = children.group_history(self.ctx.actor, child_id)
+        self.groups_label.configure(text=_("Groups: ") + "; ".join(
+            f"{g.group_name} {g.start_on:%d %b %Y} - {g.end_on:%d %b %Y}" if g.end_on
+            else f"{g.group_name} " + _("since {day}").format(day=f"{g.start_on:%d %b %Y}")
+            for g in stays))

@@ -14,7 +14,8 @@ from .common import Screen
 from .khmer import khmer_photo, line_height, style_colors
 
 KEYS = {"p": "P", "a": "A", "l": "L", "e": "E", "s": "S", "Return": "P"}
-TAGS = {"P": "success", "L": "warning", "A": "danger", "E": "info", "S": "info"}
+# Present is the usual case and stays in the normal colour; exceptions stand out.
+TAGS = {"L": "warning", "A": "danger", "E": "info", "S": "info"}
 
 
 class RegisterScreen(Screen):
@@ -95,6 +96,8 @@ class RegisterScreen(Screen):
         for key in KEYS:
             for variant in {key, key.upper()} if len(key) == 1 else {key}:
                 self.tree.bind(f"<KeyPress-{variant}>", lambda e, k=key: self.key_mark(KEYS[k]))
+        self.tree.bind("<<TreeviewSelect>>", lambda e: self._selection_photos())
+        self.selected_iid = None
         self.tree.bind("<Up>", lambda e: self.move(-1))
         self.tree.bind("<Down>", lambda e: self.move(1))
         for widget in (self.tree, self.date_entry):
@@ -173,7 +176,10 @@ class RegisterScreen(Screen):
             self.change_label.pack_forget()
             self.change_entry.pack_forget()
         fg = style_colors("Treeview")[0]
+        self.selected_iid = None
+        self.names_km = {}
         for row in self.register.rows:
+            self.names_km[row.child_id] = row.name_km
             photo = self.photos.get(row.child_id)
             if row.name_km and photo is None:
                 photo = self.photos[row.child_id] = khmer_photo(row.name_km, 13, fg=fg)
@@ -189,6 +195,22 @@ class RegisterScreen(Screen):
             self.tree.focus(first)
             self.tree.see(first)
             self.tree.focus_set()
+
+    def _selection_photos(self) -> None:
+        """Give the selected row's Khmer name the selection colour, and the old one back."""
+        iid = (self.tree.selection() or ("",))[0]
+        if iid == self.selected_iid:
+            return
+        by_iid = {i: cid for cid, i in self.iids.items()}
+        old = by_iid.get(self.selected_iid)
+        if old is not None and old in self.photos and self.tree.exists(self.selected_iid):
+            self.tree.item(self.selected_iid, image=self.photos[old])
+        cid = by_iid.get(iid)
+        if cid is not None and self.names_km.get(cid):
+            fg = tb.Style().lookup("Treeview", "foreground", ("selected",)) or "#ffffff"
+            self.selected_photo = khmer_photo(self.names_km[cid], 13, fg=fg)
+            self.tree.item(iid, image=self.selected_photo)
+        self.selected_iid = iid
 
     @staticmethod
     def _values(row) -> tuple:

@@ -60,3 +60,25 @@ def test_register_family_then_child_then_duplicate(tk_root, screen):
     screen.search.event_generate("<Return>")
     tk_root.update()
     assert screen.table.total == 1
+
+
+def test_history_tab_shows_months_absences_and_groups(tk_root, screen, admin):
+    from pse_desktop.services import attendance, children, families
+    from pse_desktop.services.attendance_setup import list_groups
+
+    fam = families.save_family(admin, None, "F00009")
+    group = list_groups(admin)[0]
+    kid = children.save_child(admin, None, dict(
+        code="STM-0009", name_latin="Ly Dara", sex="M", birth_date="2022-01-01", family_id=fam.id,
+        centre_id=group.centre_id, programme="daycare", enrolled_on="2026-01-05"), group_id=group.id)
+    attendance.record_day(admin, group.id, "2026-11-23", {kid.id: "A"}, "paper", today=TODAY)
+    attendance.record_day(admin, group.id, "2026-11-24", {kid.id: ("E", "Funeral")}, "paper",
+                          today=TODAY)
+    screen.table.refresh()
+    iid = next(i for i, k in screen.table.keys.items() if k == kid.id)
+    screen.table.tree.selection_set(iid)
+    tk_root.update()
+    rows = [screen.history.item(i, "values") for i in screen.history.get_children()]
+    assert rows == [("2026-11", "0", "0", "1", "1", "0", "0%")]
+    assert "24 Nov: excused (Funeral)" in screen.absences.cget("text")
+    assert "Sun since 05 Jan 2026" in screen.groups_label.cget("text")

@@ -1,0 +1,39 @@
+"""Command line of the centres' area."""
+
+import datetime as dt
+import subprocess
+
+from pse_desktop import cli
+from pse_desktop.db.attendance import Child
+from pse_desktop.services import attendance, attendance_import, attendance_setup, places
+
+
+def test_import_report_export(admin, target, tmp_path, capsys):
+    db = str(target.path)
+    centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    group = attendance_setup.save_group(admin, None, centre.id, "Daycare A", "daycare")
+    template = tmp_path / "t.csv"
+    assert cli.main(["import", "children", str(template), "--template"]) == 0
+    assert cli.main(["--db", db, "import", "children", str(template)]) == 1
+    assert not Child.select().exists()
+    assert cli.main(["--db", db, "import", "children", str(template), "--yes"]) == 0
+    assert Child.select().count() == 1
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes("child_code,name\n\xe9\n".encode("latin-1"))
+    assert cli.main(["--db", db, "import", "children", str(broken), "--yes"]) == 2
+    assert "wrong encoding" in capsys.readouterr().err
+    child = Child.get()
+    attendance.record_day(admin, group.id, dt.date(2026, 3, 2), {child.id: "A"}, "paper",
+                          today=dt.date(2026, 3, 6))
+    pdf = tmp_path / "r.pdf"
+    assert cli.main(["--db", db, "report", "attendance", "--centre", "stm", "--group", "daycare a",
+                     "--month", "2026-03", "--out", str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Sok Dara" in text and "0%" in text
+    assert cli.main(["--db", db, "report", "attendance", "--centre", "XXX", "--month", "2026-03",
+                     "--out", str(pdf)]) == 2
+    out = tmp_path / "a.csv"
+    assert cli.main(["--db", db, "export", "attendance", "--month", "2026-03", "--out", str(out)]) == 0
+    assert "STM-9001" in out.read_text(encoding="utf-8-sig")
+    assert cli.main(["--db", db, "export", "attendance", "--month", "2026-3x", "--out", str(out)]) == 2
+    assert attendance_import.COLUMNS[0] in template.read_text(encoding="utf-8-sig")

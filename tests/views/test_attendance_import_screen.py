@@ -1,0 +1,40 @@
+"""Import window: a broken file is refused with the reason; a good one after confirmation."""
+
+import time
+
+from pse_desktop.db.attendance import Child
+from pse_desktop.services import attendance_setup, places
+from pse_desktop.views.attendance_import import ImportScreen
+from pse_desktop.views.common import ScreenContext
+
+
+def wait(tk_root, task):
+    end = time.time() + 20
+    while not task.finished and time.time() < end:
+        tk_root.update()
+        time.sleep(0.02)
+    assert task.finished
+
+
+def test_broken_file_refused_then_template_imported(tk_root, ui, admin, target, tmp_path):
+    centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    attendance_setup.save_group(admin, None, centre.id, "Daycare A", "daycare")
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes("family_code,child_code\nF1,\xe9\n".encode("latin-1"))
+    template = tmp_path / "template.csv"
+    files = [str(template), str(broken), str(template)]
+    answers = [False, True]
+    ctx = ScreenContext(actor=admin, target=target, choose_file=lambda *a, **k: files.pop(0),
+                        confirm=lambda *a: answers.pop(0))
+    screen = ImportScreen(ui, ctx)
+    screen.pack(fill="both", expand=True)
+    screen.save_template()
+    wait(tk_root, screen.choose())
+    assert "wrong encoding" in screen.summary.cget("text")
+    assert str(screen.import_button.cget("state")) == "disabled"
+    wait(tk_root, screen.choose())
+    assert "1 valid rows" in screen.summary.cget("text")
+    assert screen.commit() is None and not Child.select().exists()
+    wait(tk_root, screen.commit())
+    assert Child.select().count() == 1
+    assert "Imported 1" in screen.summary.cget("text")
