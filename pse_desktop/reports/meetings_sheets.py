@@ -30,7 +30,8 @@ def _head(meeting, org, kind, styles) -> list:
     lines = [shaped_paragraph(f"{org} - {kind}", title),
              shaped_paragraph(f"Centre {meeting.centre_code} {meeting.centre_name} - {when} - "
                               f"{meeting.duration_min} minutes", body),
-             shaped_paragraph(f"Theme: {meeting.theme}" + (f" - {meeting.title}" if meeting.title else ""),
+             shaped_paragraph(f"Theme: {meeting.theme}" + (f" - {meeting.title}" if meeting.title
+                                                            and meeting.title != meeting.theme else ""),
                               body)]
     if meeting.facilitators:
         lines.append(shaped_paragraph(f"Facilitators: {meeting.facilitators}", body))

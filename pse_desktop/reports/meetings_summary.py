@@ -78,6 +78,7 @@ def themes_chart(report, width: float = 250 * mm, height: float = 75 * mm) -> Dr
     legend.x, legend.y = width - 50 * mm, height - 10 * mm
     legend.fontName, legend.fontSize = "Helvetica", 7
     legend.alignment = "right"
+    legend.columnMaximum = max(1, len(themes))
     legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], t) for i, t in enumerate(themes)]
     drawing.add(legend)
     drawing.add(String(15 * mm, height - 5 * mm, "Meetings held per quarter and theme, all centres",
