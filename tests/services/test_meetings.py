@@ -110,6 +110,11 @@ def test_centre_staff_only_plan_their_centres_and_see_their_follow_ups(admin, ma
     assert meetings_followup.overdue(staff) == []
     assert len(meetings_followup.overdue(admin)) == 1
     assert meetings.list_meetings(staff)[1] == 0
+    social = make_user("dara", "social_team")
+    with pytest.raises(PermissionDenied):
+        meetings.save_meeting(social, None, {"centre_id": world["stm"].id, "held_on": TODAY,
+                                             "theme_id": world["theme"].id})
+    assert len(meetings_followup.overdue(social)) == 1
 
 
 def test_dropping_a_family_keeps_those_who_came_and_attendance_waits_for_the_day(admin, world):
