@@ -10,7 +10,7 @@ from pse_desktop.services import attendance_followup, attendance_summary, demo
 def test_demo_fills_a_realistic_year(admin):
     today = dt.date(2026, 11, 25)
     lines = demo.run(admin, today=today)
-    assert "children" in lines[-1]
+    assert any("children" in line for line in lines)  # later areas add their own lines
     assert 2800 <= Child.select().count() <= 3200
     assert Family.select().count() < Child.select().count()  # siblings
     assert Mark.select().count() > 500_000
