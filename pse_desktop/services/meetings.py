@@ -180,8 +180,6 @@ def save_meeting(actor: Actor, meeting_id: int | None, values: dict,
     centre_id = values.get("centre_id") or None
     require(actor, "meetings.plan", centre_id=centre_id)
     clean = _clean_meeting(values)
-    if meeting_id is None and clean["held_on"] < dt.date.today() - dt.timedelta(days=366):
-        raise ValidationError("date", "is more than a year ago")
     wanted = None if family_ids is None else {int(f) for f in family_ids}
     if wanted:
         known = {f.id for f in Family.select(Family.id).where(Family.id.in_(list(wanted)))}
@@ -374,9 +372,10 @@ def centre_choices(actor: Actor, action: str = "meetings.view") -> list[tuple[in
             .order_by(Centre.code) if can(actor, action, centre_id=c.id)]
 
 
-def staff_names() -> list[str]:
-    return [u.full_name or u.username for u in User.select().where(
-        User.active == True, User.role.in_(["centre_staff", "social_team"]))  # noqa: E712
+def staff_choices() -> list[tuple[int, str]]:
+    """Return (id, name) of the active people who can be given a follow-up action."""
+    return [(u.id, u.full_name or u.username) for u in User.select().where(
+        User.active == True, User.role.in_(["centre_staff", "social_team", "admin"]))  # noqa: E712
         .order_by(User.full_name)]
 
 

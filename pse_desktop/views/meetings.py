@@ -180,6 +180,7 @@ class MeetingsScreen(Screen):
         self._loading = False
         self._fill_invite_choices()
         self._show_families()
+        self.save_button.configure(state="normal" if self.plan_centres else "disabled")
         self.attendance.show(None)
         self.notebook.select(0)
 

@@ -57,6 +57,9 @@ class FollowUpsScreen(Screen):
         form.pack(fill="x")
         form.add("family", _("Family code"), width=12)
         form.add("action", _("What to do"), width=30)
+        self.people = meetings.staff_choices()
+        form.add("who", _("Who does it"), tb.Combobox, state="readonly",
+                 values=[""] + [name for _i, name in self.people])
         form.add("due date", _("Due date"), width=12)
         form.add("outcome", _("Outcome"), width=30, help=_("What came of it; needed to close the action."))
         buttons = tb.Frame(side)
@@ -106,7 +109,9 @@ class FollowUpsScreen(Screen):
         self.current = None
         self.form.clear_errors()
         due = self.today + dt.timedelta(days=14)
-        self.form.set_values({"family": "", "action": "", "due date": due.isoformat(), "outcome": ""})
+        me = next((name for i, name in self.people if i == self.ctx.actor.id), "")
+        self.form.set_values({"family": "", "action": "", "due date": due.isoformat(), "outcome": "",
+                              "who": me})
         self.detail.configure(text=_("New follow-up: give the family code and what to do."))
         self.done_button.configure(state="disabled")
 
@@ -117,7 +122,7 @@ class FollowUpsScreen(Screen):
         f = self.current = meetings_followup.get_followup(self.ctx.actor, key)
         self.form.clear_errors()
         self.form.set_values({"family": f.family_code, "action": f.action, "due date": f.due_on.isoformat(),
-                              "outcome": f.outcome})
+                              "outcome": f.outcome, "who": f.assigned_to})
         lines = [f"{f.family_code} ({f.centre_code}): {f.guardians}", _("Contact: {c}").format(c=f.contact or "-")]
         if f.meeting_label:
             lines.append(_("From the meeting of {m}").format(m=f.meeting_label))
@@ -135,17 +140,20 @@ class FollowUpsScreen(Screen):
             if family is FAILED:
                 return FAILED
             result = call_service(self.form, meetings_followup.add_followup, self.ctx.actor, family.id,
-                                  v["action"], due_on=v["due date"], assigned_to_id=self.ctx.actor.id,
+                                  v["action"], due_on=v["due date"], assigned_to_id=self._who(v),
                                   today=self.today)
         else:
             result = call_service(self.form, meetings_followup.update_followup, self.ctx.actor,
                                   self.current.id, action=v["action"], due_on=v["due date"],
-                                  outcome=v["outcome"])
+                                  outcome=v["outcome"], assigned_to_id=self._who(v))
         if result is FAILED:
             return FAILED
         self.ctx.status(_("Saved the follow-up of {family}.").format(family=result.family_code))
         self.on_show()
         return result
+
+    def _who(self, values) -> int | None:
+        return next((i for i, name in self.people if name == values["who"]), None)
 
     def mark_done(self):
         if self.current is None:

@@ -152,3 +152,27 @@ def test_family_page_and_reports_screens(tk_root, ui, staff_ctx, admin, world, t
     assert reports.save_theme().name == "Nutrition"
     reports.from_var.set("nonsense")
     assert reports.participation_pdf() is None and "from" in reports.error.cget("text")
+
+
+def test_follow_up_screen_adds_assigns_and_closes(tk_root, ui, staff_ctx, make_user):
+    make_user("dara", "social_team")
+    screen = FollowUpsScreen(ui, staff_ctx)
+    screen.pack(fill="both", expand=True)
+    tk_root.update()
+    assert screen.form.vars["who"].get() == "Sophea"
+    screen.form.set_values({"family": "F00002", "action": "", "who": "Dara"})
+    screen.save_button.invoke()
+    assert "required" in screen.form.error_text("action")
+    screen.form.set_values({"action": "Bring the school letter",
+                            "due date": (TODAY - dt.timedelta(days=2)).isoformat()})
+    saved = screen.save()
+    assert saved.assigned_to == "Dara" and saved.overdue(TODAY)
+    tree = screen.table.tree
+    assert [tree.item(i, "values")[1] for i in tree.get_children()] == ["F00002"]
+    tree.selection_set(tree.get_children()[0])
+    tk_root.update()
+    screen.done_button.invoke()
+    assert "came of it" in screen.form.error_text("outcome")
+    screen.form.set_values({"outcome": "Letter received"})
+    screen.done_button.invoke()
+    assert screen.table.total == 0 and screen.summary.cget("text") == ""
