@@ -10,7 +10,6 @@ from pathlib import Path
 
 from peewee import fn
 
-from ..db.attendance import Family
 from ..db.core import Centre
 from ..db.meetings import Meeting, MeetingFamily, Theme
 from . import settings, validate
@@ -245,7 +244,3 @@ def export_meetings(actor: Actor, first, last, out, centre_id: int | None = None
 
 def families_never_came(actor: Actor, first, last, centre_id: int | None = None) -> list[Participation]:
     return [r for r in participation(actor, first, last, centre_id).rows if r.invited and not r.attended]
-
-
-def family_count() -> int:
-    return Family.select().count()

@@ -9,7 +9,7 @@ import tkinter as tk
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import meetings, meetings_reports
+from ..services import meetings, meetings_drafts, meetings_reports
 from ..services.errors import PseError
 from ..services.permissions import can
 from .common import FAILED, Form, PagedTable, Screen, call_service
@@ -168,7 +168,7 @@ class MeetingsScreen(Screen):
                               "theme": "", "title": "", "facilitators": ""})
         self._set_notes("")
         self.invited = {}
-        draft = meetings.load_draft(self.ctx.actor, None) if self.plan_centres else None
+        draft = meetings_drafts.load_draft(self.ctx.actor, None) if self.plan_centres else None
         if draft:
             self.form.set_values({k: draft.get(k, "") for k in FIELDS})
             self._set_notes(draft.get("notes", ""))
@@ -338,7 +338,7 @@ class MeetingsScreen(Screen):
             if self.meeting is not None:
                 meetings.save_notes(self.ctx.actor, self.meeting.id, fields["notes"])
             else:
-                meetings.save_draft(self.ctx.actor, None, fields)
+                meetings_drafts.save_draft(self.ctx.actor, None, fields)
         except (PseError, tk.TclError) as exc:
             self.ctx.status(str(exc))
             return

@@ -6,7 +6,7 @@ import pytest
 
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.meetings import Meeting, MeetingFamily
-from pse_desktop.services import (attendance_setup, children, families, meetings,
+from pse_desktop.services import (attendance_setup, children, families, meetings, meetings_drafts,
                                   meetings_attendance, meetings_followup, places)
 from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 from pse_desktop.services.meetings_attendance import Presence
@@ -141,12 +141,12 @@ def test_dropping_a_family_keeps_those_who_came_and_attendance_waits_for_the_day
 
 
 def test_notes_and_drafts_are_kept(admin, world):
-    meetings.save_draft(admin, None, {"title": "Rights", "notes": "Half typed"})
-    meetings.save_draft(admin, None, {"title": "Rights", "notes": "Half typed, more"})
-    assert meetings.load_draft(admin, None)["notes"] == "Half typed, more"
+    meetings_drafts.save_draft(admin, None, {"title": "Rights", "notes": "Half typed"})
+    meetings_drafts.save_draft(admin, None, {"title": "Rights", "notes": "Half typed, more"})
+    assert meetings_drafts.load_draft(admin, None)["notes"] == "Half typed, more"
     m = meetings.save_meeting(admin, None, {"centre_id": world["stm"].id, "held_on": TODAY,
                                             "theme_id": world["theme"].id, "notes": "Half typed, more"})
-    assert meetings.load_draft(admin, None) is None
+    assert meetings_drafts.load_draft(admin, None) is None
     before = AuditEntry.select().count()
     meetings.save_notes(admin, m.id, "Final notes")
     meetings.save_notes(admin, m.id, "Final notes")

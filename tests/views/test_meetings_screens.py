@@ -8,7 +8,7 @@ import time
 import pytest
 
 from pse_desktop.db.meetings import Meeting
-from pse_desktop.services import attendance_setup, children, families, meetings, places
+from pse_desktop.services import attendance_setup, children, families, meetings, meetings_drafts, places
 from pse_desktop.views.common import ScreenContext
 from pse_desktop.views.meetings import MeetingsScreen
 from pse_desktop.views.meetings_family import FamilyPageScreen
@@ -109,14 +109,14 @@ def test_notes_are_kept_while_typing_and_when_leaving(tk_root, ui, staff_ctx):
     assert screen._autosave_job is not None
     screen.pack_forget()  # leaving the screen saves at once
     tk_root.update()
-    draft = meetings.load_draft(staff_ctx.actor, None)
+    draft = meetings_drafts.load_draft(staff_ctx.actor, None)
     assert draft["notes"] == "Mothers asked about soap"
     screen.destroy()
     again = MeetingsScreen(ui, staff_ctx)
     assert again.notes_text() == "Mothers asked about soap"
     again.form.set_values({"date": TODAY.isoformat(), "theme": "Hygiene"})
     m = again.save()
-    assert m.notes == "Mothers asked about soap" and meetings.load_draft(staff_ctx.actor, None) is None
+    assert m.notes == "Mothers asked about soap" and meetings_drafts.load_draft(staff_ctx.actor, None) is None
     again.notes.insert("end", ". Next time: toothbrushes")
     again._changed(notes=True)
     end = time.time() + 3
