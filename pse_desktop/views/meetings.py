@@ -118,7 +118,7 @@ class MeetingsScreen(Screen):
         tb.Button(adjust, text=_("Add family"), bootstyle="secondary-outline",
                   command=self.add_family_code).pack(side="right", padx=4)
         self.family_code_var = tb.StringVar()
-        code = tb.Entry(adjust, textvariable=self.family_code_var, width=9)
+        code = tb.Entry(adjust, textvariable=self.family_code_var, width=7)
         code.pack(side="right")
         code.bind("<Return>", lambda e: self.add_family_code())
         tb.Label(adjust, text=_("Code")).pack(side="right", padx=4)

@@ -38,7 +38,7 @@ class AttendanceTab(tb.Frame):
         tree = self.families.tree
         tree.tag_configure("came", foreground=tb.Style().colors.success)
         tree.tag_configure("absent", foreground=tb.Style().colors.danger)
-        tree.bind("<<TreeviewSelect>>", lambda e: self._show_who())
+        tree.bind("<<TreeviewSelect>>", lambda e: self._show_who(), add="+")
         for key in ("y", "Y", "space"):
             tree.bind(f"<KeyPress-{key}>", lambda e: self.set_came(True))
         for key in ("n", "N"):

@@ -31,10 +31,28 @@ class FamilyTree(tb.Frame):
         self.photos: dict[str, object] = {}
         self.keys: dict[str, object] = {}
         self.iids: dict[object, str] = {}
+        self.khmer: dict[str, str] = {}  # iid -> Khmer text
+        self.selected_iid, self.selected_photo = None, None
+        self.tree.bind("<<TreeviewSelect>>", lambda e: self._selection_photo(), add="+")
 
     def clear(self) -> None:
         self.tree.delete(*self.tree.get_children())
-        self.keys, self.iids = {}, {}
+        self.keys, self.iids, self.khmer = {}, {}, {}
+        self.selected_iid = None
+
+    def _selection_photo(self) -> None:
+        """Draw the selected row's Khmer name in the selection colour (and the old one back)."""
+        iid = (self.tree.selection() or ("",))[0]
+        if iid == self.selected_iid:
+            return
+        old = self.selected_iid
+        if old and old in self.khmer and self.tree.exists(old):
+            self.tree.item(old, image=self.photos[self.khmer[old]])
+        if iid in self.khmer:
+            fg = tb.Style().lookup("Treeview", "foreground", ("selected",)) or "#ffffff"
+            self.selected_photo = khmer_photo(self.khmer[iid], 13, fg=fg)
+            self.tree.item(iid, image=self.selected_photo)
+        self.selected_iid = iid
 
     def add(self, key, khmer: str, values, tags=()) -> str:
         kw = {}
@@ -45,6 +63,8 @@ class FamilyTree(tb.Frame):
             kw["image"] = photo
         iid = self.tree.insert("", "end", text="", values=list(values), tags=tags, **kw)
         self.keys[iid], self.iids[key] = key, iid
+        if khmer:
+            self.khmer[iid] = khmer
         return iid
 
     def update_row(self, key, values, tags=()) -> None:
@@ -55,6 +75,9 @@ class FamilyTree(tb.Frame):
         if iid:
             self.tree.delete(iid)
             self.keys.pop(iid, None)
+            self.khmer.pop(iid, None)
+            if iid == self.selected_iid:
+                self.selected_iid = None
 
     def selected(self):
         sel = self.tree.selection()
