@@ -119,6 +119,25 @@ AREAS: list[Area] = [
                    "pse_desktop.views.shop_reports:ShopReportsScreen", "Shop"),
         ),
     ),
+    Area(
+        key="meetings",
+        label="Parent meetings",
+        models="pse_desktop.db.meetings",
+        services="pse_desktop.services.meetings",
+        demo="pse_desktop.services.meetings_demo:add_demo",
+        cli="pse_desktop.services.meetings_cli:register",
+        home_cards="pse_desktop.services.meetings_followup:home_cards",
+        screens=(
+            Screen("meetings", "Parent meetings", "meetings.view",
+                   "pse_desktop.views.meetings:MeetingsScreen", "Families"),
+            Screen("followups", "Follow-ups", "meetings.view",
+                   "pse_desktop.views.meetings_followup:FollowUpsScreen", "Families"),
+            Screen("family_page", "Family page", "meetings.view",
+                   "pse_desktop.views.meetings_family:FamilyPageScreen", "Families"),
+            Screen("meeting_reports", "Meeting reports", "meetings.view",
+                   "pse_desktop.views.meetings_reports:MeetingReportsScreen", "Families"),
+        ),
+    ),
 ]
 
 
