@@ -25,6 +25,18 @@ def grab(display: str, out: Path) -> None:
     subprocess.run(["convert", "xwd:-", str(out)], input=xwd.stdout, check=True)
 
 
+def start_xvfb():
+    """Start Xvfb on a free display (it picks the number and writes it to a pipe)."""
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], pass_fds=(write_fd,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    return proc, number
+
+
 def settle(root, seconds: float = 0.4) -> None:
     end = time.time() + seconds
     while time.time() < end:
@@ -42,10 +54,8 @@ def main() -> int:
 
     xvfb = None
     if not os.environ.get("DISPLAY"):
-        os.environ["DISPLAY"] = ":77"
-        xvfb = subprocess.Popen(["Xvfb", ":77", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
+        xvfb, number = start_xvfb()
+        os.environ["DISPLAY"] = f":{number}"
     display = os.environ["DISPLAY"]
     work = Path(tempfile.mkdtemp(prefix="pse-shots-"))
     os.environ["PSE_PREFS"] = str(work / "prefs.json")

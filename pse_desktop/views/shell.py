@@ -36,17 +36,32 @@ class MainWindow(tb.Frame):
                                     bootstyle=f"inverse-{self.nav_style}")]
         self.nav_labels[0].pack(anchor="w", pady=(0, 12), padx=4)
         self.allowed = [s for s in areas.screens() if can(actor, s.permission)]
-        self._add_button("home", _("Home"))
-        section = None
+        self.sections: dict[str, tb.Frame] = {}
+        self.open_sections: set[str] = set()
+        self.section_buttons: dict[str, tb.Button] = {}
+        self.section_of: dict[str, str] = {}
+        self._add_button(self.sidebar, "home", _("Home"))
+        # With many screens (an admin sees every area) sections fold, so the sidebar fits a
+        # 768-pixel screen; a user of one or two areas sees everything open.
+        self.folding = len(self.allowed) > 14
+        order = []
         for screen in self.allowed:
-            if screen.section != section:
-                section = screen.section
-                label = tb.Label(self.sidebar, text=_(section).upper(),
-                                 bootstyle=f"inverse-{self.nav_style}",
-                                 font=("TkDefaultFont", 8, "bold"))
-                label.pack(anchor="w", padx=4, pady=(12, 2))
-                self.nav_labels.append(label)
-            self._add_button(screen.key, _(screen.label))
+            if screen.section not in order:
+                order.append(screen.section)
+        # Admin screens last: they are used least, and only by admins.
+        order.sort(key=lambda name: name == "Admin")
+        for section in order:
+            header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style,
+                               command=lambda name=section: self.toggle_section(name))
+            header.pack(fill="x", pady=(10, 1))
+            self.section_buttons[section] = header
+            frame = tb.Frame(self.sidebar, bootstyle=self.nav_style)
+            self.sections[section] = frame
+            for screen in self.allowed:
+                if screen.section == section:
+                    self._add_button(frame, screen.key, _(screen.label))
+                    self.section_of[screen.key] = section
+            self._set_section(section, open_=not self.folding)
 
         who = actor.full_name or actor.username
         self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
@@ -76,8 +91,29 @@ class MainWindow(tb.Frame):
             parts += [s.name for s in places.list_shops() if s.id in self.actor.shop_ids]
         return ", ".join(parts) or (_("all centres") if self.actor.role != "shop_staff" else "")
 
-    def _add_button(self, key: str, label: str) -> None:
-        button = tb.Button(self.sidebar, text=label, bootstyle=self.nav_style, width=22,
+    def _set_section(self, section: str, open_: bool) -> None:
+        frame, header = self.sections[section], self.section_buttons[section]
+        if open_:
+            self.open_sections.add(section)
+        else:
+            self.open_sections.discard(section)
+        if open_:
+            frame.pack(fill="x", after=header)
+        else:
+            frame.pack_forget()
+        arrow = "▾" if open_ or not self.folding else "▸"
+        header.configure(text=f"{arrow} {_(section).upper()}" if self.folding else _(section).upper())
+
+    def toggle_section(self, section: str) -> None:
+        """Open a folded section (closing the others), or close it."""
+        if not self.folding:
+            return
+        opening = section not in self.open_sections
+        for name in self.sections:
+            self._set_section(name, opening and name == section)
+
+    def _add_button(self, parent, key: str, label: str) -> None:
+        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=22,
                            command=lambda: self.show(key))
         button.pack(fill="x", pady=1)
         self.buttons[key] = button
@@ -100,6 +136,10 @@ class MainWindow(tb.Frame):
             self.current.pack_forget()
             self.buttons[self.current_key].configure(bootstyle=self.nav_style)
         self.current, self.current_key = self.screens[key], key
+        section = self.section_of.get(key)
+        if self.folding and section and section not in self.open_sections:
+            for name in self.sections:
+                self._set_section(name, name == section)
         self.buttons[key].configure(bootstyle="primary")
         self.current.pack(fill="both", expand=True)
         self.current.on_show()
@@ -110,6 +150,9 @@ class MainWindow(tb.Frame):
         on_theme(self.dark.get())
         self.nav_style = "dark" if self.dark.get() else "light"
         self.sidebar.configure(bootstyle=self.nav_style)
+        for name, frame in self.sections.items():
+            frame.configure(bootstyle=self.nav_style)
+            self.section_buttons[name].configure(bootstyle=self.nav_style)
         for label in self.nav_labels:
             label.configure(bootstyle=f"inverse-{self.nav_style}")
         for key, button in self.buttons.items():

@@ -205,3 +205,17 @@ def test_unexpected_errors_are_logged_and_shown(app, monkeypatch, tmp_path):
     except RuntimeError as exc:
         app.report_error(type(exc), exc, exc.__traceback__)
     assert "disk on fire" in shown[0] and "not recorded" in shown[0]
+
+
+def test_admin_sidebar_folds_sections_so_it_fits(tk_root, ui, admin, target):
+    main = _main(ui, admin, target)
+    pump(tk_root)
+    assert main.folding
+    assert main.open_sections == set()
+    main.show("settings")
+    assert main.open_sections == {"Admin"}
+    other = next(name for name in main.sections if name != "Admin")
+    main.section_buttons[other].invoke()
+    assert main.open_sections == {other}
+    pump(tk_root)
+    assert main.sidebar.winfo_reqheight() <= 740
