@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from .attendance_rules import month_bounds
 from .attendance_summary import format_rate, month_registers
 from .errors import ValidationError
+from .tables import write_table  # noqa: F401  (used by the CLI and other areas)
 from .permissions import Actor
-
-
-def write_table(path: str | Path, header: list[str], rows: list[list], sheet: str = "Data") -> Path:
-    """Write rows to ``path`` as CSV or XLSX, chosen by its extension."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            writer.writerows(rows)
-    elif suffix == ".xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(sheet[:31])
-        ws.append(header)
-        for row in rows:
-            ws.append(row)
-        wb.save(str(path))
-    else:
-        raise ValidationError("file", "must end in .csv or .xlsx")
-    return path
 
 
 def month_table(actor: Actor, month, centre_id: int | None = None) -> tuple[list[str], list[list]]:

@@ -60,7 +60,8 @@ class ImportPreview:
 
 def write_template(path: str | Path) -> Path:
     """Write an empty import file (the columns and one example row) as CSV or XLSX."""
-    return write_table(path, COLUMNS, [EXAMPLE], "Children")
+    write_table(path, COLUMNS, [EXAMPLE], "Children", field="file")
+    return Path(path)
 
 
 def _read(path: Path) -> list[list[str]]:

@@ -3,7 +3,6 @@ fair wage. Plain data for the screens and the PDF reports (which never query).""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from ..db.payroll import PayRun, Payslip, PayslipLine
 from . import settings, validate
+from .tables import check_table_path, write_table
 from .errors import NotFound, ValidationError
 from .home import Card
 from .payroll import add_months, month_label, parse_month
@@ -206,27 +206,14 @@ def export_rows(actor: Actor, month) -> tuple[list[str], list[list]]:
 
 def export_payroll(actor: Actor, month, path) -> int:
     """Write the month's payroll to CSV (UTF-8 with BOM) or XLSX by the file's extension."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ValidationError("out", "the file must end in .csv or .xlsx")
+    check_table_path(path)
     header, rows = export_rows(actor, month)
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            writer.writerows(rows)
-    else:
-        from openpyxl import Workbook
 
-        wb = Workbook()
-        ws = wb.active
-        ws.title = parse_month(month).strftime("%Y-%m")
-        ws.append(header)
-        for row in rows:
-            # amounts as numbers (Decimal keeps them exact) so that Excel can add them up
-            ws.append([Decimal(v) if i in (3, 4, 6, 7, 8, 9, 10) else v for i, v in enumerate(row)])
-        wb.save(path)
+    def numbers(row):
+        # amounts as numbers (Decimal keeps them exact) so that Excel can add them up
+        return [Decimal(v) if i in (3, 4, 6, 7, 8, 9, 10) else v for i, v in enumerate(row)]
+
+    write_table(path, header, rows, parse_month(month).strftime("%Y-%m"), xlsx_row=numbers)
     return len(rows) - 1
 
 

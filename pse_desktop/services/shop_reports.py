@@ -7,10 +7,8 @@ one group and one currency, never a sum of the two.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from peewee import JOIN, fn
 
@@ -19,6 +17,7 @@ from ..db.catalog import Product, ProductVariant
 from ..db.shop import Sale, SaleLine, StockBalance, StockLocation
 from . import validate
 from .catalog import variant_label
+from .tables import write_table  # noqa: F401  (exports below and the CLI)
 from .errors import ValidationError
 from .permissions import Actor, require
 from .shop import money
@@ -136,33 +135,6 @@ def slow_movers(actor: Actor, months: int, today: dt.date | None = None) -> list
 
 
 # -- exports ------------------------------------------------------------------
-
-def write_table(path, headers: list[str], rows) -> int:
-    """Write rows to CSV (UTF-8 with BOM, for Excel) or XLSX, chosen by the extension."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ValidationError("out", "the file must end in .csv or .xlsx")
-    n = 0
-    if suffix == ".csv":
-        with open(path, "w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(headers)
-            for row in rows:
-                writer.writerow(row)
-                n += 1
-    else:
-        from openpyxl import Workbook
-
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("data")
-        ws.append(headers)
-        for row in rows:
-            ws.append(list(row))
-            n += 1
-        wb.save(path)
-    return n
-
 
 def _decimal(cents: int) -> str:
     """'12.50' for 1250: exact text for spreadsheets, never a float."""

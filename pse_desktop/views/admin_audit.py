@@ -7,7 +7,7 @@ import ttkbootstrap as tb
 from ..i18n import _
 from ..services import audit, validate
 from ..services.errors import ValidationError
-from .common import Form, PagedTable, Screen
+from .common import PagedTable, Screen
 
 ALL = "(all)"
 
