@@ -52,6 +52,21 @@ AREAS: list[Area] = [
                    "pse_desktop.views.admin_backups:BackupsScreen", "Admin"),
         ),
     ),
+    Area(
+        key="attendance",
+        label="Centres",
+        models="pse_desktop.db.attendance",
+        services="pse_desktop.services.attendance_rules",
+        demo="pse_desktop.services.attendance_demo:add_demo",
+        screens=(
+            Screen("register", "Daily register", "attendance.view",
+                   "pse_desktop.views.attendance_register:RegisterScreen", "Centres"),
+            Screen("children", "Children and families", "attendance.view",
+                   "pse_desktop.views.attendance_children:ChildrenScreen", "Centres"),
+            Screen("groups", "Groups and calendar", "attendance.view",
+                   "pse_desktop.views.attendance_setup:SetupScreen", "Centres"),
+        ),
+    ),
 ]
 
 

@@ -1,0 +1,88 @@
+"""The daily register window: keyboard marks, everyone present, past days, closed days."""
+
+import datetime as dt
+
+import pytest
+
+from pse_desktop.db.attendance import Mark
+from pse_desktop.services import attendance_setup, children, families, places
+from pse_desktop.views.attendance_register import RegisterScreen
+from pse_desktop.views.common import ScreenContext
+
+MONDAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def setup(admin):
+    centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    group = attendance_setup.save_group(admin, None, centre.id, "Sun", "daycare")
+    fam = families.save_family(admin, None, "F00001")
+    kids = []
+    for i, (latin, km) in enumerate([("Chan Bopha", "ចាន់ បុប្ផា"), ("Chan Dara", "ចាន់ ដារ៉ា"),
+                                     ("Chan Vanna", "ចាន់ វណ្ណា")]):
+        kids.append(children.save_child(admin, None, dict(
+            code=f"STM-{i:04d}", name_latin=latin, name_km=km, sex="F", birth_date=dt.date(2022, 1, 1 + i),
+            family_id=fam.id, centre_id=centre.id, programme="daycare",
+            enrolled_on=dt.date(2026, 1, 5)), group_id=group.id))
+    return centre, group, kids
+
+
+def key(tk_root, widget, keysym):
+    widget.focus_force()
+    tk_root.update()
+    widget.event_generate(f"<KeyPress-{keysym}>" if len(keysym) == 1 else f"<{keysym}>")
+    tk_root.update()
+
+
+def make_screen(ui, actor, target, today=MONDAY):
+    screen = RegisterScreen(ui, ScreenContext(actor=actor, target=target, extra={"today": today}))
+    screen.pack(fill="both", expand=True)
+    return screen
+
+
+def test_a_week_with_the_keyboard_alone(tk_root, ui, admin, target, make_user, setup):
+    centre, group, kids = setup
+    staff = make_user("sophea", "centre_staff", centres=["STM"])
+    friday = MONDAY + dt.timedelta(days=4)
+    screen = make_screen(ui, staff, target, today=friday)
+    screen.date_var.set(MONDAY.isoformat())
+    screen.reload()
+    tk_root.update()
+    assert len(screen.tree.get_children()) == 3
+    assert screen.change_entry.winfo_ismapped()
+    key(tk_root, screen.tree, "p")
+    assert "reason" in screen.error.cget("text")
+    screen.change_var.set("copied from paper")
+    for _day in range(4):
+        key(tk_root, screen.tree, "p")
+        key(tk_root, screen.tree, "a")
+        key(tk_root, screen.tree, "Return")
+        key(tk_root, screen.tree, "Control-Right")
+    assert screen.day() == friday
+    assert not screen.change_entry.winfo_ismapped()
+    key(tk_root, screen.tree, "Down")
+    key(tk_root, screen.tree, "e")
+    key(tk_root, screen.tree, "F2")
+    assert Mark.select().count() == 15
+    statuses = {(m.child_id, m.day): m.status for m in Mark.select()}
+    assert statuses[(kids[1].id, MONDAY)] == "A"
+    assert statuses[(kids[1].id, friday)] == "E"
+    assert statuses[(kids[0].id, friday)] == "P"
+    assert "3 of 3 marked" in screen.info.cget("text")
+    values = screen.tree.item(screen.iids[kids[1].id], "values")
+    assert values[2] == "Excused" and values[3] == "Family event" and "Sophea" in values[4]
+
+
+def test_closed_day_and_other_centre(tk_root, ui, admin, target, make_user, setup):
+    centre, group, kids = setup
+    attendance_setup.add_day_off(admin, MONDAY, "Independence Day")
+    screen = make_screen(ui, admin, target)
+    screen.select(centre.id, group.id, MONDAY)
+    assert "Independence Day" in screen.info.cget("text")
+    key(tk_root, screen.tree, "p")
+    assert not Mark.select().exists()
+    places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
+    other = make_user("vanna", "centre_staff", centres=["CBA"])
+    screen2 = make_screen(ui, other, target)
+    assert [c[1] for c in screen2.centres] == ["CBA"]
+    assert not screen2.tree.get_children()
