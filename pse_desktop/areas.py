@@ -67,6 +67,27 @@ AREAS: list[Area] = [
                    "pse_desktop.views.attendance_setup:SetupScreen", "Centres"),
         ),
     ),
+    Area(
+        key="payroll",
+        label="Workshop payroll",
+        models="pse_desktop.db.payroll",
+        services="pse_desktop.services.payroll_all",
+        demo="pse_desktop.services.payroll_demo:add_demo",
+        home_cards="pse_desktop.services.payroll_docs:home_cards",
+        cli="pse_desktop.services.payroll_cli:register",
+        screens=(
+            Screen("payroll_workers", "Workers", "payroll.view",
+                   "pse_desktop.views.payroll_workers:WorkersScreen", "Workshop"),
+            Screen("payroll_time", "Time sheets", "payroll.view",
+                   "pse_desktop.views.payroll_time:TimeSheetScreen", "Workshop"),
+            Screen("payroll_run", "Payroll", "payroll.view",
+                   "pse_desktop.views.payroll_run:PayrollScreen", "Workshop"),
+            Screen("payroll_fair", "Fair wage", "payroll.view",
+                   "pse_desktop.views.payroll_fair:FairWageScreen", "Workshop"),
+            Screen("payroll_rates", "Payroll rates", "payroll.view",
+                   "pse_desktop.views.payroll_rates:RatesScreen", "Workshop"),
+        ),
+    ),
 ]
 
 

@@ -1,0 +1,3 @@
+"""placeholder"""
+def add_demo(actor, progress, today):
+    return ""

@@ -1,0 +1,268 @@
+"""The issue's worked examples end to end through the database: worker, contract, time sheet,
+draft, finalise. The arithmetic of each figure is in tests/services/test_payroll_calc.py; here
+each example is set up as a manager would, and the stored payslip must give the same figures."""
+
+import datetime as dt
+
+import peewee
+import pytest
+
+from pse_desktop.db.payroll import Payslip, PayRun, TimeEntry
+from pse_desktop.services import places, payroll, payroll_docs, payroll_run, timesheets, workers
+from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+
+D = dt.date
+
+
+@pytest.fixture
+def manager(make_user):
+    return make_user("srey", "workshop_manager")
+
+
+def hire(actor, code, hired, basis, rate, kind="employee", **extra):
+    flags = {k: extra.pop(k) for k in ("attendance_bonus", "transport_allowance", "seniority_bonus",
+                                       "seniority_pay") if k in extra}
+    info = workers.save_worker(actor, None, dict(code=code, kind=kind, job=extra.pop("job", "seamstress"),
+                                                 name_latin=f"Worker {code}", hire_date=hired, **extra))
+    workers.add_contract(actor, info.id, hired, basis, rate, **flags)
+    return info.id
+
+
+def slip(month, code):
+    run = PayRun.get(PayRun.month == month)
+    return Payslip.get((Payslip.run == run) & (Payslip.code == code))
+
+
+def lines(p):
+    return {l.code: l.amount_cents for l in p.lines}
+
+
+def test_minimum_wage_worker_no_tax(manager):
+    # $210 + $10 + $7 + $2 (1 year) = $229.00; NSSF 2% of KHR 938,900 = 18,778 -> $4.58; no tax
+    hire(manager, "E001", D(2025, 1, 1), "monthly", "210.00")
+    assert timesheets.quick_fill(manager, "2026-01") == 27  # Mon-Sat of January 2026
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    p = slip(D(2026, 1, 1), "E001")
+    assert lines(p) == {"SALARY": 21000, "ATTENDANCE": 1000, "TRANSPORT": 700, "SENIORITY_BONUS": 200,
+                        "NSSF_PENSION": 458, "NSSF_PENSION_ER": 458, "NSSF_HEALTH_ER": 595,
+                        "NSSF_RISK_ER": 183, "TAX": 0}
+    assert (p.gross_cents, p.tax_khr, p.net_cents, p.employer_cost_cents) == (22900, 0, 22442, 24136)
+    assert p.days_worked == "27"
+    # fair wage: exactly the legal reference (210 + 10 + 7 + 2)
+    assert (p.regular_pay_cents, p.reference_cents) == (22900, 22900)
+
+
+def test_supervisor_10_percent_bracket_two_dependants_nssf_ceiling(manager):
+    # KHR 2,835,000 gross; NSSF base capped 1,200,000; taxable 2,511,000 -> tax KHR 76,100 = $18.79
+    hire(manager, "E002", D(2020, 3, 1), "monthly", "700", job="supervisor", dependants=2,
+         attendance_bonus=False, transport_allowance=False, seniority_bonus=False)
+    timesheets.quick_fill(manager, "2026-03")
+    payroll_run.compute_draft(manager, "2026-03", 4050)
+    p = slip(D(2026, 3, 1), "E002")
+    assert (p.gross_khr, p.nssf_base_khr, p.taxable_khr, p.tax_khr, p.tax_cents) == (
+        2_835_000, 1_200_000, 2_511_000, 76_100, 1879)
+    assert p.net_cents == 67528 and p.employer_cost_cents == 71600
+
+
+def test_worker_hired_mid_month_is_prorated(manager):
+    # hired Tue 20 Jan 2026: 20-24 + 26-31 = 11 of 27 working days
+    # 21,000 / 27 x 11 = 8,556; transport 700 / 27 x 11 = 285; net 8,841 - 195 = 8,646
+    hire(manager, "E003", D(2026, 1, 20), "monthly", "210")
+    timesheets.quick_fill(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    p = slip(D(2026, 1, 1), "E003")
+    assert lines(p)["SALARY"] == 8556 and lines(p)["TRANSPORT"] == 285 and lines(p)["ATTENDANCE"] == 0
+    assert p.net_cents == 8646 and p.nssf_base_khr == 400_000
+    assert p.reference_cents == 0  # a partial month is not compared with the sector minimum
+
+
+def test_overtime_on_a_public_holiday(manager):
+    # $250/month, 3 years; 6 h at 150% + 8 h on Khmer New Year at 200%:
+    # 6 x 25,000/208 x 1.5 = 1,082; 8 x 25,000/208 x 2 = 1,923; gross 30,105; net 29,520
+    wid = hire(manager, "E004", D(2023, 1, 15), "monthly", "250")
+    for day, name in ((D(2026, 4, 14), "Khmer New Year"), (D(2026, 4, 15), "Khmer New Year"),
+                      (D(2026, 4, 16), "Khmer New Year")):
+        payroll.save_holiday(manager, day, name)
+    timesheets.quick_fill(manager, "2026-04")
+    sheet = timesheets.get_sheet(manager, wid, "2026-04")
+    assert [d.status for d in sheet.days[13:16]] == ["H", "H", "H"]
+    days = {d.day: (d.status, "", "", "") for d in sheet.days if d.status}
+    days[D(2026, 4, 7)] = ("W", "", "6", "")
+    days[D(2026, 4, 14)] = ("H", "", "", "8")
+    timesheets.save_sheet(manager, wid, "2026-04", days)
+    payroll_run.compute_draft(manager, "2026-04", 4100)
+    p = slip(D(2026, 4, 1), "E004")
+    assert lines(p)["OT_NORMAL"] == 1082 and lines(p)["OT_PREMIUM"] == 1923
+    assert p.gross_cents == 30105 and p.net_cents == 29520
+    ot = [l for l in p.lines if l.code == "OT_PREMIUM"][0]
+    assert ot.explanation == "8 h × ($250.00 ÷ 208 h) × 200% = $19.23"
+
+
+def test_june_seniority_pay(manager):
+    # 7.5 days x 23,000 / 26 = 6,635; gross 31,635; net 31,050
+    hire(manager, "E005", D(2024, 1, 10), "monthly", "230")
+    timesheets.quick_fill(manager, "2026-06")
+    payroll_run.compute_draft(manager, "2026-06", 4100)
+    p = slip(D(2026, 6, 1), "E005")
+    assert lines(p)["SENIORITY_PAY"] == 6635 and p.gross_cents == 31635 and p.net_cents == 31050
+    assert p.taxable_khr == 1_001_000
+
+
+def test_advance_repaid_over_two_months(manager):
+    # $45.01 in [22.51, 22.50]; $9/day; Feb 2026 net 20,583; March (1 unpaid absence) net 20,486
+    wid = hire(manager, "E006", D(2025, 6, 1), "daily", "9.00")
+    payroll_run.give_advance(manager, wid, D(2026, 2, 10), "45.01", months=2)
+    timesheets.quick_fill(manager, "2026-02")
+    timesheets.quick_fill(manager, "2026-03")
+    sheet = timesheets.get_sheet(manager, wid, "2026-03")
+    days = {d.day: (d.status,) for d in sheet.days if d.status}
+    days[D(2026, 3, 17)] = ("A",)
+    timesheets.save_sheet(manager, wid, "2026-03", days)
+    payroll_run.compute_draft(manager, "2026-02", 4100)
+    payroll_run.finalise(manager, "2026-02")
+    payroll_run.compute_draft(manager, "2026-03", 4100)
+    feb, mar = slip(D(2026, 2, 1), "E006"), slip(D(2026, 3, 1), "E006")
+    assert (feb.gross_cents, feb.advance_cents, feb.net_cents) == (23300, 2251, 20583)
+    assert (mar.gross_cents, mar.advance_cents, mar.net_cents) == (23200, 2250, 20486)
+    assert mar.days_worked == "25"
+
+
+def test_student_paid_by_the_hour_on_weekends(manager):
+    # 15.5 weekend hours x $1.75 = 27.125 -> $27.13 (half-up); no NSSF, no tax
+    wid = hire(manager, "S001", D(2026, 1, 5), "hourly", "1.75", kind="student", nssf_member=False,
+               child_code="c-0042")
+    assert workers.get_worker(manager, wid).child_code == "C-0042"
+    timesheets.save_sheet(manager, wid, "2026-05", {
+        D(2026, 5, 2): ("W", "4"), D(2026, 5, 3): ("W", "4"), D(2026, 5, 9): ("W", "4"),
+        D(2026, 5, 10): ("W", "3:30")})
+    run = payroll_run.compute_draft(manager, "2026-05", 4100)
+    p = slip(D(2026, 5, 1), "S001")
+    assert lines(p) == {"WEEKEND": 2713, "TAX": 0}
+    assert p.net_cents == 2713 and p.hours_worked == "15.5"
+    assert run.warning_list() == []  # a student's blank weekdays are normal
+
+
+def test_register_totals_equal_the_sum_of_payslips_and_warnings(manager):
+    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    hire(manager, "E002", D(2025, 1, 1), "monthly", "180")  # below the minimum wage
+    hire(manager, "E003", D(2025, 1, 1), "daily", "9")
+    workers.save_worker(manager, None, dict(code="E009", job="cutter", name_latin="No Contract",
+                                                   hire_date=D(2025, 1, 1)))
+    hire(manager, "E010", D(2025, 1, 1), "monthly", "300")
+    timesheets.quick_fill(manager, "2026-01")
+    TimeEntry.delete().where(TimeEntry.worker == workers.list_workers(manager, search="E010")[0].id).execute()
+    run = payroll_run.compute_draft(manager, "2026-01", 4100)
+    warnings = dict(run.warning_list())
+    assert "below the legal minimum" in warnings["E002"]
+    assert "no contract" in warnings["E009"]
+    assert "no time sheet" in warnings["E010"]
+    reg = payroll_docs.register(manager, "2026-01")
+    assert [r.code for r in reg.rows] == ["E001", "E002", "E003"]
+    for key in ("gross_cents", "nssf_employee_cents", "tax_khr", "net_cents", "employer_cost_cents"):
+        assert reg.totals[key] == sum(getattr(r, key) for r in reg.rows)
+
+
+def test_finalised_month_cannot_change(manager):
+    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    timesheets.quick_fill(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    payroll_run.finalise(manager, "2026-01")
+    with pytest.raises(ConflictError):
+        payroll_run.compute_draft(manager, "2026-01")
+    with pytest.raises(ConflictError):
+        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("A",)})
+    with pytest.raises(ConflictError):
+        payroll_run.add_adjustment(manager, wid, "2026-01", "addition", "bonus", "5")
+    with pytest.raises(ConflictError):
+        payroll_run.finalise(manager, "2026-01")
+    # the database itself refuses, even outside the services
+    with pytest.raises(peewee.IntegrityError):
+        Payslip.update(net_cents=1).execute()
+    with pytest.raises(peewee.IntegrityError):
+        PayRun.update(status="draft").execute()
+    # a correction is an adjustment line in a later run
+    payroll_run.add_adjustment(manager, wid, "2026-02", "addition", "Overtime missed", "12.50",
+                               corrects_month="2026-01")
+    timesheets.quick_fill(manager, "2026-02")
+    payroll_run.compute_draft(manager, "2026-02", 4100)
+    feb = slip(D(2026, 2, 1), "E001")
+    assert [(l.label, l.amount_cents) for l in feb.lines if l.code == "ADDITION"] == [
+        ("Overtime missed (correction of 01/2026)", 1250)]
+
+
+def test_finalise_refuses_a_draft_the_data_no_longer_gives(manager):
+    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    timesheets.quick_fill(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    timesheets.save_sheet(manager, wid, "2026-01", {d.day: (d.status,) for d in
+                                                     timesheets.get_sheet(manager, wid, "2026-01").days
+                                                     if d.status} | {D(2026, 1, 5): ("UL",)})
+    with pytest.raises(ConflictError):
+        payroll_run.finalise(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01")
+    assert payroll_run.finalise(manager, "2026-01").status == "final"
+
+
+def test_raise_starts_on_its_date_and_history_stays(manager):
+    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    workers.add_contract(manager, wid, D(2026, 2, 1), "monthly", "230")
+    for month in ("2026-01", "2026-02"):
+        timesheets.quick_fill(manager, month)
+        payroll_run.compute_draft(manager, month, 4100)
+    assert lines(slip(D(2026, 1, 1), "E001"))["SALARY"] == 21000
+    assert lines(slip(D(2026, 2, 1), "E001"))["SALARY"] == 23000
+    assert len(workers.list_contracts(manager, wid)) == 2
+
+
+def test_mid_month_payment_is_deducted(manager):
+    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    assert payroll_run.pay_mid_month(manager, "2026-01", 50) == (1, 10500)
+    with pytest.raises(ConflictError):
+        payroll_run.pay_mid_month(manager, "2026-01", 50)
+    timesheets.quick_fill(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    p = slip(D(2026, 1, 1), "E001")
+    assert p.advance_cents == 10500 and p.net_cents == 22442 - 10500
+
+
+def test_rates_are_dated_data_in_the_database(manager):
+    assert payroll.rates_in_force(D(2025, 12, 1)).minimum_wage_cents == 20800
+    assert payroll.rates_in_force(D(2026, 1, 1)).minimum_wage_cents == 21000
+    payroll.save_rates(manager, D(2027, 1, 1), {"minimum_wage_cents": "21500"}, "2027 wage")
+    r2027 = payroll.rates_in_force(D(2027, 3, 1))
+    assert r2027.minimum_wage_cents == 21500 and r2027.attendance_bonus_cents == 1000
+    with pytest.raises(ValidationError) as err:
+        payroll.save_rates(manager, D(2027, 1, 1), {"tax_brackets": "2000000:0, 1500000:500, *:1000"})
+    assert err.value.field == "tax_brackets"
+    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    timesheets.quick_fill(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    payroll_run.finalise(manager, "2026-01")
+    with pytest.raises(ConflictError):
+        payroll.save_rates(manager, D(2026, 1, 1), {"transport_cents": 800})
+
+
+def test_only_the_workshop_manager_and_admins_see_pay(manager, make_user, admin):
+    staff = make_user("dara", "social_team")
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    shop = make_user("sophea", "centre_staff", centres=["STM"])
+    for who in (staff, shop):
+        with pytest.raises(PermissionDenied):
+            workers.list_workers(who)
+        with pytest.raises(PermissionDenied):
+            payroll_docs.register(who, "2026-01")
+    assert workers.list_workers(admin) == []
+
+
+def test_bad_input_names_the_field(manager):
+    with pytest.raises(ValidationError) as err:
+        workers.save_worker(manager, None, dict(name_latin="X", job="cutter", hire_date="2026-13-01"))
+    assert err.value.field == "hire_date"
+    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    with pytest.raises(ValidationError) as err:
+        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("X",)})
+    assert err.value.field == "status"
+    with pytest.raises(ValidationError) as err:
+        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("W", "", "7.123")})
+    assert err.value.field.startswith("overtime")
+    assert TimeEntry.select().count() == 0
