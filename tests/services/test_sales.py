@@ -1,0 +1,196 @@
+"""Point of sale through the services: the issue's 'Done when' scenario and the rules around it."""
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+
+from shop_fixtures import RATES, shop_setup  # noqa: F401
+from pse_desktop.db.core import AuditEntry
+from pse_desktop.db.shop import Sale, SaleLine, StockBalance, StockMove
+from pse_desktop.services import sales, shop_close, stock
+from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+
+DAY = dt.date(2026, 3, 14)
+
+
+def counts():
+    return (Sale.select().count(), SaleLine.select().count(), StockMove.select().count(),
+            AuditEntry.select().count(), [(b.variant_id, b.location_id, b.quantity)
+                                          for b in StockBalance.select().order_by(StockBalance.id)])
+
+
+def test_settle_mixed_change_whole_dollars_and_riel_rounded_to_100():
+    # $32.25 due; $20 + 60,000 riel (= $15.00) paid -> $2.75 back: $2 + 3,000 riel
+    pay = sales.settle(3225, "USD", 2000, 60000, 0, RATES)
+    assert (pay.change_usd, pay.change_khr, pay.ok) == (200, 3000, True)
+    # $1.38 of change in riel is 5,520 -> 5,500
+    pay = sales.settle(862, "USD", 1000, 0, 0, RATES, "khr")
+    assert (pay.change_usd, pay.change_khr) == (0, 5500)
+    # ... and 5,560 rounds up to 5,600
+    assert sales.round_riel(Fraction(5560)) == 5600
+    assert sales.round_riel(Fraction(5550)) == 5600 and sales.round_riel(Fraction(5549)) == 5500
+    pay = sales.settle(862, "USD", 1000, 0, 0, RATES, "usd")
+    assert (pay.change_usd, pay.change_khr) == (138, 0)
+
+
+def test_settle_short_payment_and_riel_rounding_tolerance():
+    pay = sales.settle(1000, "USD", 500, 0, 0, RATES)
+    assert pay.short == 500 and not pay.ok
+    # $1.51 = 6,040 riel; 6,000 riel paid: 40 riel short is below half a 100-riel note
+    assert sales.settle(151, "USD", 0, 6000, 0, RATES).ok
+    assert not sales.settle(152, "USD", 0, 6000, 0, RATES).ok  # 80 riel short
+
+
+def test_settle_in_euros_at_events():
+    pay = sales.settle(2400, "EUR", 0, 0, 3000, RATES)
+    assert (pay.change_eur, pay.change_usd, pay.change_khr) == (600, 0, 0)
+
+
+def test_done_when_receive_sell_return_close_and_everything_agrees(shop_setup, admin, make_user):
+    pp1 = shop_setup["locs"]["PP1"]
+    bag, scarf = shop_setup["v"]["bag"], shop_setup["v"]["scarf"]
+    vanna = make_user("vanna", "shop_staff", shops=["PP1"])
+    stock.receive(vanna, pp1.id, {bag.id: 5, scarf.id: 4}, note="from workshop", day=DAY)
+    assert stock.balance(bag.id, pp1.id) == 5
+
+    # three items: 2 bags at $12.50 + 1 scarf at $7.25 = $32.25,
+    # paid $20 and 60,000 riel ($15.00 at 4,000): $2.75 back = $2 + 3,000 riel
+    sale_id = sales.complete_sale(vanna, pp1.id, [(bag.id, 2), (scarf.id, 1)], paid_usd="20",
+                                  paid_khr=60000, day=DAY, rates=RATES)
+    sale = sales.get_sale(sale_id)
+    assert (sale.number, sale.total, sale.change["USD"], sale.change["KHR"]) == (1, 3225, 200, 3000)
+    assert stock.balance(bag.id, pp1.id) == 3 and stock.balance(scarf.id, pp1.id) == 3
+
+    # selling more than is in stock is refused and nothing is written
+    before = counts()
+    with pytest.raises(ValidationError, match="only 3 of BAG-RED in PP1; 4 asked"):
+        sales.complete_sale(vanna, pp1.id, [(bag.id, 4)], paid_usd="100", day=DAY, rates=RATES)
+    assert counts() == before
+
+    # return one bag: $12.50 back in dollars, a new record pointing at the sale
+    ret_id = sales.return_items(vanna, sale_id, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
+    ret = sales.get_sale(ret_id)
+    assert (ret.kind, ret.number, ret.original_number, ret.total) == ("return", 2, 1, -1250)
+    assert ret.change["USD"] == 1250
+    assert stock.balance(bag.id, pp1.id) == 4
+    assert sales.get_sale(sale_id).total == 3225  # the sale itself is untouched
+
+    totals = shop_close.day_totals(pp1.id, DAY)
+    # drawer: +$20 - $2 change - $12.50 refund = $5.50; riel: 60,000 - 3,000 = 57,000
+    assert totals.expected == {"USD": 550, "KHR": 57000, "EUR": 0}
+    assert (totals.net, totals.items, totals.sales_count, totals.returns_count) == (1975, 2, 1, 1)
+
+    with pytest.raises(ValidationError, match="note"):
+        shop_close.close_day(vanna, pp1.id, DAY, counted_usd="5.00", counted_khr=57000)
+    closing = shop_close.close_day(vanna, pp1.id, DAY, counted_usd="5.00", counted_khr=57000,
+                                   note="a $0.50 coin missing")
+    z = shop_close.z_report(closing)
+    assert z.difference == {"USD": -50, "KHR": 0, "EUR": 0}
+    assert z.by_product == [("BAG-RED", "Tote bag (red)", 1, 1250),
+                            ("SCF-M", "Krama scarf (M)", 1, 725)]
+
+    # a closed day takes no more sales
+    with pytest.raises(ConflictError, match="closed"):
+        sales.complete_sale(vanna, pp1.id, [(scarf.id, 1)], paid_usd="10", day=DAY, rates=RATES)
+    assert stock.ledger_mismatches() == []
+
+
+def test_sale_numbers_run_per_location_without_gaps(shop_setup, admin):
+    pp1, pp2 = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"]
+    scarf = shop_setup["v"]["scarf"]
+    stock.receive(admin, pp1.id, {scarf.id: 10}, day=DAY)
+    stock.receive(admin, pp2.id, {scarf.id: 10}, day=DAY)
+    numbers = []
+    for loc in (pp1, pp2, pp1, pp1, pp2):
+        sid = sales.complete_sale(admin, loc.id, [(scarf.id, 1)], paid_usd="7.25", day=DAY)
+        numbers.append((loc.code, sales.get_sale(sid).number))
+    with pytest.raises(ValidationError):  # a refused sale takes no number
+        sales.complete_sale(admin, pp1.id, [(scarf.id, 1)], paid_usd="1", day=DAY)
+    sid = sales.complete_sale(admin, pp1.id, [(scarf.id, 1)], paid_usd="7.25", day=DAY)
+    numbers.append(("PP1", sales.get_sale(sid).number))
+    assert numbers == [("PP1", 1), ("PP2", 1), ("PP1", 2), ("PP1", 3), ("PP2", 2), ("PP1", 4)]
+
+
+def test_void_gives_back_exactly_what_was_paid_and_only_once(shop_setup, admin):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 2}, day=DAY)
+    sid = sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_khr=60000, change_in="khr",
+                              day=DAY, rates=RATES)
+    assert sales.get_sale(sid).change["KHR"] == 10000
+    with pytest.raises(ValidationError, match="reason"):
+        sales.void_sale(admin, sid, "  ", day=DAY)
+    vid = sales.void_sale(admin, sid, "customer changed her mind", day=DAY)
+    void = sales.get_sale(vid)
+    assert (void.kind, void.total, void.paid["KHR"], void.change["KHR"]) == ("void", -1250, 10000,
+                                                                             60000)
+    assert shop_close.day_totals(pp1.id, DAY).expected["KHR"] == 0
+    assert stock.balance(bag.id, pp1.id) == 2
+    with pytest.raises(ConflictError):
+        sales.void_sale(admin, sid, "again", day=DAY)
+    with pytest.raises(ValidationError, match="only 0"):
+        sales.return_items(admin, sid, {bag.id: 1}, "after void", day=DAY)
+
+
+def test_old_sales_are_returned_not_voided(shop_setup, admin):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 2}, day=DAY)
+    sid = sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25", day=DAY)
+    with pytest.raises(ConflictError, match="today"):
+        sales.void_sale(admin, sid, "late", day=DAY + dt.timedelta(days=1))
+    rid = sales.return_items(admin, sid, {bag.id: 1}, "torn", refund_in="KHR",
+                             day=DAY + dt.timedelta(days=1), rates=RATES)
+    assert sales.get_sale(rid).change["KHR"] == 50000
+    with pytest.raises(ValidationError, match="only 1"):
+        sales.return_items(admin, sid, {bag.id: 2}, "torn", day=DAY + dt.timedelta(days=1))
+
+
+def test_discount_needs_the_right_and_negative_stock_setting(shop_setup, admin, make_user):
+    pp1, pp2, bag = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"], shop_setup["v"]["bag"]
+    staff = make_user("vanna", "shop_staff", shops=["PP1"])
+    stock.receive(admin, pp1.id, {bag.id: 3}, day=DAY)
+    with pytest.raises(ValidationError, match="discount"):
+        sales.complete_sale(staff, pp1.id, [(bag.id, 1, 10)], paid_usd="20", day=DAY)
+    sid = sales.complete_sale(admin, pp1.id, [(bag.id, 2, 10)], paid_usd="22.50", day=DAY)
+    assert (sales.get_sale(sid).discount, sales.get_sale(sid).total) == (250, 2250)
+    with pytest.raises(PermissionDenied):
+        sales.complete_sale(staff, pp2.id, [(bag.id, 1)], paid_usd="20", day=DAY)
+    from pse_desktop.services import shop
+
+    shop.set_allow_negative(admin, pp2.id, True)
+    sales.complete_sale(admin, pp2.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
+    assert stock.balance(bag.id, pp2.id) == -1
+
+
+def test_scan_finds_barcode_or_code_and_prices_in_euros_at_events(shop_setup):
+    pp1, fr1 = shop_setup["locs"]["PP1"], shop_setup["locs"]["FR1"]
+    line = sales.scan(pp1.id, "2000000000011", RATES)
+    assert (line.code, line.unit_price, line.in_stock) == ("BAG-RED", 1250, 0)
+    assert sales.scan(fr1.id, "bag-red", RATES).unit_price == 1200  # euro price list
+    assert sales.scan(fr1.id, "SCF-M", RATES).unit_price == 653  # $7.25 x 0.900
+    with pytest.raises(ValidationError, match="no active product"):
+        sales.scan(pp1.id, "999", RATES)
+
+
+def test_transfer_and_write_off_refuse_negative_stock(shop_setup, admin):
+    pp1, pp2, bag = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 3}, day=DAY)
+    stock.transfer(admin, pp1.id, pp2.id, {bag.id: 2}, day=DAY)
+    before = counts()
+    with pytest.raises(ValidationError, match="only 1"):
+        stock.transfer(admin, pp1.id, pp2.id, {bag.id: 2}, day=DAY)
+    with pytest.raises(ValidationError, match="only 2"):
+        stock.write_off(admin, pp2.id, {bag.id: 3}, "rain", day=DAY)
+    assert counts() == before
+    stock.write_off(admin, pp2.id, {bag.id: 1}, "rain damage", day=DAY)
+    assert [stock.balance(bag.id, loc.id) for loc in (pp1, pp2)] == [1, 1]
+    assert stock.ledger_mismatches() == []
+
+
+def test_ledger_rows_and_sales_cannot_be_edited(shop_setup, admin):
+    from peewee import IntegrityError
+
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 1}, day=DAY)
+    with pytest.raises(IntegrityError):
+        StockMove.update(quantity=5).execute()
