@@ -58,6 +58,8 @@ AREAS: list[Area] = [
         models="pse_desktop.db.attendance",
         services="pse_desktop.services.attendance_rules",
         demo="pse_desktop.services.attendance_demo:add_demo",
+        cli="pse_desktop.services.attendance_cli:register",
+        home_cards="pse_desktop.services.attendance_followup:home_cards",
         screens=(
             Screen("register", "Daily register", "attendance.view",
                    "pse_desktop.views.attendance_register:RegisterScreen", "Centres"),

@@ -138,7 +138,7 @@ def _query(actor, centre_id, active_on, family_id, group_id, text):
     return query
 
 
-def _clean(values: dict, child_id: int | None) -> dict:
+def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dict:
     v = dict(values)
     out = {
         "code": validate.code("code", v.get("code"), 20),
@@ -180,9 +180,9 @@ def _clean(values: dict, child_id: int | None) -> dict:
             raise ValidationError("age reason", f"daycare is for ages 3-6 and this child is {age}: "
                                                 "give the reason to confirm")
     for key, field in (("family_id", "family"), ("centre_id", "centre")):
-        if not v.get(key):
+        if not v.get(key) and (check_family or key != "family_id"):
             raise ValidationError(field, "is required")
-    if Family.get_or_none(Family.id == v["family_id"]) is None:
+    if check_family and Family.get_or_none(Family.id == v["family_id"]) is None:
         raise ValidationError("family", "is unknown")
     if Centre.get_or_none(Centre.id == v["centre_id"]) is None:
         raise ValidationError("centre", "is unknown")
