@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from peewee import JOIN
+
 from ..db import database
 from ..db.catalog import Product, ProductVariant
 from ..db.production import BomLine, Material, MaterialMove, SewingRate
@@ -250,7 +252,7 @@ def moves(material_id: int, limit: int = 300) -> list[MoveRow]:
     from ..db.core import User
 
     query = (MaterialMove.select(MaterialMove, Material.unit, User.username)
-             .join(Material).switch(MaterialMove).join(User, join_type="LEFT OUTER")
+             .join(Material).switch(MaterialMove).join(User, JOIN.LEFT_OUTER)
              .where(MaterialMove.material == material_id)
              .order_by(MaterialMove.day.desc(), MaterialMove.id.desc()).limit(limit))
     return [MoveRow(m.day, m.kind, m.qty_milli, m.material.unit, m.order_id, m.note,
