@@ -235,6 +235,12 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
               for v in ProductVariant.select(ProductVariant, Product).join(Product)}
     codes = dict(ProductVariant.select(ProductVariant.id, ProductVariant.code).tuples())
     out_rows, moves, pieces_rows, stock_moves = [], [], [], []
+    for mid, m in mats.items():  # opening stock, except khaki twill (on the low-stock card)
+        if m.code != "FAB-KHAKI" and m.min_stock_milli:
+            moves.append({"day": start, "material": mid, "qty_milli": 2 * m.min_stock_milli,
+                          "kind": "receive", "note": "opening stock", "user": actor.id,
+                          "at": dt.datetime.combine(start, dt.time(8))})
+            stock[mid] += 2 * m.min_stock_milli
     deliveries = []
     counts = {"output": 0, "pieces": 0, "deliveries": 0}
     next_output = (Output.select(Output.id).order_by(Output.id.desc()).scalar() or 0) + 1
@@ -256,6 +262,8 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
                 o.due = today - dt.timedelta(days=3)
                 ProductionOrder.update(due=o.due).where(ProductionOrder.id == o.id).execute()
         day = created + dt.timedelta(days=2)
+        if index in share:  # still being sewn these last two weeks
+            day = max(day, today - dt.timedelta(days=14))
         made_any = False
         while day <= stop and any(t[1] for t in todo):
             if day.weekday() < 6:
@@ -264,7 +272,7 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
                     if not open_lines:
                         break
                     t = rng.choice(open_lines)
-                    n = min(t[1], rng.randint(6, 18))
+                    n = min(t[1], rng.randint(3, 8) if index in share else rng.randint(6, 18))
                     t[1] -= n
                     ln = t[0]
                     out_id = next_output
@@ -274,10 +282,10 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
                                      "user": actor.id, "at": dt.datetime.combine(day, dt.time(17))})
                     for mid, q, waste in boms.get(ln.variant_id, []):
                         used = materials.needed_milli(q, waste, n)
-                        if stock[mid] < used:  # the manager buys a roll before it runs out
-                            unit = 1000 if mats[mid].unit in ("m", "kg") else 1000
-                            buy = max(used, mats[mid].min_stock_milli * 3, 50 * unit)
-                            buy = -(-buy // 1000) * 1000
+                        if stock[mid] - used < mats[mid].min_stock_milli:
+                            # the manager buys before the shelf runs low
+                            buy = used + 2 * mats[mid].min_stock_milli - stock[mid]
+                            buy = -(-max(buy, 1000) // 1000) * 1000
                             moves.append({"day": day, "material": mid, "qty_milli": buy,
                                           "kind": "receive", "note": "demo purchase",
                                           "user": actor.id, "at": dt.datetime.combine(day, dt.time(8))})

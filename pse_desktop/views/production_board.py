@@ -45,9 +45,9 @@ class BoardScreen(Screen):
         body = tb.Panedwindow(self, orient="horizontal")
         body.pack(fill="both", expand=True)
         left = tb.Frame(body)
-        self.table = PagedTable(left, [("no", _("Order"), 80), ("state", _("State"), 85),
-                                       ("due", _("Due"), 85), ("prio", _("Priority"), 60),
-                                       ("progress", _("Made"), 70), ("customer", _("Customer"), 200)],
+        self.table = PagedTable(left, [("no", _("Order"), 75), ("state", _("State"), 80),
+                                       ("due", _("Due"), 90), ("prio", _("Priority"), 55),
+                                       ("progress", _("Made"), 70), ("customer", _("Customer"), 160)],
                                 height=20)
         self.table.pack(fill="both", expand=True)
         self.table.tree.tag_configure("overdue", foreground="#c0392b")
@@ -56,7 +56,7 @@ class BoardScreen(Screen):
         body.add(left, weight=1)
 
         self.notebook = tb.Notebook(body)
-        body.add(self.notebook, weight=2)
+        body.add(self.notebook, weight=1)
         self.detail = tb.Frame(self.notebook, padding=8)
         self.notebook.add(self.detail, text=_("Order"))
         self.new_panel = NewOrderPanel(self.notebook, ctx, on_created=self.created)
@@ -92,6 +92,10 @@ class BoardScreen(Screen):
 
     def on_show(self) -> None:
         self.refresh()
+        if self.order is None and self.table.keys:
+            first = next(iter(self.table.keys))
+            self.table.tree.selection_set(first)
+            self.show_order(self.table.keys[first])
 
     def select_order(self, order_id: int) -> None:
         for iid, key in self.table.keys.items():
@@ -123,24 +127,26 @@ class BoardScreen(Screen):
         self.subline = tb.Label(d, text="", bootstyle="secondary", wraplength=560, justify="left")
         self.subline.pack(anchor="w", pady=(0, 4))
         actions = tb.Frame(d)
-        actions.pack(fill="x", pady=4)
+        actions.pack(fill="x", pady=(4, 0))
+        closing = tb.Frame(d)
+        closing.pack(fill="x", pady=(4, 0))
         self.buttons = {}
-        for key, label, style, cmd in (
-                ("confirm", _("Confirm"), "primary", self.confirm),
-                ("start", _("Start"), "secondary", self.start),
-                ("reopen", _("Back to draft"), "secondary-outline", self.reopen),
-                ("close_short", _("Close short..."), "warning-outline", self.close_short),
-                ("cancel", _("Cancel order..."), "danger-outline", self.cancel),
-                ("work_order", _("Work order PDF"), "info-outline", self.print_work_order)):
-            b = tb.Button(actions, text=label, bootstyle=style, command=cmd)
+        for key, label, style, cmd, row in (
+                ("confirm", _("Confirm"), "primary", self.confirm, actions),
+                ("start", _("Start"), "secondary", self.start, actions),
+                ("reopen", _("Back to draft"), "secondary-outline", self.reopen, actions),
+                ("work_order", _("Work order PDF"), "info-outline", self.print_work_order, actions),
+                ("close_short", _("Close short..."), "warning-outline", self.close_short, closing),
+                ("cancel", _("Cancel order..."), "danger-outline", self.cancel, closing)):
+            b = tb.Button(row, text=label, bootstyle=style, command=cmd)
             b.pack(side="left", padx=(0, 4))
             self.buttons[key] = b
-        self.reason = Form(d)
-        self.reason.pack(fill="x")
-        self.reason.add("reason", _("Reason"), help=_("Needed to cancel or to close an order short."))
+        self.reason = Form(closing)
+        self.reason.pack(side="left", fill="x", expand=True, padx=(4, 0))
+        self.reason.add("reason", _("Reason"))
 
         self.lines = tb.Treeview(d, columns=("code", "item", "qty", "made", "delivered", "ready"),
-                                 show="headings", height=6)
+                                 show="headings", height=5)
         for cid, text, w in (("code", _("Code"), 90), ("item", _("Item"), 190), ("qty", _("Ordered"), 60),
                              ("made", _("Made"), 50), ("delivered", _("Delivered"), 65),
                              ("ready", _("Ready"), 50)):
@@ -148,35 +154,23 @@ class BoardScreen(Screen):
             self.lines.column(cid, width=w, anchor="w", stretch=cid == "item")
         self.lines.pack(fill="x", pady=4)
 
-        deliver = tb.Labelframe(d, text=_("Deliver ready pieces"), padding=6)
-        deliver.pack(fill="x", pady=4)
+        middle = tb.Frame(d)
+        middle.pack(fill="x", pady=4)
+        deliver = tb.Labelframe(middle, text=_("Deliver ready pieces"), padding=6)
+        deliver.pack(side="left", fill="both", expand=True)
         self.deliver_rows = tb.Frame(deliver)
         self.deliver_rows.pack(fill="x")
         self.deliver_form = Form(deliver)
         self.deliver_form.pack(fill="x")
         self.deliver_form.add("day", _("Date"))
         self.deliver_form.add("note", _("Note"))
-        self.deliver_form.add("quantity", _("Pieces"), tb.Label)
         self.deliver_button = tb.Button(deliver, text=_("Deliver and print the note"),
                                         bootstyle="success", command=self.deliver)
         self.deliver_button.pack(anchor="e")
         self.deliver_vars: dict[int, tb.StringVar] = {}
-
-        lower = tb.Frame(d)
-        lower.pack(fill="both", expand=True)
-        mats = tb.Labelframe(lower, text=_("Materials for the pieces still to sew"), padding=4)
-        mats.pack(side="left", fill="both", expand=True)
-        self.materials = tb.Treeview(mats, columns=("code", "need", "stock", "short"),
-                                     show="headings", height=5)
-        for cid, text, w in (("code", _("Material"), 150), ("need", _("Needed"), 70),
-                             ("stock", _("In stock"), 70), ("short", _("Short"), 70)):
-            self.materials.heading(cid, text=text, anchor="w")
-            self.materials.column(cid, width=w, anchor="w")
-        self.materials.tag_configure("short", foreground="#c0392b")
-        self.materials.pack(fill="both", expand=True)
-        dels = tb.Labelframe(lower, text=_("Deliveries"), padding=4)
+        dels = tb.Labelframe(middle, text=_("Deliveries"), padding=4)
         dels.pack(side="left", fill="both", padx=(8, 0))
-        self.deliveries = tb.Treeview(dels, columns=("no", "day", "pieces"), show="headings", height=5)
+        self.deliveries = tb.Treeview(dels, columns=("no", "day", "pieces"), show="headings", height=4)
         for cid, text, w in (("no", _("Note"), 80), ("day", _("Date"), 85), ("pieces", _("Pieces"), 50)):
             self.deliveries.heading(cid, text=text, anchor="w")
             self.deliveries.column(cid, width=w, anchor="w")
@@ -187,6 +181,20 @@ class BoardScreen(Screen):
         self.handout_button = tb.Button(dels, text=_("Hand-out list"), bootstyle="info-outline",
                                         command=self.print_handout)
         self.handout_button.pack(fill="x", pady=(4, 0))
+
+        mats = self.materials_tab = tb.Frame(self.notebook, padding=8)
+        self.notebook.insert(self.new_panel, mats, text=_("Materials needed"))
+        tb.Label(mats, text=_("Materials for the pieces still to sew, against today's stock. "
+                              "Shortages in red: receive them on the Materials screen."),
+                 wraplength=520, justify="left").pack(anchor="w", pady=(0, 6))
+        self.materials = tb.Treeview(mats, columns=("code", "need", "stock", "short"),
+                                     show="headings", height=14)
+        for cid, text, w in (("code", _("Material"), 230), ("need", _("Needed"), 90),
+                             ("stock", _("In stock"), 90), ("short", _("Short"), 90)):
+            self.materials.heading(cid, text=text, anchor="w")
+            self.materials.column(cid, width=w, anchor="w")
+        self.materials.tag_configure("short", foreground="#c0392b")
+        self.materials.pack(fill="both", expand=True)
         self._enable()
 
     def _enable(self) -> None:
@@ -239,6 +247,7 @@ class BoardScreen(Screen):
                 self.deliver_vars[ln.id] = var
         self.deliver_form.set_values({"day": self.today.isoformat(), "note": ""})
         self.materials.delete(*self.materials.get_children())
+        short = False
         if o.state in production.OPEN_STATES:
             req = production.requirements(o.id)
             for n in req.needs:
@@ -247,9 +256,11 @@ class BoardScreen(Screen):
                     format_qty(n.stock_milli, n.unit),
                     format_qty(n.short_milli, n.unit) if n.short_milli else ""),
                     tags=("short",) if n.short_milli else ())
+            short = bool(req.shortages or req.without_bom)
             for code in req.without_bom:
                 self.materials.insert("", "end", values=(f"{code}: {_('no bill of materials')}",
                                                          "", "", ""), tags=("short",))
+        self.notebook.tab(self.materials_tab, text=_("Materials needed") + (" (!)" if short else ""))
         self.deliveries.delete(*self.deliveries.get_children())
         for dl in production_output.list_deliveries(self.ctx.actor, o.id):
             self.deliveries.insert("", "end", iid=str(dl.id), values=(dl.no, dl.day.isoformat(),
@@ -272,6 +283,7 @@ class BoardScreen(Screen):
                              f" ({_('needed')} {format_qty(n.needed_milli, n.unit)}, "
                              f"{_('in stock')} {format_qty(n.stock_milli, n.unit)})"
                              for n in req.shortages)
+            self.notebook.select(self.materials_tab)
             self.ctx.inform(self, _("Materials short"),
                             _("The order is confirmed, but these materials are short:") + "\n" + text)
         elif req.without_bom:

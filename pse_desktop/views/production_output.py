@@ -53,12 +53,11 @@ class OutputScreen(Screen):
                  help=_("Only when recording more pieces than the order asks for."))
         form.add("shortage_reason", _("Reason for missing material"),
                  help=_("Only when the material in stock is not enough (the stock goes below zero)."))
-        form.add("day", _("Day"), tb.Label)
         bar = tb.Frame(self)
         bar.pack(fill="x")
         tb.Button(bar, text=_("Save output"), bootstyle="primary", command=self.save).pack(side="right")
         self.recorded = tb.Treeview(self, columns=("day", "worker", "item", "pieces", "note"),
-                                    show="headings", height=7)
+                                    show="headings", height=5)
         for cid, text, w in (("day", _("Day"), 90), ("worker", _("Worker"), 180),
                              ("item", _("Item"), 200), ("pieces", _("Pieces"), 60),
                              ("note", _("Note"), 260)):
@@ -185,7 +184,8 @@ class OutputScreen(Screen):
         ids = call_service(self.form, production_output.record_output, self.ctx.actor,
                            self.order.id, self.entries(), over_reason=v["over_reason"],
                            shortage_reason=v["shortage_reason"], today=self.today,
-                           field_map={"quantity": "shortage_reason",
+                           field_map={"quantity": "shortage_reason", "day": "pieces",
+                                      "worker": "pieces", "product": "pieces",
                                       "reason for more pieces": "over_reason",
                                       "reason for missing material": "shortage_reason"})
         if ids is FAILED:
