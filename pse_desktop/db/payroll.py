@@ -10,7 +10,6 @@ import json
 import peewee as pw
 
 from .base import BaseModel
-from .core import User
 from .migrations import migration
 
 AREA = "payroll"

@@ -1,3 +1,3 @@
 """Imported at login: declares the payroll area's permissions and settings."""
 
-from . import payroll, payroll_run, timesheets, workers  # noqa: F401
+from . import payroll, payroll_extras, payroll_run, timesheets, workers  # noqa: F401

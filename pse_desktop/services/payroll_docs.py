@@ -282,3 +282,37 @@ def home_cards(actor: Actor, target) -> list[Card]:
     level = "warning" if run.warning_list() else "info"
     return [Card("Payroll", (f"{month_label(month)}: draft of {count} payslips, not finalised.",
                              f"{len(run.warning_list())} warning(s) to review."), "payroll_run", level)]
+
+
+# --------------------------------------------------------------------------- documents
+DOCUMENTS = {"payslips": "Payslips", "register": "Payroll register", "cash": "Cash list", "nssf": "NSSF list"}
+
+
+def write_pdf(actor: Actor, kind: str, month, out, progress=None, worker_ids=None) -> Path:
+    """Draw one of the run's documents to ``out`` (reportlab is imported only here)."""
+    validate.choice("kind", kind, list(DOCUMENTS))
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError("out", "the file must end in .pdf")
+    if kind == "payslips":
+        from ..reports.payroll_payslips import render_payslips
+
+        view, docs = payslip_documents(actor, month, worker_ids)
+        render_payslips(view, docs, out, progress)
+        return out
+    view = register(actor, month)
+    if view.status == "none":
+        raise NotFound(f"there is no payroll for {month_label(view.month)}; compute the draft first")
+    if kind == "register":
+        from ..reports.payroll_payslips import render_register
+
+        render_register(view, out)
+    elif kind == "cash":
+        from ..reports.payroll_lists import render_cash_list
+
+        render_cash_list(cash_list(actor, month), out)
+    else:
+        from ..reports.payroll_lists import render_nssf_list
+
+        render_nssf_list(*nssf_list(actor, month), out)
+    return out

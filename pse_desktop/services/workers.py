@@ -9,7 +9,7 @@ from ..db import database
 from ..db.payroll import Contract, Payslip, Worker
 from . import audit, validate
 from .errors import ConflictError, NotFound, ValidationError
-from .payroll import AREA, JOBS, month_label, is_final
+from .payroll import AREA, is_final, month_label
 from .payroll_calc import BASES
 from .permissions import Actor, require
 
@@ -234,3 +234,13 @@ def _used_by_final(c: Contract) -> bool:
     return (Payslip.select().join(PayRun)
             .where((Payslip.worker == c.worker_id) & (PayRun.status == "final")
                    & (PayRun.month >= c.effective_from.replace(day=1))).exists())
+
+
+def find_by_code(actor: Actor, code: str, field: str = "worker") -> WorkerInfo:
+    """The worker with this code; ValidationError on ``field`` when there is none."""
+    require(actor, "payroll.view")
+    text = validate.text(field, code, 10).upper()
+    w = Worker.get_or_none(Worker.code == text)
+    if w is None:
+        raise ValidationError(field, f"no worker with the code {text}")
+    return get_worker(actor, w.id)

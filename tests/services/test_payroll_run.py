@@ -8,7 +8,7 @@ import peewee
 import pytest
 
 from pse_desktop.db.payroll import Payslip, PayRun, TimeEntry
-from pse_desktop.services import places, payroll, payroll_docs, payroll_run, timesheets, workers
+from pse_desktop.services import payroll, payroll_docs, payroll_extras, payroll_run, places, timesheets, workers
 from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 
 D = dt.date
@@ -111,7 +111,7 @@ def test_june_seniority_pay(manager):
 def test_advance_repaid_over_two_months(manager):
     # $45.01 in [22.51, 22.50]; $9/day; Feb 2026 net 20,583; March (1 unpaid absence) net 20,486
     wid = hire(manager, "E006", D(2025, 6, 1), "daily", "9.00")
-    payroll_run.give_advance(manager, wid, D(2026, 2, 10), "45.01", months=2)
+    payroll_extras.give_advance(manager, wid, D(2026, 2, 10), "45.01", months=2)
     timesheets.quick_fill(manager, "2026-02")
     timesheets.quick_fill(manager, "2026-03")
     sheet = timesheets.get_sheet(manager, wid, "2026-03")
@@ -172,7 +172,7 @@ def test_finalised_month_cannot_change(manager):
     with pytest.raises(ConflictError):
         timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("A",)})
     with pytest.raises(ConflictError):
-        payroll_run.add_adjustment(manager, wid, "2026-01", "addition", "bonus", "5")
+        payroll_extras.add_adjustment(manager, wid, "2026-01", "addition", "bonus", "5")
     with pytest.raises(ConflictError):
         payroll_run.finalise(manager, "2026-01")
     # the database itself refuses, even outside the services
@@ -181,7 +181,7 @@ def test_finalised_month_cannot_change(manager):
     with pytest.raises(peewee.IntegrityError):
         PayRun.update(status="draft").execute()
     # a correction is an adjustment line in a later run
-    payroll_run.add_adjustment(manager, wid, "2026-02", "addition", "Overtime missed", "12.50",
+    payroll_extras.add_adjustment(manager, wid, "2026-02", "addition", "Overtime missed", "12.50",
                                corrects_month="2026-01")
     timesheets.quick_fill(manager, "2026-02")
     payroll_run.compute_draft(manager, "2026-02", 4100)
@@ -216,9 +216,9 @@ def test_raise_starts_on_its_date_and_history_stays(manager):
 
 def test_mid_month_payment_is_deducted(manager):
     hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
-    assert payroll_run.pay_mid_month(manager, "2026-01", 50) == (1, 10500)
+    assert payroll_extras.pay_mid_month(manager, "2026-01", 50) == (1, 10500)
     with pytest.raises(ConflictError):
-        payroll_run.pay_mid_month(manager, "2026-01", 50)
+        payroll_extras.pay_mid_month(manager, "2026-01", 50)
     timesheets.quick_fill(manager, "2026-01")
     payroll_run.compute_draft(manager, "2026-01", 4100)
     p = slip(D(2026, 1, 1), "E001")
@@ -266,3 +266,37 @@ def test_bad_input_names_the_field(manager):
         timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("W", "", "7.123")})
     assert err.value.field.startswith("overtime")
     assert TimeEntry.select().count() == 0
+
+
+def test_piece_rate_pay_from_pieces_entered_here_and_by_production(manager):
+    # 2026-02 (24 working days, all worked): 1,000 shirts x $0.12 + 500 bags x $0.35 (production)
+    # = 12,000 + 17,500 = 29,500; + attendance 1,000 + transport 700 = 31,200 (no seniority: 0 years)
+    wid = hire(manager, "E007", D(2025, 6, 1), "piece", "")
+    timesheets.quick_fill(manager, "2026-02")
+    timesheets.record_pieces(manager, [{"worker_id": wid, "day": D(2026, 2, 3), "item_label": "School shirt",
+                                        "pieces": 600, "piece_rate": "0.12"},
+                                       {"worker_id": wid, "day": D(2026, 2, 4), "item_label": "School shirt",
+                                        "pieces": 400, "piece_rate": 12}])
+    timesheets.record_pieces(manager, [{"worker_id": wid, "day": D(2026, 2, 5), "item_label": "Tote bag",
+                                        "variant_code": "RED", "pieces": 500, "piece_rate": "0.35"}],
+                             source="production", source_ref="PO-0001")
+    payroll_run.compute_draft(manager, "2026-02", 4100)
+    p = slip(D(2026, 2, 1), "E007")
+    assert sorted((l.label, l.amount_cents) for l in p.lines if l.code == "PIECE") == [
+        ("Piece work: School shirt", 12000), ("Piece work: Tote bag RED", 17500)]
+    assert p.gross_cents == 31200
+
+
+def test_demo_fills_twelve_months(admin):
+    from pse_desktop.services import demo
+
+    lines = demo.run(admin, today=D(2026, 11, 25))
+    assert "30 employees, 40 students" in lines[-1]
+    runs = {r.month: r.status for r in PayRun.select()}
+    assert len(runs) == 12 and runs[D(2026, 11, 1)] == "draft"
+    assert all(status == "final" for month, status in runs.items() if month < D(2026, 11, 1))
+    assert Payslip.select().join(PayRun).where(PayRun.month == D(2026, 11, 1)).count() == 70
+    # the register of every finalised month adds up
+    reg = payroll_docs.register(admin, "2026-06")
+    assert reg.totals["net_cents"] == sum(r.net_cents for r in reg.rows)
+    assert any(l.code == "SENIORITY_PAY" for r in reg.rows[:1] for l in payroll_docs.payslip_lines(admin, r.id))
