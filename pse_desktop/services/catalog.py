@@ -202,3 +202,35 @@ def search_variants(text: str = "", *, active_only: bool = True, kind: str | Non
 
 def categories() -> list[str]:
     return [r.category for r in Product.select(Product.category).distinct().order_by(Product.category)]
+
+
+def save_item(actor: Actor, variant_id: int | None, values: dict) -> VariantInfo:
+    """Save a product and one of its variants from one form, in one transaction.
+
+    ``values``: product, name, name_fr, name_km, category, kind, code, size, colour, barcode,
+    price, euro price, cost, low stock, active. The product is found by its code or created.
+    """
+    require(actor, "catalog.edit")
+    get = lambda k: values.get(k, "")  # noqa: E731
+    with database.atomic():
+        code = validate.code("product", get("product"), 20)
+        existing = Product.get_or_none(Product.code == code)
+        if variant_id is not None:
+            current = ProductVariant.get_or_none(ProductVariant.id == variant_id)
+            if current is None:
+                raise NotFound(f"variant {variant_id}")
+            if existing is None:
+                existing = current.product  # the product's code is being changed
+        try:
+            product = save_product(actor, existing.id if existing else None, code, get("name"),
+                                   get("category"), get("kind") or "handicraft",
+                                   name_fr=get("name_fr"), name_km=get("name_km"),
+                                   active=existing.active if existing else True)
+        except ValidationError as exc:
+            if exc.field == "code":
+                raise ValidationError("product", exc.message) from None
+            raise
+        return save_variant(actor, variant_id, product.id, get("code"), get("price"),
+                            size=get("size"), colour=get("colour"), barcode=get("barcode"),
+                            price_eur=get("euro price") or None, cost=get("cost") or 0,
+                            low_stock=get("low stock") or 0, active=bool(values.get("active", True)))

@@ -126,7 +126,8 @@ def list_locations(actor: Actor | None = None, kinds=LOCATION_KINDS,
     if actor is not None and actor.role == "shop_staff":
         rows = [r for r in rows if r.shop_id in actor.shop_ids]
     order = {k: i for i, k in enumerate(LOCATION_KINDS)}
-    return sorted(rows, key=lambda r: (order.get(r.kind, 9), r.code))
+    # dollar shops first: the everyday case opens on the first shop in Phnom Penh
+    return sorted(rows, key=lambda r: (order.get(r.kind, 9), r.currency != "USD", r.code))
 
 
 def set_allow_negative(actor: Actor, location_id: int, allow: bool) -> LocationInfo:

@@ -15,7 +15,7 @@ from ..db import database
 from ..db.catalog import Product, ProductVariant
 from ..db.shop import StockBalance, StockLocation, StockMove
 from . import audit, validate
-from .errors import ConflictError, ValidationError
+from .errors import ValidationError
 from .permissions import Actor
 from .shop import AREA, location_row, require_at
 
@@ -146,6 +146,16 @@ class StockRow:
 def stock_levels(location_id: int | None = None, *, text: str = "", low_only: bool = False,
                  include_zero: bool = False) -> list[StockRow]:
     """Return stock per variant and location (one location, or all), from the balances."""
+    from .catalog import variant_label
+
+    query = stock_query(location_id, text=text, low_only=low_only, include_zero=include_zero)
+    return [StockRow(vid, code, variant_label(name, size, colour), cat, loc, qty, low, cost)
+            for qty, vid, code, size, colour, low, cost, name, cat, loc in query]
+
+
+def stock_query(location_id: int | None = None, *, text: str = "", low_only: bool = False,
+                include_zero: bool = False):
+    """The query behind ``stock_levels`` (the benchmark runs its SQL in plain sqlite3 too)."""
     query = (StockBalance.select(StockBalance.quantity, ProductVariant.id, ProductVariant.code,
                                  ProductVariant.size, ProductVariant.colour,
                                  ProductVariant.low_stock, ProductVariant.cost_cents,
@@ -160,11 +170,7 @@ def stock_levels(location_id: int | None = None, *, text: str = "", low_only: bo
         query = query.where(StockBalance.quantity <= ProductVariant.low_stock)
     if text:
         query = query.where(ProductVariant.code.contains(text) | Product.name_en.contains(text))
-    query = query.order_by(StockLocation.code, ProductVariant.code).tuples()
-    from .catalog import variant_label
-
-    return [StockRow(vid, code, variant_label(name, size, colour), cat, loc, qty, low, cost)
-            for qty, vid, code, size, colour, low, cost, name, cat, loc in query]
+    return query.order_by(StockLocation.code, ProductVariant.code).tuples()
 
 
 def ledger(variant_id: int | None = None, location_id: int | None = None, limit: int = 500):
@@ -201,12 +207,3 @@ def rebuild_balances() -> None:
             "INSERT INTO stock_balance (variant_id, location_id, quantity) "
             "SELECT variant_id, location_id, SUM(quantity) FROM stock_move "
             "GROUP BY variant_id, location_id")
-
-
-def refuse_if_negative_anywhere(loc: StockLocation) -> None:
-    if loc.allow_negative:
-        return
-    neg = (StockBalance.select().where(StockBalance.location == loc.id, StockBalance.quantity < 0)
-           .exists())
-    if neg:
-        raise ConflictError(f"{loc.code} has stock below zero")

@@ -8,7 +8,7 @@ import pytest
 from shop_fixtures import RATES, shop_setup  # noqa: F401
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.shop import Sale, SaleLine, StockBalance, StockMove
-from pse_desktop.services import sales, shop_close, stock
+from pse_desktop.services import sales, sales_returns, shop_close, stock
 from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 
 DAY = dt.date(2026, 3, 14)
@@ -69,7 +69,7 @@ def test_done_when_receive_sell_return_close_and_everything_agrees(shop_setup, a
     assert counts() == before
 
     # return one bag: $12.50 back in dollars, a new record pointing at the sale
-    ret_id = sales.return_items(vanna, sale_id, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
+    ret_id = sales_returns.return_items(vanna, sale_id, {bag.id: 1}, "wrong colour", day=DAY, rates=RATES)
     ret = sales.get_sale(ret_id)
     assert (ret.kind, ret.number, ret.original_number, ret.total) == ("return", 2, 1, -1250)
     assert ret.change["USD"] == 1250
@@ -119,17 +119,17 @@ def test_void_gives_back_exactly_what_was_paid_and_only_once(shop_setup, admin):
                               day=DAY, rates=RATES)
     assert sales.get_sale(sid).change["KHR"] == 10000
     with pytest.raises(ValidationError, match="reason"):
-        sales.void_sale(admin, sid, "  ", day=DAY)
-    vid = sales.void_sale(admin, sid, "customer changed her mind", day=DAY)
+        sales_returns.void_sale(admin, sid, "  ", day=DAY)
+    vid = sales_returns.void_sale(admin, sid, "customer changed her mind", day=DAY)
     void = sales.get_sale(vid)
     assert (void.kind, void.total, void.paid["KHR"], void.change["KHR"]) == ("void", -1250, 10000,
                                                                              60000)
     assert shop_close.day_totals(pp1.id, DAY).expected["KHR"] == 0
     assert stock.balance(bag.id, pp1.id) == 2
     with pytest.raises(ConflictError):
-        sales.void_sale(admin, sid, "again", day=DAY)
+        sales_returns.void_sale(admin, sid, "again", day=DAY)
     with pytest.raises(ValidationError, match="only 0"):
-        sales.return_items(admin, sid, {bag.id: 1}, "after void", day=DAY)
+        sales_returns.return_items(admin, sid, {bag.id: 1}, "after void", day=DAY)
 
 
 def test_old_sales_are_returned_not_voided(shop_setup, admin):
@@ -137,12 +137,12 @@ def test_old_sales_are_returned_not_voided(shop_setup, admin):
     stock.receive(admin, pp1.id, {bag.id: 2}, day=DAY)
     sid = sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25", day=DAY)
     with pytest.raises(ConflictError, match="today"):
-        sales.void_sale(admin, sid, "late", day=DAY + dt.timedelta(days=1))
-    rid = sales.return_items(admin, sid, {bag.id: 1}, "torn", refund_in="KHR",
+        sales_returns.void_sale(admin, sid, "late", day=DAY + dt.timedelta(days=1))
+    rid = sales_returns.return_items(admin, sid, {bag.id: 1}, "torn", refund_in="KHR",
                              day=DAY + dt.timedelta(days=1), rates=RATES)
     assert sales.get_sale(rid).change["KHR"] == 50000
     with pytest.raises(ValidationError, match="only 1"):
-        sales.return_items(admin, sid, {bag.id: 2}, "torn", day=DAY + dt.timedelta(days=1))
+        sales_returns.return_items(admin, sid, {bag.id: 2}, "torn", day=DAY + dt.timedelta(days=1))
 
 
 def test_discount_needs_the_right_and_negative_stock_setting(shop_setup, admin, make_user):
@@ -194,3 +194,38 @@ def test_ledger_rows_and_sales_cannot_be_edited(shop_setup, admin):
     stock.receive(admin, pp1.id, {bag.id: 1}, day=DAY)
     with pytest.raises(IntegrityError):
         StockMove.update(quantity=5).execute()
+
+
+def test_home_cards_show_takings_open_days_and_low_stock(shop_setup, admin, make_user, target):
+    from pse_desktop.services import shop_home
+
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 3}, day=DAY)
+    sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
+    sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50")
+    cards = {c.title: c for c in shop_home.shop_cards(admin, target)}
+    assert cards["Shop today"].lines == ("PP1: 1 sales today, $12.50",)
+    assert cards["Days to close"].lines == (f"PP1: {DAY} is not closed yet",)
+    assert cards["Low stock"].lines == ("1 products at or below their low-stock level",)
+    assert shop_home.shop_cards(make_user("dara", "social_team"), target) == []
+
+
+def test_roles_workshop_receives_into_its_store_shop_staff_only_their_shops(shop_setup, admin,
+                                                                           make_user):
+    from pse_desktop.services import shop
+
+    store = next(loc for loc in shop.list_locations() if loc.kind == "store")
+    pp1, pp2, bag = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"], shop_setup["v"]["bag"]
+    srey = make_user("srey", "workshop_manager")
+    stock.receive(srey, store.id, {bag.id: 10}, source="production", ref="order:1", day=DAY)
+    stock.transfer(srey, store.id, pp1.id, {bag.id: 4}, day=DAY)
+    with pytest.raises(PermissionDenied):
+        sales.complete_sale(srey, pp1.id, [(bag.id, 1)], paid_usd="20", day=DAY)
+    vanna = make_user("vanna", "shop_staff", shops=["PP1"])
+    with pytest.raises(PermissionDenied):
+        stock.receive(vanna, pp2.id, {bag.id: 1}, day=DAY)
+    with pytest.raises(PermissionDenied):
+        stock.transfer(vanna, pp2.id, pp1.id, {bag.id: 1}, day=DAY)
+    assert [loc.code for loc in shop.list_locations(vanna)] == ["PP1"]
+    with pytest.raises(PermissionDenied):
+        shop.set_allow_negative(vanna, pp1.id, True)

@@ -1,0 +1,196 @@
+"""The shop screens clicked like a new user would: receive, sell, return, close the day."""
+
+import datetime as dt
+
+from shop_fixtures import shop_setup  # noqa: F401
+from pse_desktop.db.shop import Sale, StockMove
+from pse_desktop.services import sales, shop_close, stock
+from pse_desktop.views.shell import MainWindow
+
+
+def pump(root, times=3):
+    for _ in range(times):
+        root.update()
+
+
+def _main(ui, actor, target, **overrides):
+    main = MainWindow(ui, actor, target, on_logout=lambda: None, on_theme=lambda d: None,
+                      ctx_overrides=overrides)
+    main.pack(fill="both", expand=True)
+    return main
+
+
+def type_and_enter(root, widget, text):
+    widget.delete(0, "end")
+    widget.insert(0, text)
+    widget.focus_force()
+    pump(root)
+    widget.event_generate("<Return>")
+    pump(root)
+
+
+def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
+    vanna = make_user("vanna", "shop_staff", shops=["PP1"])
+    opened = []
+    main = _main(ui, vanna, target, extra={"open_file": opened.append},
+                 confirm=lambda *a: True)
+    assert {"shop_pos", "shop_stock", "shop_day", "shop_count"} <= set(main.buttons)
+    assert "shop_products" in main.buttons and "users" not in main.buttons
+    bag, scarf = shop_setup["v"]["bag"], shop_setup["v"]["scarf"]
+    pp1 = shop_setup["locs"]["PP1"]
+    today = dt.date.today()
+
+    # receive 5 bags and 4 scarves
+    st = main.show("shop_stock")
+    pump(tk_root)
+    assert st.location.code == "PP1"  # vanna only sees her shop
+    type_and_enter(tk_root, st.form.widgets["code"], "BAG-RED")
+    type_and_enter(tk_root, st.form.widgets["quantity"], "5")
+    type_and_enter(tk_root, st.form.widgets["code"], "2000000000035")
+    type_and_enter(tk_root, st.form.widgets["quantity"], "4")
+    st.record_button.invoke()
+    assert stock.balance(bag.id, pp1.id) == 5 and stock.balance(scarf.id, pp1.id) == 4
+    assert len(st.table.tree.get_children()) == 2
+
+    # sell three items with the scanner: 2 bags + 1 scarf = $32.25
+    pos = main.show("shop_pos")
+    pump(tk_root)
+    type_and_enter(tk_root, pos.scan, "2000000000011")
+    type_and_enter(tk_root, pos.scan, "2000000000011")
+    type_and_enter(tk_root, pos.scan, "tote")  # a name matching two products: a choice
+    assert "2 products match: BAG-BLU" in pos.scan_error.cget("text")
+    type_and_enter(tk_root, pos.scan, "krama")  # one match is taken
+    assert [(ln.code, ln.quantity) for ln in pos.cart.lines] == [("BAG-RED", 2), ("SCF-M", 1)]
+    assert "$32.25" in pos.total_label.cget("text")
+    # too many: a fourth, fifth and sixth bag are more than the 5 in stock
+    type_and_enter(tk_root, pos.scan, "4*BAG-RED")
+    assert "Only 5 of BAG-RED" in pos.scan_error.cget("text")
+    before = (Sale.select().count(), StockMove.select().count())
+    pos.form.set_values({"dollars": "100"})
+    pos.complete_button.invoke()
+    assert "only 5 of BAG-RED in PP1; 6 asked" in pos.form.banner.cget("text")
+    assert (Sale.select().count(), StockMove.select().count()) == before
+    # back to 2 bags with the '-' key on the chosen line
+    pos.tree.selection_set("0")
+    pos.scan.focus_force()
+    pump(tk_root)
+    for _ in range(4):
+        pos.scan.event_generate("<minus>")
+        pump(tk_root)
+    assert pos.cart.lines[0].quantity == 2
+    # paid $20 and 60,000 riel at 4,000: $2 and 3,000 riel back
+    pos.form.set_values({"dollars": "20", "riel": "60000"})
+    pos.update_change()
+    assert pos.change_label.cget("text") == "Change: $2.00 + 3,000 riel"
+    pos.scan.focus_force()
+    pump(tk_root)
+    pos.scan.event_generate("<F12>")
+    pump(tk_root)
+    assert "Give back: $2.00 + 3,000 riel" in pos.message.cget("text")
+    assert not pos.cart.lines
+    assert stock.balance(bag.id, pp1.id) == 3
+    sale_id = pos.last_sale_id
+    pos.receipt_button.invoke()
+    assert opened and opened[-1].name == "receipt-PP1-1-80mm.pdf" and opened[-1].exists()
+
+    # return one bag from the list of today's records
+    iid = next(i for i, key in pos.recent.keys.items() if key == sale_id)
+    pos.recent.tree.selection_set(iid)
+    pump(tk_root)
+    dialog = pos.open_return()
+    dialog.form.set_values({f"q{bag.id}": "1", "reason": "wrong colour"})
+    dialog.ok_button.invoke()
+    pump(tk_root)
+    assert stock.balance(bag.id, pp1.id) == 4
+    assert "Give back: $12.50" in pos.message.cget("text")
+
+    # close the day: $5.00 counted where $5.50 is expected
+    day = main.show("shop_day")
+    pump(tk_root)
+    assert "5.50" in day.summary.cget("text") and "57,000 riel" in day.summary.cget("text")
+    day.form.set_values({"usd": "5.00", "khr": "57000", "eur": ""})
+    day.close_button.invoke()
+    assert "say why" in day.form.error_text("note")
+    day.form.set_values({"usd": "5.00", "khr": "57000", "note": "50 cents short"})
+    day.close_button.invoke()
+    assert shop_close.is_closed(pp1.id, today)
+    assert opened[-1].name.startswith("z-PP1") and opened[-1].exists()
+    assert str(day.close_button.cget("state")) == "disabled"
+
+    # the closed day takes no more sales
+    pos = main.show("shop_pos")
+    assert "closed" in pos.day_label.cget("text")
+    type_and_enter(tk_root, pos.scan, "SCF-M")
+    pos.form.set_values({"dollars": "10", "riel": ""})
+    pos.complete_button.invoke()
+    assert "closed" in pos.form.banner.cget("text")
+    assert stock.ledger_mismatches() == []
+
+
+def test_count_screen_enters_and_posts(tk_root, ui, shop_setup, admin, target):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 5})
+    opened = []
+    main = _main(ui, admin, target, extra={"open_file": opened.append}, confirm=lambda *a: True)
+    screen = main.show("shop_count")
+    pump(tk_root)
+    screen.chooser.select(pp1.id)
+    screen.start_button.invoke()
+    screen.tree.selection_set(str(bag.id))
+    type_and_enter(tk_root, screen.counted_entry, "3")
+    assert screen.tree.item(str(bag.id), "values")[-1] == "-2"
+    screen.variance_button.invoke()
+    assert opened[-1].exists()
+    screen.post_button.invoke()
+    assert stock.balance(bag.id, pp1.id) == 3
+
+
+def test_products_screen_adds_a_variant(tk_root, ui, shop_setup, admin, target):
+    main = _main(ui, admin, target)
+    screen = main.show("shop_products")
+    screen.new()
+    screen.set_values({"product": "BAG", "name": "Tote bag", "category": "Bags",
+                       "code": "BAG-YEL", "colour": "yellow", "barcode": "2000000000011",
+                       "price": "12.50"})
+    screen.save_button.invoke()
+    assert "another variant has the barcode" in screen.error_text("barcode")
+    screen.set_values({"barcode": "2000000000042", "price": "12,5x"})
+    screen.save_button.invoke()
+    assert "amount like 12.50" in screen.error_text("price")
+    screen.set_values({"price": "12.50"})
+    screen.save_button.invoke()
+    assert sales.scan(shop_setup["locs"]["PP1"].id, "2000000000042").code == "BAG-YEL"
+
+
+def test_reports_and_events_screens_show(tk_root, ui, shop_setup, admin, target):
+    main = _main(ui, admin, target)
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 5})
+    sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25")
+    rep = main.show("shop_reports")
+    rep.form.vars["report"].set("Sales by product")
+    rep.show_report()
+    rows = [rep.tree.item(i, "values") for i in rep.tree.get_children()]
+    assert rows == [("Tote bag (red)", "USD", "2", "$25.00")]
+    assert rep.chart.find_all()
+    ev = main.show("shop_events")
+    pump(tk_root)
+    ev.form.set_values({"name": "Salon", "place": "Nantes", "start": "2026-12-01",
+                        "end": "2026-11-30"})
+    ev.create()
+    assert "before it starts" in ev.form.error_text("end")
+
+
+def test_admin_allows_negative_stock_in_one_location_after_confirming(tk_root, ui, shop_setup,
+                                                                      admin, target):
+    from pse_desktop.services import shop
+
+    answers = []
+    main = _main(ui, admin, target, confirm=lambda *a: answers.append(a) or True)
+    screen = main.show("shop_stock")
+    pump(tk_root)
+    assert screen.location.code == "PP1"
+    screen.negative_check.invoke()
+    assert answers and shop.get_location(screen.location.id).allow_negative
+    screen.negative_check.invoke()
+    assert not shop.get_location(screen.location.id).allow_negative
