@@ -96,24 +96,49 @@ def _bom_rows(variant_id, fabric, milli, extras, mats):
     return rows
 
 
-def _uniform_products(actor, mats) -> dict[str, list[int]]:
-    """Uniform items in every size (unless the catalogue has uniforms already), with BOMs."""
-    out: dict[str, list[int]] = {}
-    bom, rates = [], []
-    have = Product.select().where(Product.kind == "uniform").exists()
-    for code, name, colour, fabric, milli, extras, sex, rate in UNIFORMS:
-        if not have:
+def _recipe(name: str):
+    """The UNIFORMS row whose item the product's name names (a blouse, shorts...), else a shirt's."""
+    low = name.lower()
+    for row in UNIFORMS:
+        if row[1].split()[-1].lower() in low:
+            return row
+    if "trouser" in low or "pant" in low:
+        return UNIFORMS[2]
+    return UNIFORMS[0]
+
+
+def _uniform_products(actor, mats) -> dict[int, str]:
+    """Uniform items in every size with their BOMs; return {product id: sex it is for}.
+
+    The shop's demo may have made uniform products already: they get the sizes they lack, since
+    the children of the centres need them all."""
+    if not Product.select().where(Product.kind == "uniform").exists():
+        for code, name, colour, *_rest in UNIFORMS:
             p = catalog.save_product(actor, None, code, name, "Uniforms", "uniform")
-            for s in SIZES:
-                catalog.save_variant(actor, None, p.id, f"{code}-{s}", "0", size=s, colour=colour)
-        p = Product.get_or_none(Product.code == code)
-        if p is None:
-            continue
+            catalog.save_variant(actor, None, p.id, f"{code}-8", "0", size="8", colour=colour)
+    products = list(Product.select().where(Product.kind == "uniform", Product.active == True))  # noqa: E712
+    codes = {c for (c,) in ProductVariant.select(ProductVariant.code).tuples()}
+    for p in products:
+        have = list(ProductVariant.select().where(ProductVariant.product == p.id))
+        sizes = {v.size for v in have}
+        colour = have[0].colour if have else _recipe(p.name_en)[2]
+        for size in SIZES:
+            code = f"{p.code}-{size}"
+            if size not in sizes and code not in codes:
+                catalog.save_variant(actor, None, p.id, code, "0", size=size, colour=colour)
+                codes.add(code)
+    names = " ".join(p.name_en.lower() for p in products)
+    out: dict[int, str] = {}
+    bom, rates = [], []
+    for p in products:
+        code, name, colour, fabric, milli, extras, sex, rate = _recipe(p.name_en)
+        if sex == "M" and code == "SHIRT" and "blouse" not in names:
+            sex = ""  # no blouse in the catalogue: everyone gets a shirt
+        out[p.id] = sex
         for v in ProductVariant.select().where(ProductVariant.product == p.id):
             f = SIZE_FACTOR.get(v.size, 100)
             bom += _bom_rows(v.id, fabric, milli * f // 100, extras, mats)
             rates.append({"variant": v.id, "piece_rate_cents": rate})
-            out.setdefault(code, []).append(v.id)
     _bulk_boms(actor, bom, rates)
     return out
 
@@ -174,8 +199,7 @@ def _orders(actor, rng, start, today, uniform_variants, craft_variants) -> list[
 
     shops = [loc.id for loc in StockLocation.select().where(StockLocation.kind == "shop",
                                                           StockLocation.active == True)]  # noqa: E712
-    items = [production_uniforms.UniformItem(Product.get(Product.code == c).id, sex)
-             for c, *_m, sex, _r in UNIFORMS if Product.get_or_none(Product.code == c)]
+    items = [production_uniforms.UniformItem(pid, sex) for pid, sex in uniform_variants.items()]
     specs = []
     # Uniforms for each centre, spread over the year; the newest are still open today.
     centres = list(Centre.select().where(Centre.active == True).order_by(Centre.code))  # noqa: E712
