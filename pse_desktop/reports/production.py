@@ -103,7 +103,7 @@ def render_delivery_note(doc, out) -> Path:
              for c, label, q, now, td, left in doc.lines]
     rows.append(["", "Total", str(sum(x[2] for x in doc.lines)), str(doc.pieces),
                  str(sum(x[4] for x in doc.lines)), str(sum(x[5] for x in doc.lines))])
-    story.append(_table(rows, [28 * mm, 62 * mm, 18 * mm, 24 * mm, 26 * mm, 22 * mm], 2,
+    story.append(_table(rows, [26 * mm, 58 * mm, 17 * mm, 24 * mm, 30 * mm, 25 * mm], 2,
                         bold_last=True))
     if doc.short_reason:
         story += [Spacer(1, 3 * mm),
