@@ -138,6 +138,27 @@ AREAS: list[Area] = [
                    "pse_desktop.views.meetings_reports:MeetingReportsScreen", "Families"),
         ),
     ),
+    Area(
+        key="production",
+        label="Workshop production",
+        models="pse_desktop.db.production",
+        services="pse_desktop.services.production_all",
+        demo="pse_desktop.services.production_demo:add_demo",
+        home_cards="pse_desktop.services.production_docs:home_cards",
+        cli="pse_desktop.services.production_cli:register",
+        screens=(
+            Screen("production_board", "Production orders", "production.view",
+                   "pse_desktop.views.production_board:BoardScreen", "Workshop"),
+            Screen("production_uniforms", "Uniforms from sizes", "production.orders",
+                   "pse_desktop.views.production_uniforms:UniformsScreen", "Workshop"),
+            Screen("production_output", "Output", "production.output",
+                   "pse_desktop.views.production_output:OutputScreen", "Workshop"),
+            Screen("production_materials", "Materials", "production.view",
+                   "pse_desktop.views.production_materials:MaterialsScreen", "Workshop"),
+            Screen("production_reports", "Output reports", "production.view",
+                   "pse_desktop.views.production_reports:ReportsScreen", "Workshop"),
+        ),
+    ),
 ]
 
 
