@@ -12,6 +12,7 @@ import datetime as dt
 import random
 
 from ..db import database
+from ..db.attendance import Child
 from ..db.payroll import Contract, PieceOutput, PublicHoliday, TimeEntry, Worker
 from ..resources import resource_path
 from . import audit, payroll_extras, payroll_run
@@ -68,6 +69,9 @@ def add_demo(actor, progress, today) -> str:
                     holidays.append({"day": day, "name": name})
         PublicHoliday.insert_many(holidays).on_conflict_ignore().execute()
         holiday_days = {h["day"] for h in holidays}
+        # Students with weekend jobs are PSE children: link them to the oldest enrolled ones.
+        older = iter(c.code for c in Child.select(Child.code).where(Child.exit_on.is_null())
+                     .order_by(Child.birth_date).limit(40))
         for i in range(70):
             employee = i < 30
             fam, giv = family[i % len(family)], given[(i * 7) % len(given)]
@@ -85,7 +89,7 @@ def add_demo(actor, progress, today) -> str:
                 "nssf_member": employee, "nssf_number": f"NSSF-{100200 + i}" if employee else "",
                 "pay_method": "bank" if employee and i % 5 == 0 else "cash",
                 "bank_account": f"ABA 000 {123450 + i}" if employee and i % 5 == 0 else "",
-                "child_code": f"C-{1000 + i * 13}" if not employee else "", "active": True})
+                "child_code": next(older, "") if not employee else "", "active": True})
         Worker.insert_many(workers).execute()
         ids = {w.code: w.id for w in Worker.select(Worker.id, Worker.code)}
         plan = {}

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..db import database
+from ..db.attendance import Child
 from ..db.payroll import Contract, Payslip, Worker
 from . import audit, validate
 from .errors import ConflictError, NotFound, ValidationError
@@ -140,6 +141,8 @@ def clean_worker(values: dict) -> dict:
         raise ValidationError("bank_account", "is required for pay by bank")
     if out["child_code"] and kind != "student":
         raise ValidationError("child_code", "only a student worker is linked to a child's record")
+    if out["child_code"] and not Child.select().where(Child.code == out["child_code"]).exists():
+        raise ValidationError("child_code", f"no child has the code {out['child_code']}")
     return out
 
 

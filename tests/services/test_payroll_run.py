@@ -127,8 +127,20 @@ def test_advance_repaid_over_two_months(manager):
     assert mar.days_worked == "25"
 
 
-def test_student_paid_by_the_hour_on_weekends(manager):
+def test_student_paid_by_the_hour_on_weekends(manager, admin):
     # 15.5 weekend hours x $1.75 = 27.125 -> $27.13 (half-up); no NSSF, no tax
+    from pse_desktop.db.attendance import Child, Family
+    from pse_desktop.services import places
+    from pse_desktop.services.errors import ValidationError
+
+    centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    family = Family.create(code="F-0042")
+    Child.create(code="C-0042", name_latin="Sok Dara", sex="M", birth_date=D(2009, 3, 1),
+                 family=family, centre=centre.id, programme="after_school", enrolled_on=D(2015, 1, 5))
+    with pytest.raises(ValidationError) as info:
+        hire(manager, "S002", D(2026, 1, 5), "hourly", "1.75", kind="student", nssf_member=False,
+             child_code="C-9999")
+    assert info.value.field == "child_code"
     wid = hire(manager, "S001", D(2026, 1, 5), "hourly", "1.75", kind="student", nssf_member=False,
                child_code="c-0042")
     assert workers.get_worker(manager, wid).child_code == "C-0042"
