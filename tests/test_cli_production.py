@@ -5,7 +5,7 @@ import datetime as dt
 from production_fixtures import workshop  # noqa: F401
 
 from pse_desktop import cli
-from pse_desktop.services import materials, production, production_output
+from pse_desktop.services import materials, production, production_output, production_states
 from pse_desktop.services.production_output import OutputEntry
 
 
@@ -14,7 +14,7 @@ def test_export_production_csv_and_xlsx(admin, target, workshop, tmp_path, capsy
     day = dt.date.today()
     o = production.create_order(admin, kind="handicraft", customer_kind="outside", customer="Lyon",
                                 due=day, lines=[(v["SHIRT-8"].id, 10)])
-    production.confirm(admin, o.id)
+    production_states.confirm(admin, o.id)
     materials.receive(admin, workshop["m"]["white"].id, "20")
     production_output.record_output(admin, o.id, [OutputEntry(day, ws["E001"].id, v["SHIRT-8"].id, 4)])
     out = tmp_path / "out.csv"

@@ -278,10 +278,10 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
         lines = list(OrderLine.select().where(OrderLine.order == o.id))
         created = o.created_at.date()
         stop = min(today, o.due + dt.timedelta(days=rng.randint(-10, 5)))
-        todo = [[ln, ln.quantity] for ln in lines]
+        remaining = [[ln, ln.quantity] for ln in lines]
         if index in share:
             stop = today
-            todo = [[ln, int(ln.quantity * share[index])] for ln in lines]
+            remaining = [[ln, int(ln.quantity * share[index])] for ln in lines]
             if index == len(orders) - 4 and o.kind == "handicraft":
                 o.due = today - dt.timedelta(days=3)
                 ProductionOrder.update(due=o.due).where(ProductionOrder.id == o.id).execute()
@@ -289,10 +289,10 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
         if index in share:  # still being sewn these last two weeks
             day = max(day, today - dt.timedelta(days=14))
         made_any = False
-        while day <= stop and any(t[1] for t in todo):
+        while day <= stop and any(t[1] for t in remaining):
             if day.weekday() < 6:
                 for w in rng.sample(worker_ids, min(len(worker_ids), rng.randint(2, 4))):
-                    open_lines = [t for t in todo if t[1]]
+                    open_lines = [t for t in remaining if t[1]]
                     if not open_lines:
                         break
                     t = rng.choice(open_lines)
@@ -329,11 +329,11 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
                     made_any = True
             day += dt.timedelta(days=1)
         if index in share:
-            made = {t[0].id: int(t[0].quantity * share[index]) - t[1] for t in todo}
+            made = {t[0].id: int(t[0].quantity * share[index]) - t[1] for t in remaining}
             complete = False
         else:
-            made = {t[0].id: t[0].quantity - t[1] for t in todo}
-            complete = not any(t[1] for t in todo)
+            made = {t[0].id: t[0].quantity - t[1] for t in remaining}
+            complete = not any(t[1] for t in remaining)
         delivered = {}
         if complete and index < len(orders) - n_open and day <= today:
             deliveries.append((o, day, made))

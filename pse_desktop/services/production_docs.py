@@ -16,7 +16,8 @@ from .home import Card
 from .materials import format_qty
 from .permissions import Actor, can, require
 from .production import (OPEN_STATES, PRIORITIES, STATE_LABELS, board, delivery_no, get_order,
-                         order_no, requirements)
+                         order_no)
+from .production_states import requirements
 
 
 @dataclass(frozen=True)

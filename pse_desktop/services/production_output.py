@@ -26,7 +26,8 @@ from .catalog import variant_label
 from .errors import ConflictError, NotFound, ValidationError
 from .materials import format_qty, needed_milli, post_move, sewing_rate
 from .permissions import Actor, require
-from .production import (AREA, STATE_LABELS, advance_state, delivery_no, next_number, order_no,
+from .production_states import advance_state
+from .production import (AREA, STATE_LABELS, delivery_no, next_number, order_no,
                          order_row)
 
 OUTPUT_STATES = ("confirmed", "in_progress", "done")

@@ -8,7 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import production, production_docs, production_output, production_uniforms
+from ..services import production, production_docs, production_output, production_states, production_uniforms
 from ..services import settings as settings_service
 from ..services.materials import format_qty
 from ..services.permissions import can
@@ -249,7 +249,7 @@ class BoardScreen(Screen):
         self.materials.delete(*self.materials.get_children())
         short = False
         if o.state in production.OPEN_STATES:
-            req = production.requirements(o.id)
+            req = production_states.requirements(o.id)
             for n in req.needs:
                 self.materials.insert("", "end", values=(
                     f"{n.code} {n.label}", format_qty(n.needed_milli, n.unit),
@@ -274,7 +274,7 @@ class BoardScreen(Screen):
 
     # ------------------------------------------------------------------ transitions
     def confirm(self):
-        req = call_service(self.reason, production.confirm, self.ctx.actor, self.order.id)
+        req = call_service(self.reason, production_states.confirm, self.ctx.actor, self.order.id)
         if req is FAILED:
             return FAILED
         self.refresh()
@@ -299,16 +299,16 @@ class BoardScreen(Screen):
         return result
 
     def start(self):
-        return self._simple(production.start)
+        return self._simple(production_states.start)
 
     def reopen(self):
-        return self._simple(production.reopen)
+        return self._simple(production_states.reopen)
 
     def cancel(self):
         if not self.ctx.confirm(self, _("Cancel order"), _("Cancel {no}? It cannot be undone.")
                                 .format(no=self.order.no)):
             return None
-        return self._simple(production.cancel, self.reason.values()["reason"])
+        return self._simple(production_states.cancel, self.reason.values()["reason"])
 
     def close_short(self):
         o = self.order
@@ -316,7 +316,7 @@ class BoardScreen(Screen):
                 "Stop sewing {no}? {made} of {qty} pieces are made; the rest will not be sewn.")
                 .format(no=o.no, made=o.made, qty=o.quantity)):
             return None
-        return self._simple(production.close_short, self.reason.values()["reason"])
+        return self._simple(production_states.close_short, self.reason.values()["reason"])
 
     def deliver(self):
         lines = {lid: var.get().strip() or 0 for lid, var in self.deliver_vars.items()}

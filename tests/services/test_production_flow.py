@@ -11,7 +11,7 @@ import pytest
 from pse_desktop.db.payroll import PieceOutput
 from pse_desktop.db.production import MaterialMove, Output
 from pse_desktop.reports import production as reports
-from pse_desktop.services import (materials, production, production_docs, production_output,
+from pse_desktop.services import (production_states, materials, production, production_docs, production_output,
                                   production_uniforms)
 from pse_desktop.services.errors import ConflictError, ValidationError
 from pse_desktop.services.production_output import OutputEntry
@@ -47,14 +47,14 @@ def test_uniform_order_from_sizes_to_partial_delivery(admin, workshop, tmp_path)
 
     # 2. Confirm: white fabric is short. Shirts: 2 x 0.9 m + 3 x 1.0 m + 1 x 1.1 m = 5.9 m,
     #    + 10% waste = 6.49 m, none in stock. Skirts: 3 x 0.75 m + 10% = 2.475 m of 20 m: fine.
-    req = production.confirm(admin, order.id)
+    req = production_states.confirm(admin, order.id)
     needs = {n.code: (n.needed_milli, n.stock_milli) for n in req.needs}
     assert needs == {"FAB-WHITE": (6490, 0), "FAB-NAVY": (2475, 20000), "BTN-12": (36000, 500000)}
     assert [(n.code, n.short_milli) for n in req.shortages] == [("FAB-WHITE", 6490)]
 
     # 3. Receive 10 m of white fabric: no shortage left.
     materials.receive(admin, m["white"].id, "10", note="Bought at Orussey market")
-    assert production.requirements(order.id).shortages == ()
+    assert production_states.requirements(order.id).shortages == ()
 
     # 4. A week of output by two workers (Monday to Saturday).
     e1, e2 = ws["E001"].id, ws["E002"].id
@@ -135,7 +135,7 @@ def test_material_never_goes_below_zero_without_a_reason(admin, workshop):
     with pytest.raises(ConflictError):  # a draft takes no output
         production_output.record_output(admin, order.id, [OutputEntry(TODAY, ws["E001"].id,
                                                                       v["BAG-RED"].id, 2)], today=TODAY)
-    production.confirm(admin, order.id)
+    production_states.confirm(admin, order.id)
     entry = [OutputEntry(TODAY, ws["E001"].id, v["BAG-RED"].id, 2)]
     with pytest.raises(ValidationError) as exc:
         production_output.record_output(admin, order.id, entry, today=TODAY)
@@ -157,4 +157,4 @@ def test_material_never_goes_below_zero_without_a_reason(admin, workshop):
     assert stock.balance(v["BAG-RED"].id, workshop["locs"]["PP1"].id) == 2
     assert stock.ledger(v["BAG-RED"].id)[0][4] == "receive"
     # Close the rest short: nothing is left to deliver, so it is delivered.
-    assert production.close_short(admin, order.id, "customer took 2") == "delivered"
+    assert production_states.close_short(admin, order.id, "customer took 2") == "delivered"

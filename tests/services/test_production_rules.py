@@ -6,7 +6,7 @@ import pytest
 from production_fixtures import workshop  # noqa: F401
 
 from pse_desktop.db.payroll import PieceOutput
-from pse_desktop.services import materials, production, production_output
+from pse_desktop.services import materials, production, production_output, production_states
 from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
 from pse_desktop.services.materials import format_qty, needed_milli, parse_qty
 from pse_desktop.services.production_output import OutputEntry
@@ -36,26 +36,26 @@ def test_transitions_follow_the_rules(admin, workshop):
     o, vid = order_of(admin, workshop)
     e1 = workshop["workers"]["E001"].id
     with pytest.raises(ConflictError):
-        production.start(admin, o.id)
+        production_states.start(admin, o.id)
     with pytest.raises(ConflictError):
-        production.close_short(admin, o.id, "x")
-    production.confirm(admin, o.id)
+        production_states.close_short(admin, o.id, "x")
+    production_states.confirm(admin, o.id)
     with pytest.raises(ConflictError):
-        production.confirm(admin, o.id)
+        production_states.confirm(admin, o.id)
     with pytest.raises(ConflictError):
         production.set_lines(admin, o.id, [(vid, 9)])
-    production.reopen(admin, o.id)
+    production_states.reopen(admin, o.id)
     assert production.set_lines(admin, o.id, [(vid, 4)]).quantity == 4
-    production.confirm(admin, o.id)
+    production_states.confirm(admin, o.id)
     production_output.record_output(admin, o.id, [OutputEntry(TODAY, e1, vid, 2)], today=TODAY)
     assert production.get_order(admin, o.id).state == "in_progress"
     with pytest.raises(ConflictError):
-        production.cancel(admin, o.id, "changed our mind")
+        production_states.cancel(admin, o.id, "changed our mind")
     with pytest.raises(ConflictError):
-        production.reopen(admin, o.id)
+        production_states.reopen(admin, o.id)
     with pytest.raises(ValidationError):
-        production.close_short(admin, o.id, "")
-    assert production.close_short(admin, o.id, "fabric discontinued") == "done"
+        production_states.close_short(admin, o.id, "")
+    assert production_states.close_short(admin, o.id, "fabric discontinued") == "done"
     line = production.get_order(admin, o.id).lines[0]
     assert production_output.deliver(admin, o.id, {line.id: 2}, today=TODAY).state_after == "delivered"
     with pytest.raises(ConflictError):
@@ -65,7 +65,7 @@ def test_transitions_follow_the_rules(admin, workshop):
 def test_more_than_asked_with_a_reason_and_future_days(admin, workshop):
     o, vid = order_of(admin, workshop, qty=2)
     e1 = workshop["workers"]["E001"].id
-    production.confirm(admin, o.id)
+    production_states.confirm(admin, o.id)
     with pytest.raises(ValidationError) as exc:
         production_output.record_output(admin, o.id, [OutputEntry(TODAY + dt.timedelta(1), e1, vid, 1)],
                                         today=TODAY)
@@ -80,7 +80,7 @@ def test_more_than_asked_with_a_reason_and_future_days(admin, workshop):
 def test_correction_returns_material_and_takes_pieces_out_of_pay(admin, workshop):
     o, vid = order_of(admin, workshop)
     navy = workshop["m"]["navy"].id
-    production.confirm(admin, o.id)
+    production_states.confirm(admin, o.id)
     ids = production_output.record_output(admin, o.id, [OutputEntry(TODAY, workshop["workers"]["E002"].id,
                                                                     vid, 4)], today=TODAY)
     assert materials.get_material(navy).stock_milli == 20000 - 3300  # 4 x 0.75 m x 1.1
@@ -98,7 +98,7 @@ def test_a_finalised_payroll_month_refuses_output(admin, workshop):
     from pse_desktop.db.payroll import PayRun
 
     o, vid = order_of(admin, workshop)
-    production.confirm(admin, o.id)
+    production_states.confirm(admin, o.id)
     PayRun.create(month=dt.date(2026, 2, 1), status="final", khr_per_usd=4100,
                   rates_from=dt.date(2026, 1, 1))
     with pytest.raises(ConflictError):

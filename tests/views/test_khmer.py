@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from pse_desktop import resources
-from pse_desktop.views import khmer
+from pse_desktop.views import khmer, khmer_render
 
 NAMES = ["ស្រីពៅ", "សុវណ្ណ", "ពិសិដ្ឋ", "លក្ខិណា"]
 REPO = Path(__file__).resolve().parents[2]
@@ -100,7 +100,7 @@ def _naive(text, size):
     """Per-codepoint rendering, as an unshaped engine would draw it."""
     font = ImageFont.truetype(str(resources.khmer_font_path()), size,
                               layout_engine=ImageFont.Layout.BASIC)
-    ascent, descent = khmer._vmetrics(size, False)
+    ascent, descent = khmer_render._vmetrics(size, False)
     img = Image.new("L", (int(font.getlength(text)) + 2, ascent + descent), 0)
     ImageDraw.Draw(img).text((1, ascent), text, font=font, fill=255, anchor="ls")
     return img, font
@@ -125,7 +125,7 @@ def test_subscript_sits_under_its_base():
     # In សុវណ្ណ the second ណ is a small subscript under the first: the shaped
     # word has ink well below the baseline, the naive one does not.
     size = 40
-    ascent, _d = khmer._vmetrics(size, False)
+    ascent, _d = khmer_render._vmetrics(size, False)
     shaped = khmer.render_text_image("សុវណ្ណ", size=size).getchannel("A")
     naive, _f = _naive("សុវណ្ណ", size)
     shaped_below = shaped.crop((0, ascent + size // 4, shaped.width, shaped.height))
@@ -135,11 +135,11 @@ def test_subscript_sits_under_its_base():
 
 
 def test_mixed_khmer_and_latin_uses_real_latin_glyphs():
-    cmap = khmer._cmap(str(resources.khmer_font_path()))
+    cmap = khmer_render._cmap(str(resources.khmer_font_path()))
     assert 0x1780 in cmap
     if ord("S") in cmap:  # pragma: no cover - a Khmer font with Latin
         pytest.skip("Khmer font has Latin glyphs")
-    runs = khmer._split_runs("សុខ សុភា (Sok Sophea)", cmap)
+    runs = khmer_render._split_runs("សុខ សុភា (Sok Sophea)", cmap)
     assert runs == [("k", "សុខ សុភា"), ("l", " (Sok Sophea)")]
     # Latin letters are drawn for real, not as identical 'missing glyph' boxes.
     a = khmer.render_text_image("Sok", size=20)
@@ -150,9 +150,9 @@ def test_mixed_khmer_and_latin_uses_real_latin_glyphs():
 
 
 def test_neutrals_between_khmer_stay_khmer():
-    cmap = khmer._cmap(str(resources.khmer_font_path()))
-    assert khmer._split_runs("សុខ សុភា", cmap) == [("k", "សុខ សុភា")]
-    assert khmer._split_runs("Sok Sophea", cmap) == [("l", "Sok Sophea")]
+    cmap = khmer_render._cmap(str(resources.khmer_font_path()))
+    assert khmer_render._split_runs("សុខ សុភា", cmap) == [("k", "សុខ សុភា")]
+    assert khmer_render._split_runs("Sok Sophea", cmap) == [("l", "Sok Sophea")]
 
 
 def test_bold_renders_heavier():

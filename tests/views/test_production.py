@@ -6,7 +6,7 @@ import time
 
 from production_fixtures import workshop  # noqa: F401
 
-from pse_desktop.services import materials, production
+from pse_desktop.services import materials, production, production_states
 from pse_desktop.views.common import FAILED as FAILED_, ScreenContext
 from pse_desktop.views.production_board import BoardScreen
 from pse_desktop.views.production_materials import MaterialsScreen
@@ -167,7 +167,7 @@ def test_reports_screen_shows_the_month(tk_root, ui, admin, target, workshop, tm
     v, ws = workshop["v"], workshop["workers"]
     o = production.create_order(admin, kind="handicraft", customer_kind="outside", customer="X",
                                 due=TODAY, lines=[(v["SKIRT-8"].id, 10)])
-    production.confirm(admin, o.id)
+    production_states.confirm(admin, o.id)
     production_output.record_output(admin, o.id, [OutputEntry(TODAY, ws["E001"].id, v["SKIRT-8"].id, 4),
                                                   OutputEntry(TODAY, ws["E002"].id, v["SKIRT-8"].id, 3)],
                                     today=TODAY)
