@@ -8,6 +8,7 @@ change). Corrections of a finalised month are adjustments in a later month.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -104,10 +105,9 @@ def compute_month(month: dt.date, khr_per_usd: int) -> Draft:
         if contract is None:
             draft.warnings.append((w.code, f"{w.name_latin} has no contract in force: not paid"))
             continue
-        if any(first_day < c.effective_from <= last_day for c in mine):
-            draft.warnings.append((w.code, "contract changed during the month: the new rate is used "
-                                           "for the whole month; check, or add an adjustment"))
         days = entries.get(w.id, [])
+        base_rate, rate_lines = _rate_segments(w, mine, contract, days, first_day, last_day,
+                                               workdays, draft.warnings)
         if not days and contract.basis != "hourly" and w.kind == "employee":
             draft.warnings.append((w.code, f"{w.name_latin} has no time sheet for {month_label(month)}: "
                                            "not paid"))
@@ -116,6 +116,9 @@ def compute_month(month: dt.date, khr_per_usd: int) -> Draft:
             pay, worked, hours = _pay_input(w, contract, days, pieces.get(w.id, []), advances.get(w.id, []),
                                             adjustments.get(w.id, []), month, first_day, last_day, workdays,
                                             holidays, khr_per_usd, draft.warnings)
+            if base_rate is not None:
+                pay = dataclasses.replace(pay, rate_cents=_dec(base_rate),
+                                          additions=tuple(rate_lines) + pay.additions)
             slip = compute_payslip(pay, rates)
         except ValidationError as exc:
             draft.warnings.append((w.code, f"cannot compute the pay of {w.name_latin}: {exc.message}"))
@@ -136,6 +139,51 @@ def compute_month(month: dt.date, khr_per_usd: int) -> Draft:
                                                f"{validate.format_cents(rates.minimum_wage_cents)}"))
         draft.computed.append(Computed(w, contract.basis, slip, worked, hours, regular, reference))
     return draft
+
+
+def _rate_segments(w, contracts, contract, days, first_day, last_day, workdays, warnings):
+    """Return (rate to compute the month at, additions) for a contract change within the month.
+
+    The month is computed at the lowest rate in force during it, and each part paid at a higher
+    rate gets the difference as an earning line (so NSSF and tax see it): a raise on the 16th pays
+    the days before at the old rate and the days from the 16th at the new one.
+    """
+    changes = sorted(c.effective_from for c in contracts if first_day < c.effective_from <= last_day)
+    if not changes or contract.basis == "piece":
+        return None, []
+    bounds = [first_day] + changes + [last_day + dt.timedelta(days=1)]
+    segments = []
+    for start, nxt in zip(bounds, bounds[1:]):
+        c = contract_on(contracts, start)
+        if c is None or c.basis != contract.basis:
+            if c is not None:
+                warnings.append((w.code, f"pay basis changed during the month ({c.basis} to "
+                                         f"{contract.basis}): the days from {start:%d %b} are paid "
+                                         f"as {contract.basis}; check, or add an adjustment"))
+            continue
+        segments.append((start, nxt - dt.timedelta(days=1), Fraction(str(c.rate_cents))))
+    if not segments:
+        return None, []
+    base = min(rate for _, _, rate in segments)
+    out = []
+    for start, end, rate in segments:
+        if rate == base:
+            continue
+        part = [e for e in days if start <= e.day <= end]
+        if contract.basis == "hourly":
+            amount = Fraction(sum(e.minutes for e in part), 60)
+            what, share = f"{_dec(amount)} h", amount
+        else:
+            amount = sum(1 for e in part if e.day in workdays and e.status in PAID_STATUSES)
+            what = f"{amount} day(s)"
+            share = Fraction(amount, len(workdays)) if contract.basis == "monthly" else amount
+        cents = round_half_up((rate - base) * share)
+        if cents:
+            per = f" /{len(workdays)} working days" if contract.basis == "monthly" else ""
+            out.append((f"Rate from {start:%d %b} to {end:%d %b}: {what} at "
+                        f"{validate.format_cents(round_half_up(rate))} instead of "
+                        f"{validate.format_cents(round_half_up(base))}{per}", cents))
+    return base, out
 
 
 def _pay_input(w, contract, days, pieces, advances, adjustments, month, first_day, last_day, workdays,

@@ -312,3 +312,22 @@ def test_demo_fills_twelve_months(admin):
     reg = payroll_docs.register(admin, "2026-06")
     assert reg.totals["net_cents"] == sum(r.net_cents for r in reg.rows)
     assert any(l.code == "SENIORITY_PAY" for r in reg.rows[:1] for l in payroll_docs.payslip_lines(admin, r.id))
+
+
+def test_raise_in_the_middle_of_a_month_pays_the_days_before_at_the_old_rate(manager):
+    # $300 a month, raised to $330 from Monday 16 March 2026. March 2026 has 26 working days
+    # (Mon-Sat); 14 of them are from the 16th on (16-21, 23-28, 30, 31).
+    # By hand: 300 x 12/26 + 330 x 14/26 = 138.4615 + 177.6923 = $316.15.
+    # As lines: the month at the old rate, $300.00, and (330 - 300) x 14/26 = 16.1538 -> $16.15,
+    # an earning, so NSSF and tax count it: gross 300 + 16.15 + 10 + 7 + 2 = $335.15.
+    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "300")
+    workers.add_contract(manager, wid, D(2026, 3, 16), "monthly", "330")
+    timesheets.quick_fill(manager, "2026-03")
+    draft = payroll_run.compute_draft(manager, "2026-03", 4100)
+    p = slip(D(2026, 3, 1), "E001")
+    assert lines(p)["SALARY"] == 30000
+    after = [l for l in p.lines if l.label.startswith("Rate from 16 Mar to 31 Mar")]
+    assert len(after) == 1 and after[0].amount_cents == 1615
+    assert "14 day(s) at $330.00 instead of $300.00" in after[0].label
+    assert p.gross_cents == 33515
+    assert "E001" not in dict(draft.warning_list())
