@@ -10,6 +10,13 @@ from ..services.permissions import can
 from .common import ScreenContext
 
 
+def _shorten(text: str, limit: int, left: bool = False) -> str:
+    """Cut a long status-bar text with an ellipsis (at the start for paths: the end matters)."""
+    if len(text) <= limit:
+        return text
+    return "…" + text[-(limit - 1):] if left else text[:limit - 1] + "…"
+
+
 class MainWindow(tb.Frame):
     def __init__(self, master, actor, target, on_logout, on_theme, dark: bool = False,
                  ctx_overrides: dict | None = None):
@@ -51,8 +58,12 @@ class MainWindow(tb.Frame):
         # Admin screens last: they are used least, and only by admins.
         order.sort(key=lambda name: name == "Admin")
         for section in order:
-            header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style,
-                               command=lambda name=section: self.toggle_section(name))
+            if self.folding:
+                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style,
+                                   command=lambda name=section: self.toggle_section(name))
+            else:  # nothing to fold: a plain heading, not a button that does nothing
+                header = tb.Label(self.sidebar, text="", bootstyle=f"inverse-{self.nav_style}",
+                                  font=("TkDefaultFont", 8, "bold"))
             header.pack(fill="x", pady=(10, 1))
             self.section_buttons[section] = header
             frame = tb.Frame(self.sidebar, bootstyle=self.nav_style)
@@ -63,15 +74,7 @@ class MainWindow(tb.Frame):
                     self.section_of[screen.key] = section
             self._set_section(section, open_=not self.folding)
 
-        who = actor.full_name or actor.username
-        self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
-        self.user_label.pack(side="left")
-        self.place_label = tb.Label(self.status_bar, text=self._places_text(), bootstyle="secondary")
-        self.place_label.pack(side="left", padx=12)
-        self.db_label = tb.Label(self.status_bar, text=target.label, bootstyle="secondary")
-        self.db_label.pack(side="left", padx=12)
-        self.message = tb.Label(self.status_bar, text="", bootstyle="info")
-        self.message.pack(side="left", padx=12)
+        # The buttons on the right are packed first so a long text on the left never hides them.
         tb.Button(self.status_bar, text=_("Log out"), bootstyle="link", command=on_logout).pack(
             side="right")
         tb.Button(self.status_bar, text=_("Change password"), bootstyle="link",
@@ -79,6 +82,17 @@ class MainWindow(tb.Frame):
         self.dark = tb.BooleanVar(value=dark)
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
                        command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)
+        who = actor.full_name or actor.username
+        self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
+        self.user_label.pack(side="left")
+        self.place_label = tb.Label(self.status_bar, text=_shorten(self._places_text(), 50),
+                                    bootstyle="secondary")
+        self.place_label.pack(side="left", padx=12)
+        self.db_label = tb.Label(self.status_bar, text=_shorten(target.label, 45, left=True),
+                                 bootstyle="secondary")
+        self.db_label.pack(side="left", padx=12)
+        self.message = tb.Label(self.status_bar, text="", bootstyle="info")
+        self.message.pack(side="left", padx=12)
         self.show("home")
 
     def _places_text(self) -> str:
@@ -152,7 +166,9 @@ class MainWindow(tb.Frame):
         self.sidebar.configure(bootstyle=self.nav_style)
         for name, frame in self.sections.items():
             frame.configure(bootstyle=self.nav_style)
-            self.section_buttons[name].configure(bootstyle=self.nav_style)
+            header = self.section_buttons[name]
+            header.configure(bootstyle=self.nav_style if self.folding
+                             else f"inverse-{self.nav_style}")
         for label in self.nav_labels:
             label.configure(bootstyle=f"inverse-{self.nav_style}")
         for key, button in self.buttons.items():
