@@ -108,9 +108,9 @@ def init_database(
             raise DatabaseRefused(f"There is no database at {path}. Create one with 'pse-desktop init'.")
         applied = _read_versions(path) if status == "pse" else {}
         _refuse_newer(applied, str(path))
-        todo = migrations.pending(applied, upto)
+        steps = migrations.pending(applied, upto)
         result.created = status in ("missing", "empty")
-        if todo and status == "pse" and applied:
+        if steps and status == "pse" and applied:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             dest = (backup_dir or upgrade_backup_dir(path)) / f"before-upgrade-{stamp}.sqlite3"
             result.backup_path = sqlite_copy(path, dest)
@@ -118,10 +118,10 @@ def init_database(
     if target.is_postgres:
         applied = migrations.applied_versions(db)
         _refuse_newer(applied, target.label)
-        todo = migrations.pending(applied, upto)
+        steps = migrations.pending(applied, upto)
         result.created = not applied
-    migrations.run(db, todo)
-    result.upgraded = [f"{m.area} {m.version}: {m.description}" for m in todo]
+    migrations.run(db, steps)
+    result.upgraded = [f"{m.area} {m.version}: {m.description}" for m in steps]
     return result
 
 

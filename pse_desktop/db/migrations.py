@@ -92,10 +92,10 @@ def pending(applied: dict[str, int], upto: dict[str, int] | None = None) -> list
     return out
 
 
-def run(db: peewee.Database, todo: list[Migration]) -> None:
+def run(db: peewee.Database, steps: list[Migration]) -> None:
     """Run migrations, each in its own transaction with its version bump."""
     ensure_schema_table(db)
-    for mig in todo:
+    for mig in steps:
         with db.atomic():
             mig.apply(db)
             now = dt.datetime.now().isoformat(timespec="seconds")

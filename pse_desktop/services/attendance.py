@@ -175,10 +175,10 @@ def mark_everyone_present(actor: Actor, group_id: int, day, change_reason: str =
                           today: dt.date | None = None) -> Register:
     """Mark present every child of the group not yet marked that day."""
     register = load_register(actor, group_id, validate.date("date", day))
-    todo = {r.child_id: "P" for r in register.rows if not r.status}
-    if not todo:
+    unmarked = {r.child_id: "P" for r in register.rows if not r.status}
+    if not unmarked:
         return register
-    return record_day(actor, group_id, day, todo, change_reason, today)
+    return record_day(actor, group_id, day, unmarked, change_reason, today)
 
 
 def rebuild_month_totals() -> int:

@@ -157,12 +157,12 @@ def home_cards(actor: Actor, target) -> list:
 
     cards = []
     if can(actor, "attendance.mark"):
-        todo = unregistered_groups(actor)
-        if todo:
+        waiting = unregistered_groups(actor)
+        if waiting:
             lines = [f"{o.centre_code} {o.group_name}: {o.marked} of {o.children} marked"
-                     for o in todo[:6]]
-            if len(todo) > 6:
-                lines.append(f"... and {len(todo) - 6} more")
+                     for o in waiting[:6]]
+            if len(waiting) > 6:
+                lines.append(f"... and {len(waiting) - 6} more")
             cards.append(Card("Registers to take today", tuple(lines), "register", "warning"))
     if can(actor, "attendance.followup"):
         streaks = absence_streaks(actor)

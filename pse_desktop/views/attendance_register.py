@@ -257,9 +257,9 @@ class RegisterScreen(Screen):
     def everyone_present(self) -> None:
         if self.register is None or self.register.closed:
             return
-        todo = {r.child_id: "P" for r in self.register.rows if not r.status}
-        if todo:
-            self._save(todo)
+        unmarked = {r.child_id: "P" for r in self.register.rows if not r.status}
+        if unmarked:
+            self._save(unmarked)
 
     def _save(self, marks) -> bool:
         try:
