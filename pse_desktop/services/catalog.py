@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from ..db import database
 from ..db.catalog import Product, ProductVariant
-from . import audit, validate
+from . import validate
 from .errors import NotFound, ValidationError
+from .records import refuse_duplicate, save_row
 from .permissions import Actor, register_actions, require
 
 KINDS = ("uniform", "handicraft")
@@ -84,24 +85,9 @@ def save_product(actor: Actor, product_id: int | None, code: str, name_en: str, 
     values = {"code": code, "name_en": name_en, "name_fr": name_fr, "name_km": name_km,
               "category": category, "kind": kind, "active": bool(active)}
     with database.atomic():
-        clash = Product.select().where(Product.code == code)
-        if product_id is not None:
-            clash = clash.where(Product.id != product_id)
-        if clash.exists():
-            raise ValidationError("code", f"another product has the code {code}")
-        if product_id is None:
-            product = Product.create(**values)
-            audit.record(actor, "catalog", "create", "product", product.id, f"product {code} {name_en}")
-        else:
-            product = Product.get_or_none(Product.id == product_id)
-            if product is None:
-                raise NotFound(f"product {product_id}")
-            before = {k: getattr(product, k) for k in values}
-            for k, v in values.items():
-                setattr(product, k, v)
-            product.save()
-            audit.record(actor, "catalog", "update", "product", product.id,
-                         f"{code}: " + audit.describe_changes(before, values))
+        refuse_duplicate(Product, "code", code, product_id, "product")
+        product = save_row(actor, Product, product_id, values, area="catalog", entity="product",
+                           created=f"product {code} {name_en}", update_prefix=f"{code}: ")
     return _product_info(product)
 
 
@@ -125,28 +111,13 @@ def save_variant(actor: Actor, variant_id: int | None, product_id: int, code: st
         product = Product.get_or_none(Product.id == product_id)
         if product is None:
             raise NotFound(f"product {product_id}")
-        others = ProductVariant.select()
-        if variant_id is not None:
-            others = others.where(ProductVariant.id != variant_id)
-        if others.where(ProductVariant.code == code).exists():
-            raise ValidationError("code", f"another variant has the code {code}")
-        if barcode and others.where(ProductVariant.barcode == barcode).exists():
-            raise ValidationError("barcode", f"another variant has the barcode {barcode}")
-        if variant_id is None:
-            variant = ProductVariant.create(product=product, **values)
-            audit.record(actor, "catalog", "create", "variant", variant.id,
-                         f"variant {code} of {product.code}, price {validate.format_cents(price_usd)}")
-        else:
-            variant = ProductVariant.get_or_none(ProductVariant.id == variant_id)
-            if variant is None:
-                raise NotFound(f"variant {variant_id}")
-            before = {k: getattr(variant, k) for k in values}
-            for k, v in values.items():
-                setattr(variant, k, v)
-            variant.product = product
-            variant.save()
-            audit.record(actor, "catalog", "update", "variant", variant.id,
-                         f"{code}: " + audit.describe_changes(before, values))
+        refuse_duplicate(ProductVariant, "code", code, variant_id, "variant")
+        if barcode:
+            refuse_duplicate(ProductVariant, "barcode", barcode, variant_id, "variant")
+        variant = save_row(actor, ProductVariant, variant_id, values, area="catalog",
+                           entity="variant", update_prefix=f"{code}: ", extra={"product": product},
+                           created=f"variant {code} of {product.code}, "
+                                   f"price {validate.format_cents(price_usd)}")
     return _variant_info(variant, product)
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from ..db import database
 from ..db.core import Centre, Shop
-from . import audit, validate
-from .errors import NotFound, ValidationError
+from . import validate
 from .permissions import Actor, require
+from .records import refuse_duplicate, save_row
 
 CENTRE_AREAS = ("Phnom Penh", "Sihanoukville")
 SHOP_COUNTRIES = {"KH": "Cambodia", "FR": "France"}
@@ -45,25 +45,11 @@ def save_centre(actor: Actor, centre_id: int | None, code: str, name: str, area:
     code = validate.code("code", code)
     name = validate.text("name", name, 80)
     area = validate.choice("area", area, CENTRE_AREAS)
+    values = {"code": code, "name": name, "area": area, "active": bool(active)}
     with database.atomic():
-        clash = Centre.select().where(Centre.code == code)
-        if centre_id is not None:
-            clash = clash.where(Centre.id != centre_id)
-        if clash.exists():
-            raise ValidationError("code", f"another centre has the code {code}")
-        if centre_id is None:
-            centre = Centre.create(code=code, name=name, area=area, active=bool(active))
-            audit.record(actor, "core", "create", "centre", centre.id, f"centre {code} {name} ({area})")
-        else:
-            centre = Centre.get_or_none(Centre.id == centre_id)
-            if centre is None:
-                raise NotFound(f"centre {centre_id}")
-            before = {"code": centre.code, "name": centre.name, "area": centre.area,
-                      "active": centre.active}
-            centre.code, centre.name, centre.area, centre.active = code, name, area, bool(active)
-            centre.save()
-            audit.record(actor, "core", "update", "centre", centre.id, audit.describe_changes(
-                before, {"code": code, "name": name, "area": area, "active": bool(active)}))
+        refuse_duplicate(Centre, "code", code, centre_id, "centre")
+        centre = save_row(actor, Centre, centre_id, values, area="core", entity="centre",
+                          created=f"centre {code} {name} ({area})")
     return Place(centre.id, centre.code, centre.name, centre.area, centre.active)
 
 
@@ -75,26 +61,10 @@ def save_shop(actor: Actor, shop_id: int | None, code: str, name: str, place: st
     name = validate.text("name", name, 80)
     place = validate.text("place", place, 80, required=False)
     country = validate.choice("country", country, list(SHOP_COUNTRIES))
+    values = {"code": code, "name": name, "place": place, "country": country,
+              "active": bool(active)}
     with database.atomic():
-        clash = Shop.select().where(Shop.code == code)
-        if shop_id is not None:
-            clash = clash.where(Shop.id != shop_id)
-        if clash.exists():
-            raise ValidationError("code", f"another shop has the code {code}")
-        if shop_id is None:
-            shop = Shop.create(code=code, name=name, place=place, country=country,
-                               active=bool(active))
-            audit.record(actor, "core", "create", "shop", shop.id, f"shop {code} {name}")
-        else:
-            shop = Shop.get_or_none(Shop.id == shop_id)
-            if shop is None:
-                raise NotFound(f"shop {shop_id}")
-            before = {"code": shop.code, "name": shop.name, "place": shop.place,
-                      "country": shop.country, "active": shop.active}
-            shop.code, shop.name, shop.place, shop.country, shop.active = (
-                code, name, place, country, bool(active))
-            shop.save()
-            audit.record(actor, "core", "update", "shop", shop.id, audit.describe_changes(
-                before, {"code": code, "name": name, "place": place, "country": country,
-                         "active": bool(active)}))
+        refuse_duplicate(Shop, "code", code, shop_id, "shop")
+        shop = save_row(actor, Shop, shop_id, values, area="core", entity="shop",
+                        created=f"shop {code} {name}")
     return Place(shop.id, shop.code, shop.name, shop.place, shop.active, shop.country)

@@ -12,6 +12,7 @@ from . import audit, validate
 from .errors import ConflictError, NotFound, ValidationError
 from .payroll import AREA, is_final, month_label
 from .payroll_calc import BASES
+from .records import refuse_duplicate, save_row
 from .permissions import Actor, require
 
 KINDS = ("employee", "student")
@@ -153,26 +154,12 @@ def save_worker(actor: Actor, worker_id: int | None, values: dict) -> WorkerInfo
     with database.atomic():
         if not clean["code"]:
             clean["code"] = next_code(clean["kind"])
-        clash = Worker.select().where(Worker.code == clean["code"])
-        if worker_id is not None:
-            clash = clash.where(Worker.id != worker_id)
-        if clash.exists():
-            raise ValidationError("code", f"another worker has the code {clean['code']}")
+        refuse_duplicate(Worker, "code", clean["code"], worker_id, "worker")
         clean["active"] = clean["leave_date"] is None or clean["leave_date"] >= dt.date.today()
-        if worker_id is None:
-            w = Worker.create(**clean)
-            audit.record(actor, AREA, "create", "worker", w.id,
-                         f"worker {w.code} {w.name_latin} ({w.kind}, {w.job}), hired {w.hire_date}")
-        else:
-            w = Worker.get_or_none(Worker.id == worker_id)
-            if w is None:
-                raise NotFound(f"worker {worker_id}")
-            before = {k: getattr(w, k) for k in clean}
-            for key, value in clean.items():
-                setattr(w, key, value)
-            w.save()
-            audit.record(actor, AREA, "update", "worker", w.id,
-                         f"worker {w.code}: {audit.describe_changes(before, clean)}")
+        w = save_row(actor, Worker, worker_id, clean, area=AREA, entity="worker",
+                     update_prefix=f"worker {clean['code']}: ",
+                     created=f"worker {clean['code']} {clean['name_latin']} ({clean['kind']}, "
+                             f"{clean['job']}), hired {clean['hire_date']}")
     return get_worker(actor, w.id)
 
 
