@@ -121,6 +121,19 @@ def save_variant(actor: Actor, variant_id: int | None, product_id: int, code: st
     return _variant_info(variant, product)
 
 
+def variant_quantities(lines) -> dict[int, int]:
+    """Return {variant id: total quantity} from [(variant_id, qty), ...] or a dict, each quantity
+    1 to 100,000 and each variant existing; the same variant twice is added up."""
+    items = lines.items() if isinstance(lines, dict) else lines
+    out: dict[int, int] = {}
+    for variant_id, qty in items:
+        qty = validate.integer("quantity", qty, 1, 100_000)
+        if ProductVariant.get_or_none(ProductVariant.id == variant_id) is None:
+            raise ValidationError("product", f"no product variant {variant_id}")
+        out[variant_id] = out.get(variant_id, 0) + qty
+    return out
+
+
 def _variants_query():
     return ProductVariant.select(ProductVariant, Product).join(Product)
 

@@ -24,7 +24,7 @@ from ..db.core import Centre
 from ..db.production import OrderLine, ProductionOrder
 from ..db.shop import StockLocation
 from . import audit, settings, validate
-from .catalog import variant_label
+from .catalog import variant_label, variant_quantities
 from .errors import ConflictError, NotFound, ValidationError
 from .permissions import Actor, register_actions, require
 from .settings import SettingDef
@@ -219,17 +219,6 @@ def _clean_header(kind, customer_kind, customer, due, priority, notes, centre_id
             "due": due, "priority": priority, "notes": notes}
 
 
-def _clean_lines(lines) -> dict[int, int]:
-    items = lines.items() if isinstance(lines, dict) else lines
-    out: dict[int, int] = {}
-    for variant_id, qty in items:
-        qty = validate.integer("quantity", qty, 1, 100_000)
-        if ProductVariant.get_or_none(ProductVariant.id == variant_id) is None:
-            raise ValidationError("product", f"no product variant {variant_id}")
-        out[variant_id] = out.get(variant_id, 0) + qty
-    return out
-
-
 def next_number(model) -> int:
     top = model.select(model.number).order_by(model.number.desc()).tuples().first()
     return (top[0] if top else 0) + 1
@@ -242,7 +231,7 @@ def create_order(actor: Actor, *, kind: str, customer_kind: str, due, customer: 
     require(actor, "production.orders")
     header = _clean_header(kind, customer_kind, customer, due, priority, notes, centre_id,
                            location_id)
-    wanted = _clean_lines(lines)
+    wanted = variant_quantities(lines)
     with database.atomic():
         o = ProductionOrder.create(number=next_number(ProductionOrder), state="draft",
                                    created_by=actor.id, **header)
@@ -282,7 +271,7 @@ def update_order(actor: Actor, order_id: int, *, kind: str, customer_kind: str, 
 def set_lines(actor: Actor, order_id: int, lines) -> OrderInfo:
     """Replace a draft order's lines with [(variant_id, quantity), ...]."""
     require(actor, "production.orders")
-    wanted = _clean_lines(lines)
+    wanted = variant_quantities(lines)
     with database.atomic():
         o = order_row(order_id)
         if o.state != "draft":

@@ -15,6 +15,7 @@ from ..db import database
 from ..db.catalog import Product, ProductVariant
 from ..db.shop import StockBalance, StockLocation, StockMove
 from . import audit, validate
+from .catalog import variant_quantities
 from .errors import ValidationError
 from .permissions import Actor
 from .shop import AREA, location_row, require_at
@@ -61,14 +62,8 @@ def post_move(actor: Actor | None, variant_id: int, location_id: int, quantity: 
 
 
 def _clean_lines(lines) -> dict[int, int]:
-    """Return {variant id: quantity > 0} from [(variant_id, qty), ...] or a dict."""
-    items = lines.items() if isinstance(lines, dict) else lines
-    out: dict[int, int] = {}
-    for variant_id, qty in items:
-        qty = validate.integer("quantity", qty, 1, 100000)
-        if ProductVariant.get_or_none(ProductVariant.id == variant_id) is None:
-            raise ValidationError("product", f"no product variant {variant_id}")
-        out[variant_id] = out.get(variant_id, 0) + qty
+    """Return {variant id: quantity > 0} from [(variant_id, qty), ...] or a dict; at least one."""
+    out = variant_quantities(lines)
     if not out:
         raise ValidationError("product", "add at least one product")
     return out

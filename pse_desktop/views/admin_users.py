@@ -5,7 +5,7 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ..i18n import _
-from ..services import places, users
+from ..services import users
 from ..services.permissions import ROLES
 from .common import FAILED, Form, PagedTable, Screen, call_service
 
@@ -127,7 +127,3 @@ class UsersScreen(Screen):
             return
         self.ctx.status(_("Password of {name} reset.").format(name=self.editing.username))
         self.form.vars["password"].set("")
-
-
-def centre_codes() -> list[str]:
-    return [c.code for c in places.list_centres()]
