@@ -165,8 +165,8 @@ def main() -> int:
 
     from pse_desktop import areas
     from pse_desktop.db import init_database, resolve_target
-    from pse_desktop.services import (attendance, attendance_followup, attendance_summary)
-    from pse_desktop.services.permissions import Actor
+    from pse_desktop.services.centres import attendance, followup as attendance_followup, summary as attendance_summary
+    from pse_desktop.services.core.permissions import Actor
 
     init_database(resolve_target(str(path)))
     areas.load_services()
@@ -273,7 +273,7 @@ def main() -> int:
         "JOIN attendance_group g ON g.id = m.group_id WHERE m.day BETWEEN ? AND ? "
         "GROUP BY g.centre_id", (f"{year}-01-01", f"{year}-12-31")).fetchall(), 3)
 
-    from pse_desktop.reports.attendance_register import render_registers
+    from pse_desktop.reports.centres.register import render_registers
 
     out = Path(tempfile.gettempdir()) / "pse-bench-register.pdf"
 
@@ -323,14 +323,14 @@ def register_window_ms(actor, gid, day, runs) -> tuple[float, float]:
     try:
         import ttkbootstrap as tb
 
-        from pse_desktop.views import khmer
-        from pse_desktop.views.attendance_register import RegisterScreen
-        from pse_desktop.views.common import ScreenContext
+        from pse_desktop.views.common import khmer
+        from pse_desktop.views.centres.register import RegisterScreen
+        from pse_desktop.views.common.base import ScreenContext
 
         root = tb.Window(themename="bootstrap-light")
         root.geometry("1200x760")
         root.update()
-        centre_id = __import__("pse_desktop.services.attendance_setup", fromlist=["x"]).get_group(gid).centre_id
+        centre_id = __import__("pse_desktop.services.centres.groups", fromlist=["x"]).get_group(gid).centre_id
 
         def show(clear: bool):
             if clear:

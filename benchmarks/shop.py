@@ -29,7 +29,8 @@ LIMITS = {"scan": 20, "sale": 50, "report": 300, "stock": 100}
 def build(path: Path, n_lines: int) -> None:
     from pse_desktop import areas
     from pse_desktop.db import close_database, init_database, resolve_target
-    from pse_desktop.services import auth, demo_core, shop, shop_demo, users
+    from pse_desktop.services.core import auth, demo as demo_core, users
+    from pse_desktop.services.shop import locations as shop, demo as shop_demo
 
     init_database(resolve_target(str(path)))
     areas.load_services()
@@ -123,7 +124,8 @@ def main() -> int:
 
     from pse_desktop import areas
     from pse_desktop.db import database, init_database, resolve_target
-    from pse_desktop.services import auth, sales, shop, shop_reports, stock
+    from pse_desktop.services.core import auth
+    from pse_desktop.services.shop import sales, locations as shop, reports as shop_reports, stock
 
     init_database(resolve_target(str(path)))
     areas.load_services()

@@ -35,7 +35,7 @@ import time, sys
 t0 = float(sys.argv[1])
 sys.argv = ["pse-desktop"]
 from pse_desktop.views import app as appmod
-from pse_desktop.views.login import LoginFrame
+from pse_desktop.views.core.login import LoginFrame
 target = appmod.resolve_target(sys.argv_db if hasattr(sys, "argv_db") else None)
 appmod.open_database(target)
 root = appmod.make_root()

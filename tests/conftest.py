@@ -8,8 +8,8 @@ import pytest
 
 from pse_desktop import areas
 from pse_desktop.db import close_database, init_database, resolve_target
-from pse_desktop.services import auth, users
-from pse_desktop.services.permissions import Actor
+from pse_desktop.services.core import auth, users
+from pse_desktop.services.core.permissions import Actor
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,11 @@ import datetime as dt
 
 import pytest
 
-from pse_desktop.services import (catalog, children, families, materials, places, shop, workers)
+from pse_desktop.services.shop import catalog, locations as shop
+from pse_desktop.services.centres import children, families
+from pse_desktop.services.production import materials
+from pse_desktop.services.core import places
+from pse_desktop.services.payroll import workers
 
 KIDS = [  # code, Khmer, Latin, sex, size
     ("STM-001", "សុខ ស្រីនាង", "Sok Sreyneang", "F", "6"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pse_desktop.services import catalog, places, shop
-from pse_desktop.services.sales import Rates
+from pse_desktop.services.shop import catalog, locations as shop
+from pse_desktop.services.core import places
+from pse_desktop.services.shop.sales import Rates
 
 RATES = Rates(4000, 900)
 
@@ -36,7 +37,7 @@ def shop_setup(admin):
 
 
 def settings_rates(admin):
-    from pse_desktop.services import settings
+    from pse_desktop.services.core import settings
 
     settings.set_values(admin, {"khr_per_usd": RATES.khr_per_usd,
                                 "eur_per_usd_milli": RATES.eur_per_usd_milli})

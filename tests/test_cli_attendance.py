@@ -4,8 +4,9 @@ import datetime as dt
 import subprocess
 
 from pse_desktop import cli
-from pse_desktop.db.attendance import Child
-from pse_desktop.services import attendance, attendance_import, attendance_setup, places
+from pse_desktop.db.centres import Child
+from pse_desktop.services.centres import attendance, importer as attendance_import, groups as attendance_setup
+from pse_desktop.services.core import places
 
 
 def test_import_report_export(admin, target, tmp_path, capsys):

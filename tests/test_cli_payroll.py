@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from pse_desktop import cli
 from pse_desktop.db import close_database, init_database, resolve_target
 from pse_desktop import areas
-from pse_desktop.services import payroll_run, permissions, timesheets, workers
+from pse_desktop.services.payroll import run as payroll_run, timesheets, workers
+from pse_desktop.services.core import permissions
 
 
 def run(*args):

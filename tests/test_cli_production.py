@@ -5,8 +5,8 @@ import datetime as dt
 from production_fixtures import workshop  # noqa: F401
 
 from pse_desktop import cli
-from pse_desktop.services import materials, production, production_output, production_states
-from pse_desktop.services.production_output import OutputEntry
+from pse_desktop.services.production import materials, orders as production, output as production_output, states as production_states
+from pse_desktop.services.production.output import OutputEntry
 
 
 def test_export_production_csv_and_xlsx(admin, target, workshop, tmp_path, capsys):

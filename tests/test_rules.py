@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from pse_desktop import areas
-from pse_desktop.services import settings
+from pse_desktop.services.core import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pse_desktop"

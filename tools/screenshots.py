@@ -62,8 +62,9 @@ def main() -> int:
     try:
         from pse_desktop import areas
         from pse_desktop.db import init_database, resolve_target
-        from pse_desktop.services import auth, demo, users
-        from pse_desktop.views.app import App, make_root
+        from pse_desktop.services.core import auth, users
+        from pse_desktop.services.common import demo
+        from pse_desktop.views.core.app import App, make_root
 
         target = resolve_target(str(work / "demo.sqlite3"))
         init_database(target)

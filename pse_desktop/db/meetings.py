@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-from .attendance import Family, Guardian
+from .centres import Family, Guardian
 from .base import BaseModel
 from .core import Centre, User
 from .migrations import migration

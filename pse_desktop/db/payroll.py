@@ -217,8 +217,8 @@ _LOCKS = {
 @migration(AREA, 1, "workshop workers, contracts, time, pieces, rates, advances, payroll runs")
 def _v1(db):
     # Pure functions (no database, no Tk): the defaults and their JSON form.
-    from ..services.payroll_rates import default_rates_2025, default_rates_2026
-    from ..services.payroll_rates_json import rates_to_json
+    from ..services.payroll.rates import default_rates_2025, default_rates_2026
+    from ..services.payroll.rates_json import rates_to_json
 
     db.create_tables(PAYROLL_V1)
     if isinstance(db, pw.SqliteDatabase):

@@ -11,7 +11,7 @@ import pytest
 from pse_desktop import areas
 from pse_desktop.db import close_database, init_database, migrations
 from pse_desktop.db.core import AuditEntry, Centre
-from pse_desktop.services import audit, auth, places, settings, users
+from pse_desktop.services.core import audit, auth, places, settings, users
 
 URL = os.environ.get("PSE_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="PSE_TEST_POSTGRES_URL not set")

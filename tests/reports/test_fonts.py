@@ -1,4 +1,4 @@
-"""Tests for pse_desktop.reports.fonts (Khmer in ReportLab PDFs)."""
+"""Tests for pse_desktop.reports.common.fonts (Khmer in ReportLab PDFs)."""
 
 import shutil
 import subprocess
@@ -9,7 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from pse_desktop.reports import fonts
+from pse_desktop.reports.common import fonts
 
 NAMES = "ស្រីពៅ សុវណ្ណ ពិសិដ្ឋ លក្ខិណា"
 

@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from pse_desktop.db.attendance import Mark, MonthTotal
+from pse_desktop.db.centres import Mark, MonthTotal
 from pse_desktop.db.core import AuditEntry
-from pse_desktop.services import attendance, attendance_setup, children, families, places
-from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.centres import attendance, groups as attendance_setup, children, families
+from pse_desktop.services.core import places
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 
 TODAY = dt.date.today()
 

@@ -2,9 +2,10 @@
 
 import datetime as dt
 
-from pse_desktop.db.attendance import Child, Family, Mark, MonthTotal
+from pse_desktop.db.centres import Child, Family, Mark, MonthTotal
 from pse_desktop.db.core import AuditEntry
-from pse_desktop.services import attendance_followup, attendance_summary, demo
+from pse_desktop.services.centres import followup as attendance_followup, summary as attendance_summary
+from pse_desktop.services.common import demo
 
 
 def test_demo_fills_a_realistic_year(admin):

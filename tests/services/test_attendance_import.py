@@ -4,9 +4,10 @@ import csv
 
 import pytest
 
-from pse_desktop.db.attendance import Child, Family, GroupMembership, Guardian
-from pse_desktop.services import attendance_import, attendance_setup, places
-from pse_desktop.services.errors import PermissionDenied, ValidationError
+from pse_desktop.db.centres import Child, Family, GroupMembership, Guardian
+from pse_desktop.services.centres import importer as attendance_import, groups as attendance_setup
+from pse_desktop.services.core import places
+from pse_desktop.services.common.errors import PermissionDenied, ValidationError
 
 COLS = attendance_import.COLUMNS
 

@@ -5,10 +5,10 @@ import subprocess
 
 import pytest
 
-from pse_desktop.db.attendance import MonthTotal
-from pse_desktop.reports.attendance_register import render_register
-from pse_desktop.services import (attendance, attendance_export, attendance_followup,
-                                  attendance_setup, attendance_summary, children, families, places)
+from pse_desktop.db.centres import MonthTotal
+from pse_desktop.reports.centres.register import render_register
+from pse_desktop.services.centres import attendance, export as attendance_export, followup as attendance_followup, groups as attendance_setup, summary as attendance_summary, children, families
+from pse_desktop.services.core import places
 
 MON = dt.date(2026, 3, 2)  # a Monday
 DAYS = [MON + dt.timedelta(days=i) for i in range(5)]  # Mon..Fri

@@ -4,7 +4,7 @@ import peewee
 import pytest
 
 from pse_desktop.db.core import AuditEntry
-from pse_desktop.services import audit, places, settings
+from pse_desktop.services.core import audit, places, settings
 
 
 def test_every_write_is_audited_with_who_and_a_readable_summary(admin):

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 
 from pse_desktop.db.core import User
-from pse_desktop.services import auth, users
-from pse_desktop.services.errors import ValidationError
+from pse_desktop.services.core import auth, users
+from pse_desktop.services.common.errors import ValidationError
 
 
 def test_password_hash_is_salted_scrypt_and_verifies():
@@ -17,7 +17,7 @@ def test_password_hash_is_salted_scrypt_and_verifies():
 
 
 def test_login_success_returns_actor_with_centres(admin, make_user):
-    from pse_desktop.services import places
+    from pse_desktop.services.core import places
 
     places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
     actor = make_user("sophea", "centre_staff", centres=["STM"])
@@ -74,7 +74,7 @@ def test_change_own_password(admin, make_user):
 
 
 def test_first_admin_only_once(admin):
-    from pse_desktop.services.errors import ConflictError
+    from pse_desktop.services.common.errors import ConflictError
 
     with pytest.raises(ConflictError):
         users.create_first_admin("other", "", "another-pass")

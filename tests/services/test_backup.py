@@ -2,8 +2,8 @@ import pytest
 
 from pse_desktop.db import close_database, init_database
 from pse_desktop.db.core import Centre
-from pse_desktop.services import backup, places
-from pse_desktop.services.errors import ValidationError
+from pse_desktop.services.core import backup, places
+from pse_desktop.services.common.errors import ValidationError
 
 
 def test_backup_then_restore_gives_back_the_same_data(admin, target, tmp_path):
@@ -34,7 +34,7 @@ def test_corrupt_backup_is_refused_and_nothing_changes(admin, target, tmp_path):
 
 
 def test_automatic_backups_keep_the_last_n(admin, target):
-    from pse_desktop.services import settings
+    from pse_desktop.services.core import settings
 
     settings.set_values(admin, {"backup_count": 3})
     for _ in range(5):

@@ -6,10 +6,11 @@ import pytest
 
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.meetings import Meeting, MeetingFamily
-from pse_desktop.services import (attendance_setup, children, families, meetings, meetings_drafts,
-                                  meetings_attendance, meetings_followup, places)
-from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
-from pse_desktop.services.meetings_attendance import Presence
+from pse_desktop.services.centres import groups as attendance_setup, children, families
+from pse_desktop.services.meetings import planning as meetings, drafts as meetings_drafts, attendance as meetings_attendance, followup as meetings_followup
+from pse_desktop.services.core import places
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.meetings.attendance import Presence
 
 TODAY = dt.date.today()
 
@@ -45,8 +46,8 @@ def world(admin):
 
 
 def test_the_issue_path_plan_print_record_follow_up_overdue(admin, make_user, world, tmp_path):
-    from pse_desktop.reports.meetings_sheets import render_sign_sheet
-    from pse_desktop.services import meetings_reports
+    from pse_desktop.reports.meetings.sheets import render_sign_sheet
+    from pse_desktop.services.meetings import reports as meetings_reports
 
     staff = make_user("sophea", "centre_staff", centres=["STM"])
     social = make_user("dara", "social_team")
@@ -167,7 +168,7 @@ def test_themes_can_be_added_and_retired(admin, make_user, world):
 
 
 def test_family_page_shows_meetings_follow_ups_and_children_rates(admin, world):
-    from pse_desktop.services import attendance
+    from pse_desktop.services.centres import attendance
 
     fam = world["fams"][0]
     kid = children.list_children(admin, family_id=fam.id)[0]

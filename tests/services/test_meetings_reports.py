@@ -7,9 +7,11 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from pse_desktop.services import families, meetings, meetings_attendance, meetings_reports, places
-from pse_desktop.services.errors import ValidationError
-from pse_desktop.services.meetings_attendance import Presence
+from pse_desktop.services.centres import families
+from pse_desktop.services.meetings import planning as meetings, attendance as meetings_attendance, reports as meetings_reports
+from pse_desktop.services.core import places
+from pse_desktop.services.common.errors import ValidationError
+from pse_desktop.services.meetings.attendance import Presence
 
 DAY = dt.date.today() - dt.timedelta(days=40)
 
@@ -58,7 +60,7 @@ def test_themes_per_quarter_counts_held_meetings(admin, held):
 
 
 def test_exports_csv_and_xlsx_and_pdfs_read_back(admin, held, tmp_path):
-    from pse_desktop.reports.meetings_summary import render_participation, render_themes
+    from pse_desktop.reports.meetings.summary import render_participation, render_themes
 
     n = meetings_reports.export_meetings(admin, DAY, dt.date.today(), tmp_path / "m.csv")
     assert n == 9

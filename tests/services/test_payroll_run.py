@@ -8,8 +8,9 @@ import peewee
 import pytest
 
 from pse_desktop.db.payroll import Payslip, PayRun, TimeEntry
-from pse_desktop.services import payroll, payroll_docs, payroll_extras, payroll_run, places, timesheets, workers
-from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.payroll import months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run, timesheets, workers
+from pse_desktop.services.core import places
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 
 D = dt.date
 
@@ -129,9 +130,9 @@ def test_advance_repaid_over_two_months(manager):
 
 def test_student_paid_by_the_hour_on_weekends(manager, admin):
     # 15.5 weekend hours x $1.75 = 27.125 -> $27.13 (half-up); no NSSF, no tax
-    from pse_desktop.db.attendance import Child, Family
-    from pse_desktop.services import places
-    from pse_desktop.services.errors import ValidationError
+    from pse_desktop.db.centres import Child, Family
+    from pse_desktop.services.core import places
+    from pse_desktop.services.common.errors import ValidationError
 
     centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
     family = Family.create(code="F-0042")
@@ -300,7 +301,7 @@ def test_piece_rate_pay_from_pieces_entered_here_and_by_production(manager):
 
 
 def test_demo_fills_twelve_months(admin):
-    from pse_desktop.services import demo
+    from pse_desktop.services.common import demo
 
     lines = demo.run(admin, today=D(2026, 11, 25))
     assert any("30 employees, 40 students" in line for line in lines)

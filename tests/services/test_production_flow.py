@@ -10,12 +10,11 @@ import pytest
 
 from pse_desktop.db.payroll import PieceOutput
 from pse_desktop.db.production import MaterialMove, Output
-from pse_desktop.reports import production as reports
-from pse_desktop.services import (production_states, materials, production, production_docs, production_output,
-                                  production_uniforms)
-from pse_desktop.services.errors import ConflictError, ValidationError
-from pse_desktop.services.production_output import OutputEntry
-from pse_desktop.services.production_uniforms import UniformItem
+from pse_desktop.reports.production import documents as reports
+from pse_desktop.services.production import states as production_states, materials, orders as production, docs as production_docs, output as production_output, uniforms as production_uniforms
+from pse_desktop.services.common.errors import ConflictError, ValidationError
+from pse_desktop.services.production.output import OutputEntry
+from pse_desktop.services.production.uniforms import UniformItem
 
 from production_fixtures import workshop  # noqa: F401
 
@@ -150,7 +149,7 @@ def test_material_never_goes_below_zero_without_a_reason(admin, workshop):
     assert materials.get_material(m["navy"].id).stock_milli == 15000
 
     # Handicrafts delivered go into the shop's stock ledger as a receipt from production.
-    from pse_desktop.services import stock
+    from pse_desktop.services.shop import stock
 
     line = production.get_order(admin, order.id).lines[0]
     production_output.deliver(admin, order.id, {line.id: 2}, today=TODAY)

@@ -6,10 +6,10 @@ import pytest
 from production_fixtures import workshop  # noqa: F401
 
 from pse_desktop.db.payroll import PieceOutput
-from pse_desktop.services import materials, production, production_output, production_states
-from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
-from pse_desktop.services.materials import format_qty, needed_milli, parse_qty
-from pse_desktop.services.production_output import OutputEntry
+from pse_desktop.services.production import materials, orders as production, output as production_output, states as production_states
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.production.materials import format_qty, needed_milli, parse_qty
+from pse_desktop.services.production.output import OutputEntry
 
 TODAY = dt.date(2026, 3, 9)
 
@@ -119,7 +119,8 @@ def test_only_the_workshop_manager_and_admins(admin, workshop, make_user):
 
 
 def test_demo_part(admin):
-    from pse_desktop.services import demo_core, production_demo
+    from pse_desktop.services.core import demo as demo_core
+    from pse_desktop.services.production import demo as production_demo
 
     today = dt.date(2026, 3, 9)
     demo_core.add_demo(admin, lambda m, f: None, today)
@@ -129,6 +130,6 @@ def test_demo_part(admin):
     assert all(m.stock_milli >= 0 for m in materials.list_materials(active_only=False))
     states = {o.state for o in production.board(admin, states=production.STATES)}
     assert {"delivered", "in_progress", "confirmed", "draft"} <= states
-    from pse_desktop.services import stock
+    from pse_desktop.services.shop import stock
 
     assert stock.ledger_mismatches() == []

@@ -8,8 +8,8 @@ import pytest
 from shop_fixtures import RATES, shop_setup  # noqa: F401
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.shop import Sale, SaleLine, StockBalance, StockMove
-from pse_desktop.services import sales, sales_returns, shop_close, stock
-from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.shop import sales, returns as sales_returns, closing as shop_close, stock
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 
 DAY = dt.date(2026, 3, 14)
 
@@ -155,7 +155,7 @@ def test_discount_needs_the_right_and_negative_stock_setting(shop_setup, admin, 
     assert (sales.get_sale(sid).discount, sales.get_sale(sid).total) == (250, 2250)
     with pytest.raises(PermissionDenied):
         sales.complete_sale(staff, pp2.id, [(bag.id, 1)], paid_usd="20", day=DAY)
-    from pse_desktop.services import shop
+    from pse_desktop.services.shop import locations as shop
 
     shop.set_allow_negative(admin, pp2.id, True)
     sales.complete_sale(admin, pp2.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
@@ -197,7 +197,7 @@ def test_ledger_rows_and_sales_cannot_be_edited(shop_setup, admin):
 
 
 def test_home_cards_show_takings_open_days_and_low_stock(shop_setup, admin, make_user, target):
-    from pse_desktop.services import shop_home
+    from pse_desktop.services.shop import home as shop_home
 
     pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
     stock.receive(admin, pp1.id, {bag.id: 3}, day=DAY)
@@ -212,7 +212,7 @@ def test_home_cards_show_takings_open_days_and_low_stock(shop_setup, admin, make
 
 def test_roles_workshop_receives_into_its_store_shop_staff_only_their_shops(shop_setup, admin,
                                                                            make_user):
-    from pse_desktop.services import shop
+    from pse_desktop.services.shop import locations as shop
 
     store = next(loc for loc in shop.list_locations() if loc.kind == "store")
     pp1, pp2, bag = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"], shop_setup["v"]["bag"]

@@ -5,8 +5,8 @@ import random
 
 from shop_fixtures import shop_setup  # noqa: F401
 from pse_desktop.db.shop import StockBalance
-from pse_desktop.services import catalog, sales, sales_returns, shop_count, stock
-from pse_desktop.services.errors import PseError
+from pse_desktop.services.shop import catalog, sales, returns as sales_returns, count as shop_count, stock
+from pse_desktop.services.common.errors import PseError
 
 DAY = dt.date(2026, 2, 2)
 

@@ -3,9 +3,10 @@
 import pytest
 
 from pse_desktop.db.core import AuditEntry, Centre, User
-from pse_desktop.services import audit, backup, demo, places, settings, users
-from pse_desktop.services.errors import ConflictError, PermissionDenied, ValidationError
-from pse_desktop.services.permissions import Actor, can, require
+from pse_desktop.services.core import audit, backup, places, settings, users
+from pse_desktop.services.common import demo
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.core.permissions import Actor, can, require
 
 
 def test_unknown_action_and_no_actor_are_denied(admin):
@@ -39,7 +40,7 @@ def test_non_admins_cannot_call_admin_services(admin, role):
 def test_centre_scope(admin):
     staff = Actor(id=5, username="s", role="centre_staff", centre_ids=frozenset({1}))
     assert can(staff, "account.password")
-    from pse_desktop.services.permissions import register_actions
+    from pse_desktop.services.core.permissions import register_actions
 
     register_actions({"test.mark": "test"}, {"centre_staff": ["test.mark"]})
     assert can(staff, "test.mark", centre_id=1)

@@ -5,11 +5,11 @@ import time
 import pytest
 
 from pse_desktop.db.core import User
-from pse_desktop.services import places, settings
-from pse_desktop.views.app import App
-from pse_desktop.views.common import ScreenContext
-from pse_desktop.views.login import FirstRunFrame, LoginFrame
-from pse_desktop.views.shell import MainWindow
+from pse_desktop.services.core import places, settings
+from pse_desktop.views.core.app import App
+from pse_desktop.views.common.base import ScreenContext
+from pse_desktop.views.core.login import FirstRunFrame, LoginFrame
+from pse_desktop.views.core.shell import MainWindow
 
 
 def pump(root, seconds=0.0):
@@ -176,7 +176,7 @@ def test_first_run_with_demo_data_fills_the_office_in_the_background(app, tk_roo
 
 
 def test_restore_from_the_window_asks_then_logs_out(tk_root, ui, admin, target, tmp_path):
-    from pse_desktop.services import backup
+    from pse_desktop.services.core import backup
 
     saved = backup.make_backup(admin, target, tmp_path / "b.sqlite3")
     places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
@@ -195,7 +195,7 @@ def test_restore_from_the_window_asks_then_logs_out(tk_root, ui, admin, target, 
 def test_unexpected_errors_are_logged_and_shown(app, monkeypatch, tmp_path):
     import ttkbootstrap as tb
 
-    from pse_desktop.views import app as appmod
+    from pse_desktop.views.core import app as appmod
 
     shown = []
     monkeypatch.setattr(tb.Messagebox, "show_error", lambda text, title, parent=None: shown.append(text))

@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from pse_desktop.db.attendance import Child
-from pse_desktop.services import attendance_setup, places
-from pse_desktop.views.attendance_children import ChildrenScreen
-from pse_desktop.views.common import ScreenContext
+from pse_desktop.db.centres import Child
+from pse_desktop.services.centres import groups as attendance_setup
+from pse_desktop.services.core import places
+from pse_desktop.views.centres.children import ChildrenScreen
+from pse_desktop.views.common.base import ScreenContext
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -63,8 +64,8 @@ def test_register_family_then_child_then_duplicate(tk_root, screen):
 
 
 def test_history_tab_shows_months_absences_and_groups(tk_root, screen, admin):
-    from pse_desktop.services import attendance, children, families
-    from pse_desktop.services.attendance_setup import list_groups
+    from pse_desktop.services.centres import attendance, children, families
+    from pse_desktop.services.centres.groups import list_groups
 
     fam = families.save_family(admin, None, "F00009")
     group = list_groups(admin)[0]

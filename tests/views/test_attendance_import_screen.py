@@ -2,10 +2,11 @@
 
 import time
 
-from pse_desktop.db.attendance import Child
-from pse_desktop.services import attendance_setup, places
-from pse_desktop.views.attendance_import import ImportScreen
-from pse_desktop.views.common import ScreenContext
+from pse_desktop.db.centres import Child
+from pse_desktop.services.centres import groups as attendance_setup
+from pse_desktop.services.core import places
+from pse_desktop.views.centres.importer import ImportScreen
+from pse_desktop.views.common.base import ScreenContext
 
 
 def wait(tk_root, task):

@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from pse_desktop.db.attendance import Mark
-from pse_desktop.services import attendance_setup, children, families, places
-from pse_desktop.views.attendance_register import RegisterScreen
-from pse_desktop.views.common import ScreenContext
+from pse_desktop.db.centres import Mark
+from pse_desktop.services.centres import groups as attendance_setup, children, families
+from pse_desktop.services.core import places
+from pse_desktop.views.centres.register import RegisterScreen
+from pse_desktop.views.common.base import ScreenContext
 
 MONDAY = dt.date(2026, 11, 23)
 

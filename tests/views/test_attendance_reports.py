@@ -4,9 +4,10 @@ import datetime as dt
 import subprocess
 import time
 
-from pse_desktop.services import attendance, attendance_setup, children, families, places
-from pse_desktop.views.attendance_reports import ReportsScreen
-from pse_desktop.views.common import ScreenContext
+from pse_desktop.services.centres import attendance, groups as attendance_setup, children, families
+from pse_desktop.services.core import places
+from pse_desktop.views.centres.reports import ReportsScreen
+from pse_desktop.views.common.base import ScreenContext
 
 TODAY = dt.date(2026, 3, 6)
 

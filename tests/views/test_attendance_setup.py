@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from pse_desktop.db.attendance import DayOff, Group
-from pse_desktop.services import places
-from pse_desktop.views.attendance_setup import SetupScreen
-from pse_desktop.views.common import ScreenContext
+from pse_desktop.db.centres import DayOff, Group
+from pse_desktop.services.core import places
+from pse_desktop.views.centres.groups import SetupScreen
+from pse_desktop.views.common.base import ScreenContext
 
 
 def test_add_group_and_days_off(tk_root, ui, admin, target, make_user):

@@ -1,4 +1,4 @@
-"""Tests for pse_desktop.views.khmer (shaped Khmer text in Tk) and resources."""
+"""Tests for pse_desktop.views.common.khmer (shaped Khmer text in Tk) and resources."""
 
 import subprocess
 import sys
@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from pse_desktop import resources
-from pse_desktop.views import khmer, khmer_render
+from pse_desktop.views.common import khmer, khmer_render
 
 NAMES = ["ស្រីពៅ", "សុវណ្ណ", "ពិសិដ្ឋ", "លក្ខិណា"]
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ def test_has_khmer():
 
 
 def test_module_does_not_import_reportlab():
-    code = ("import sys, pse_desktop.views.khmer as k; "
+    code = ("import sys, pse_desktop.views.common.khmer as k; "
             "k.render_text_image('ស្រីពៅ'); "
             "assert 'reportlab' not in sys.modules, 'reportlab imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)

@@ -8,12 +8,14 @@ import time
 import pytest
 
 from pse_desktop.db.meetings import Meeting
-from pse_desktop.services import attendance_setup, children, families, meetings, meetings_drafts, places
-from pse_desktop.views.common import ScreenContext
-from pse_desktop.views.meetings import MeetingsScreen
-from pse_desktop.views.meetings_family import FamilyPageScreen
-from pse_desktop.views.meetings_followup import FollowUpsScreen
-from pse_desktop.views.meetings_reports import MeetingReportsScreen
+from pse_desktop.services.centres import groups as attendance_setup, children, families
+from pse_desktop.services.meetings import planning as meetings, drafts as meetings_drafts
+from pse_desktop.services.core import places
+from pse_desktop.views.common.base import ScreenContext
+from pse_desktop.views.meetings.planning import MeetingsScreen
+from pse_desktop.views.meetings.family import FamilyPageScreen
+from pse_desktop.views.meetings.followup import FollowUpsScreen
+from pse_desktop.views.meetings.reports import MeetingReportsScreen
 
 TODAY = dt.date.today()
 

@@ -6,14 +6,14 @@ import time
 import pytest
 
 from pse_desktop.db.payroll import PayRun, TimeEntry
-from pse_desktop.services import workers
-from pse_desktop.views.common import ScreenContext
-from pse_desktop.views.payroll_fair import FairWageScreen
-from pse_desktop.views.payroll_rates import RatesScreen
-from pse_desktop.views.payroll_run import PayrollScreen
-from pse_desktop.views.payroll_time import TimeSheetScreen
-from pse_desktop.views.payroll_workers import WorkersScreen
-from pse_desktop.views.shell import MainWindow
+from pse_desktop.services.payroll import workers
+from pse_desktop.views.common.base import ScreenContext
+from pse_desktop.views.payroll.fair import FairWageScreen
+from pse_desktop.views.payroll.rates import RatesScreen
+from pse_desktop.views.payroll.run import PayrollScreen
+from pse_desktop.views.payroll.timesheets import TimeSheetScreen
+from pse_desktop.views.payroll.workers import WorkersScreen
+from pse_desktop.views.core.shell import MainWindow
 
 D = dt.date
 
@@ -101,7 +101,7 @@ def test_new_user_sets_up_a_worker_fills_a_month_runs_and_finalises(tk_root, ui,
 def test_finalised_month_is_read_only_in_the_time_sheet(tk_root, ui, manager, target):
     info = workers.save_worker(manager, None, dict(name_latin="Kim Dara", job="cutter", hire_date="2025-01-01"))
     workers.add_contract(manager, info.id, "2025-01-01", "monthly", "250")
-    from pse_desktop.services import payroll_run, timesheets
+    from pse_desktop.services.payroll import run as payroll_run, timesheets
 
     timesheets.quick_fill(manager, "2026-02")
     payroll_run.compute_draft(manager, "2026-02", 4100)
@@ -119,7 +119,7 @@ def test_finalised_month_is_read_only_in_the_time_sheet(tk_root, ui, manager, ta
 def test_other_screens_open_on_demo_like_data(tk_root, ui, manager, target):
     info = workers.save_worker(manager, None, dict(name_latin="Kim Dara", job="cutter", hire_date="2025-01-01"))
     workers.add_contract(manager, info.id, "2025-01-01", "monthly", "250")
-    from pse_desktop.services import payroll_run, timesheets
+    from pse_desktop.services.payroll import run as payroll_run, timesheets
 
     timesheets.quick_fill(manager, "2026-03")
     payroll_run.compute_draft(manager, "2026-03", 4100)

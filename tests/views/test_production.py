@@ -6,13 +6,13 @@ import time
 
 from production_fixtures import workshop  # noqa: F401
 
-from pse_desktop.services import materials, production, production_states
-from pse_desktop.views.common import FAILED as FAILED_, ScreenContext
-from pse_desktop.views.production_board import BoardScreen
-from pse_desktop.views.production_materials import MaterialsScreen
-from pse_desktop.views.production_output import OutputScreen
-from pse_desktop.views.production_reports import ReportsScreen
-from pse_desktop.views.production_uniforms import UniformsScreen
+from pse_desktop.services.production import materials, orders as production, states as production_states
+from pse_desktop.views.common.base import FAILED as FAILED_, ScreenContext
+from pse_desktop.views.production.board import BoardScreen
+from pse_desktop.views.production.materials import MaterialsScreen
+from pse_desktop.views.production.output import OutputScreen
+from pse_desktop.views.production.reports import ReportsScreen
+from pse_desktop.views.production.uniforms import UniformsScreen
 
 TODAY = dt.date(2026, 3, 9)  # a Monday
 
@@ -161,8 +161,8 @@ def test_board_overdue_first_and_new_order(tk_root, ui, admin, target, workshop)
 
 
 def test_reports_screen_shows_the_month(tk_root, ui, admin, target, workshop, tmp_path):
-    from pse_desktop.services import production_output
-    from pse_desktop.services.production_output import OutputEntry
+    from pse_desktop.services.production import output as production_output
+    from pse_desktop.services.production.output import OutputEntry
 
     v, ws = workshop["v"], workshop["workers"]
     o = production.create_order(admin, kind="handicraft", customer_kind="outside", customer="X",

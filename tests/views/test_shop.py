@@ -4,8 +4,8 @@ import datetime as dt
 
 from shop_fixtures import shop_setup  # noqa: F401
 from pse_desktop.db.shop import Sale, StockMove
-from pse_desktop.services import sales, shop_close, stock
-from pse_desktop.views.shell import MainWindow
+from pse_desktop.services.shop import sales, closing as shop_close, stock
+from pse_desktop.views.core.shell import MainWindow
 
 
 def pump(root, times=3):
@@ -183,7 +183,7 @@ def test_reports_and_events_screens_show(tk_root, ui, shop_setup, admin, target)
 
 def test_admin_allows_negative_stock_in_one_location_after_confirming(tk_root, ui, shop_setup,
                                                                       admin, target):
-    from pse_desktop.services import shop
+    from pse_desktop.services.shop import locations as shop
 
     answers = []
     main = _main(ui, admin, target, confirm=lambda *a: answers.append(a) or True)

@@ -1,0 +1,115 @@
+"""Monthly register of a group as PDF: a row per child, a column per day, closed days shaded,
+totals and rates; or the same grid blank, to fill by hand during a power cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..common.fonts import paragraph_style, shaped_paragraph
+
+SHADE = colors.HexColor("#d9d9d9")
+ABSENT = colors.HexColor("#f8d7da")
+CELL = {"P": "P", "L": "L", "A": "A", "E": "E", "S": "S"}
+
+
+def _pct(value) -> str:
+    return "-" if value is None else f"{value:.0f}%"
+
+
+def _story(reg, styles) -> list:
+    title, small, name_style = styles
+    kind = "Blank register" if reg.blank else "Monthly register"
+    head = [shaped_paragraph(f"{reg.org} - {kind}", title),
+            shaped_paragraph(f"Centre {reg.centre_code} {reg.centre_name} - group {reg.group_label} - "
+                      f"{reg.first:%B %Y}" + (f" - staff: {reg.staff_name}" if reg.staff_name else ""),
+                      small),
+            Spacer(1, 3 * mm)]
+    days = reg.days
+    header = ["#", "Child"] + [f"{d.day}\n{d:%a}"[:5] for d in days]
+    header += ["Pres", "Abs", "Exc", "Sick", "Rate"] if not reg.blank else ["Note"]
+    rows = [header]
+    closed_cols = [2 + i for i, d in enumerate(days) if d in reg.closed]
+    absent_cells = []
+    for n, line in enumerate(reg.lines, start=1):
+        text = f"{line.name_km}  {line.name_latin}" if line.name_km else line.name_latin
+        row = [str(n), shaped_paragraph(f"{text} ({line.code})", name_style)]
+        for i, d in enumerate(days):
+            mark = "" if reg.blank else CELL.get(line.marks.get(d, ""), "")
+            if mark == "A":
+                absent_cells.append((2 + i, n))
+            row.append(mark)
+        if reg.blank:
+            row.append("")
+        else:
+            c = line.counts()
+            row += [str(c["P"] + c["L"]), str(c["A"]), str(c["E"]), str(c["S"]), _pct(line.rate)]
+        rows.append(row)
+    if not reg.blank:
+        t = reg.totals()
+        rows.append(["", shaped_paragraph(f"Total: {len(reg.lines)} children, {len(reg.school_days)} "
+                                   "school days", small)]
+                    + [str(sum(1 for line in reg.lines if line.marks.get(d) in ("P", "L")) or "")
+                       if d not in reg.closed else "" for d in days]
+                    + [str(t["P"] + t["L"]), str(t["A"]), str(t["E"]), str(t["S"]), _pct(reg.rate)])
+    width = 277 * mm
+    tail = [9 * mm] * 5 if not reg.blank else [25 * mm]
+    day_w = 5.6 * mm if len(days) <= 31 else 5 * mm
+    name_w = width - 7 * mm - day_w * len(days) - sum(tail)
+    table = Table(rows, colWidths=[7 * mm, name_w] + [day_w] * len(days) + tail, repeatRows=1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 7),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 6),
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (2, 0), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (2, 0), (-1, -1), 0.5),
+        ("RIGHTPADDING", (2, 0), (-1, -1), 0.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+    ]
+    if not reg.blank:
+        style.append(("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 7))
+    for col in closed_cols:
+        style.append(("BACKGROUND", (col, 1), (col, -1), SHADE))
+    for col, row in absent_cells:
+        style.append(("BACKGROUND", (col, row), (col, row), ABSENT))
+    table.setStyle(TableStyle(style))
+    closed = sorted((d, why) for d, why in reg.closed.items() if len(why) > 3)
+    legend = "P present, L late, A absent, E excused, S sick. Shaded: no school"
+    if closed:
+        legend += " (" + "; ".join(f"{d.day} {why}" for d, why in closed) + ")"
+    foot = [Spacer(1, 2 * mm), shaped_paragraph(legend + ".", small)]
+    if reg.blank:
+        foot.append(shaped_paragraph("Write P, L, A, E or S in each box. Enter the marks in PSE Desktop when "
+                              "the power is back (the register asks for a reason for past days).",
+                              small))
+    return head + [table] + foot
+
+
+def render_registers(registers, out: str | Path) -> Path:
+    """Draw one or more month registers (one group after another) into a landscape A4 PDF."""
+    out = Path(out)
+    styles = (paragraph_style("Title", 12, bold=True), paragraph_style("Small", 7),
+              paragraph_style("Name", 7.5, leading=10))
+    doc = SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=10 * mm,
+                            rightMargin=10 * mm, topMargin=10 * mm, bottomMargin=10 * mm,
+                            title="Attendance register")
+    story: list = []
+    for index, reg in enumerate(registers):
+        if index:
+            story.append(PageBreak())
+        story += _story(reg, styles)
+    if not story:
+        story = [shaped_paragraph("No group to print.", styles[0])]
+    doc.build(story)
+    return out
+
+
+def render_register(register, out: str | Path) -> Path:
+    return render_registers([register], out)

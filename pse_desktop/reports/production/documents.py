@@ -1,0 +1,181 @@
+"""Production PDFs: work order, delivery note, uniform hand-out list, monthly output with charts.
+
+Each function draws the plain data a service built (``services.production_docs`` and
+``production_uniforms.handout``); nothing here queries the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..common.fonts import paragraph_style, shaped_paragraph
+
+HEAD_BG = colors.HexColor("#eeeeee")
+
+
+def _styles():
+    return (paragraph_style("Title", 15, bold=True), paragraph_style("Body", 9),
+            paragraph_style("Cell", 8.5, leading=11), paragraph_style("Name", 10, leading=16))
+
+
+def _table(rows, widths, numeric_from: int | None = None, bold_last: bool = False) -> Table:
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    style = [("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
+             ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5),
+             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+             ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    if numeric_from is not None:
+        style.append(("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"))
+    if bold_last:
+        style.append(("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8.5))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _doc(out, title: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
+                             topMargin=15 * mm, bottomMargin=15 * mm, title=title)
+
+
+def _signatures(labels) -> Table:
+    t = Table([[f"{lab}:" for lab in labels], ["" for _ in labels],
+               ["Name and date:" for _ in labels]],
+              colWidths=[90 * mm] * len(labels), rowHeights=[6 * mm, 18 * mm, 6 * mm])
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+                           ("LINEBELOW", (0, 1), (-1, 1), 0.5, colors.black)]))
+    return t
+
+
+def render_work_order(doc, out) -> Path:
+    title, body, cell, _ = _styles()
+    story = [shaped_paragraph(f"{doc.org} - Work order {doc.no}", title), Spacer(1, 2 * mm),
+             shaped_paragraph(f"Customer: {doc.customer}", body),
+             shaped_paragraph(f"Due: {doc.due:%d %B %Y} - priority: {doc.priority} - "
+                              f"state: {doc.state} - printed {doc.printed:%d %b %Y}", body)]
+    if doc.notes:
+        story.append(shaped_paragraph(f"Notes: {doc.notes}", body))
+    story.append(Spacer(1, 4 * mm))
+    rows = [["Code", "Item", "Ordered", "Made", "To sew"]]
+    rows += [[c, shaped_paragraph(label, cell), str(q), str(m), str(r)]
+             for c, label, q, m, r in doc.lines]
+    rows.append(["", "Total", str(sum(x[2] for x in doc.lines)), str(sum(x[3] for x in doc.lines)),
+                 str(sum(x[4] for x in doc.lines))])
+    story.append(_table(rows, [30 * mm, 85 * mm, 20 * mm, 20 * mm, 25 * mm], 2, bold_last=True))
+    story += [Spacer(1, 5 * mm), shaped_paragraph("Materials for the pieces still to sew", body)]
+    if doc.materials:
+        mrows = [["Code", "Material", "Needed", "In stock", "Short"]]
+        mrows += [[c, shaped_paragraph(label, cell), need, have, short]
+                  for c, label, need, have, short in doc.materials]
+        t = _table(mrows, [30 * mm, 70 * mm, 27 * mm, 27 * mm, 26 * mm], 2)
+        for i, m in enumerate(doc.materials, start=1):
+            if m[4]:
+                t.setStyle(TableStyle([("TEXTCOLOR", (4, i), (4, i), colors.red)]))
+        story.append(t)
+    else:
+        story.append(shaped_paragraph("No bill of materials for these items.", body))
+    if doc.without_bom:
+        story.append(shaped_paragraph("No bill of materials: " + ", ".join(doc.without_bom), body))
+    story += [Spacer(1, 10 * mm), _signatures(["Issued by", "Received by (cutting room)"])]
+    _doc(out, f"Work order {doc.no}").build(story)
+    return Path(out)
+
+
+def render_delivery_note(doc, out) -> Path:
+    title, body, cell, _ = _styles()
+    story = [shaped_paragraph(f"{doc.org} - Delivery note {doc.no}", title), Spacer(1, 2 * mm),
+             shaped_paragraph(f"Order {doc.order_no} - date {doc.day:%d %B %Y}", body),
+             shaped_paragraph(f"Customer: {doc.customer}", body)]
+    if doc.destination != doc.customer:
+        story.append(shaped_paragraph(f"Delivered to: {doc.destination}", body))
+    if doc.note:
+        story.append(shaped_paragraph(f"Note: {doc.note}", body))
+    story.append(Spacer(1, 4 * mm))
+    rows = [["Code", "Item", "Ordered", "This delivery", "Delivered to date", "Still to come"]]
+    rows += [[c, shaped_paragraph(label, cell), str(q), str(now), str(td), str(left)]
+             for c, label, q, now, td, left in doc.lines]
+    rows.append(["", "Total", str(sum(x[2] for x in doc.lines)), str(doc.pieces),
+                 str(sum(x[4] for x in doc.lines)), str(sum(x[5] for x in doc.lines))])
+    story.append(_table(rows, [26 * mm, 58 * mm, 17 * mm, 24 * mm, 30 * mm, 25 * mm], 2,
+                        bold_last=True))
+    if doc.short_reason:
+        story += [Spacer(1, 3 * mm),
+                  shaped_paragraph(f"Order closed short: {doc.short_reason}", body)]
+    story += [Spacer(1, 12 * mm), _signatures(["Delivered by (workshop)", "Received by"])]
+    _doc(out, f"Delivery note {doc.no}").build(story)
+    return Path(out)
+
+
+def render_handout(doc, out) -> Path:
+    """One section per centre: a row per child, Khmer and Latin names, items, signature."""
+    title, body, cell, name = _styles()
+    story = []
+    for i, centre in enumerate(doc.centres):
+        if i:
+            story.append(PageBreak())
+        story += [shaped_paragraph(f"{doc.org} - Uniform hand-out list", title),
+                  shaped_paragraph(f"Centre {centre.centre_code} {centre.centre_name} - "
+                                   f"{doc.delivery_no} of order {doc.order_no} - {doc.day:%d %B %Y}",
+                                   body), Spacer(1, 4 * mm)]
+        rows = [["#", "Code", "Name (Khmer)", "Name", "Items", "Signature"]]
+        for n, r in enumerate(centre.rows, start=1):
+            rows.append([str(n), r.child_code, shaped_paragraph(r.name_km, name),
+                         shaped_paragraph(r.name_latin, cell), shaped_paragraph(r.items, cell), ""])
+        t = _table(rows, [8 * mm, 22 * mm, 36 * mm, 40 * mm, 44 * mm, 30 * mm])
+        t.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f6f6")]),
+                               ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
+        story += [t, Spacer(1, 4 * mm),
+                  shaped_paragraph(f"{len(centre.rows)} children. Handed out by: ______________  "
+                                   "Date: ____________", body)]
+    if not doc.centres:
+        story.append(shaped_paragraph(f"{doc.delivery_no}: no child recorded on this delivery.", body))
+    _doc(out, f"Hand-out list {doc.delivery_no}").build(story)
+    return Path(out)
+
+
+def _bar_chart(items, width=180 * mm, max_bars=25) -> Drawing:
+    items = list(items)[:max_bars]
+    bar_h = 5.5 * mm
+    height = max(30 * mm, bar_h * len(items) + 12 * mm)
+    d = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 45 * mm, 6 * mm
+    chart.width, chart.height = width - 55 * mm, height - 12 * mm
+    chart.data = [[n for _, n in reversed(items)] or [0]]
+    chart.categoryAxis.categoryNames = [label[:28] for label, _ in reversed(items)] or [""]
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = colors.HexColor("#2780e3")
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontSize = 6
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    d.add(chart)
+    return d
+
+
+def render_monthly_output(doc, out) -> Path:
+    title, body, cell, _ = _styles()
+    story = [shaped_paragraph(f"{doc.org} - Workshop output {doc.first:%B %Y}", title),
+             shaped_paragraph(f"{doc.total} pieces sewn from {doc.first:%d %b} to {doc.last:%d %b %Y}"
+                              " (net of corrections)", body), Spacer(1, 4 * mm),
+             shaped_paragraph("Per worker", body),
+             _bar_chart([(f"{c} {n}", q) for c, n, q in doc.by_worker])]
+    rows = [["Worker", "Name", "Pieces"]] + [[c, n, str(q)] for c, n, q in doc.by_worker]
+    rows.append(["", "Total", str(doc.total)])
+    story += [_table(rows, [30 * mm, 110 * mm, 30 * mm], 2, bold_last=True), PageBreak(),
+              shaped_paragraph("Per product", body),
+              _bar_chart([(f"{n}", q) for c, n, q in doc.by_product])]
+    rows = [["Product", "Name", "Pieces"]] + [[c, n, str(q)] for c, n, q in doc.by_product]
+    rows.append(["", "Total", str(doc.total)])
+    story.append(_table(rows, [30 * mm, 110 * mm, 30 * mm], 2, bold_last=True))
+    _doc(out, f"Workshop output {doc.first:%Y-%m}").build(story)
+    return Path(out)

@@ -1,0 +1,165 @@
+"""Shop receipts (80 mm roll or A4) and the Z report of a closed day. Draws plain data only."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape as esc
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..common.fonts import shaped_paragraph
+from .styles import latin_style
+
+KINDS = {"sale": "Sale", "return": "Return", "void": "Void"}
+
+
+def _money(amount: int, currency: str) -> str:
+    if currency == "KHR":
+        return f"{amount:,} riel"
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    symbol = "EUR " if currency == "EUR" else "$"
+    return f"{sign}{symbol}{amount // 100:,}.{amount % 100:02d}"
+
+
+def _styles(small: bool):
+    base = 7.5 if small else 10
+    return {
+        "title": latin_style("rt", base + 3, bold=True, alignment=1, leading=(base + 3) * 1.4),
+        "center": latin_style("rc", base, alignment=1, leading=base * 1.4),
+        "body": latin_style("rb", base, leading=base * 1.4),
+        "size": base,
+    }
+
+
+def receipt_story(data, small: bool) -> list:
+    """The flowables of one receipt; ``data`` is a services.shop_docs.Receipt."""
+    s = data.sale
+    st = _styles(small)
+    cur = s.currency
+    story = [shaped_paragraph(data.org_name, st["title"]),
+             shaped_paragraph(f"{s.location_name} ({s.location_code})", st["center"])]
+    title = f"{KINDS[s.kind]} {s.location_code}-{s.number}"
+    if s.original_number:
+        title += f" (of sale {s.original_number})"
+    story.append(Paragraph(f"<b>{title}</b>", st["center"]))
+    when = f"{s.at:%d/%m/%Y %H:%M}" + (f" - {esc(s.cashier)}" if s.cashier else "")
+    story.append(Paragraph(when, st["center"]))
+    if s.reason:
+        story.append(shaped_paragraph(f"Reason: {s.reason}", st["body"]))
+    story.append(Spacer(1, 2 * mm))
+    rows = [["Item", "Qty", "Amount"]]
+    for code, name, qty, unit, disc, amount in s.lines:
+        label = f"{esc(name)}<br/>{esc(code)} @ {_money(unit, cur)}"
+        if disc:
+            label += f", discount {_money(disc, cur)}"
+        rows.append([Paragraph(label, st["body"]), str(qty), _money(amount, cur)])
+    width = (80 - 8) * mm if small else 170 * mm
+    table = Table(rows, colWidths=[width * 0.58, width * 0.12, width * 0.30])
+    table.setStyle(TableStyle([
+        ("FONTSIZE", (0, 0), (-1, -1), st["size"]),
+        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    story.append(table)
+    totals = []
+    if s.discount:
+        totals.append(["Subtotal", _money(s.subtotal, cur)])
+        totals.append(["Discount", _money(-s.discount, cur)])
+    total_row = len(totals)
+    totals.append(["TOTAL", _money(s.total, cur)])
+    for c in ("USD", "KHR", "EUR"):
+        if s.paid[c]:
+            totals.append([f"Paid {c}", _money(s.paid[c], c)])
+    for c in ("USD", "KHR", "EUR"):
+        if s.change[c]:
+            label = "Refund" if s.kind != "sale" else "Change"
+            totals.append([f"{label} {c}", _money(s.change[c], c)])
+    tt = Table(totals, colWidths=[width * 0.55, width * 0.45])
+    tt.setStyle(TableStyle([
+        ("FONTSIZE", (0, 0), (-1, -1), st["size"]),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black),
+        ("FONTNAME", (0, total_row), (-1, total_row), "Helvetica-Bold"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    story.append(tt)
+    story.append(Spacer(1, 2 * mm))
+    rate = (f"Rate: $1 = EUR {s.eur_per_usd_milli / 1000:.3f}" if cur == "EUR"
+            else f"Rate: $1 = {s.khr_per_usd:,} riel")
+    story.append(Paragraph(rate, st["center"]))
+    if data.footer:
+        story.append(shaped_paragraph(data.footer, st["center"]))
+    return story
+
+
+def render_receipt(data, out, paper: str = "80mm") -> None:
+    """Write a receipt PDF: ``paper`` '80mm' (roll, height fitted) or 'A4'."""
+    small = paper == "80mm"
+    if small:
+        height = (95 + 11 * len(data.sale.lines)) * mm
+        size = (80 * mm, height)
+        margins = dict(leftMargin=4 * mm, rightMargin=4 * mm, topMargin=4 * mm,
+                       bottomMargin=4 * mm)
+    else:
+        size = A4
+        margins = dict(leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+                       bottomMargin=20 * mm)
+    doc = SimpleDocTemplate(str(out), pagesize=size, title="Receipt", **margins)
+    doc.build(receipt_story(data, small))
+
+
+def render_z_report(z, out) -> None:
+    """Write the Z report of a closed day on A4; ``z`` is a services.shop_close.ZReport."""
+    t = z.totals
+    st = _styles(False)
+    cur = t.currency
+    story = [shaped_paragraph(z.org_name, st["title"]),
+             Paragraph(f"<b>Z report - {esc(t.location_name)} ({t.location_code}) - "
+                       f"{t.day:%A %d %B %Y}</b>", st["center"]),
+             Paragraph(f"Closed {z.closed_at:%d/%m/%Y %H:%M} by {esc(z.closed_by)}", st["center"]),
+             Spacer(1, 5 * mm)]
+    numbers = (f"{t.first_number} to {t.last_number}" if t.first_number else "none")
+    summary = [["Records (numbers)", numbers],
+               ["Sales", str(t.sales_count)], ["Returns", str(t.returns_count)],
+               ["Voids", str(t.voids_count)], ["Pieces (net)", str(t.items)],
+               ["Sales total", _money(t.gross, cur)], ["Returns and voids", _money(t.refunds, cur)],
+               ["Discounts given", _money(t.discount, cur)], ["Net sales", _money(t.net, cur)]]
+    story.append(_grid(summary, [80 * mm, 60 * mm]))
+    story.append(Spacer(1, 5 * mm))
+    cash = [["Cash", "Expected", "Counted", "Difference"]]
+    for c in ("USD", "KHR", "EUR"):
+        if t.expected[c] or z.counted[c]:
+            cash.append([c, _money(t.expected[c], c), _money(z.counted[c], c),
+                         _money(z.difference[c], c)])
+    story.append(_grid(cash, [30 * mm, 45 * mm, 45 * mm, 45 * mm], header=True))
+    if z.note:
+        story.append(Spacer(1, 3 * mm))
+        story.append(shaped_paragraph(f"Note: {z.note}", st["body"]))
+    story.append(Spacer(1, 5 * mm))
+    rows = [["Code", "Product", "Pieces", "Amount"]]
+    rows += [[code, shaped_paragraph(name, st["body"]), str(qty), _money(amount, cur)]
+             for code, name, qty, amount in z.by_product]
+    story.append(_grid(rows, [30 * mm, 85 * mm, 20 * mm, 35 * mm], header=True))
+    story.append(Spacer(1, 12 * mm))
+    story.append(Paragraph("Signature of the cashier: ______________________     "
+                           "Checked by: ______________________", st["body"]))
+    SimpleDocTemplate(str(out), pagesize=A4, title="Z report", leftMargin=20 * mm,
+                      rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm).build(story)
+
+
+def _grid(rows, widths, header: bool = False) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [("FONTSIZE", (0, 0), (-1, -1), 9), ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+             ("ALIGN", (-1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if header:
+        style += [("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e9ecef")),
+                  ("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    table.setStyle(TableStyle(style))
+    return table

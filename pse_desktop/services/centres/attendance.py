@@ -1,0 +1,200 @@
+"""The daily register: who is in a group on a day, and saving their marks.
+
+A whole day is saved with one multi-row upsert on (child, day), and the group's monthly totals
+are adjusted by the difference in the same transaction, with one audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from peewee import EXCLUDED
+
+from ...db import database
+from ...db.centres import Child, Group, GroupMembership, Mark, MonthTotal
+from ...db.core import User
+from ..core import audit
+from ..common import validate
+from .rules import AREA, EXCUSE_REASONS, MARK_COLUMNS, MARKS
+from .groups import get_group, why_closed
+from ..common.errors import ConflictError, NotFound, ValidationError
+from ..core.permissions import Actor, require
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    child_id: int
+    code: str
+    name_km: str
+    name_latin: str
+    sex: str
+    status: str  # "" when not marked yet
+    reason: str
+    recorded_by: str
+    recorded_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Register:
+    group_id: int
+    centre_id: int
+    group_name: str
+    day: dt.date
+    closed: str | None  # why there is no register that day, or None
+    rows: list[RegisterRow]
+
+    @property
+    def marked(self) -> int:
+        return sum(1 for r in self.rows if r.status)
+
+    def counts(self) -> Counter:
+        return Counter(r.status for r in self.rows if r.status)
+
+
+def _members_query(group_id: int, day: dt.date):
+    return (Child.select(Child.id, Child.code, Child.name_km, Child.name_latin, Child.sex)
+            .join(GroupMembership)
+            .where(GroupMembership.group == group_id, GroupMembership.start_on <= day,
+                   GroupMembership.end_on.is_null() | (GroupMembership.end_on >= day),
+                   Child.enrolled_on <= day, Child.exit_on.is_null() | (Child.exit_on >= day)))
+
+
+def load_register(actor: Actor, group_id: int, day: dt.date) -> Register:
+    """Return the children of a group on a day with their marks (and who recorded them)."""
+    group = Group.get_or_none(Group.id == group_id)
+    if group is None:
+        raise NotFound(f"group {group_id}")
+    require(actor, "attendance.view", centre_id=group.centre_id)
+    day = validate.date("date", day)
+    marks = {m[0]: m[1:] for m in Mark.select(Mark.child, Mark.status, Mark.reason, Mark.recorded_by,
+                                               Mark.recorded_at)
+             .where(Mark.group == group_id, Mark.day == day).tuples()}
+    users = {}
+    if marks:
+        ids = {m[2] for m in marks.values() if m[2]}
+        users = {u.id: u.full_name or u.username
+                 for u in User.select(User.id, User.full_name, User.username).where(User.id.in_(ids))}
+    rows = []
+    for cid, code, name_km, name_latin, sex in _members_query(group_id, day).order_by(
+            Child.name_latin, Child.id).tuples():
+        status, reason, by, at = marks.get(cid, ("", "", None, None))
+        who = users.get(by, "") if by else ("command line" if status else "")
+        rows.append(RegisterRow(cid, code, name_km, name_latin, sex, status, reason, who,
+                                _as_datetime(at)))
+    return Register(group_id, group.centre_id, group.name, day, why_closed(group.centre_id, day), rows)
+
+
+def _as_datetime(value):
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str] | str],
+               change_reason: str = "", today: dt.date | None = None) -> Register:
+    """Save marks {child_id: status or (status, reason)} of a group's day; return the register.
+
+    Refused for future days, days the centre is closed and children not in the group that day;
+    a day in the past needs ``change_reason`` (audited).
+    """
+    group = Group.get_or_none(Group.id == group_id)
+    if group is None:
+        raise NotFound(f"group {group_id}")
+    require(actor, "attendance.mark", centre_id=group.centre_id)
+    day = validate.date("date", day)
+    today = today or dt.date.today()
+    if day > today:
+        raise ValidationError("date", "is in the future: attendance is taken on the day")
+    closed = why_closed(group.centre_id, day)
+    if closed:
+        raise ConflictError(f"The centre is closed on {day:%d %b %Y} ({closed}).")
+    change_reason = validate.text("reason", change_reason, 200, required=False)
+    if day < today and not change_reason:
+        raise ValidationError("reason", "changing a past day's register needs a reason")
+    clean: dict[int, tuple[str, str]] = {}
+    for child_id, value in marks.items():
+        status, reason = (value, "") if isinstance(value, str) else value
+        status = (status or "").upper()
+        if status not in MARKS:
+            raise ValidationError("mark", f"must be one of {', '.join(MARKS)}, not {status!r}")
+        reason = (reason or "").strip()
+        if status == "E":
+            if not reason:
+                raise ValidationError("reason", "an excused absence needs a reason from the list")
+            validate.choice("reason", reason, EXCUSE_REASONS)
+        else:
+            reason = ""
+        clean[int(child_id)] = (status, reason)
+    if not clean:
+        raise ValidationError("mark", "nothing to save")
+    members = {cid for (cid,) in _members_query(group_id, day).select(Child.id).tuples()}
+    strangers = set(clean) - members
+    if strangers:
+        raise ConflictError(f"{len(strangers)} of these children are not in {group.name} on {day}.")
+    now = dt.datetime.now()
+    with database.atomic():
+        old = dict(Mark.select(Mark.child, Mark.status)
+                   .where(Mark.child.in_(list(clean)), Mark.day == day).tuples())
+        rows = [{"child": cid, "day": day, "group": group_id, "status": s, "reason": r,
+                 "recorded_by": actor.id, "recorded_at": now} for cid, (s, r) in clean.items()]
+        (Mark.insert_many(rows)
+         .on_conflict(conflict_target=[Mark.child, Mark.day],
+                      update={Mark.group: EXCLUDED.group_id, Mark.status: EXCLUDED.status,
+                              Mark.reason: EXCLUDED.reason, Mark.recorded_by: EXCLUDED.recorded_by_id,
+                              Mark.recorded_at: EXCLUDED.recorded_at})
+         .execute())
+        delta = Counter(s for s, _r in clean.values())
+        delta.subtract(Counter(old.values()))
+        _add_to_totals(group_id, group.centre_id, day, delta)
+        counts = Counter(s for s, _r in clean.values())
+        text = ", ".join(f"{n} {MARKS[s].lower()}" for s, n in sorted(counts.items()))
+        changed = sum(1 for cid, (s, _r) in clean.items() if old.get(cid) not in (None, s))
+        summary = f"{group.name} {day}: {text}"
+        if changed:
+            summary += f"; {changed} changed"
+        if change_reason:
+            summary += f"; reason: {change_reason}"
+        audit.record(actor, AREA, "mark", "register", f"{group_id}:{day}", summary)
+    return load_register(actor, group_id, day)
+
+
+def _add_to_totals(group_id: int, centre_id: int, day: dt.date, delta: Counter) -> None:
+    delta = {MARK_COLUMNS[s]: n for s, n in delta.items() if n}
+    if not delta:
+        return
+    month = day.year * 100 + day.month
+    row = {"group": group_id, "centre": centre_id, "month": month,
+           **{c: 0 for c in MARK_COLUMNS.values()}, **delta}
+    update = {getattr(MonthTotal, c): getattr(MonthTotal, c) + getattr(EXCLUDED, c) for c in delta}
+    MonthTotal.insert(row).on_conflict(conflict_target=[MonthTotal.group, MonthTotal.month],
+                                       update=update).execute()
+
+
+def mark_everyone_present(actor: Actor, group_id: int, day, change_reason: str = "",
+                          today: dt.date | None = None) -> Register:
+    """Mark present every child of the group not yet marked that day."""
+    register = load_register(actor, group_id, validate.date("date", day))
+    unmarked = {r.child_id: "P" for r in register.rows if not r.status}
+    if not unmarked:
+        return register
+    return record_day(actor, group_id, day, unmarked, change_reason, today)
+
+
+def rebuild_month_totals() -> int:
+    """Recount every monthly total from the marks (after a bulk load); return the rows written."""
+    with database.atomic():
+        MonthTotal.delete().execute()
+        sql = ("INSERT INTO attendance_month_total (group_id, centre_id, month, present, absent, "
+               "late, excused, sick) SELECT m.group_id, g.centre_id, "
+               "CAST(strftime('%Y%m', m.day) AS INTEGER), "
+               "SUM(m.status = 'P'), SUM(m.status = 'A'), SUM(m.status = 'L'), "
+               "SUM(m.status = 'E'), SUM(m.status = 'S') FROM attendance_mark m "
+               "JOIN attendance_group g ON g.id = m.group_id GROUP BY m.group_id, 3")
+        database.execute_sql(sql)
+    return MonthTotal.select().count()
+
+
+def group_label(group_id: int) -> str:
+    return get_group(group_id).label

@@ -1,0 +1,93 @@
+"""Permissions, settings and fixed lists of the centres' area (children, groups, attendance).
+
+Imported at login (the area's ``services``), and by every attendance service module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...db.core import Centre
+from ..common.errors import NotFound
+from ..core.permissions import Actor, register_actions
+from ..core.settings import SettingDef, declare
+
+AREA = "attendance"
+
+PROGRAMMES = {"daycare": "Daycare (ages 3-6)", "after_school": "After-school"}
+SESSIONS = {"": "-", "morning": "Morning", "afternoon": "Afternoon"}
+SEXES = {"F": "Girl", "M": "Boy"}
+RELATIONS = ("mother", "father", "grandmother", "grandfather", "aunt", "uncle", "sibling", "other")
+CLOTHING_SIZES = ("2", "4", "6", "8", "10", "12", "14", "S", "M", "L", "XL")
+
+#: mark code -> label; the keyboard uses the first letter of each
+MARKS = {"P": "Present", "A": "Absent", "L": "Late", "E": "Excused", "S": "Sick"}
+MARK_COLUMNS = {"P": "present", "A": "absent", "L": "late", "E": "excused", "S": "sick"}
+EXCUSE_REASONS = ("Family event", "Funeral", "Travel to the province", "Medical appointment",
+                  "School exam", "Other")
+DAYCARE_AGES = (3, 6)
+
+register_actions(
+    {
+        "attendance.view": "See children, families, groups and registers",
+        "attendance.mark": "Take the daily attendance register of a centre",
+        "children.edit": "Register and edit children, move them between groups",
+        "families.edit": "Add and edit families and guardians",
+        "attendance.groups": "Add and edit a centre's groups",
+        "attendance.calendar": "Enter a centre's closing days",
+        "attendance.holidays": "Enter public holidays (all centres)",
+        "attendance.followup": "See absences and low attendance across centres",
+        "children.import": "Import children and families from a file",
+    },
+    {
+        "centre_staff": ["attendance.view", "attendance.mark", "children.edit", "families.edit",
+                         "attendance.groups", "attendance.calendar", "attendance.followup"],
+        "social_team": ["attendance.view", "families.edit", "attendance.followup"],
+    },
+)
+
+declare(
+    SettingDef("absence_streak_days", "Absences in a row to follow up", "int", 3,
+               "A child absent on this many school days in a row appears in the social team's "
+               "follow-up list.", 2, 30),
+    SettingDef("low_attendance_percent", "Low attendance (%)", "int", 75,
+               "Children under this attendance rate in the month appear in the follow-up list.",
+               1, 100),
+    SettingDef("school_days_per_week", "School days per week", "int", 5,
+               "5: Monday to Friday; 6: Monday to Saturday. Other days are never school days.",
+               5, 6),
+)
+
+
+def centre_ids_for(actor: Actor) -> list[int] | None:
+    """Return the centres an actor is limited to (None: all centres)."""
+    if actor.role == "centre_staff":
+        return sorted(actor.centre_ids)
+    return None
+
+
+def centre_by_code(code: str) -> Centre:
+    centre = Centre.get_or_none(Centre.code == (code or "").strip().upper())
+    if centre is None:
+        raise NotFound(f"There is no centre with the code {code!r}.")
+    return centre
+
+
+def month_bounds(month: str | dt.date) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of a month given as 'YYYY-MM' or a date in it."""
+    from ..common.errors import ValidationError
+
+    if isinstance(month, str):
+        try:
+            year, mon = (int(p) for p in month.strip().split("-"))
+            first = dt.date(year, mon, 1)
+        except ValueError:
+            raise ValidationError("month", f"must be like 2026-03, not {month!r}") from None
+    else:
+        first = month.replace(day=1)
+    nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

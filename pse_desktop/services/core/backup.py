@@ -1,0 +1,155 @@
+"""Backups with SQLite's online backup API, checks of database files, and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ... import db as dbmod
+from ...db import DatabaseRefused, Target, migrations, sqlite_copy
+from . import audit, settings
+from ..common.errors import ConflictError, ValidationError
+from .permissions import Actor, require
+
+PREFIX = "pse-backup-"
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    versions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _sqlite_only(target: Target) -> Path:
+    if target.is_postgres:
+        raise ConflictError("Backups of a PostgreSQL database are made with pg_dump by its server.")
+    return target.path
+
+
+def backup_folder(target: Target) -> Path:
+    """Return the backups folder: the setting, else 'backups' next to the database."""
+    chosen = ""
+    try:
+        chosen = settings.get("backup_dir") or ""
+    except Exception:  # database not open (CLI check on a closed file)
+        chosen = ""
+    return Path(chosen).expanduser() if chosen else _sqlite_only(target).parent / "backups"
+
+
+def list_backups(target: Target) -> list[Path]:
+    """Return the backups in the folder, newest first."""
+    folder = backup_folder(target)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{PREFIX}*.sqlite3"), reverse=True)
+
+
+def _copy(target: Target, dest: Path | None) -> Path:
+    src = _sqlite_only(target)
+    if dest is None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        dest = backup_folder(target) / f"{PREFIX}{stamp}.sqlite3"
+    return sqlite_copy(src, Path(dest))
+
+
+def prune(target: Target, keep: int | None = None) -> list[Path]:
+    """Delete the oldest automatic backups beyond ``keep``; return what was deleted."""
+    keep = keep if keep is not None else int(settings.get("backup_count"))
+    old = list_backups(target)[keep:]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
+def auto_backup(target: Target) -> Path | None:
+    """The backup made at start and once a day: no user needed, never raises for a disk error."""
+    if target.is_postgres or not target.path.exists():
+        return None
+    path = _copy(target, None)
+    prune(target)
+    return path
+
+
+def make_backup(actor: Actor, target: Target, dest: Path | None = None) -> Path:
+    """Copy the database to ``dest`` (or the backups folder) and record it."""
+    require(actor, "admin.backup")
+    path = _copy(target, dest)
+    if dest is None:
+        prune(target)
+    with dbmod.database.atomic():
+        audit.record(actor, "core", "backup", "database", "", f"backup written to {path}")
+    return path
+
+
+def check_file(path: Path) -> CheckReport:
+    """Check a database or backup file without changing it."""
+    path = Path(path)
+    report = CheckReport(path)
+    try:
+        status = dbmod.probe_sqlite_file(path)
+    except DatabaseRefused as exc:
+        report.problems.append(str(exc))
+        return report
+    if status != "pse":
+        report.problems.append(f"{path} does not exist." if status == "missing"
+                               else f"{path} is empty.")
+        return report
+    report.problems.extend(dbmod.integrity_errors(path))
+    if report.problems:
+        return report
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"no schema version ({exc})")
+        return report
+    finally:
+        conn.close()
+    dbmod.load_models()
+    report.versions = migrations.applied_versions_from_cursor(rows)
+    newer = migrations.newer_areas(report.versions)
+    if newer:
+        report.problems.append("made by a newer PSE Desktop: " + ", ".join(newer))
+    return report
+
+
+def restore(actor: Actor, target: Target, source: Path) -> Path:
+    """Replace the database with ``source`` after checking it; return the safety copy's path.
+
+    The current database is copied to the backups folder first, so a restore can be undone.
+    """
+    require(actor, "admin.backup")
+    source = Path(source)
+    report = check_file(source)
+    if not report.ok:
+        raise ValidationError("backup file", "; ".join(report.problems))
+    live = _sqlite_only(target)
+    folder = backup_folder(target)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    safety = None
+    if live.exists():
+        safety = sqlite_copy(live, folder / f"before-restore-{stamp}.sqlite3")
+    staged = live.with_name(live.name + ".restoring")
+    shutil.copyfile(source, staged)
+    with open(staged, "rb+") as fh:
+        os.fsync(fh.fileno())
+    dbmod.close_database()
+    for suffix in ("-wal", "-shm"):
+        extra = live.with_name(live.name + suffix)
+        if extra.exists():
+            extra.unlink()
+    os.replace(staged, live)
+    dbmod.init_database(target, backup_dir=folder)
+    with dbmod.database.atomic():
+        audit.record(actor, "core", "restore", "database", "",
+                     f"restored from {source}; previous database kept as {safety}")
+    return safety

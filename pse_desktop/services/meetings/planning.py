@@ -1,0 +1,404 @@
+"""Parent meetings: permissions, settings, the theme catalogue, planning a meeting and the
+families it invites, notes saved as they are typed, and plain records for screens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...db import database
+from ...db.centres import Child, Family, GroupMembership
+from ...db.core import Centre, User
+from ...db.meetings import Meeting, MeetingDraft, MeetingFamily, MeetingGuest, Theme
+from ..core import audit
+from ..common import validate
+from ..centres.rules import PROGRAMMES, centre_ids_for
+from ..common.errors import ConflictError, NotFound, ValidationError
+from ..centres.families import families_by_id
+from ..core.permissions import Actor, register_actions, require
+from ..core.settings import SettingDef, declare
+
+AREA = "meetings"
+STATUSES = {"planned": "Planned", "held": "Held"}
+TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+register_actions(
+    {
+        "meetings.view": "See parent meetings, follow-ups and the family page",
+        "meetings.plan": "Plan parent meetings of a centre and record who came",
+        "meetings.followup": "Add and close follow-up actions for families",
+        "meetings.themes": "Edit the catalogue of meeting themes",
+    },
+    {
+        "centre_staff": ["meetings.view", "meetings.plan", "meetings.followup"],
+        "social_team": ["meetings.view", "meetings.followup", "meetings.themes"],
+    },
+)
+
+declare(
+    SettingDef("followup_due_days", "Days to do a follow-up", "int", 14,
+               "A new follow-up action is due this many days after it is created, unless "
+               "another date is given.", 1, 365),
+)
+
+
+# -- themes -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    id: int
+    name: str
+    description: str
+    active: bool
+
+
+def list_themes(active_only: bool = True) -> list[ThemeInfo]:
+    query = Theme.select().order_by(Theme.name)
+    if active_only:
+        query = query.where(Theme.active == True)  # noqa: E712
+    return [ThemeInfo(t.id, t.name, t.description, t.active) for t in query]
+
+
+def save_theme(actor: Actor, theme_id: int | None, name: str, description: str = "",
+               active: bool = True) -> ThemeInfo:
+    """Add or edit a theme; ``active=False`` retires it (past meetings keep it)."""
+    require(actor, "meetings.themes")
+    name = validate.text("name", name, 80)
+    description = validate.text("description", description, 400, required=False)
+    with database.atomic():
+        clash = Theme.select().where(Theme.name == name)
+        if theme_id is not None:
+            clash = clash.where(Theme.id != theme_id)
+        if clash.exists():
+            raise ValidationError("name", f"there is already a theme called {name}")
+        values = {"name": name, "description": description, "active": bool(active)}
+        if theme_id is None:
+            theme = Theme.create(**values)
+            audit.record(actor, AREA, "create", "theme", theme.id, f"theme {name}")
+        else:
+            theme = Theme.get_or_none(Theme.id == theme_id)
+            if theme is None:
+                raise NotFound(f"theme {theme_id}")
+            before = {k: getattr(theme, k) for k in values}
+            Theme.update(**values).where(Theme.id == theme_id).execute()
+            audit.record(actor, AREA, "update", "theme", theme_id, audit.describe_changes(before, values))
+    return ThemeInfo(theme.id, name, description, bool(active))
+
+
+# -- meetings -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Invitee:
+    family_id: int
+    family_code: str
+    guardians: tuple  # GuardianInfo of the family
+    invited: bool
+    came: bool
+    guardian_id: int | None
+    attendee: str
+
+    @property
+    def who_came(self) -> str:
+        """Return the name of who came for the family ('' if nobody)."""
+        if not self.came:
+            return ""
+        g = next((g for g in self.guardians if g.id == self.guardian_id), None)
+        if g is not None:
+            return f"{g.name_latin} ({g.relation})"
+        return self.attendee or "someone"
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    id: int
+    centre_id: int
+    centre_code: str
+    centre_name: str
+    held_on: dt.date
+    start_time: str
+    duration_min: int
+    theme_id: int
+    theme: str
+    title: str
+    facilitators: str
+    notes: str
+    status: str
+    invitees: tuple[Invitee, ...] = ()
+    guests: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.held_on:%d %b %Y} {self.centre_code} - {self.title or self.theme}"
+
+    @property
+    def came_count(self) -> int:
+        return sum(1 for i in self.invitees if i.came) + len(self.guests)
+
+    @property
+    def invited_count(self) -> int:
+        return sum(1 for i in self.invitees if i.invited)
+
+
+def _clean_meeting(values: dict) -> dict:
+    v = dict(values)
+    missing = [name for name, key in (("centre", "centre_id"), ("date", "held_on"), ("theme", "theme_id"))
+               if v.get(key) in (None, "")]
+    if missing:
+        also = f" (also missing: {', '.join(missing[1:])})" if len(missing) > 1 else ""
+        raise ValidationError(missing[0], f"is required: choose the meeting's {missing[0]}{also}")
+    out = {
+        "held_on": validate.date("date", v.get("held_on")),
+        "title": validate.text("title", v.get("title"), 120, required=False),
+        "facilitators": validate.text("facilitators", v.get("facilitators"), 200, required=False),
+        "notes": validate.text("notes", v.get("notes"), 20000, required=False),
+        "duration_min": validate.integer("duration", v.get("duration_min") or 60, 5, 600),
+    }
+    start = (v.get("start_time") or "").strip()
+    if start:
+        m = TIME_RE.match(start)
+        if not m:
+            raise ValidationError("time", f"must be a time like 14:30, not {start!r}")
+        start = f"{int(m.group(1)):02d}:{m.group(2)}"
+    out["start_time"] = start
+    centre = Centre.get_or_none(Centre.id == v["centre_id"])
+    if centre is None:
+        raise ValidationError("centre", "is unknown")
+    theme = Theme.get_or_none(Theme.id == v["theme_id"])
+    if theme is None:
+        raise ValidationError("theme", "is unknown")
+    out["centre"], out["theme"] = centre.id, theme.id
+    return out
+
+
+def save_meeting(actor: Actor, meeting_id: int | None, values: dict,
+                 family_ids=None) -> MeetingInfo:
+    """Plan (``meeting_id`` None) or edit a meeting; ``values`` has centre_id, held_on, theme_id,
+    start_time, duration_min, title, facilitators, notes. ``family_ids`` (when given) becomes the
+    list of invited families: families dropped lose their invitation unless someone came."""
+    centre_id = values.get("centre_id") or None
+    require(actor, "meetings.plan", centre_id=centre_id)
+    clean = _clean_meeting(values)
+    wanted = None if family_ids is None else {int(f) for f in family_ids}
+    if wanted:
+        known = {f.id for f in Family.select(Family.id).where(Family.id.in_(list(wanted)))}
+        if wanted - known:
+            raise ValidationError("families", f"{len(wanted - known)} families are unknown")
+    now = dt.datetime.now()
+    with database.atomic():
+        if meeting_id is None:
+            meeting = Meeting.create(**clean, created_by=actor.id, created_at=now, updated_at=now)
+            action, summary = "create", f"meeting {clean['held_on']}"
+        else:
+            meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+            if meeting is None:
+                raise NotFound(f"meeting {meeting_id}")
+            require(actor, "meetings.plan", centre_id=meeting.centre_id)
+            before = {k: getattr(meeting, k if k not in ("centre", "theme") else k + "_id")
+                      for k in clean}
+            Meeting.update(**clean, updated_at=now).where(Meeting.id == meeting_id).execute()
+            action, summary = "update", audit.describe_changes(
+                {k: v for k, v in before.items() if k != "notes"},
+                {k: v for k, v in clean.items() if k != "notes"})
+            if before["notes"] != clean["notes"]:
+                summary += f"; notes ({len(clean['notes'])} characters)"
+        if wanted is not None:
+            current = {mf.family_id: mf for mf in MeetingFamily.select().where(
+                MeetingFamily.meeting == meeting.id)}
+            gone = [fid for fid, mf in current.items() if fid not in wanted and mf.invited and not mf.came]
+            if gone:
+                MeetingFamily.delete().where(MeetingFamily.meeting == meeting.id,
+                                             MeetingFamily.family.in_(gone)).execute()
+            uninvite = [fid for fid, mf in current.items() if fid not in wanted and mf.came]
+            if uninvite:
+                MeetingFamily.update(invited=False).where(MeetingFamily.meeting == meeting.id,
+                                                          MeetingFamily.family.in_(uninvite)).execute()
+            reinvite = [fid for fid, mf in current.items() if fid in wanted and not mf.invited]
+            if reinvite:
+                MeetingFamily.update(invited=True).where(MeetingFamily.meeting == meeting.id,
+                                                         MeetingFamily.family.in_(reinvite)).execute()
+            new = sorted(wanted - set(current))
+            for start in range(0, len(new), 500):
+                MeetingFamily.insert_many([{"meeting": meeting.id, "family": fid, "invited": True}
+                                           for fid in new[start:start + 500]]).execute()
+            summary += f"; {len(wanted)} families invited"
+        MeetingDraft.delete().where(MeetingDraft.user == actor.id,
+                                    MeetingDraft.meeting.is_null() if meeting_id is None
+                                    else MeetingDraft.meeting == meeting_id).execute()
+        theme = Theme.get_by_id(clean["theme"]).name
+        audit.record(actor, AREA, action, "meeting", meeting.id, f"{summary} ({theme})")
+    return get_meeting(actor, meeting.id)
+
+
+def save_notes(actor: Actor, meeting_id: int, notes: str) -> None:
+    """Save a meeting's notes alone (called as they type); nothing is written if unchanged."""
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    if meeting is None:
+        raise NotFound(f"meeting {meeting_id}")
+    require(actor, "meetings.plan", centre_id=meeting.centre_id)
+    notes = validate.text("notes", notes, 20000, required=False)
+    if notes == meeting.notes:
+        return
+    with database.atomic():
+        Meeting.update(notes=notes, updated_at=dt.datetime.now()).where(Meeting.id == meeting_id).execute()
+        audit.record(actor, AREA, "notes", "meeting", meeting_id,
+                     f"notes saved ({len(notes)} characters)")
+
+
+def delete_meeting(actor: Actor, meeting_id: int) -> None:
+    """Delete a planned meeting nobody came to yet; a held meeting stays in the record."""
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    if meeting is None:
+        raise NotFound(f"meeting {meeting_id}")
+    require(actor, "meetings.plan", centre_id=meeting.centre_id)
+    if meeting.status == "held":
+        raise ConflictError("This meeting was held: it stays in the record.")
+    with database.atomic():
+        Meeting.delete().where(Meeting.id == meeting_id).execute()
+        audit.record(actor, AREA, "delete", "meeting", meeting_id,
+                     f"planned meeting of {meeting.held_on} deleted")
+
+
+def get_meeting(actor: Actor, meeting_id: int) -> MeetingInfo:
+    m = (Meeting.select(Meeting, Centre, Theme).join(Centre).join_from(Meeting, Theme)
+         .where(Meeting.id == meeting_id).first())
+    if m is None:
+        raise NotFound(f"meeting {meeting_id}")
+    require(actor, "meetings.view", centre_id=m.centre_id)
+    links = list(MeetingFamily.select().where(MeetingFamily.meeting == meeting_id))
+    fams = families_by_id(mf.family_id for mf in links)
+    invitees = sorted((Invitee(mf.family_id, fams[mf.family_id].code, fams[mf.family_id].guardians,
+                               mf.invited, mf.came, mf.guardian_id, mf.attendee) for mf in links),
+                      key=lambda i: i.family_code)
+    guests = tuple((g.name, g.note) for g in MeetingGuest.select().where(
+        MeetingGuest.meeting == meeting_id).order_by(MeetingGuest.id))
+    return MeetingInfo(m.id, m.centre_id, m.centre.code, m.centre.name, m.held_on, m.start_time,
+                       m.duration_min, m.theme_id, m.theme.name, m.title, m.facilitators, m.notes,
+                       m.status, tuple(invitees), guests)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    held_on: dt.date
+    centre_code: str
+    theme: str
+    title: str
+    status: str
+    invited: int
+    came: int
+
+
+def _meetings_query(actor, centre_id, first, last, text):
+    require(actor, "meetings.view", centre_id=centre_id)
+    query = Meeting.select()
+    if centre_id:
+        query = query.where(Meeting.centre == centre_id)
+    elif centre_ids_for(actor) is not None:
+        query = query.where(Meeting.centre.in_(centre_ids_for(actor)))
+    if first:
+        query = query.where(Meeting.held_on >= first)
+    if last:
+        query = query.where(Meeting.held_on <= last)
+    if text:
+        themes = Theme.select(Theme.id).where(Theme.name ** f"%{text}%")
+        query = query.where(Meeting.title ** f"%{text}%" | Meeting.theme.in_(themes))
+    return query
+
+
+def list_meetings(actor: Actor, centre_id: int | None = None, first: dt.date | None = None,
+                  last: dt.date | None = None, text: str = "", limit: int | None = None,
+                  offset: int = 0) -> tuple[list[MeetingRow], int]:
+    """Return a page of meetings (newest first) and how many match."""
+    query = _meetings_query(actor, centre_id, first, last, (text or "").strip())
+    total = query.count()
+    rows = list(query.select(Meeting.id, Meeting.held_on, Meeting.title, Meeting.status,
+                             Centre.code, Theme.name).join_from(Meeting, Centre)
+                .join_from(Meeting, Theme).order_by(Meeting.held_on.desc(), Meeting.id.desc())
+                .limit(limit).offset(offset or None).tuples())
+    ids = [r[0] for r in rows]
+    counts = {}
+    if ids:
+        from peewee import fn
+
+        for mid, invited, came in (MeetingFamily.select(
+                MeetingFamily.meeting, fn.SUM(MeetingFamily.invited), fn.SUM(MeetingFamily.came))
+                .where(MeetingFamily.meeting.in_(ids)).group_by(MeetingFamily.meeting).tuples()):
+            counts[mid] = (int(invited or 0), int(came or 0))
+    out = [MeetingRow(mid, _as_date(day), code, theme, title, status, *counts.get(mid, (0, 0)))
+           for mid, day, title, status, code, theme in rows]
+    return out, total
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+# -- who to invite ------------------------------------------------------------------------
+
+def families_to_invite(actor: Actor, centre_id: int, *, group_id: int | None = None,
+                       programme: str | None = None, on: dt.date | None = None) -> list[int]:
+    """Return the ids of the families with a child enrolled in a centre on a day: in one group,
+    in one programme, or the whole centre."""
+    require(actor, "meetings.view", centre_id=centre_id)
+    on = on or dt.date.today()
+    query = Child.select(Child.family).distinct().where(
+        Child.centre == centre_id, Child.enrolled_on <= on,
+        Child.exit_on.is_null() | (Child.exit_on >= on))
+    if programme:
+        validate.choice("programme", programme, list(PROGRAMMES))
+        query = query.where(Child.programme == programme)
+    if group_id:
+        members = GroupMembership.select(GroupMembership.child).where(
+            GroupMembership.group == group_id, GroupMembership.start_on <= on,
+            GroupMembership.end_on.is_null() | (GroupMembership.end_on >= on))
+        query = query.where(Child.id.in_(members))
+    return [fid for (fid,) in query.tuples()]
+
+
+def family_centre(family_id: int) -> int | None:
+    """Return the centre of a family's youngest enrolled child (the one that follows it)."""
+    kid = (Child.select(Child.centre).where(Child.family == family_id)
+           .order_by(Child.exit_on.is_null().desc(), Child.birth_date.desc()).first())
+    return kid.centre_id if kid else None
+
+
+def centre_choices(actor: Actor, action: str = "meetings.view") -> list[tuple[int, str, str]]:
+    """Return (id, code, name) of the active centres where the actor may do ``action``."""
+    from ..core.permissions import can
+
+    return [(c.id, c.code, c.name) for c in Centre.select().where(Centre.active == True)  # noqa: E712
+            .order_by(Centre.code) if can(actor, action, centre_id=c.id)]
+
+
+def staff_choices() -> list[tuple[int, str]]:
+    """Return (id, name) of the active people who can be given a follow-up action."""
+    return [(u.id, u.full_name or u.username) for u in User.select().where(
+        User.active == True, User.role.in_(["centre_staff", "social_team", "admin"]))  # noqa: E712
+        .order_by(User.full_name)]
+
+
+def family_summaries(actor: Actor, family_ids) -> list:
+    """Return families (with guardians) ordered by code, for the invitation list."""
+    require(actor, "meetings.view")
+    return sorted(families_by_id(family_ids).values(), key=lambda f: f.code)
+
+
+def family_by_code(actor: Actor, code: str):
+    require(actor, "meetings.view")
+    fam = Family.get_or_none(Family.code == (code or "").strip().upper())
+    if fam is None:
+        raise ValidationError("family", f"there is no family with the code {code!r}")
+    return families_by_id([fam.id])[fam.id]
+
+
+def invite_choices(actor: Actor, centre_id: int) -> list[tuple[str, dict]]:
+    """Return (label, keywords for families_to_invite) for a centre: each group, each programme,
+    and the whole centre."""
+    from ..centres.groups import list_groups
+
+    out = [(f"Group {g.label}", {"group_id": g.id}) for g in list_groups(actor, centre_id)]
+    out += [(f"Programme: {label}", {"programme": key}) for key, label in PROGRAMMES.items()]
+    out.append(("The whole centre", {}))
+    return out

@@ -1,0 +1,257 @@
+"""Payroll area: permissions, settings, months, the rates as dated data, public holidays.
+
+Only the workshop manager and admins hold any ``payroll.*`` action, so nobody else sees
+anything about pay. The arithmetic itself is in :mod:`payroll_calc` (pure functions).
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+
+from ...db import database
+from ...db.payroll import PayRates, PayRun, PublicHoliday
+from ..core import audit, settings
+from ..common import validate
+from ..common.errors import ConflictError, NotFound, ValidationError
+from .rates import Rates
+from .rates_json import rates_from_json, rates_to_json
+from ..core.permissions import Actor, register_actions, require
+
+AREA = "payroll"
+
+register_actions(
+    {
+        "payroll.view": "See workers, time sheets, payroll runs, payslips and fair-wage figures",
+        "payroll.workers": "Add and edit workshop workers and their contracts",
+        "payroll.time": "Fill time sheets and pieces sewn",
+        "payroll.run": "Compute payroll drafts, add advances and adjustments",
+        "payroll.finalise": "Finalise a month's payroll (locked for good)",
+        "payroll.rates": "Edit payroll rates and public holidays",
+    },
+    {"workshop_manager": ["payroll.view", "payroll.workers", "payroll.time", "payroll.run",
+                          "payroll.finalise", "payroll.rates"]},
+)
+
+settings.declare(
+    settings.SettingDef(
+        "payroll_sector_minimum_cents", "Fair wage: sector minimum (cents, 0 = from the rates)",
+        "int", 0,
+        "The garment-sector minimum monthly wage PSE compares its pay with, in US cents "
+        "(21000 = US$210). 0 uses the minimum wage of each month's payroll rates. The legal "
+        "bonuses (attendance, transport, seniority) are added to it.", 0, 10_000_000),
+    settings.SettingDef(
+        "payroll_mid_month_percent", "Mid-month payment (% of the monthly wage)", "int", 50,
+        "Share of the monthly wage paid as an advance in the middle of the month; it is "
+        "deducted from the month's pay.", 1, 90),
+)
+
+JOBS = ("seamstress", "cutter", "finisher", "supervisor", "ironer", "quality control", "student")
+STATUSES = {
+    "W": "worked", "A": "absent", "PL": "paid leave", "UL": "unpaid leave", "S": "sick",
+    "H": "public holiday",
+}
+PAID_STATUSES = ("W", "PL", "S", "H")
+UNPAID_STATUSES = ("A", "UL")
+
+
+# --------------------------------------------------------------------------- months
+def parse_month(value, field: str = "month") -> dt.date:
+    """Return the first day of a month from 'YYYY-MM', a date, or None for this month."""
+    if value is None or value == "":
+        raise ValidationError(field, "is required (YYYY-MM)")
+    if isinstance(value, dt.date):
+        return value.replace(day=1)
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(value))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValidationError(field, f"must be a month like 2026-03, not {value!r}")
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def month_end(month: dt.date) -> dt.date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def month_days(month: dt.date) -> list[dt.date]:
+    return [month.replace(day=d) for d in range(1, month_end(month).day + 1)]
+
+
+def add_months(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def working_days(month: dt.date) -> list[dt.date]:
+    """Monday to Saturday: the six-day week of the garment sector (Sunday is the rest day)."""
+    return [d for d in month_days(month) if d.weekday() != 6]
+
+
+def month_label(month: dt.date) -> str:
+    return month.strftime("%B %Y")
+
+
+def is_final(month: dt.date) -> bool:
+    return PayRun.select().where((PayRun.month == month) & (PayRun.status == "final")).exists()
+
+
+def refuse_if_final(month: dt.date, what: str) -> None:
+    """Refuse a change to a finalised month: corrections go into a later month's run."""
+    if is_final(month):
+        raise ConflictError(f"The payroll of {month_label(month)} is finalised: {what} can no longer "
+                            "change. Add a correction as an adjustment in a later month.")
+
+
+# --------------------------------------------------------------------------- rates as data
+@dataclasses.dataclass(frozen=True)
+class RatesRow:
+    id: int
+    effective_from: dt.date
+    rates: Rates
+    note: str
+    used_by_final_run: bool
+
+
+def all_rates() -> list[Rates]:
+    """Every stored Rates, oldest first (no permission: the figures are public law)."""
+    return [rates_from_json(r.payload, r.effective_from)
+            for r in PayRates.select().order_by(PayRates.effective_from)]
+
+
+def rates_in_force(month: dt.date) -> Rates:
+    """The rates in force in ``month``: the latest effective date on or before it."""
+    row = (PayRates.select().where(PayRates.effective_from <= month)
+           .order_by(PayRates.effective_from.desc()).first())
+    if row is None:
+        raise ValidationError("rates", f"no payroll rates are in force in {month_label(month)}; "
+                                       "add them in Payroll rates")
+    return rates_from_json(row.payload, row.effective_from)
+
+
+def list_rates(actor: Actor) -> list[RatesRow]:
+    require(actor, "payroll.view")
+    used = {r.rates_from for r in PayRun.select(PayRun.rates_from).where(PayRun.status == "final")}
+    return [RatesRow(r.id, r.effective_from, rates_from_json(r.payload, r.effective_from), r.note,
+                     r.effective_from in used)
+            for r in PayRates.select().order_by(PayRates.effective_from.desc())]
+
+
+#: The fields the rates screen edits, with their labels and units.
+EDITABLE_RATES = (
+    ("minimum_wage_cents", "Minimum wage (cents a month)"),
+    ("attendance_bonus_cents", "Attendance bonus (cents)"),
+    ("transport_cents", "Transport/accommodation allowance (cents)"),
+    ("overtime_normal_bp", "Overtime (basis points, 15000 = 150%)"),
+    ("overtime_premium_bp", "Overtime night/Sunday/holiday (bp)"),
+    ("nssf_pension_employee_bp", "NSSF pension, employee (bp)"),
+    ("nssf_pension_employer_bp", "NSSF pension, employer (bp)"),
+    ("nssf_health_employer_bp", "NSSF health care, employer (bp)"),
+    ("nssf_risk_employer_bp", "NSSF occupational risk, employer (bp)"),
+    ("nssf_base_min_khr", "NSSF base minimum (riel)"),
+    ("nssf_base_max_khr", "NSSF base maximum (riel)"),
+    ("dependant_allowance_khr", "Tax allowance per dependant (riel)"),
+    ("seniority_pay_tax_exempt_khr", "Tax-free seniority payment (riel per payment)"),
+    ("standard_days_per_month", "Standard days a month"),
+)
+
+
+def brackets_text(brackets) -> str:
+    """'1500000:0, 2000000:500, ..., *:2000' (upper bound in riel : rate in basis points)."""
+    return ", ".join(f"{'*' if upper is None else upper}:{bp}" for upper, bp in brackets)
+
+
+def parse_brackets(text: str):
+    rows = []
+    for part in str(text).replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        upper, _, bp = part.partition(":")
+        upper = upper.strip().replace(" ", "")
+        rows.append((None if upper == "*" else validate.integer("tax_brackets", upper, 1),
+                     validate.integer("tax_brackets", bp, 0, 10_000)))
+    return tuple(rows)
+
+
+def save_rates(actor: Actor, effective_from, values: dict, note: str = "") -> Rates:
+    """Create or change the rates in force from a date (never those a finalised run used).
+
+    ``values`` holds fields of :class:`Rates` (ints as ints or digit texts, ``tax_brackets``
+    as text or tuples); fields not given are copied from the rates in force on that date.
+    """
+    require(actor, "payroll.rates")
+    start = validate.date("effective_from", effective_from)
+    note = validate.text("note", note, 200, required=False)
+    try:
+        base = rates_in_force(start)
+    except ValidationError:
+        base = None
+    changes = {}
+    for name, raw in values.items():
+        if name == "tax_brackets":
+            changes[name] = parse_brackets(raw) if isinstance(raw, str) else tuple(raw)
+        elif name in dict(EDITABLE_RATES):
+            changes[name] = validate.integer(name, raw, 0)
+        else:
+            raise ValidationError(name, "is not a payroll rate")
+    if base is None and "minimum_wage_cents" not in changes:
+        raise ValidationError("minimum_wage_cents", "is required for the first rates")
+    fields = dataclasses.asdict(base) if base else {}
+    fields.update(changes, effective_from=start)
+    rates = Rates(**fields)  # checks every value
+    with database.atomic():
+        if PayRun.select().where((PayRun.rates_from == start) & (PayRun.status == "final")).exists():
+            raise ConflictError(f"The rates from {start} were used by a finalised payroll; add new "
+                                "rates with a later effective date instead.")
+        row = PayRates.get_or_none(PayRates.effective_from == start)
+        if row is None:
+            row = PayRates.create(effective_from=start, payload=rates_to_json(rates), note=note)
+            audit.record(actor, AREA, "create", "rates", row.id, f"payroll rates from {start}")
+        else:
+            before = rates_from_json(row.payload, start)
+            diff = audit.describe_changes({k: getattr(before, k) for k in changes}, changes)
+            row.payload, row.note, row.updated_at = rates_to_json(rates), note, dt.datetime.now()
+            row.save()
+            audit.record(actor, AREA, "update", "rates", row.id, f"rates from {start}: {diff}")
+    return rates
+
+
+# --------------------------------------------------------------------------- public holidays
+def list_holidays(actor: Actor, year: int | None = None) -> list[tuple[dt.date, str]]:
+    require(actor, "payroll.view")
+    query = PublicHoliday.select().order_by(PublicHoliday.day)
+    if year:
+        query = query.where(PublicHoliday.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    return [(h.day, h.name) for h in query]
+
+
+def holidays_between(first: dt.date, last: dt.date) -> dict[dt.date, str]:
+    return {h.day: h.name for h in PublicHoliday.select().where(PublicHoliday.day.between(first, last))}
+
+
+def save_holiday(actor: Actor, day, name: str) -> None:
+    """Add or rename a public holiday (they move by decree: data, entered per year)."""
+    require(actor, "payroll.rates")
+    day = validate.date("day", day)
+    name = validate.text("name", name, 80)
+    refuse_if_final(day.replace(day=1), "its public holidays")
+    with database.atomic():
+        row = PublicHoliday.get_or_none(PublicHoliday.day == day)
+        if row is None:
+            PublicHoliday.create(day=day, name=name)
+            audit.record(actor, AREA, "create", "holiday", day.isoformat(), f"public holiday {day}: {name}")
+        else:
+            row.name = name
+            row.save()
+            audit.record(actor, AREA, "update", "holiday", day.isoformat(), f"public holiday {day}: {name}")
+
+
+def delete_holiday(actor: Actor, day) -> None:
+    require(actor, "payroll.rates")
+    day = validate.date("day", day)
+    refuse_if_final(day.replace(day=1), "its public holidays")
+    with database.atomic():
+        deleted = PublicHoliday.delete().where(PublicHoliday.day == day).execute()
+        if not deleted:
+            raise NotFound(f"no public holiday on {day}")
+        audit.record(actor, AREA, "delete", "holiday", day.isoformat(), f"public holiday {day} removed")

@@ -1,0 +1,3 @@
+"""The workshop production area. Imported at login: declares its permissions and settings."""
+
+from . import materials, orders, output, uniforms  # noqa: F401

@@ -1,0 +1,187 @@
+"""Shop reports: sales by day, month, product, category or location; stock and its value;
+products that have not sold for N months; CSV and XLSX exports of sales and stock.
+
+Amounts stay in each sale's own currency (dollars in Cambodia, euros at events): a row is
+one group and one currency, never a sum of the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from ...db import database
+from ...db.catalog import Product, ProductVariant
+from ...db.shop import Sale, SaleLine, StockBalance, StockLocation
+from ..common import validate
+from .catalog import variant_label
+from ..common.tables import write_table  # noqa: F401
+from ..common.errors import ValidationError
+from ..core.permissions import Actor, require
+from .locations import money
+
+GROUPS = ("day", "month", "product", "category", "location")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    key: str
+    label: str
+    currency: str
+    pieces: int
+    amount: int
+
+
+def _dates(date_from, date_to) -> tuple[dt.date, dt.date]:
+    start, end = validate.date("from", date_from), validate.date("to", date_to)
+    if end < start:
+        raise ValidationError("to", "the end is before the start")
+    return start, end
+
+
+def sales_by(actor: Actor, group: str, date_from, date_to,
+             location_id: int | None = None) -> list[ReportRow]:
+    """Return pieces and amounts (net of returns and voids) per group and currency."""
+    require(actor, "shop.reports")
+    group = validate.choice("group", group, GROUPS)
+    start, end = _dates(date_from, date_to)
+    query = sales_query(group, start, end, location_id)
+    rows = []
+    for r in query:
+        k, cur, pieces, amount = str(r[0]), r[1], r[2] or 0, r[3] or 0
+        label = variant_label(r[4], r[5], r[6]) if group == "product" else k
+        rows.append(ReportRow(k, label, cur, pieces, amount))
+    if group == "product":
+        rows.sort(key=lambda row: -row.amount)
+    return rows
+
+
+def sales_query(group: str, start: dt.date, end: dt.date, location_id: int | None = None):
+    """The query behind ``sales_by`` (the benchmark runs its SQL in plain sqlite3 too)."""
+    L, S = SaleLine, Sale
+    if group in ("day", "month", "location"):
+        # one row per sale is enough: sales carry their totals and piece counts live in lines
+        if group == "day":
+            key = L.day
+        elif group == "month":
+            key = fn.SUBSTR(L.day, 1, 7)
+        else:
+            key = StockLocation.code
+        query = (L.select(key, S.currency, fn.SUM(L.quantity), fn.SUM(L.amount))
+                 .join(S).join(StockLocation))
+    else:
+        key = ProductVariant.code if group == "product" else Product.category
+        query = (L.select(key, S.currency, fn.SUM(L.quantity), fn.SUM(L.amount),
+                          fn.MAX(Product.name_en), fn.MAX(ProductVariant.size),
+                          fn.MAX(ProductVariant.colour))
+                 .join(S).switch(L).join(ProductVariant).join(Product))
+    query = query.where(L.day >= start, L.day <= end)
+    if location_id is not None:
+        query = query.where(S.location == location_id)
+    return query.group_by(key, S.currency).order_by(key, S.currency).tuples()
+
+
+@dataclass(frozen=True)
+class StockValueRow:
+    location: str
+    code: str
+    name: str
+    quantity: int
+    cost_cents: int
+    value_cents: int
+    price_usd_cents: int
+
+
+def stock_value(actor: Actor, location_id: int | None = None) -> list[StockValueRow]:
+    """Stock on hand at cost and at price, per location and variant."""
+    require(actor, "shop.reports")
+    query = (StockBalance.select(StockLocation.code, ProductVariant.code, Product.name_en,
+                                 ProductVariant.size, ProductVariant.colour, StockBalance.quantity,
+                                 ProductVariant.cost_cents, ProductVariant.price_usd_cents)
+             .join(StockLocation).switch(StockBalance).join(ProductVariant).join(Product)
+             .where(StockBalance.quantity != 0))
+    if location_id is not None:
+        query = query.where(StockBalance.location == location_id)
+    return [StockValueRow(loc, code, variant_label(name, size, colour), qty, cost, qty * cost, price)
+            for loc, code, name, size, colour, qty, cost, price in
+            query.order_by(StockLocation.code, ProductVariant.code).tuples()]
+
+
+def slow_movers(actor: Actor, months: int, today: dt.date | None = None) -> list[tuple]:
+    """Variants in stock somewhere with no sale for ``months`` months:
+    (code, name, pieces in stock, last sale day or None)."""
+    require(actor, "shop.reports")
+    months = validate.integer("months", months, 1, 120)
+    today = today or dt.date.today()
+    y, m = divmod(today.year * 12 + today.month - 1 - months, 12)
+    since = dt.date(y, m + 1, min(today.day, 28))
+    last = dict(SaleLine.select(SaleLine.variant, fn.MAX(SaleLine.day))
+                .where(SaleLine.quantity > 0).group_by(SaleLine.variant).tuples())
+    held = (StockBalance.select(ProductVariant.id, ProductVariant.code, Product.name_en,
+                                ProductVariant.size, ProductVariant.colour,
+                                fn.SUM(StockBalance.quantity))
+            .join(ProductVariant).join(Product).where(StockBalance.quantity > 0)
+            .group_by(ProductVariant.id).order_by(ProductVariant.code).tuples())
+    out = []
+    for vid, code, name, size, colour, qty in held:
+        seen = last.get(vid)
+        if isinstance(seen, str):
+            seen = dt.date.fromisoformat(seen)
+        if seen is None or seen < since:
+            out.append((code, variant_label(name, size, colour), qty, seen))
+    return out
+
+
+# -- exports ------------------------------------------------------------------
+
+def _decimal(cents: int) -> str:
+    """'12.50' for 1250: exact text for spreadsheets, never a float."""
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+SALES_HEADERS = ["date", "time", "location", "number", "kind", "original", "code", "product",
+                 "category", "quantity", "unit_price", "discount", "amount", "currency"]
+
+
+def export_sales(actor: Actor, date_from, date_to, out) -> int:
+    """Write every sale line between two days (returns and voids as negative lines)."""
+    require(actor, "shop.reports")
+    start, end = _dates(date_from, date_to)
+    Orig = Sale.alias()
+    query = (SaleLine.select(SaleLine.day, Sale.at, StockLocation.code, Sale.number, Sale.kind,
+                             Orig.number, ProductVariant.code, Product.name_en, ProductVariant.size,
+                             ProductVariant.colour, Product.category, SaleLine.quantity,
+                             SaleLine.unit_price, SaleLine.discount, SaleLine.amount, Sale.currency)
+             .join(Sale).join(StockLocation).switch(Sale)
+             .join(Orig, join_type=JOIN.LEFT_OUTER, on=(Sale.original == Orig.id))
+             .switch(SaleLine).join(ProductVariant).join(Product)
+             .where(SaleLine.day >= start, SaleLine.day <= end)
+             .order_by(SaleLine.day, StockLocation.code, Sale.number, SaleLine.id).tuples())
+
+    def rows():
+        for (day, at, loc, number, kind, orig, code, name, size, colour, cat, qty, unit, disc,
+             amount, cur) in query.iterator():
+            at = at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
+            yield [str(day), at.strftime("%H:%M"), loc, number, kind, orig or "", code,
+                   variant_label(name, size, colour), cat, qty, _decimal(unit), _decimal(disc),
+                   _decimal(amount), cur]
+
+    with database.atomic():  # one consistent read
+        return write_table(out, SALES_HEADERS, rows())
+
+
+def export_stock(actor: Actor, out) -> int:
+    """Write product code, location and quantity (with name, cost and value) of all stock."""
+    rows = stock_value(actor)
+    return write_table(out, ["code", "location", "quantity", "product", "unit_cost", "value"],
+                       ([r.code, r.location, r.quantity, r.name, _decimal(r.cost_cents),
+                         _decimal(r.value_cents)] for r in rows))
+
+
+def report_text(rows: list[ReportRow]) -> list[tuple]:
+    """Rows ready for a table: (label, currency, pieces, amount text)."""
+    return [(r.label, r.currency, r.pieces, money(r.amount, r.currency)) for r in rows]

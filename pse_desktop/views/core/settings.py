@@ -1,0 +1,43 @@
+"""Admin: every setting with its help text; all are checked before any is saved."""
+
+from __future__ import annotations
+
+import ttkbootstrap as tb
+
+from ...i18n import _
+from ...services.core import settings
+from ..common.base import FAILED, Form, Screen, call_service
+
+
+class SettingsScreen(Screen):
+    title = "Settings"
+
+    def __init__(self, master, ctx):
+        super().__init__(master, ctx)
+        scroller = tb.ScrolledFrame(self) if hasattr(tb, "ScrolledFrame") else tb.Frame(self)
+        scroller.pack(fill="both", expand=True)
+        self.form = Form(scroller)
+        self.form.pack(fill="x", padx=4)
+        self.labels = {}
+        for key, d in settings.SETTINGS.items():
+            self.form.add(key, _(d.label), help=_(d.help), width=40)
+            self.labels[d.label] = key
+        bar = tb.Frame(self)
+        bar.pack(fill="x", pady=8)
+        tb.Button(bar, text=_("Save settings"), bootstyle="primary", command=self.save).pack(
+            side="right")
+        tb.Button(bar, text=_("Undo changes"), bootstyle="secondary", command=self.load).pack(
+            side="right", padx=6)
+        self.load()
+
+    def load(self) -> None:
+        self.form.clear_errors()
+        self.form.set_values({k: v for k, v in settings.get_all().items()})
+
+    def save(self) -> None:
+        result = call_service(self.form, settings.set_values, self.ctx.actor, self.form.values(),
+                              field_map=self.labels)
+        if result is FAILED:
+            return
+        self.ctx.status(_("{n} settings saved.").format(n=len(result)) if result
+                        else _("Nothing changed."))

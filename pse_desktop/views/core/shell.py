@@ -1,0 +1,183 @@
+"""The main window: a sidebar of the screens the user may use, the screen, a status bar."""
+
+from __future__ import annotations
+
+import ttkbootstrap as tb
+
+from ... import areas
+from ...i18n import _
+from ...services.core.permissions import can
+from ..common.base import ScreenContext
+
+
+def _shorten(text: str, limit: int, left: bool = False) -> str:
+    """Cut a long status-bar text with an ellipsis (at the start for paths: the end matters)."""
+    if len(text) <= limit:
+        return text
+    return "…" + text[-(limit - 1):] if left else text[:limit - 1] + "…"
+
+
+class MainWindow(tb.Frame):
+    def __init__(self, master, actor, target, on_logout, on_theme, dark: bool = False,
+                 ctx_overrides: dict | None = None):
+        super().__init__(master)
+        self.actor = actor
+        self.ctx = ScreenContext(actor=actor, target=target, navigate=self.show,
+                                 status=self.set_status, logout=on_logout,
+                                 **(ctx_overrides or {}))
+        self.screens: dict[str, tb.Frame] = {}
+        self.buttons: dict[str, tb.Button] = {}
+        self.current = None
+
+        self.nav_style = "dark" if dark else "light"
+        self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle=self.nav_style)
+        self.sidebar.pack(side="left", fill="y")
+        self.status_bar = tb.Frame(self, padding=(10, 4))
+        self.status_bar.pack(side="bottom", fill="x")
+        tb.Separator(self).pack(side="bottom", fill="x")
+        self.body = tb.Frame(self)
+        self.body.pack(side="left", fill="both", expand=True)
+
+        self.nav_labels = [tb.Label(self.sidebar, text="PSE Desktop",
+                                    font=("TkDefaultFont", 13, "bold"),
+                                    bootstyle=f"inverse-{self.nav_style}")]
+        self.nav_labels[0].pack(anchor="w", pady=(0, 12), padx=4)
+        self.allowed = [s for s in areas.screens() if can(actor, s.permission)]
+        self.sections: dict[str, tb.Frame] = {}
+        self.open_sections: set[str] = set()
+        self.section_buttons: dict[str, tb.Button] = {}
+        self.section_of: dict[str, str] = {}
+        self._add_button(self.sidebar, "home", _("Home"))
+        # With many screens (an admin sees every area) sections fold, so the sidebar fits a
+        # 768-pixel screen; a user of one or two areas sees everything open.
+        self.folding = len(self.allowed) > 14
+        order = []
+        for screen in self.allowed:
+            if screen.section not in order:
+                order.append(screen.section)
+        # Admin screens last: they are used least, and only by admins.
+        order.sort(key=lambda name: name == "Admin")
+        for section in order:
+            if self.folding:
+                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style,
+                                   command=lambda name=section: self.toggle_section(name))
+            else:  # nothing to fold: a plain heading, not a button that does nothing
+                header = tb.Label(self.sidebar, text="", bootstyle=f"inverse-{self.nav_style}",
+                                  font=("TkDefaultFont", 8, "bold"))
+            header.pack(fill="x", pady=(10, 1))
+            self.section_buttons[section] = header
+            frame = tb.Frame(self.sidebar, bootstyle=self.nav_style)
+            self.sections[section] = frame
+            for screen in self.allowed:
+                if screen.section == section:
+                    self._add_button(frame, screen.key, _(screen.label))
+                    self.section_of[screen.key] = section
+            self._set_section(section, open_=not self.folding)
+
+        # The buttons on the right are packed first so a long text on the left never hides them.
+        tb.Button(self.status_bar, text=_("Log out"), bootstyle="link", command=on_logout).pack(
+            side="right")
+        tb.Button(self.status_bar, text=_("Change password"), bootstyle="link",
+                  command=self.change_password).pack(side="right")
+        self.dark = tb.BooleanVar(value=dark)
+        tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
+                       command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)
+        who = actor.full_name or actor.username
+        self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
+        self.user_label.pack(side="left")
+        self.place_label = tb.Label(self.status_bar, text=_shorten(self._places_text(), 50),
+                                    bootstyle="secondary")
+        self.place_label.pack(side="left", padx=12)
+        self.db_label = tb.Label(self.status_bar, text=_shorten(target.label, 45, left=True),
+                                 bootstyle="secondary")
+        self.db_label.pack(side="left", padx=12)
+        self.message = tb.Label(self.status_bar, text="", bootstyle="info")
+        self.message.pack(side="left", padx=12)
+        self.show("home")
+
+    def _places_text(self) -> str:
+        from ...services.core import places
+
+        parts = []
+        if self.actor.centre_ids:
+            parts += [c.name for c in places.list_centres() if c.id in self.actor.centre_ids]
+        if self.actor.shop_ids:
+            parts += [s.name for s in places.list_shops() if s.id in self.actor.shop_ids]
+        return ", ".join(parts) or (_("all centres") if self.actor.role != "shop_staff" else "")
+
+    def _set_section(self, section: str, open_: bool) -> None:
+        frame, header = self.sections[section], self.section_buttons[section]
+        if open_:
+            self.open_sections.add(section)
+        else:
+            self.open_sections.discard(section)
+        if open_:
+            frame.pack(fill="x", after=header)
+        else:
+            frame.pack_forget()
+        arrow = "▾" if open_ or not self.folding else "▸"
+        header.configure(text=f"{arrow} {_(section).upper()}" if self.folding else _(section).upper())
+
+    def toggle_section(self, section: str) -> None:
+        """Open a folded section (closing the others), or close it."""
+        if not self.folding:
+            return
+        opening = section not in self.open_sections
+        for name in self.sections:
+            self._set_section(name, opening and name == section)
+
+    def _add_button(self, parent, key: str, label: str) -> None:
+        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=22,
+                           command=lambda: self.show(key))
+        button.pack(fill="x", pady=1)
+        self.buttons[key] = button
+
+    def screen_class(self, key: str):
+        if key == "home":
+            from .home import HomeScreen
+
+            return HomeScreen
+        for screen in self.allowed:
+            if screen.key == key:
+                return areas.resolve(screen.target)
+        raise KeyError(key)
+
+    def show(self, key: str):
+        """Bring a screen to the front (building it the first time); return it."""
+        if key not in self.screens:
+            self.screens[key] = self.screen_class(key)(self.body, self.ctx)
+        if self.current is not None:
+            self.current.pack_forget()
+            self.buttons[self.current_key].configure(bootstyle=self.nav_style)
+        self.current, self.current_key = self.screens[key], key
+        section = self.section_of.get(key)
+        if self.folding and section and section not in self.open_sections:
+            for name in self.sections:
+                self._set_section(name, name == section)
+        self.buttons[key].configure(bootstyle="primary")
+        self.current.pack(fill="both", expand=True)
+        self.current.on_show()
+        return self.current
+
+    def switch_theme(self, on_theme) -> None:
+        """Switch light/dark; the sidebar follows so it never glares in the dark theme."""
+        on_theme(self.dark.get())
+        self.nav_style = "dark" if self.dark.get() else "light"
+        self.sidebar.configure(bootstyle=self.nav_style)
+        for name, frame in self.sections.items():
+            frame.configure(bootstyle=self.nav_style)
+            header = self.section_buttons[name]
+            header.configure(bootstyle=self.nav_style if self.folding
+                             else f"inverse-{self.nav_style}")
+        for label in self.nav_labels:
+            label.configure(bootstyle=f"inverse-{self.nav_style}")
+        for key, button in self.buttons.items():
+            button.configure(bootstyle="primary" if key == self.current_key else self.nav_style)
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        self.message.configure(text=text, bootstyle="danger" if error else "info")
+
+    def change_password(self):
+        from .password import ChangePasswordDialog
+
+        return ChangePasswordDialog(self, self.actor, self.set_status)
