@@ -165,7 +165,9 @@ def main() -> int:
 
     from pse_desktop import areas
     from pse_desktop.db import init_database, resolve_target
-    from pse_desktop.services.centres import attendance, followup as attendance_followup, summary as attendance_summary
+    from pse_desktop.services.centres import (
+        attendance, followup as attendance_followup, summary as attendance_summary,
+    )
     from pse_desktop.services.core.permissions import Actor
 
     init_database(resolve_target(str(path)))

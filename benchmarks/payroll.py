@@ -39,7 +39,9 @@ def main() -> int:
     from pse_desktop.db import init_database, resolve_target
     from pse_desktop.services.core import auth, users
     from pse_desktop.services.common import demo
-    from pse_desktop.services.payroll import months as payroll, docs as payroll_docs, run as payroll_run
+    from pse_desktop.services.payroll import (
+        months as payroll, docs as payroll_docs, run as payroll_run,
+    )
 
     work = Path(tempfile.mkdtemp(prefix="pse-bench-"))
     path = work / "bench.sqlite3"

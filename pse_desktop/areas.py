@@ -1,7 +1,15 @@
 """The areas of the program and what each plugs in: models, services, screens, cards, CLI, demo.
 
+Each area has one subpackage of the same name in every layer: ``pse_desktop.services.<package>``
+(its ``__init__`` declares the area's permissions and settings), ``pse_desktop.views.<package>``,
+``pse_desktop.reports.<package>``, and ``pse_desktop.db.<package>`` for its tables (a module that
+registers its migrations on import). The command line's ``pse_desktop.cli.<package>`` adds its
+commands. Adding an area means adding those subpackages and one ``Area`` here. Screen targets,
+home cards and demo parts are named relative to the area's package in their layer
+("register:RegisterScreen" is ``pse_desktop.views.centres.register.RegisterScreen``).
+
 This module imports nothing heavy: the window and the command line import an area's modules
-only when they need them, so start-up stays fast. A new area adds one ``Area`` here.
+only when they need them, so start-up stays fast.
 """
 
 from __future__ import annotations
@@ -9,154 +17,182 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+LAYERS = ("services", "views", "reports")
+
 
 @dataclass(frozen=True)
 class Screen:
     key: str
     label: str  # English text, translated when shown
     permission: str
-    target: str  # "module:Class"; the class takes (master, ctx)
+    target: str  # "module:Class" in the area's views package; the class takes (master, ctx)
     section: str = ""
 
 
 @dataclass(frozen=True)
 class Area:
-    key: str
+    key: str  # stable id, stored with the schema version of the area's tables
+    package: str  # the subpackage name in services, views, reports, db and cli
     label: str
-    models: str | tuple[str, ...] | None = None  # module(s) registering migrations on import
-    services: str | None = None  # registers permissions and settings on import
     screens: tuple[Screen, ...] = ()
-    home_cards: str | None = None  # "module:function(actor, target) -> list[Card]"
-    demo: str | None = None  # "module:function(actor, progress, today)"
-    cli: str | None = None  # "module:function(registry)" adds export/report/import commands
+    home_cards: str | None = None  # "module:function(actor, target) -> list[Card]" in services
+    demo: str | None = None  # "module:function(actor, progress, today)" in services
+    cli: bool = False  # pse_desktop.cli.<package>.register(registry) adds commands
+    extra_models: tuple[str, ...] = ()  # more db modules than db.<package>
     extra: dict = field(default_factory=dict)
+
+    def module(self, layer: str, name: str = "") -> str:
+        """The dotted name of this area's package in ``layer``, or of one of its modules."""
+        base = f"pse_desktop.{layer}.{self.package}"
+        return f"{base}.{name}" if name else base
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        return (f"pse_desktop.db.{self.package}",) + self.extra_models
+
+    @property
+    def services(self) -> str:
+        return self.module("services")
+
+    def spec(self, layer: str, relative: str) -> str:
+        """'module:attr' relative to the area's package in ``layer``, made absolute."""
+        return f"{self.module(layer)}.{relative}"
+
+    @property
+    def cli_register(self) -> str | None:
+        return f"pse_desktop.cli.{self.package}:register" if self.cli else None
+
+    @property
+    def demo_spec(self) -> str | None:
+        return self.spec("services", self.demo) if self.demo else None
+
+    @property
+    def home_cards_spec(self) -> str | None:
+        return self.spec("services", self.home_cards) if self.home_cards else None
+
+    def screen_target(self, screen: Screen) -> str:
+        return self.spec("views", screen.target)
 
 
 AREAS: list[Area] = [
     Area(
         key="core",
+        package="core",
         label="Admin",
-        models="pse_desktop.db.core",
-        services="pse_desktop.services.core.permissions",
-        demo="pse_desktop.services.core.demo:add_demo",
-        home_cards="pse_desktop.services.core.home:core_cards",
+        demo="demo:add_demo",
+        home_cards="home:core_cards",
         screens=(
-            Screen("users", "Users", "admin.users", "pse_desktop.views.core.users:UsersScreen", "Admin"),
+            Screen("users", "Users", "admin.users", "users:UsersScreen", "Admin"),
             Screen("places", "Centres and shops", "admin.centres",
-                   "pse_desktop.views.core.places:PlacesScreen", "Admin"),
+                   "places:PlacesScreen", "Admin"),
             Screen("settings", "Settings", "admin.settings",
-                   "pse_desktop.views.core.settings:SettingsScreen", "Admin"),
-            Screen("audit", "Audit log", "admin.audit", "pse_desktop.views.core.audit:AuditScreen",
+                   "settings:SettingsScreen", "Admin"),
+            Screen("audit", "Audit log", "admin.audit", "audit:AuditScreen",
                    "Admin"),
             Screen("backups", "Backups", "admin.backup",
-                   "pse_desktop.views.core.backups:BackupsScreen", "Admin"),
+                   "backups:BackupsScreen", "Admin"),
         ),
     ),
     Area(
         key="attendance",
+        package="centres",
         label="Centres",
-        models="pse_desktop.db.centres",
-        services="pse_desktop.services.centres.rules",
-        demo="pse_desktop.services.centres.demo:add_demo",
-        cli="pse_desktop.cli.centres:register",
-        home_cards="pse_desktop.services.centres.followup:home_cards",
+        demo="demo:add_demo",
+        cli=True,
+        home_cards="followup:home_cards",
         screens=(
             Screen("register", "Daily register", "attendance.view",
-                   "pse_desktop.views.centres.register:RegisterScreen", "Centres"),
+                   "register:RegisterScreen", "Centres"),
             Screen("children", "Children and families", "attendance.view",
-                   "pse_desktop.views.centres.children:ChildrenScreen", "Centres"),
+                   "children:ChildrenScreen", "Centres"),
             Screen("groups", "Groups and calendar", "attendance.view",
-                   "pse_desktop.views.centres.groups:SetupScreen", "Centres"),
+                   "groups:SetupScreen", "Centres"),
             Screen("followup", "Follow-up and reports", "attendance.view",
-                   "pse_desktop.views.centres.reports:ReportsScreen", "Centres"),
+                   "reports:ReportsScreen", "Centres"),
             Screen("import_children", "Import children", "children.import",
-                   "pse_desktop.views.centres.importer:ImportScreen", "Centres"),
+                   "importer:ImportScreen", "Centres"),
         ),
     ),
     Area(
         key="payroll",
+        package="payroll",
         label="Workshop payroll",
-        models="pse_desktop.db.payroll",
-        services="pse_desktop.services.payroll",
-        demo="pse_desktop.services.payroll.demo:add_demo",
-        home_cards="pse_desktop.services.payroll.docs:home_cards",
-        cli="pse_desktop.cli.payroll:register",
+        demo="demo:add_demo",
+        home_cards="docs:home_cards",
+        cli=True,
         screens=(
             Screen("payroll_workers", "Workers", "payroll.view",
-                   "pse_desktop.views.payroll.workers:WorkersScreen", "Workshop"),
+                   "workers:WorkersScreen", "Workshop"),
             Screen("payroll_time", "Time sheets", "payroll.view",
-                   "pse_desktop.views.payroll.timesheets:TimeSheetScreen", "Workshop"),
+                   "timesheets:TimeSheetScreen", "Workshop"),
             Screen("payroll_run", "Payroll", "payroll.view",
-                   "pse_desktop.views.payroll.run:PayrollScreen", "Workshop"),
+                   "run:PayrollScreen", "Workshop"),
             Screen("payroll_fair", "Fair wage", "payroll.view",
-                   "pse_desktop.views.payroll.fair:FairWageScreen", "Workshop"),
+                   "fair:FairWageScreen", "Workshop"),
             Screen("payroll_rates", "Payroll rates", "payroll.view",
-                   "pse_desktop.views.payroll.rates:RatesScreen", "Workshop"),
+                   "rates:RatesScreen", "Workshop"),
         ),
     ),
     Area(
         key="shop",
+        package="shop",
         label="Shop",
-        models="pse_desktop.db.shop",
-        services="pse_desktop.services.shop",
-        home_cards="pse_desktop.services.shop.home:shop_cards",
-        demo="pse_desktop.services.shop.demo:add_demo",
-        cli="pse_desktop.cli.shop:register",
+        home_cards="home:shop_cards",
+        demo="demo:add_demo",
+        cli=True,
         screens=(
-            Screen("shop_pos", "Point of sale", "shop.sell", "pse_desktop.views.shop.pos:PosScreen",
+            Screen("shop_pos", "Point of sale", "shop.sell", "pos:PosScreen",
                    "Shop"),
-            Screen("shop_stock", "Stock", "shop.view", "pse_desktop.views.shop.stock:StockScreen",
+            Screen("shop_stock", "Stock", "shop.view", "stock:StockScreen",
                    "Shop"),
             Screen("shop_day", "Day closing", "shop.close_day",
-                   "pse_desktop.views.shop.closing:DayClosingScreen", "Shop"),
+                   "closing:DayClosingScreen", "Shop"),
             Screen("shop_count", "Stock count", "stock.count",
-                   "pse_desktop.views.shop.count:StockCountScreen", "Shop"),
+                   "count:StockCountScreen", "Shop"),
             Screen("shop_events", "Events in France", "shop.events",
-                   "pse_desktop.views.shop.events:EventsScreen", "Shop"),
+                   "events:EventsScreen", "Shop"),
             Screen("shop_products", "Products", "shop.view",
-                   "pse_desktop.views.shop.products:ProductsScreen", "Shop"),
+                   "products:ProductsScreen", "Shop"),
             Screen("shop_reports", "Shop reports", "shop.reports",
-                   "pse_desktop.views.shop.reports:ShopReportsScreen", "Shop"),
+                   "reports:ShopReportsScreen", "Shop"),
         ),
     ),
     Area(
         key="meetings",
+        package="meetings",
         label="Parent meetings",
-        models="pse_desktop.db.meetings",
-        services="pse_desktop.services.meetings.planning",
-        demo="pse_desktop.services.meetings.demo:add_demo",
-        cli="pse_desktop.cli.meetings:register",
-        home_cards="pse_desktop.services.meetings.followup:home_cards",
+        demo="demo:add_demo",
+        cli=True,
+        home_cards="followup:home_cards",
         screens=(
             Screen("meetings", "Parent meetings", "meetings.view",
-                   "pse_desktop.views.meetings.planning:MeetingsScreen", "Families"),
+                   "planning:MeetingsScreen", "Families"),
             Screen("followups", "Follow-ups", "meetings.view",
-                   "pse_desktop.views.meetings.followup:FollowUpsScreen", "Families"),
+                   "followup:FollowUpsScreen", "Families"),
             Screen("family_page", "Family page", "meetings.view",
-                   "pse_desktop.views.meetings.family:FamilyPageScreen", "Families"),
+                   "family:FamilyPageScreen", "Families"),
             Screen("meeting_reports", "Meeting reports", "meetings.view",
-                   "pse_desktop.views.meetings.reports:MeetingReportsScreen", "Families"),
+                   "reports:MeetingReportsScreen", "Families"),
         ),
     ),
     Area(
         key="production",
+        package="production",
         label="Workshop production",
-        models="pse_desktop.db.production",
-        services="pse_desktop.services.production",
-        demo="pse_desktop.services.production.demo:add_demo",
-        home_cards="pse_desktop.services.production.docs:home_cards",
-        cli="pse_desktop.cli.production:register",
+        demo="demo:add_demo",
+        home_cards="docs:home_cards",
+        cli=True,
         screens=(
             Screen("production_board", "Production orders", "production.view",
-                   "pse_desktop.views.production.board:BoardScreen", "Workshop"),
+                   "board:BoardScreen", "Workshop"),
             Screen("production_uniforms", "Uniforms from sizes", "production.orders",
-                   "pse_desktop.views.production.uniforms:UniformsScreen", "Workshop"),
+                   "uniforms:UniformsScreen", "Workshop"),
             Screen("production_output", "Output", "production.output",
-                   "pse_desktop.views.production.output:OutputScreen", "Workshop"),
+                   "output:OutputScreen", "Workshop"),
             Screen("production_materials", "Materials", "production.view",
-                   "pse_desktop.views.production.materials:MaterialsScreen", "Workshop"),
+                   "materials:MaterialsScreen", "Workshop"),
             Screen("production_reports", "Output reports", "production.view",
-                   "pse_desktop.views.production.reports:ReportsScreen", "Workshop"),
+                   "reports:ReportsScreen", "Workshop"),
         ),
     ),
 ]
@@ -169,19 +205,16 @@ def resolve(spec: str):
 
 
 def model_modules() -> list[str]:
-    out = []
-    for area in AREAS:
-        if area.models:
-            out.extend([area.models] if isinstance(area.models, str) else area.models)
-    return out
+    return [m for area in AREAS for m in area.models]
 
 
 def load_services() -> None:
     """Import every area's services so that their permissions and settings are declared."""
     for area in AREAS:
-        if area.services:
-            importlib.import_module(area.services)
+        importlib.import_module(area.services)
 
 
 def screens() -> list[Screen]:
-    return [s for a in AREAS for s in a.screens]
+    """Every screen, its target made absolute ("pse_desktop.views.<package>.module:Class")."""
+    return [Screen(s.key, s.label, s.permission, a.screen_target(s), s.section)
+            for a in AREAS for s in a.screens]

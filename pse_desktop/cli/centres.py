@@ -30,7 +30,7 @@ def register(registry) -> None:
 
 
 def cmd_import(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.centres import importer as attendance_import
     from ..services.core.permissions import cli_actor
 
@@ -63,7 +63,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..reports.centres.register import render_registers
     from ..services.centres.rules import centre_by_code
     from ..services.centres.summary import month_registers
@@ -82,7 +82,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.centres.export import export_month
     from ..services.centres.rules import centre_by_code
     from ..services.core.permissions import cli_actor

@@ -14,7 +14,7 @@ def register(registry) -> None:
 
 
 def cmd_export(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.centres.rules import centre_by_code
     from ..services.meetings.reports import export_meetings
     from ..services.core.permissions import cli_actor

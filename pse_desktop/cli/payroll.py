@@ -23,7 +23,7 @@ def register(registry) -> None:
 
 
 def cmd_export(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.payroll import docs as payroll_docs
     from ..services.core import permissions
 
@@ -34,7 +34,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.payroll import docs as payroll_docs
     from ..services.core import permissions
 

@@ -15,7 +15,7 @@ def register(registry) -> None:
 
 
 def cmd_export(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.production import docs as production_docs
     from ..services.common.errors import PseError
     from ..services.core.permissions import cli_actor

@@ -21,7 +21,7 @@ def register(registry) -> None:
 
 
 def cmd_export_sales(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.core import permissions
     from ..services.shop import reports as shop_reports
 
@@ -32,7 +32,7 @@ def cmd_export_sales(args) -> int:
 
 
 def cmd_export_stock(args) -> int:
-    from . import open_db
+    from .main import open_db
     from ..services.core import permissions
     from ..services.shop import reports as shop_reports
 

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import migrations
-from .connection import PSE_APPLICATION_ID, DatabaseRefused, Target, close_database, database, integrity_errors, open_raw, probe_sqlite_file, resolve_target
+from .connection import (
+    PSE_APPLICATION_ID, DatabaseRefused, Target, close_database, database, integrity_errors,
+    open_raw, probe_sqlite_file, resolve_target,
+)
 
 
 __all__ = [

@@ -9,6 +9,7 @@ import json
 
 import peewee as pw
 
+from ..resources import resource_path
 from .base import BaseModel
 from .migrations import migration
 
@@ -216,15 +217,17 @@ _LOCKS = {
 
 @migration(AREA, 1, "workshop workers, contracts, time, pieces, rates, advances, payroll runs")
 def _v1(db):
-    # Pure functions (no database, no Tk): the defaults and their JSON form.
-    from ..services.payroll.rates import default_rates_2025, default_rates_2026
-    from ..services.payroll.rates_json import rates_to_json
-
     db.create_tables(PAYROLL_V1)
     if isinstance(db, pw.SqliteDatabase):
         for name, when in _LOCKS.items():
             db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {when} "
                            "BEGIN SELECT RAISE(ABORT, 'a finalised payroll run is locked'); END")
-    for rates, note in ((default_rates_2025(), "Garment-sector minimum wage US$208 (2025)"),
-                        (default_rates_2026(), "Garment-sector minimum wage US$210 (2026)")):
-        PayRates.create(effective_from=rates.effective_from, payload=rates_to_json(rates), note=note)
+    for row in default_rates():
+        PayRates.create(effective_from=dt.date.fromisoformat(row["effective_from"]),
+                        payload=json.dumps(row["rates"], sort_keys=True), note=row["note"])
+
+
+def default_rates() -> list[dict]:
+    """The rates a new database starts with: ``resources/data/payroll_rates.json``."""
+    path = resource_path("data", "payroll_rates.json")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""PDFs of the centres area (they draw plain data, never query)."""

@@ -1,0 +1,1 @@
+"""What every area's PDFs share: Khmer fonts and shaped paragraphs."""

@@ -1,0 +1,1 @@
+"""PDFs of the meetings area (they draw plain data, never query)."""

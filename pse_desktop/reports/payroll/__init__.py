@@ -1,0 +1,1 @@
+"""PDFs of the payroll area (they draw plain data, never query)."""

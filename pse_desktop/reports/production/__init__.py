@@ -1,0 +1,1 @@
+"""PDFs of the production area (they draw plain data, never query)."""

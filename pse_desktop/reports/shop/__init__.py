@@ -1,0 +1,1 @@
+"""PDFs of the shop area (they draw plain data, never query)."""

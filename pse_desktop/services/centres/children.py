@@ -10,7 +10,9 @@ from ...db.centres import Child, Family, Group, GroupMembership
 from ...db.core import Centre
 from ..core import audit
 from ..common import validate
-from .rules import AREA, CLOTHING_SIZES, DAYCARE_AGES, PROGRAMMES, SESSIONS, SEXES, age_on, centre_ids_for
+from .rules import (
+    AREA, CLOTHING_SIZES, DAYCARE_AGES, PROGRAMMES, SESSIONS, SEXES, age_on, centre_ids_for,
+)
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
 

@@ -28,7 +28,7 @@ def run(actor: Actor, progress: Progress | None = None, today: dt.date | None = 
             progress(message, (_i + max(0.0, min(1.0, fraction))) / len(parts))
 
         part_progress(f"{area.label}...", 0.0)
-        lines.append(areas.resolve(area.demo)(actor, part_progress, today))
+        lines.append(areas.resolve(area.demo_spec)(actor, part_progress, today))
     progress("Done", 1.0)
     return lines
 

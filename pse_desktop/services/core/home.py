@@ -23,7 +23,7 @@ def cards_for(actor: Actor, target) -> list[Card]:
     out: list[Card] = []
     for area in areas.AREAS:
         if area.home_cards:
-            out.extend(c for c in areas.resolve(area.home_cards)(actor, target) if c.lines)
+            out.extend(c for c in areas.resolve(area.home_cards_spec)(actor, target) if c.lines)
     return out
 
 

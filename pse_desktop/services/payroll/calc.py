@@ -44,7 +44,13 @@ from fractions import Fraction
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..common.errors import ValidationError
-from .rates import DEFAULT_DENOMINATIONS, DEFAULT_TAX_BRACKETS, CashDenominations, Number, Rates, cash_breakdown, check_int, check_quantity, compute_tax_khr, default_rates_2025, default_rates_2026, fmt_khr, fmt_number, fmt_pct, fmt_usd, khr_to_usd_cents, nssf_contributions, rates_for_month, round_half_up, seniority_bonus_cents, tax_bracket_parts, total_cash, usd_to_khr, validate_brackets  # noqa: F401
+from .rates import (  # noqa: F401
+    DEFAULT_DENOMINATIONS, DEFAULT_TAX_BRACKETS, CashDenominations, Number, Rates,
+    cash_breakdown, check_int, check_quantity, compute_tax_khr, default_rates_2025,
+    default_rates_2026, fmt_khr, fmt_number, fmt_pct, fmt_usd, khr_to_usd_cents,
+    nssf_contributions, rates_for_month, round_half_up, seniority_bonus_cents,
+    tax_bracket_parts, total_cash, usd_to_khr, validate_brackets,
+)
 
 BASES = ("monthly", "daily", "hourly", "piece")
 EARNING, DEDUCTION, EMPLOYER = "earning", "deduction", "employer"

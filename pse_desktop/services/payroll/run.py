@@ -16,12 +16,20 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ...db import database
-from ...db.payroll import Adjustment, Advance, Contract, PayRun, PieceOutput, Payslip, PayslipLine, TimeEntry, Worker
+from ...db.payroll import (
+    Adjustment, Advance, Contract, PayRun, PieceOutput, Payslip, PayslipLine, TimeEntry, Worker,
+)
 from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
-from .months import AREA, PAID_STATUSES, UNPAID_STATUSES, add_months, holidays_between, month_end, month_label, parse_month, rates_in_force, refuse_if_final, working_days
-from .calc import PayInput, Rates, completed_years_of_service, compute_payslip, fmt_number, months_of_service_in_half_year, round_half_up, schedule_repayment, seniority_bonus_cents
+from .months import (
+    AREA, PAID_STATUSES, UNPAID_STATUSES, add_months, holidays_between, month_end, month_label,
+    parse_month, rates_in_force, refuse_if_final, working_days,
+)
+from .calc import (
+    PayInput, Rates, completed_years_of_service, compute_payslip, fmt_number,
+    months_of_service_in_half_year, round_half_up, schedule_repayment, seniority_bonus_cents,
+)
 from ..core.permissions import Actor, require
 from .workers import contract_on
 

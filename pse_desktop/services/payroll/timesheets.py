@@ -17,7 +17,10 @@ from ...db.payroll import Contract, PieceOutput, TimeEntry, Worker
 from ..core import audit
 from ..common import validate
 from ..common.errors import NotFound, ValidationError
-from .months import AREA, STATUSES, holidays_between, month_days, month_end, month_label, parse_month, refuse_if_final, is_final
+from .months import (
+    AREA, STATUSES, holidays_between, month_days, month_end, month_label, parse_month,
+    refuse_if_final, is_final,
+)
 from ..core.permissions import Actor, require
 
 PIECE_SOURCES = ("manual", "production")

@@ -17,7 +17,10 @@ import random
 from ...db import database
 from ...db.catalog import Product, ProductVariant
 from ...db.payroll import PayRun, PieceOutput, Worker
-from ...db.production import BomLine, Delivery, DeliveryLine, Material, MaterialMove, OrderLine, Output, ProductionOrder, SewingRate
+from ...db.production import (
+    BomLine, Delivery, DeliveryLine, Material, MaterialMove, OrderLine, Output,
+    ProductionOrder, SewingRate,
+)
 from ...db.shop import StockLocation, StockMove
 from ..core import audit
 from ..shop import catalog

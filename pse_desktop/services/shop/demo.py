@@ -14,7 +14,9 @@ from ...db import database
 from ...db.catalog import Product
 from ...db.shop import DayClosing, Sale, SaleLine, StockMove
 from ..core import audit
-from . import catalog, sales, locations as shop, closing as shop_close, events as shop_events, stock
+from . import (
+    catalog, sales, locations as shop, closing as shop_close, events as shop_events, stock,
+)
 from ..common.demo import refuse_if_filled
 
 # (product code, English, French, category, kind, [(variant suffix, size, colour)], usd, cost)

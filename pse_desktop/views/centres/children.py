@@ -7,7 +7,9 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.centres import groups as attendance_setup, summary as attendance_summary, children, families
+from ...services.centres import (
+    groups as attendance_setup, summary as attendance_summary, children, families,
+)
 from ...services.centres.rules import CLOTHING_SIZES, PROGRAMMES, RELATIONS, SESSIONS, SEXES
 from ...services.centres.children import LikelyDuplicate
 from ...services.common.errors import PseError

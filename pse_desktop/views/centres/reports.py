@@ -8,7 +8,10 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.centres import export as attendance_export, followup as attendance_followup, groups as attendance_setup, summary as attendance_summary
+from ...services.centres import (
+    export as attendance_export, followup as attendance_followup, groups as attendance_setup,
+    summary as attendance_summary,
+)
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import BackgroundTask, PagedTable, Screen

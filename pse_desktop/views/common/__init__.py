@@ -1,0 +1,1 @@
+"""The screen kit every area uses: screen base, forms, tables, Khmer rendering."""

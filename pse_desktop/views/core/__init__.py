@@ -1,0 +1,1 @@
+"""The window itself (start-up, login, shell, home) and the admin screens."""

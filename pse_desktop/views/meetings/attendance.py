@@ -8,7 +8,10 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.meetings import attendance as meetings_attendance, followup as meetings_followup, reports as meetings_reports
+from ...services.meetings import (
+    attendance as meetings_attendance, followup as meetings_followup, reports as
+    meetings_reports,
+)
 from ...services.common.errors import PseError
 from ...services.meetings.attendance import Presence
 from ...services.core.permissions import can

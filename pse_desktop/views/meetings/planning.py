@@ -9,7 +9,9 @@ import tkinter as tk
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.meetings import planning as meetings, drafts as meetings_drafts, reports as meetings_reports
+from ...services.meetings import (
+    planning as meetings, drafts as meetings_drafts, reports as meetings_reports,
+)
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service

@@ -13,7 +13,10 @@ from pathlib import Path
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.payroll import months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run, workers
+from ...services.payroll import (
+    months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
+    workers,
+)
 from ...services.core import settings
 from ...services.core.permissions import can
 from ..common.base import FAILED, BackgroundTask, Form, PagedTable, Screen, call_service

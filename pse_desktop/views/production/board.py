@@ -8,7 +8,10 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.production import orders as production, docs as production_docs, output as production_output, states as production_states, uniforms as production_uniforms
+from ...services.production import (
+    orders as production, docs as production_docs, output as production_output, states as
+    production_states, uniforms as production_uniforms,
+)
 from ...services.core import settings as settings_service
 from ...services.production.materials import format_qty
 from ...services.core.permissions import can

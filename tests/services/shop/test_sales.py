@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from shop_fixtures import RATES, shop_setup  # noqa: F401
+from tests.fixtures.shop import RATES, shop_setup  # noqa: F401
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.shop import Sale, SaleLine, StockBalance, StockMove
 from pse_desktop.services.shop import sales, returns as sales_returns, closing as shop_close, stock

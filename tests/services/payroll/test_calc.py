@@ -21,7 +21,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pse_desktop.services.common.errors import ValidationError
-from pse_desktop.services.payroll.calc import DEDUCTION, EARNING, EMPLOYER, CashDenominations, PayInput, Rates, cash_breakdown, completed_years_of_service, compute_payslip, compute_tax_khr, default_rates_2025, default_rates_2026, fair_wage, khr_to_usd_cents, months_of_service_in_half_year, nssf_contributions, rates_for_month, round_half_up, schedule_repayment, seniority_bonus_cents, total_cash, usd_to_khr
+from pse_desktop.services.payroll.calc import (
+    DEDUCTION, EARNING, EMPLOYER, CashDenominations, PayInput, Rates, cash_breakdown,
+    completed_years_of_service, compute_payslip, compute_tax_khr, default_rates_2025,
+    default_rates_2026, fair_wage, khr_to_usd_cents, months_of_service_in_half_year,
+    nssf_contributions, rates_for_month, round_half_up, schedule_repayment,
+    seniority_bonus_cents, total_cash, usd_to_khr,
+)
 
 R2026 = default_rates_2026()
 R2025 = default_rates_2025()

@@ -12,7 +12,7 @@ from pse_desktop import resources
 from pse_desktop.views.common import khmer, khmer_render
 
 NAMES = ["ស្រីពៅ", "សុវណ្ណ", "ពិសិដ្ឋ", "លក្ខិណា"]
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 # -- resources ------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 import datetime as dt
 
-from production_fixtures import workshop  # noqa: F401
+from tests.fixtures.production import workshop  # noqa: F401
 
 from pse_desktop import cli
-from pse_desktop.services.production import materials, orders as production, output as production_output, states as production_states
+from pse_desktop.services.production import (
+    materials, orders as production, output as production_output, states as production_states,
+)
 from pse_desktop.services.production.output import OutputEntry
 
 

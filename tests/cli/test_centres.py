@@ -5,7 +5,9 @@ import subprocess
 
 from pse_desktop import cli
 from pse_desktop.db.centres import Child
-from pse_desktop.services.centres import attendance, importer as attendance_import, groups as attendance_setup
+from pse_desktop.services.centres import (
+    attendance, importer as attendance_import, groups as attendance_setup,
+)
 from pse_desktop.services.core import places
 
 

@@ -4,9 +4,11 @@ import datetime as dt
 import subprocess
 import time
 
-from production_fixtures import workshop  # noqa: F401
+from tests.fixtures.production import workshop  # noqa: F401
 
-from pse_desktop.services.production import materials, orders as production, states as production_states
+from pse_desktop.services.production import (
+    materials, orders as production, states as production_states,
+)
 from pse_desktop.views.common.base import FAILED as FAILED_, ScreenContext
 from pse_desktop.views.production.board import BoardScreen
 from pse_desktop.views.production.materials import MaterialsScreen

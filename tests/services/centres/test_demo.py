@@ -4,7 +4,9 @@ import datetime as dt
 
 from pse_desktop.db.centres import Child, Family, Mark, MonthTotal
 from pse_desktop.db.core import AuditEntry
-from pse_desktop.services.centres import followup as attendance_followup, summary as attendance_summary
+from pse_desktop.services.centres import (
+    followup as attendance_followup, summary as attendance_summary,
+)
 from pse_desktop.services.common import demo
 
 

@@ -7,7 +7,10 @@ import pytest
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.db.meetings import Meeting, MeetingFamily
 from pse_desktop.services.centres import groups as attendance_setup, children, families
-from pse_desktop.services.meetings import planning as meetings, drafts as meetings_drafts, attendance as meetings_attendance, followup as meetings_followup
+from pse_desktop.services.meetings import (
+    planning as meetings, drafts as meetings_drafts, attendance as meetings_attendance,
+    followup as meetings_followup,
+)
 from pse_desktop.services.core import places
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from pse_desktop.services.meetings.attendance import Presence

@@ -3,9 +3,11 @@
 import datetime as dt
 import random
 
-from shop_fixtures import shop_setup  # noqa: F401
+from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.db.shop import StockBalance
-from pse_desktop.services.shop import catalog, sales, returns as sales_returns, count as shop_count, stock
+from pse_desktop.services.shop import (
+    catalog, sales, returns as sales_returns, count as shop_count, stock,
+)
 from pse_desktop.services.common.errors import PseError
 
 DAY = dt.date(2026, 2, 2)

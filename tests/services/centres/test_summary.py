@@ -7,7 +7,10 @@ import pytest
 
 from pse_desktop.db.centres import MonthTotal
 from pse_desktop.reports.centres.register import render_register
-from pse_desktop.services.centres import attendance, export as attendance_export, followup as attendance_followup, groups as attendance_setup, summary as attendance_summary, children, families
+from pse_desktop.services.centres import (
+    attendance, export as attendance_export, followup as attendance_followup, groups as
+    attendance_setup, summary as attendance_summary, children, families,
+)
 from pse_desktop.services.core import places
 
 MON = dt.date(2026, 3, 2)  # a Monday

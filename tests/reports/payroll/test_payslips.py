@@ -5,7 +5,9 @@ import subprocess
 
 import pytest
 
-from pse_desktop.services.payroll import docs as payroll_docs, run as payroll_run, timesheets, workers
+from pse_desktop.services.payroll import (
+    docs as payroll_docs, run as payroll_run, timesheets, workers,
+)
 
 D = dt.date
 

@@ -11,12 +11,15 @@ import pytest
 from pse_desktop.db.payroll import PieceOutput
 from pse_desktop.db.production import MaterialMove, Output
 from pse_desktop.reports.production import documents as reports
-from pse_desktop.services.production import states as production_states, materials, orders as production, docs as production_docs, output as production_output, uniforms as production_uniforms
+from pse_desktop.services.production import (
+    states as production_states, materials, orders as production, docs as production_docs,
+    output as production_output, uniforms as production_uniforms,
+)
 from pse_desktop.services.common.errors import ConflictError, ValidationError
 from pse_desktop.services.production.output import OutputEntry
 from pse_desktop.services.production.uniforms import UniformItem
 
-from production_fixtures import workshop  # noqa: F401
+from tests.fixtures.production import workshop  # noqa: F401
 
 MONDAY = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 3, 9)

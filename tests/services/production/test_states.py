@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
-from production_fixtures import workshop  # noqa: F401
+from tests.fixtures.production import workshop  # noqa: F401
 
 from pse_desktop.db.payroll import PieceOutput
-from pse_desktop.services.production import materials, orders as production, output as production_output, states as production_states
+from pse_desktop.services.production import (
+    materials, orders as production, output as production_output, states as production_states,
+)
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from pse_desktop.services.production.materials import format_qty, needed_milli, parse_qty
 from pse_desktop.services.production.output import OutputEntry

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from shop_fixtures import shop_setup  # noqa: F401
+from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.db.shop import Sale, StockMove
 from pse_desktop.services.shop import sales, closing as shop_close, stock
 from pse_desktop.views.core.shell import MainWindow

@@ -5,8 +5,11 @@ import subprocess
 
 import pytest
 
-from shop_fixtures import RATES, shop_setup  # noqa: F401
-from pse_desktop.services.shop import sales, returns as sales_returns, closing as shop_close, count as shop_count, docs as shop_docs, events as shop_events, stock
+from tests.fixtures.shop import RATES, shop_setup  # noqa: F401
+from pse_desktop.services.shop import (
+    sales, returns as sales_returns, closing as shop_close, count as shop_count, docs as
+    shop_docs, events as shop_events, stock,
+)
 from pse_desktop.services.common.errors import ConflictError, ValidationError
 
 DAY = dt.date(2026, 5, 2)

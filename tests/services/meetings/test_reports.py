@@ -8,7 +8,9 @@ import pytest
 from openpyxl import load_workbook
 
 from pse_desktop.services.centres import families
-from pse_desktop.services.meetings import planning as meetings, attendance as meetings_attendance, reports as meetings_reports
+from pse_desktop.services.meetings import (
+    planning as meetings, attendance as meetings_attendance, reports as meetings_reports,
+)
 from pse_desktop.services.core import places
 from pse_desktop.services.common.errors import ValidationError
 from pse_desktop.services.meetings.attendance import Presence

@@ -8,7 +8,10 @@ import peewee
 import pytest
 
 from pse_desktop.db.payroll import Payslip, PayRun, TimeEntry
-from pse_desktop.services.payroll import months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run, timesheets, workers
+from pse_desktop.services.payroll import (
+    months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
+    timesheets, workers,
+)
 from pse_desktop.services.core import places
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 
