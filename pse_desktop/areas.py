@@ -195,6 +195,26 @@ AREAS: list[Area] = [
                    "reports:ReportsScreen", "Workshop"),
         ),
     ),
+    Area(
+        key="social",
+        package="social",
+        label="Social team",
+        demo="demo:add_demo",
+        home_cards="assessments:home_cards",
+        cli=True,
+        screens=(
+            Screen("social_caseload", "Caseload", "social.view", "caseload:CaseloadScreen",
+                   "Families"),
+            Screen("social_family", "Family file", "social.view", "family:FamilyFileScreen",
+                   "Families"),
+            Screen("social_priority", "Priority list", "social.view", "priority:PriorityScreen",
+                   "Families"),
+            Screen("social_support", "Emergency support", "social.view",
+                   "support:SupportScreen", "Families"),
+            Screen("social_reports", "Social reports", "social.view", "reports:SocialReportsScreen",
+                   "Families"),
+        ),
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ ROLES = {
     "admin": "Admin: users, centres, settings, backups; may do everything",
     "centre_staff": "Centre staff: children and attendance of their own centres, parent meetings",
     "social_team": "Social team: follows families and absences across all centres",
+    "social_lead": "Social team leader: the social team's work, every caseload, approvals",
     "workshop_manager": "Workshop manager: workers, time, payroll and production",
     "shop_staff": "Shop staff: sales and stock of their own shops",
 }
@@ -22,6 +23,8 @@ ROLES = {
 ACTIONS: dict[str, str] = {}
 #: role -> set of actions
 GRANTS: dict[str, set[str]] = {role: set() for role in ROLES}
+#: a role that holds every action of other roles, besides its own
+ROLE_INCLUDES: dict[str, tuple[str, ...]] = {"social_lead": ("social_team",)}
 
 
 def register_actions(actions: dict[str, str], grants: dict[str, list[str]]) -> None:
@@ -34,6 +37,9 @@ def register_actions(actions: dict[str, str], grants: dict[str, list[str]]) -> N
         if unknown:
             raise ValueError(f"unknown actions {sorted(unknown)}")
         GRANTS[role].update(names)
+        for wider, included in ROLE_INCLUDES.items():
+            if role in included:
+                GRANTS[wider].update(names)
 
 
 register_actions(

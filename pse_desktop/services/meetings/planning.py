@@ -375,7 +375,7 @@ def centre_choices(actor: Actor, action: str = "meetings.view") -> list[tuple[in
 def staff_choices() -> list[tuple[int, str]]:
     """Return (id, name) of the active people who can be given a follow-up action."""
     return [(u.id, u.full_name or u.username) for u in User.select().where(
-        User.active == True, User.role.in_(["centre_staff", "social_team", "admin"]))  # noqa: E712
+        User.active == True, User.role.in_(["centre_staff", "social_team", "social_lead", "admin"]))  # noqa: E712
         .order_by(User.full_name)]
 
 

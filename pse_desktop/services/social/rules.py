@@ -1,0 +1,82 @@
+"""Permissions, settings and fixed lists of the social team's area.
+
+Confidentiality: survey answers about violence and abuse, and case notes, are read only with
+``social.sensitive`` (the social team, its leaders, admins). Centre staff hold only
+``social.status``: whether a family is followed, and by whom.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...db import database
+from ...db.social import FileAccess
+from ..core.permissions import Actor, register_actions, require
+from ..core.settings import SettingDef, declare
+
+AREA = "social"
+
+LEVELS = ("urgent", "high", "medium", "low")
+LEVEL_RANK = {level: n for n, level in enumerate(LEVELS)}
+DOMAINS = ("income", "housing", "health", "education", "protection")
+SCALE = {1: "critical", 2: "difficult", 3: "fair", 4: "good"}
+TENURES = ("owned", "rented", "squatting", "family")
+ROOFS = ("tiles", "metal", "thatch", "plastic")
+WALLS = ("brick", "wood", "metal", "thatch", "plastic")
+LENDERS = ("bank", "microfinance", "private", "family")
+SUPPORT_KINDS = ("flood", "fire", "illness", "violence", "house", "school", "other")
+SUPPORT_STATUSES = ("requested", "approved", "refused", "cancelled")
+CURRENCIES = ("USD", "KHR")
+
+register_actions(
+    {
+        "social.status": "See whether a family is followed by the social team, and by whom",
+        "social.view": "See caseloads, priority lists, surveys, assessments and support",
+        "social.sensitive": "Read survey answers about violence and abuse, and case notes",
+        "social.survey": "Fill social surveys and record assessments",
+        "social.priority": "Override a family's priority level, with a reason",
+        "social.assign": "Assign families to social workers and see every caseload",
+        "social.rule": "Change the priority rule",
+        "social.support.request": "Request emergency support for a family",
+        "social.support.approve": "Approve or refuse emergency support, within the role's limit",
+        "social.support.pay": "Hand over approved emergency support and print its receipt",
+        "social.budget": "Set the yearly emergency support budget per kind",
+        "social.export": "Export the social team's data (every export is recorded)",
+    },
+    {
+        "centre_staff": ["social.status"],
+        "social_team": ["social.status", "social.view", "social.sensitive", "social.survey",
+                        "social.priority", "social.support.request", "social.support.pay"],
+        "social_lead": ["social.assign", "social.rule", "social.support.approve",
+                        "social.budget", "social.export"],
+    },
+)
+
+declare(
+    SettingDef("assessment_months", "Months between assessments", "int", 6,
+               "Each family is assessed again this many months after its last assessment "
+               "(twice a year by default).", 1, 24),
+    SettingDef("support_limit_social_lead", "Support a team leader may approve (USD)", "int", 500,
+               "The largest emergency support (all instalments, in US dollars) that a social "
+               "team leader may approve; above it an admin approves.", 0, 1_000_000),
+    SettingDef("support_limit_admin", "Support an admin may approve (USD)", "int", 5000,
+               "The largest emergency support (all instalments, in US dollars) that an admin "
+               "may approve.", 0, 10_000_000),
+)
+
+
+def record_access(actor: Actor, family_id: int | None, what: str) -> None:
+    """Note that ``actor`` opened a family's file (or exported social data)."""
+    with database.atomic():
+        FileAccess.create(user=actor.id, username=actor.username, family=family_id,
+                          what=what[:60], at=dt.datetime.now())
+
+
+def may_read_sensitive(actor: Actor) -> bool:
+    from ..core.permissions import can
+
+    return can(actor, "social.sensitive")
+
+
+def require_view(actor: Actor) -> None:
+    require(actor, "social.view")
