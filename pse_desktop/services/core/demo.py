@@ -27,6 +27,8 @@ SHOPS = [
 USERS = [
     ("sophea", "Sok Sophea", "centre_staff", ["STM", "CBA"], []),
     ("dara", "Chan Dara", "social_team", [], []),
+    ("sokha", "Keo Sokha", "social_team", [], []),
+    ("chenda", "Ly Chenda", "social_lead", [], []),
     ("srey", "Kim Srey", "workshop_manager", [], []),
     ("vanna", "Heng Vanna", "shop_staff", [], ["PP1", "PP2", "FR1"]),
 ]
