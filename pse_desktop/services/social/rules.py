@@ -25,6 +25,12 @@ ROOFS = ("tiles", "metal", "thatch", "plastic")
 WALLS = ("brick", "wood", "metal", "thatch", "plastic")
 LENDERS = ("bank", "microfinance", "private", "family")
 SUPPORT_KINDS = ("flood", "fire", "illness", "violence", "house", "school", "other")
+SUPPORT_KIND_LABELS = {  # English, Khmer: the receipts carry both
+    "flood": ("Flood", "ទឹកជំនន់"), "fire": ("Fire", "អគ្គិភ័យ"), "illness": ("Illness", "ជំងឺ"),
+    "violence": ("Domestic violence", "អំពើហិង្សាក្នុងគ្រួសារ"),
+    "house": ("House repair or relocation", "ជួសជុល ឬផ្លាស់ទីលំនៅ"),
+    "school": ("School continuation", "ការបន្តការសិក្សា"), "other": ("Other", "ផ្សេងៗ"),
+}
 SUPPORT_STATUSES = ("requested", "approved", "refused", "cancelled")
 CURRENCIES = ("USD", "KHR")
 
