@@ -234,3 +234,50 @@ def may_see_family(actor: Actor, family_id: int) -> bool:
     if ids is None:
         return True
     return Child.select().where(Child.family == family_id, Child.centre.in_(ids)).exists()
+
+
+def find(actor: Actor, text: str = "", *, level: str = "", centre: str = "",
+         worker_id: int | None = None, limit: int = 200,
+         today: dt.date | None = None) -> list[CaseRow]:
+    """Families by code, village or a guardian's name, filtered by level, centre and worker;
+    most urgent first (the priority list across centres)."""
+    from ...db.centres import Guardian
+
+    require(actor, "social.view")
+    today = today or dt.date.today()
+    text = validate.text("search", text, 80, required=False)
+    query = Family.select(Family.id).order_by(Family.code)
+    if text:
+        like = f"%{text}%"
+        by_guardian = Guardian.select(Guardian.family).where(
+            Guardian.name_latin ** like | Guardian.name_km.contains(text))
+        query = query.where(Family.code ** like | Family.village ** like
+                            | Family.id.in_(by_guardian))
+    if level:
+        query = query.where(Family.id.in_(Priority.select(Priority.family).where(
+            (Priority.override_level == level)
+            | ((Priority.override_level == "") & (Priority.computed_level == level)))))
+    if worker_id:
+        query = query.where(Family.id.in_(CaseAssignment.select(CaseAssignment.family).where(
+            CaseAssignment.worker == worker_id, CaseAssignment.end_on.is_null())))
+    if centre:
+        query = query.where(Family.id.in_(
+            Child.select(Child.family).join(Centre).where(Centre.code == centre)))
+    if not text:  # the priority list: surveyed families; a search finds the others too
+        query = query.where(Family.id.in_(Priority.select(Priority.family)))
+    ids = [fid for (fid,) in query.limit(5000).tuples()]
+    rows = case_rows(ids, today)
+    if centre:
+        rows = [r for r in rows if r.centre == centre]
+    rows.sort(key=lambda r: (LEVEL_RANK.get(r.level, 9), r.next_due or dt.date.max, r.code))
+    return rows[:limit]
+
+
+def family_id(actor: Actor, code: str) -> int:
+    """The id of the family with this code (for the screens' code fields)."""
+    require(actor, "social.view")
+    code = validate.text("family", code, 20).upper()
+    row = Family.get_or_none(Family.code == code)
+    if row is None:
+        raise ValidationError("family", f"there is no family with the code {code!r}")
+    return row.id

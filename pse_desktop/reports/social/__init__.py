@@ -1,0 +1,1 @@
+"""PDFs of the social team: blank survey, support receipts, family file."""

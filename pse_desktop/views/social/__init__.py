@@ -1,0 +1,1 @@
+"""Screens of the social team: caseload, family file, priority list, support, reports."""

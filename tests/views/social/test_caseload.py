@@ -1,0 +1,43 @@
+"""The caseload window: a worker sees their own families overdue first; a team leader picks any
+worker, sees the caseload sizes and assigns a family."""
+
+import datetime as dt
+
+from pse_desktop.services.social import caseload
+from pse_desktop.views.common.base import ScreenContext
+from pse_desktop.views.social.caseload import CaseloadScreen
+from tests.conftest import pump
+from tests.fixtures.social import social  # noqa: F401
+
+TODAY = dt.date.today()
+
+
+def test_a_leader_assigns_and_the_worker_sees_the_family(social, target, ui, tk_root):
+    went = []
+    lead_ctx = ScreenContext(actor=social["lead"], target=target, navigate=went.append,
+                             extra={"today": TODAY})
+    screen = CaseloadScreen(ui, lead_ctx)
+    assert str(screen.worker_box.cget("state")) == "readonly"
+    screen.form.set_values({"family": "f00002", "social worker": "Dara", "reason": ""})
+    screen.assign()
+    pump(tk_root)
+    assert caseload.follow_status(social["stm_staff"], social["families"][1].id).worker == "Dara"
+    screen.form.set_values({"family": "F00002", "social worker": "Sokha", "reason": ""})
+    screen.assign()
+    assert screen.form.error_text("reason")  # a reassignment needs a reason
+    screen.form.set_values({"family": "F99999", "social worker": "Sokha"})
+    screen.assign()
+    assert "no family" in screen.form.error_text("family")
+    assert "Dara: 1 (0 overdue)" in screen.team_label.cget("text")  # due today, not late
+    screen.destroy()
+    mine = CaseloadScreen(ui, ScreenContext(actor=social["worker"], target=target,
+                                            navigate=went.append, extra={"today": TODAY}))
+    assert str(mine.worker_box.cget("state")) == "disabled" and mine.form is None
+    items = mine.table.tree.get_children()
+    assert [mine.table.tree.item(i, "values")[1] for i in items] == ["F00002"]
+    assert mine.table.tree.item(items[0], "values")[0] == f"{TODAY:%d %b %Y}"
+    mine.table.tree.selection_set(items[0])
+    mine.open_file()
+    assert went == ["social_family"]
+    assert mine.ctx.extra["social_family_id"] == social["families"][1].id
+    mine.destroy()
