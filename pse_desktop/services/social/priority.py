@@ -143,17 +143,19 @@ def check_rule(payload) -> dict:
                 isinstance(p, list) and len(p) == 2 for p in pairs):
             raise ValidationError(key, "must be a list of pairs")
     for key in ("income_points", "debt_points"):
-        for limit, points in payload[key]:
-            validate.integer(key, limit, 0, 10_000)
-            validate.integer(key, points, 0, 1000)
+        out[key] = [[validate.integer(key, limit, 0, 10_000), validate.integer(key, points, 0, 1000)]
+                    for limit, points in payload[key]]
+    levels = []
     for name, minimum in payload["levels"]:
-        validate.choice("levels", name, ("high", "medium"))
-        validate.integer("levels", minimum, 0, 10_000)
+        levels.append([validate.choice("levels", name, ("high", "medium")),
+                       validate.integer(name, minimum, 0, 10_000)])
+    out["levels"] = sorted(levels, key=lambda pair: -pair[1])
+    if [n for n, _m in out["levels"]] != ["high", "medium"]:
+        raise ValidationError("high", "must be above the medium level's score")
     for key in ("housing_points", "health_points", "idpoor_points"):
         if not isinstance(payload.get(key), dict):
             raise ValidationError(key, "must be a table of points")
-        for points in payload[key].values():
-            validate.integer(key, points, 0, 1000)
+        out[key] = {str(k): validate.integer(key, v, 0, 1000) for k, v in payload[key].items()}
     return out
 
 

@@ -72,6 +72,18 @@ class SocialReportsScreen(Screen):
                                                  ("from", _("From"), 90), ("to", _("To"), 90),
                                                  ("diff", _("Change"), 60)] + [
             (d, _(d.title()), 80) for d in DOMAINS])
+        if can(ctx.actor, "social.budget"):
+            row = tb.Frame(frames["support"])
+            row.pack(side="bottom", fill="x", pady=(4, 0))
+            tb.Label(row, text=_("Budget of the year for")).pack(side="left")
+            self.budget_kind = tb.StringVar(value=SUPPORT_KINDS[0])
+            tb.Combobox(row, textvariable=self.budget_kind, values=list(SUPPORT_KINDS),
+                        state="readonly", width=10).pack(side="left", padx=4)
+            tb.Label(row, text=_("US$")).pack(side="left")
+            self.budget_amount = tb.StringVar()
+            tb.Entry(row, textvariable=self.budget_amount, width=10).pack(side="left", padx=4)
+            tb.Button(row, text=_("Set budget"), bootstyle="secondary",
+                      command=self.set_budget).pack(side="left")
         self.support = _tree(frames["support"], [("kind", _("Kind"), 70)] + [
             (m, _(m), 62) for m in MONTHS] + [("total", _("Paid"), 80), ("budget", _("Budget"), 80)])
         self.reload()
@@ -107,6 +119,21 @@ class SocialReportsScreen(Screen):
                     + [format_cents(sum(figures[:12])), format_cents(figures[12])])
         except PseError as exc:
             self.message.configure(text=str(exc), bootstyle="danger")
+
+    def set_budget(self) -> None:
+        from ...services.social import support
+
+        try:
+            status = support.set_budget(self.ctx.actor, self._year(), self.budget_kind.get(),
+                                        self.budget_amount.get())
+        except PseError as exc:
+            self.message.configure(text=str(exc), bootstyle="danger")
+            return
+        self.budget_amount.set("")
+        self.message.configure(text=_("Budget {kind} {year}: {amount}").format(
+            kind=status.kind, year=status.year, amount=format_cents(status.budget_usd_cents)),
+            bootstyle="success")
+        self.reload()
 
     def export(self, kind: str) -> None:
         path = self.ctx.choose_file(self, "save", title=_("Export"), initialfile=f"{kind}.xlsx",

@@ -60,6 +60,8 @@ class SupportScreen(Screen):
                       command=lambda: self.decide(True)).pack(side="left")
             tb.Button(act, text=_("Refuse"), bootstyle="danger-outline",
                       command=lambda: self.decide(False)).pack(side="left", padx=4)
+            tb.Button(act, text=_("Cancel the rest"), bootstyle="secondary-outline",
+                      command=self.cancel).pack(side="left")
         pay = tb.Frame(left)
         pay.pack(fill="x", pady=4)
         tb.Label(pay, text=_("Received by")).pack(side="left")
@@ -173,6 +175,24 @@ class SupportScreen(Screen):
         self.note_var.set("")
         self._say(_("Request of {family}: {state}.").format(family=r.family_code,
                                                              state=_(result.state)), "success")
+        self.reload()
+
+    def cancel(self) -> None:
+        r = self.selected()
+        if r is None:
+            self._say(_("Choose a request in the list first."), "danger")
+            return
+        if not self.ctx.confirm(self, _("Cancel"), _(
+                "Stop the payments of {family} that are not made yet? The note is the reason.")
+                .format(family=r.family_code)):
+            return
+        try:
+            support.cancel(self.ctx.actor, r.id, self.note_var.get())
+        except PseError as exc:
+            self._say(str(exc), "danger")
+            return
+        self.note_var.set("")
+        self._say(_("Request of {family} cancelled.").format(family=r.family_code), "success")
         self.reload()
 
     def pay(self) -> None:

@@ -86,3 +86,14 @@ def test_an_expired_equity_card_counts_for_nothing(social):
     survey.save_survey(social["worker"], fam.id, values, today=TODAY)
     reasons = {r.code for r in priority.get_priority(social["worker"], fam.id).reasons}
     assert "idpoor" not in reasons
+
+
+def test_a_rule_typed_in_a_form_is_cleaned_to_numbers(social):
+    rule = dict(DEFAULT_RULE, poverty_line_khr_per_person_day="12000",
+                levels=[["medium", "30"], ["high", "70"]])
+    saved = priority.save_rule(social["lead"], TODAY.replace(year=2027), rule, today=TODAY)
+    assert saved.rule["levels"] == [["high", 70], ["medium", 30]]
+    assert saved.rule["poverty_line_khr_per_person_day"] == 12000
+    with pytest.raises(ValidationError, match="high"):
+        priority.save_rule(social["lead"], TODAY.replace(year=2028),
+                           dict(rule, levels=[["high", 10], ["high", 20]]), today=TODAY)

@@ -28,3 +28,27 @@ def test_urgent_first_and_filters(social, target, ui):
     assert [tree.item(i, "values")[1] for i in tree.get_children()] == ["F00002"]
     assert screen.count.cget("text") == "1 families" or "1" in screen.count.cget("text")
     screen.destroy()
+
+
+def test_a_team_leader_sets_a_new_rule_from_a_date(social, target, ui):
+    import datetime as dt
+
+    from pse_desktop.services.social import priority
+
+    today = dt.date(2026, 11, 30)
+    screen = PriorityScreen(ui, ScreenContext(actor=social["lead"], target=target,
+                                              extra={"today": today}))
+    dialog = screen.edit_rule()
+    dialog.form.set_values({"poverty line": "abc"})
+    assert dialog.save() is False and dialog.form.error_text("poverty line")
+    dialog.form.set_values({"poverty line": "12500", "note": "2026 line"})
+    assert dialog.save() is True
+    assert "New priority rule" in screen.message.cget("text")
+    assert priority.rule_in_force(today + dt.timedelta(days=1))[
+        "poverty_line_khr_per_person_day"] == 12500
+    screen.destroy()
+    worker = PriorityScreen(ui, ScreenContext(actor=social["worker"], target=target))
+    assert not hasattr(worker, "edit_rule") or not [
+        b for b in worker.winfo_children() for c in b.winfo_children()
+        if "text" in c.keys() and "rule" in str(c.cget("text"))]
+    worker.destroy()
