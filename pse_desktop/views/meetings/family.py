@@ -8,6 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...i18n import _
+from ...services.social import caseload
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -101,6 +102,13 @@ class FamilyPageScreen(Screen):
             if g.name_km:
                 KhmerLabel(row, text=g.name_km).pack(side="left")
             tb.Label(row, text=f"  {g.name_latin} ({_(g.relation)}) {g.phone}").pack(side="left")
+        if can(self.ctx.actor, "social.status"):
+            # all that centre staff may know of the social team's work: followed, and by whom
+            status = caseload.follow_status(self.ctx.actor, family_id)
+            text = (_("Followed by the social team: {who}, since {day:%d %b %Y}").format(
+                who=status.worker, day=status.since) if status.followed
+                else _("Not followed by the social team."))
+            tb.Label(self.head, text=text, bootstyle="info").pack(anchor="w")
         for k in page.children:
             row = tb.Frame(self.kids)
             row.pack(anchor="w", fill="x")

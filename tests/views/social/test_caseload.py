@@ -41,3 +41,19 @@ def test_a_leader_assigns_and_the_worker_sees_the_family(social, target, ui, tk_
     assert went == ["social_family"]
     assert mine.ctx.extra["social_family_id"] == social["families"][1].id
     mine.destroy()
+
+
+def test_centre_staff_see_on_the_family_page_only_who_follows_the_family(social, target, ui):
+    from pse_desktop.services.social import survey
+    from pse_desktop.views.meetings.family import FamilyPageScreen
+
+    fam = social["families"][0]
+    caseload.assign(social["lead"], fam.id, social["worker"].id, today=TODAY)
+    survey.save_survey(social["worker"], fam.id, {"case_notes": "very private"})
+    screen = FamilyPageScreen(ui, ScreenContext(actor=social["stm_staff"], target=target,
+                                                extra={"today": TODAY}))
+    screen.show_family(fam.id)
+    texts = [w.cget("text") for w in screen.head.winfo_children() if "text" in w.keys()]
+    assert any("Followed by the social team: Dara" in t for t in texts)
+    assert not any("private" in str(t) for t in texts)
+    screen.destroy()
