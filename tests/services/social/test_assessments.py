@@ -73,3 +73,19 @@ def test_overdue_lists_per_worker_and_for_the_team(social):
         "F00001", "F00002"]
     with pytest.raises(PermissionDenied):
         assessments.overdue(worker, everyone=True, today=TODAY)
+
+
+def test_home_cards_show_overdue_assessments_and_support_to_decide(social):
+    lead, worker = social["lead"], social["worker"]
+    fam = social["families"][0]
+    assert assessments.home_cards(social["stm_staff"], None) == []
+    caseload.assign(lead, fam.id, worker.id, start_on=dt.date.today() - dt.timedelta(days=9),
+                    today=dt.date.today())
+    cards = assessments.home_cards(worker, None)
+    assert [c.title for c in cards] == ["Assessments overdue"]
+    assert cards[0].lines[0].startswith("F00001") and cards[0].screen == "social_caseload"
+    from pse_desktop.services.social import support
+
+    support.request_support(worker, fam.id, "fire", "USD", "10", why="x")
+    titles = [c.title for c in assessments.home_cards(lead, None)]
+    assert "Emergency support to decide" in titles
