@@ -216,20 +216,6 @@ def test_raise_starts_on_its_date_and_history_stays(manager):
     assert len(workers.list_contracts(manager, wid)) == 2
 
 
-def test_bad_input_names_the_field(manager):
-    with pytest.raises(ValidationError) as err:
-        workers.save_worker(manager, None, dict(name_latin="X", job="cutter", hire_date="2026-13-01"))
-    assert err.value.field == "hire_date"
-    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
-    with pytest.raises(ValidationError) as err:
-        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("X",)})
-    assert err.value.field == "status"
-    with pytest.raises(ValidationError) as err:
-        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("W", "", "7.123")})
-    assert err.value.field.startswith("overtime")
-    assert TimeEntry.select().count() == 0
-
-
 def test_piece_rate_pay_from_pieces_entered_here_and_by_production(manager):
     # 2026-02 (24 working days, all worked): 1,000 shirts x $0.12 + 500 bags x $0.35 (production)
     # = 12,000 + 17,500 = 29,500; + attendance 1,000 + transport 700 = 31,200 (no seniority: 0 years)
