@@ -13,18 +13,9 @@ from pse_desktop.services.payroll import (
     timesheets, workers,
 )
 from pse_desktop.services.common.errors import ConflictError, ValidationError
-from tests.fixtures.payroll import hire, manager  # noqa: F401
+from tests.fixtures.payroll import hire, lines, manager, slip  # noqa: F401
 
 D = dt.date
-
-
-def slip(month, code):
-    run = PayRun.get(PayRun.month == month)
-    return Payslip.get((Payslip.run == run) & (Payslip.code == code))
-
-
-def lines(p):
-    return {l.code: l.amount_cents for l in p.lines}
 
 
 def test_minimum_wage_worker_no_tax(manager):
