@@ -143,6 +143,9 @@ def open_raw(target: Target) -> peewee.Database:
         current = db.execute_sql("PRAGMA application_id").fetchone()[0]
         if current != PSE_APPLICATION_ID:
             db.execute_sql(f"PRAGMA application_id = {PSE_APPLICATION_ID}")
+            # The header lives in the main file: copy it there now, or a second window opening
+            # this new database before the first checkpoint would not recognise it.
+            db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
     return db
 
 

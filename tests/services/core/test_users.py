@@ -6,13 +6,7 @@ from pse_desktop.db.core import AuditEntry, Centre, User
 from pse_desktop.services.core import audit, backup, places, settings, users
 from pse_desktop.services.common import demo
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
-from pse_desktop.services.core.permissions import Actor, can, require
-
-
-def test_unknown_action_and_no_actor_are_denied(admin):
-    with pytest.raises(PermissionDenied):
-        require(admin, "no.such.action")
-    assert not can(None, "admin.users")
+from pse_desktop.services.core.permissions import Actor
 
 
 @pytest.mark.parametrize("role", ["centre_staff", "social_team", "workshop_manager", "shop_staff"])
@@ -35,18 +29,6 @@ def test_non_admins_cannot_call_admin_services(admin, role):
         with pytest.raises(PermissionDenied):
             call()
     assert (User.select().count(), Centre.select().count(), AuditEntry.select().count()) == before
-
-
-def test_centre_scope(admin):
-    staff = Actor(id=5, username="s", role="centre_staff", centre_ids=frozenset({1}))
-    assert can(staff, "account.password")
-    from pse_desktop.services.core.permissions import register_actions
-
-    register_actions({"test.mark": "test"}, {"centre_staff": ["test.mark"]})
-    assert can(staff, "test.mark", centre_id=1)
-    assert not can(staff, "test.mark", centre_id=2)
-    with pytest.raises(PermissionDenied, match="not for this centre"):
-        require(staff, "test.mark", centre_id=2)
 
 
 def test_user_validation_names_the_field_and_writes_nothing(admin):
@@ -76,25 +58,3 @@ def test_users_are_deactivated_never_deleted_and_last_admin_protected(admin, mak
         users.set_active(admin, admin.id, False)
     with pytest.raises(ConflictError, match="last active admin"):
         users.update_user(admin, admin.id, "", "social_team")
-
-
-def test_centre_codes_unique_and_validated(admin):
-    places.save_centre(admin, None, "stm", "Stung Meanchey", "Phnom Penh")
-    assert Centre.get().code == "STM"
-    with pytest.raises(ValidationError) as info:
-        places.save_centre(admin, None, "STM", "Other", "Phnom Penh")
-    assert info.value.field == "code"
-    with pytest.raises(ValidationError) as info:
-        places.save_centre(admin, None, "NEW", "Other", "Battambang")
-    assert info.value.field == "area"
-    assert Centre.select().count() == 1
-
-
-def test_settings_all_checked_before_any_saved(admin):
-    with pytest.raises(ValidationError) as info:
-        settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4 1OO"})
-    assert info.value.field == "Riel per US dollar"
-    assert settings.get("org_name") == "Pour un Sourire d'Enfant"
-    settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4,050"})
-    assert settings.get("khr_per_usd") == 4050
-    assert settings.get("org_name") == "PSE"

@@ -4,49 +4,14 @@ import datetime as dt
 
 import pytest
 
-from pse_desktop.db.core import AuditEntry
-from pse_desktop.db.meetings import Meeting, MeetingFamily
-from pse_desktop.services.centres import groups as attendance_setup, children, families
+from pse_desktop.db.meetings import Meeting
 from pse_desktop.services.meetings import (
-    planning as meetings, drafts as meetings_drafts, attendance as meetings_attendance,
-    followup as meetings_followup,
+    planning as meetings, attendance as meetings_attendance, followup as meetings_followup,
 )
-from pse_desktop.services.core import places
-from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.common.errors import PermissionDenied, ValidationError
 from pse_desktop.services.meetings.attendance import Presence
-
-TODAY = dt.date.today()
-
-
-@pytest.fixture
-def world(admin):
-    """Two centres; in STM a group 'Sun' with three families' children, one family elsewhere."""
-    stm = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
-    cba = places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
-    sun = attendance_setup.save_group(admin, None, stm.id, "Sun", "daycare")
-    moon = attendance_setup.save_group(admin, None, stm.id, "Moon", "daycare")
-    fams = []
-    for n, (mother_km, mother, kid) in enumerate(
-            [("សុខ សុភា", "Sok Sophea", "Sok Dara"), ("ចាន់ ធីតា", "Chan Thida", "Chan Vanna"),
-             ("គឹម បុប្ផា", "Kim Bopha", "Kim Panha")], start=1):
-        f = families.save_family(admin, None, f"F0000{n}", village="Stung Meanchey",
-                                 guardians=[{"name_latin": mother, "name_km": mother_km,
-                                             "relation": "mother"},
-                                            {"name_latin": "Grandma", "relation": "grandmother"}])
-        children.save_child(admin, None, {
-            "code": f"STM-000{n}", "name_latin": kid, "sex": "M", "birth_date": TODAY.replace(year=TODAY.year - 4),
-            "programme": "daycare", "enrolled_on": TODAY - dt.timedelta(days=60),
-            "family_id": f.id, "centre_id": stm.id}, group_id=sun.id)
-        fams.append(f)
-    other = families.save_family(admin, None, "F00009", guardians=[{"name_latin": "Heng Srey"}])
-    children.save_child(admin, None, {
-        "code": "STM-0009", "name_latin": "Heng Sok", "sex": "F",
-        "birth_date": TODAY.replace(year=TODAY.year - 5), "programme": "daycare",
-        "enrolled_on": TODAY - dt.timedelta(days=60), "family_id": other.id, "centre_id": stm.id},
-        group_id=moon.id)
-    theme = next(t for t in meetings.list_themes() if t.name == "Hygiene")
-    return {"stm": stm, "cba": cba, "sun": sun, "fams": fams, "other": other, "theme": theme}
-
+from tests.fixtures.meetings import TODAY, world  # noqa: F401
+from tests.fixtures.pdf import pdf_text
 
 def test_the_issue_path_plan_print_record_follow_up_overdue(admin, make_user, world, tmp_path):
     from pse_desktop.reports.meetings.sheets import render_sign_sheet
@@ -65,7 +30,7 @@ def test_the_issue_path_plan_print_record_follow_up_overdue(admin, make_user, wo
     sheet = meetings_reports.sign_sheet(staff, meeting.id)
     assert [line.family_code for line in sheet.lines] == ["F00001", "F00002", "F00003"]
     out = render_sign_sheet(sheet, tmp_path / "sheet.pdf")
-    text = _pdf_text(out)
+    text = pdf_text(out)
     assert "Chan Thida" in text and "Signature" in text and "Washing hands" in text
 
     came, absent, walkin = world["fams"][0], world["fams"][1], world["other"]
@@ -121,43 +86,6 @@ def test_centre_staff_only_plan_their_centres_and_see_their_follow_ups(admin, ma
     assert len(meetings_followup.overdue(social)) == 1
 
 
-def test_dropping_a_family_keeps_those_who_came_and_attendance_waits_for_the_day(admin, world):
-    fams = world["fams"]
-    m = meetings.save_meeting(admin, None, {"centre_id": world["stm"].id,
-                                            "held_on": TODAY + dt.timedelta(days=7),
-                                            "theme_id": world["theme"].id},
-                              family_ids=[f.id for f in fams])
-    with pytest.raises(ValidationError) as err:
-        meetings_attendance.record_attendance(admin, m.id, [Presence(fams[0].id, True)])
-    assert err.value.field == "date"
-    m = meetings.save_meeting(admin, m.id, {"centre_id": world["stm"].id, "held_on": TODAY,
-                                            "theme_id": world["theme"].id}, family_ids=[f.id for f in fams])
-    meetings_attendance.record_attendance(admin, m.id, [Presence(fams[0].id, True)])
-    m = meetings.save_meeting(admin, m.id, {"centre_id": world["stm"].id, "held_on": TODAY,
-                                            "theme_id": world["theme"].id}, family_ids=[fams[2].id])
-    assert {(i.family_code, i.invited, i.came) for i in m.invitees} == {
-        ("F00001", False, True), ("F00003", True, False)}
-    with pytest.raises(ValidationError):
-        meetings_attendance.record_attendance(admin, m.id, [Presence(fams[2].id, True, fams[0].guardians[0].id)])
-    with pytest.raises(ConflictError):
-        meetings.delete_meeting(admin, m.id)
-    assert MeetingFamily.select().count() == 2
-
-
-def test_notes_and_drafts_are_kept(admin, world):
-    meetings_drafts.save_draft(admin, None, {"title": "Rights", "notes": "Half typed"})
-    meetings_drafts.save_draft(admin, None, {"title": "Rights", "notes": "Half typed, more"})
-    assert meetings_drafts.load_draft(admin, None)["notes"] == "Half typed, more"
-    m = meetings.save_meeting(admin, None, {"centre_id": world["stm"].id, "held_on": TODAY,
-                                            "theme_id": world["theme"].id, "notes": "Half typed, more"})
-    assert meetings_drafts.load_draft(admin, None) is None
-    before = AuditEntry.select().count()
-    meetings.save_notes(admin, m.id, "Final notes")
-    meetings.save_notes(admin, m.id, "Final notes")
-    assert meetings.get_meeting(admin, m.id).notes == "Final notes"
-    assert AuditEntry.select().count() == before + 1
-
-
 def test_themes_can_be_added_and_retired(admin, make_user, world):
     staff = make_user("sophea", "centre_staff", centres=["STM"])
     with pytest.raises(PermissionDenied):
@@ -168,31 +96,3 @@ def test_themes_can_be_added_and_retired(admin, make_user, world):
     meetings.save_theme(admin, t.id, "Nutrition", active=False)
     assert "Nutrition" not in [x.name for x in meetings.list_themes()]
     assert "Nutrition" in [x.name for x in meetings.list_themes(active_only=False)]
-
-
-def test_family_page_shows_meetings_follow_ups_and_children_rates(admin, world):
-    from pse_desktop.services.centres import attendance
-
-    fam = world["fams"][0]
-    kid = children.list_children(admin, family_id=fam.id)[0]
-    day = TODAY
-    while attendance_setup.why_closed(world["stm"].id, day):
-        day -= dt.timedelta(days=1)
-    attendance.record_day(admin, world["sun"].id, day, {kid.id: "P"}, change_reason="late entry",
-                          today=TODAY if day == TODAY else None)
-    m = meetings.save_meeting(admin, None, {"centre_id": world["stm"].id, "held_on": TODAY,
-                                            "theme_id": world["theme"].id}, family_ids=[fam.id])
-    meetings_attendance.record_attendance(admin, m.id, [Presence(fam.id, False)])
-    meetings_followup.add_followup(admin, fam.id, "Phone the mother")
-    page = meetings_followup.family_page(admin, fam.id)
-    assert (page.invited, page.attended) == (1, 0)
-    assert [f.action for f in page.followups] == ["Phone the mother"]
-    assert page.followups[0].due_on == TODAY + dt.timedelta(days=14)
-    assert [(c.name_latin, c.rate) for c in page.children] == [("Sok Dara", 100.0)]
-
-
-def _pdf_text(path) -> str:
-    import subprocess
-
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout

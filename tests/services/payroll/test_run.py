@@ -1,5 +1,5 @@
 """The issue's worked examples end to end through the database: worker, contract, time sheet,
-draft, finalise. The arithmetic of each figure is in tests/services/test_payroll_calc.py; here
+draft, finalise. The arithmetic of each figure is in tests/services/payroll/test_calc.py; here
 each example is set up as a manager would, and the stored payslip must give the same figures."""
 
 import datetime as dt
@@ -12,33 +12,10 @@ from pse_desktop.services.payroll import (
     months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
     timesheets, workers,
 )
-from pse_desktop.services.core import places
-from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.common.errors import ConflictError, ValidationError
+from tests.fixtures.payroll import hire, lines, manager, slip  # noqa: F401
 
 D = dt.date
-
-
-@pytest.fixture
-def manager(make_user):
-    return make_user("srey", "workshop_manager")
-
-
-def hire(actor, code, hired, basis, rate, kind="employee", **extra):
-    flags = {k: extra.pop(k) for k in ("attendance_bonus", "transport_allowance", "seniority_bonus",
-                                       "seniority_pay") if k in extra}
-    info = workers.save_worker(actor, None, dict(code=code, kind=kind, job=extra.pop("job", "seamstress"),
-                                                 name_latin=f"Worker {code}", hire_date=hired, **extra))
-    workers.add_contract(actor, info.id, hired, basis, rate, **flags)
-    return info.id
-
-
-def slip(month, code):
-    run = PayRun.get(PayRun.month == month)
-    return Payslip.get((Payslip.run == run) & (Payslip.code == code))
-
-
-def lines(p):
-    return {l.code: l.amount_cents for l in p.lines}
 
 
 def test_minimum_wage_worker_no_tax(manager):
@@ -230,60 +207,6 @@ def test_raise_starts_on_its_date_and_history_stays(manager):
     assert len(workers.list_contracts(manager, wid)) == 2
 
 
-def test_mid_month_payment_is_deducted(manager):
-    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
-    assert payroll_extras.pay_mid_month(manager, "2026-01", 50) == (1, 10500)
-    with pytest.raises(ConflictError):
-        payroll_extras.pay_mid_month(manager, "2026-01", 50)
-    timesheets.quick_fill(manager, "2026-01")
-    payroll_run.compute_draft(manager, "2026-01", 4100)
-    p = slip(D(2026, 1, 1), "E001")
-    assert p.advance_cents == 10500 and p.net_cents == 22442 - 10500
-
-
-def test_rates_are_dated_data_in_the_database(manager):
-    assert payroll.rates_in_force(D(2025, 12, 1)).minimum_wage_cents == 20800
-    assert payroll.rates_in_force(D(2026, 1, 1)).minimum_wage_cents == 21000
-    payroll.save_rates(manager, D(2027, 1, 1), {"minimum_wage_cents": "21500"}, "2027 wage")
-    r2027 = payroll.rates_in_force(D(2027, 3, 1))
-    assert r2027.minimum_wage_cents == 21500 and r2027.attendance_bonus_cents == 1000
-    with pytest.raises(ValidationError) as err:
-        payroll.save_rates(manager, D(2027, 1, 1), {"tax_brackets": "2000000:0, 1500000:500, *:1000"})
-    assert err.value.field == "tax_brackets"
-    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
-    timesheets.quick_fill(manager, "2026-01")
-    payroll_run.compute_draft(manager, "2026-01", 4100)
-    payroll_run.finalise(manager, "2026-01")
-    with pytest.raises(ConflictError):
-        payroll.save_rates(manager, D(2026, 1, 1), {"transport_cents": 800})
-
-
-def test_only_the_workshop_manager_and_admins_see_pay(manager, make_user, admin):
-    staff = make_user("dara", "social_team")
-    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
-    shop = make_user("sophea", "centre_staff", centres=["STM"])
-    for who in (staff, shop):
-        with pytest.raises(PermissionDenied):
-            workers.list_workers(who)
-        with pytest.raises(PermissionDenied):
-            payroll_docs.register(who, "2026-01")
-    assert workers.list_workers(admin) == []
-
-
-def test_bad_input_names_the_field(manager):
-    with pytest.raises(ValidationError) as err:
-        workers.save_worker(manager, None, dict(name_latin="X", job="cutter", hire_date="2026-13-01"))
-    assert err.value.field == "hire_date"
-    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
-    with pytest.raises(ValidationError) as err:
-        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("X",)})
-    assert err.value.field == "status"
-    with pytest.raises(ValidationError) as err:
-        timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 5): ("W", "", "7.123")})
-    assert err.value.field.startswith("overtime")
-    assert TimeEntry.select().count() == 0
-
-
 def test_piece_rate_pay_from_pieces_entered_here_and_by_production(manager):
     # 2026-02 (24 working days, all worked): 1,000 shirts x $0.12 + 500 bags x $0.35 (production)
     # = 12,000 + 17,500 = 29,500; + attendance 1,000 + transport 700 = 31,200 (no seniority: 0 years)
@@ -301,21 +224,6 @@ def test_piece_rate_pay_from_pieces_entered_here_and_by_production(manager):
     assert sorted((l.label, l.amount_cents) for l in p.lines if l.code == "PIECE") == [
         ("Piece work: School shirt", 12000), ("Piece work: Tote bag RED", 17500)]
     assert p.gross_cents == 31200
-
-
-def test_demo_fills_twelve_months(admin):
-    from pse_desktop.services.common import demo
-
-    lines = demo.run(admin, today=D(2026, 11, 25))
-    assert any("30 employees, 40 students" in line for line in lines)
-    runs = {r.month: r.status for r in PayRun.select()}
-    assert len(runs) == 12 and runs[D(2026, 11, 1)] == "draft"
-    assert all(status == "final" for month, status in runs.items() if month < D(2026, 11, 1))
-    assert Payslip.select().join(PayRun).where(PayRun.month == D(2026, 11, 1)).count() == 70
-    # the register of every finalised month adds up
-    reg = payroll_docs.register(admin, "2026-06")
-    assert reg.totals["net_cents"] == sum(r.net_cents for r in reg.rows)
-    assert any(l.code == "SENIORITY_PAY" for r in reg.rows[:1] for l in payroll_docs.payslip_lines(admin, r.id))
 
 
 def test_raise_in_the_middle_of_a_month_pays_the_days_before_at_the_old_rate(manager):

@@ -1,10 +1,8 @@
 """The issue's 'done when' path, through the services: a uniform order from a centre's sizes,
 fabric short, fabric received, a week of output by two workers, a partial delivery and its
-delivery note; plus the two guards (no more pieces than asked, no stock below zero) without a
-reason."""
+delivery note; and the guard against more pieces than asked without a reason."""
 
 import datetime as dt
-import subprocess
 
 import pytest
 
@@ -15,19 +13,15 @@ from pse_desktop.services.production import (
     states as production_states, materials, orders as production, docs as production_docs,
     output as production_output, uniforms as production_uniforms,
 )
-from pse_desktop.services.common.errors import ConflictError, ValidationError
+from pse_desktop.services.common.errors import ValidationError
 from pse_desktop.services.production.output import OutputEntry
 from pse_desktop.services.production.uniforms import UniformItem
 
+from tests.fixtures.pdf import pdf_text
 from tests.fixtures.production import workshop  # noqa: F401
 
 MONDAY = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 3, 9)
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def test_uniform_order_from_sizes_to_partial_delivery(admin, workshop, tmp_path):
@@ -127,36 +121,3 @@ def test_uniform_order_from_sizes_to_partial_delivery(admin, workshop, tmp_path)
     assert d2.state_after == "delivered"
     second = {r.child_code for c in production_uniforms.handout(admin, d2.id).centres for r in c.rows}
     assert second == {"STM-003", "STM-005"}  # the two girls in size 8, nobody twice
-
-
-def test_material_never_goes_below_zero_without_a_reason(admin, workshop):
-    v, m, ws = workshop["v"], workshop["m"], workshop["workers"]
-    order = production.create_order(admin, kind="handicraft", customer_kind="shop",
-                                    location_id=workshop["locs"]["PP1"].id, due=TODAY,
-                                    lines=[(v["BAG-RED"].id, 10)])
-    with pytest.raises(ConflictError):  # a draft takes no output
-        production_output.record_output(admin, order.id, [OutputEntry(TODAY, ws["E001"].id,
-                                                                      v["BAG-RED"].id, 2)], today=TODAY)
-    production_states.confirm(admin, order.id)
-    entry = [OutputEntry(TODAY, ws["E001"].id, v["BAG-RED"].id, 2)]
-    with pytest.raises(ValidationError) as exc:
-        production_output.record_output(admin, order.id, entry, today=TODAY)
-    assert "only 0 m of FAB-KRAMA" in exc.value.message
-    assert Output.select().count() == 0 and production.get_order(admin, order.id).state == "confirmed"
-    production_output.record_output(admin, order.id, entry, today=TODAY,
-                                    shortage_reason="krama bought by Sokha, receipt tomorrow")
-    assert materials.get_material(m["krama"].id).stock_milli == -1000
-    with pytest.raises(ValidationError):
-        materials.adjust(admin, m["navy"].id, "-25", "water damage")
-    materials.adjust(admin, m["navy"].id, "-5", "water damage")
-    assert materials.get_material(m["navy"].id).stock_milli == 15000
-
-    # Handicrafts delivered go into the shop's stock ledger as a receipt from production.
-    from pse_desktop.services.shop import stock
-
-    line = production.get_order(admin, order.id).lines[0]
-    production_output.deliver(admin, order.id, {line.id: 2}, today=TODAY)
-    assert stock.balance(v["BAG-RED"].id, workshop["locs"]["PP1"].id) == 2
-    assert stock.ledger(v["BAG-RED"].id)[0][4] == "receive"
-    # Close the rest short: nothing is left to deliver, so it is delivered.
-    assert production_states.close_short(admin, order.id, "customer took 2") == "delivered"

@@ -1,0 +1,46 @@
+"""Settings are declared as data, checked all before any is saved, and audited."""
+
+import pytest
+
+from pse_desktop.db.core import AuditEntry
+from pse_desktop.services.common.errors import PermissionDenied, ValidationError
+from pse_desktop.services.core import settings
+
+
+def test_settings_all_checked_before_any_saved(admin):
+    with pytest.raises(ValidationError) as info:
+        settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4 1OO"})
+    assert info.value.field == "Riel per US dollar"
+    assert settings.get("org_name") == "Pour un Sourire d'Enfant"
+    settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4,050"})
+    assert settings.get("khr_per_usd") == 4050
+    assert settings.get("org_name") == "PSE"
+
+
+def test_defaults_until_set_and_only_changes_are_saved_and_audited(admin):
+    assert settings.get("backup_count") == 30
+    assert settings.get_all()["khr_per_usd"] == 4100
+    changed = settings.set_values(admin, {"backup_count": "12", "khr_per_usd": 4100})
+    assert changed == {"backup_count": 12}
+    assert settings.get("backup_count") == 12 and settings.get_all()["backup_count"] == 12
+    entries = list(AuditEntry.select().where(AuditEntry.entity == "setting"))
+    assert [(e.entity_id, e.summary) for e in entries] == [("backup_count", "Backups to keep: 30 -> 12")]
+    assert settings.set_values(admin, {"backup_count": 12}) == {}
+
+
+def test_bounds_unknown_keys_and_permission(admin, make_user):
+    with pytest.raises(ValidationError) as info:
+        settings.clean("backup_count", 0)
+    assert info.value.field == "Backups to keep"
+    with pytest.raises(ValidationError) as info:
+        settings.set_values(admin, {"no_such_setting": "1"})
+    assert info.value.field == "no_such_setting"
+    with pytest.raises(PermissionDenied):
+        settings.set_values(make_user("srey", "workshop_manager"), {"backup_count": 5})
+    assert settings.get("backup_count") == 30
+
+
+def test_declared_settings_have_help_and_sane_defaults():
+    for key, d in settings.SETTINGS.items():
+        assert d.key == key and d.help and d.label
+        assert settings.clean(key, d.default) == d.default

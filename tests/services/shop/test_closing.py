@@ -1,0 +1,57 @@
+"""Day closing: what the drawer should hold per currency, the counted cash, a note for differences."""
+
+import datetime as dt
+
+import pytest
+
+from tests.fixtures.shop import RATES, shop_setup  # noqa: F401
+from pse_desktop.db.core import AuditEntry
+from pse_desktop.services.shop import closing as shop_close, sales, stock
+from pse_desktop.services.common.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+
+DAY = dt.date(2026, 3, 14)
+
+
+def test_day_totals_count_sales_and_cash_per_currency(shop_setup, admin):
+    pp1, bag, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"], shop_setup["v"]["scarf"]
+    stock.receive(admin, pp1.id, {bag.id: 5, scarf.id: 5}, day=DAY)
+    sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="20", change_in="usd", day=DAY,
+                        rates=RATES)
+    sales.complete_sale(admin, pp1.id, [(scarf.id, 2)], paid_khr=58000, day=DAY, rates=RATES)
+    totals = shop_close.day_totals(pp1.id, DAY)
+    assert (totals.sales_count, totals.items, totals.gross, totals.net) == (2, 3, 2700, 2700)
+    assert totals.expected == {"USD": 1250, "KHR": 58000, "EUR": 0}
+    assert (totals.first_number, totals.last_number) == (1, 2)
+    empty = shop_close.day_totals(pp1.id, DAY + dt.timedelta(days=1))
+    assert (empty.sales_count, empty.expected, empty.first_number) == (0, {"USD": 0, "KHR": 0, "EUR": 0}, None)
+
+
+def test_close_once_with_the_right_cash_and_audit(shop_setup, admin):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 2}, day=DAY)
+    sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
+    assert not shop_close.is_closed(pp1.id, DAY)
+    closing = shop_close.close_day(admin, pp1.id, DAY, counted_usd="12.50")
+    assert shop_close.is_closed(pp1.id, DAY) and shop_close.closing_for(pp1.id, DAY) == closing
+    z = shop_close.z_report(closing)
+    assert z.difference == {"USD": 0, "KHR": 0, "EUR": 0} and z.closed_by == "Office Admin"
+    entry = AuditEntry.select().where(AuditEntry.action == "close_day").get()
+    assert entry.summary == f"closed PP1 {DAY}: 1 sales, net $12.50; difference none"
+    with pytest.raises(ConflictError, match="already closed"):
+        shop_close.close_day(admin, pp1.id, DAY, counted_usd="12.50")
+    with pytest.raises(NotFound):
+        shop_close.z_report(9999)
+
+
+def test_bad_counts_and_other_shops_are_refused(shop_setup, admin, make_user):
+    pp1, pp2 = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"]
+    for kwargs, field in ((dict(counted_usd="abc"), "dollars counted"),
+                          (dict(counted_khr="-100"), "riel counted"),
+                          (dict(counted_usd="1"), "note")):
+        with pytest.raises(ValidationError) as info:
+            shop_close.close_day(admin, pp1.id, DAY, **kwargs)
+        assert info.value.field == field
+    vanna = make_user("vanna", "shop_staff", shops=["PP1"])
+    with pytest.raises(PermissionDenied):
+        shop_close.close_day(vanna, pp2.id, DAY)
+    assert shop_close.closing_for(pp1.id, DAY) is None and shop_close.closing_for(pp2.id, DAY) is None

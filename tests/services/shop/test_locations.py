@@ -1,0 +1,68 @@
+"""Stock locations: one per shop and a workshop store, scoped for shop staff, negative stock by choice."""
+
+import datetime as dt
+
+import pytest
+
+from tests.fixtures.shop import shop_setup  # noqa: F401
+from pse_desktop.db.core import AuditEntry
+from pse_desktop.services.core import places
+from pse_desktop.services.shop import locations as shop, sales, stock
+from pse_desktop.services.common.errors import NotFound, PermissionDenied, ValidationError
+
+DAY = dt.date(2026, 3, 14)
+
+
+def test_money_in_each_currency():
+    assert shop.money(1250) == "$12.50"
+    assert shop.money(1200, "EUR") == "EUR 12.00"
+    assert shop.money(41000, "KHR") == "41,000 riel"
+    assert shop.money(-725) == "-$7.25"
+
+
+def test_ensure_locations_gives_each_shop_one_and_the_store_once(admin):
+    places.save_shop(admin, None, "PP1", "PSE Shop", "Phnom Penh")
+    places.save_shop(admin, None, "FR1", "Events in France", "Paris", "FR")
+    assert shop.ensure_locations(admin) == 3
+    assert shop.ensure_locations(admin) == 0
+    locs = shop.list_locations()
+    assert [(loc.code, loc.kind, loc.currency) for loc in locs] == [
+        ("PP1", "shop", "USD"), ("FR1", "shop", "EUR"), ("WORKSHOP", "store", "USD")]
+    assert AuditEntry.select().where(AuditEntry.entity == "location").count() == 3
+
+
+def test_create_location_checks_its_fields(shop_setup, admin, make_user):
+    pp1_shop = shop_setup["shops"]["PP1"]
+    made = shop.create_location(admin, "pp1-back", "Back room", "store", pp1_shop.id)
+    assert (made.code, made.shop_id, shop.get_location(made.id).name) == ("PP1-BACK", pp1_shop.id,
+                                                                        "Back room")
+    for args, field in ((("PP1-BACK", "Again", "store", None), "code"),
+                        (("X1", "X", "warehouse", None), "kind"),
+                        (("X1", "X", "store", None, "KHR"), "currency"),
+                        (("X1", "X", "store", 999), "shop")):
+        with pytest.raises(ValidationError) as info:
+            shop.create_location(admin, *args)
+        assert info.value.field == field
+    with pytest.raises(PermissionDenied):
+        shop.create_location(make_user("vanna", "shop_staff", shops=["PP1"]), "X2", "X", "store", None)
+    with pytest.raises(NotFound):
+        shop.get_location(9999)
+
+
+def test_roles_workshop_receives_into_its_store_shop_staff_only_their_shops(shop_setup, admin,
+                                                                           make_user):
+    store = next(loc for loc in shop.list_locations() if loc.kind == "store")
+    pp1, pp2, bag = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"], shop_setup["v"]["bag"]
+    srey = make_user("srey", "workshop_manager")
+    stock.receive(srey, store.id, {bag.id: 10}, source="production", ref="order:1", day=DAY)
+    stock.transfer(srey, store.id, pp1.id, {bag.id: 4}, day=DAY)
+    with pytest.raises(PermissionDenied):
+        sales.complete_sale(srey, pp1.id, [(bag.id, 1)], paid_usd="20", day=DAY)
+    vanna = make_user("vanna", "shop_staff", shops=["PP1"])
+    with pytest.raises(PermissionDenied):
+        stock.receive(vanna, pp2.id, {bag.id: 1}, day=DAY)
+    with pytest.raises(PermissionDenied):
+        stock.transfer(vanna, pp2.id, pp1.id, {bag.id: 1}, day=DAY)
+    assert [loc.code for loc in shop.list_locations(vanna)] == ["PP1"]
+    with pytest.raises(PermissionDenied):
+        shop.set_allow_negative(vanna, pp1.id, True)

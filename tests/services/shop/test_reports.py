@@ -1,0 +1,78 @@
+"""Shop reports: sales by day, product, location...; stock value; slow sellers; exports."""
+
+import csv
+import datetime as dt
+
+import pytest
+
+from tests.fixtures.shop import RATES, shop_setup  # noqa: F401
+from pse_desktop.services.shop import reports, returns as sales_returns, sales, stock
+from pse_desktop.services.common.errors import PermissionDenied, ValidationError
+
+DAY = dt.date(2026, 3, 14)
+NEXT = dt.date(2026, 4, 2)
+
+
+@pytest.fixture
+def sold(shop_setup, admin):
+    pp1, fr1 = shop_setup["locs"]["PP1"], shop_setup["locs"]["FR1"]
+    bag, scarf = shop_setup["v"]["bag"], shop_setup["v"]["scarf"]
+    stock.receive(admin, pp1.id, {bag.id: 5, scarf.id: 5}, day=DAY)
+    stock.receive(admin, fr1.id, {bag.id: 2}, day=DAY)
+    first = sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25", day=DAY)
+    sales.complete_sale(admin, pp1.id, [(scarf.id, 1)], paid_usd="7.25", day=NEXT)
+    sales.complete_sale(admin, fr1.id, [(bag.id, 1)], paid_eur="12", day=NEXT, rates=RATES)
+    sales_returns.return_items(admin, first, {bag.id: 1}, "torn", day=NEXT)
+    return shop_setup
+
+
+def test_sales_by_group_are_net_of_returns_per_currency(sold, admin):
+    by_day = reports.sales_by(admin, "day", DAY, NEXT)
+    assert [(r.key, r.currency, r.pieces, r.amount) for r in by_day] == [
+        ("2026-03-14", "USD", 2, 2500), ("2026-04-02", "EUR", 1, 1200),
+        ("2026-04-02", "USD", 0, -525)]
+    by_month = reports.sales_by(admin, "month", DAY, NEXT, sold["locs"]["PP1"].id)
+    assert [(r.key, r.amount) for r in by_month] == [("2026-03", 2500), ("2026-04", -525)]
+    by_product = reports.sales_by(admin, "product", DAY, NEXT)
+    assert [(r.label, r.currency, r.pieces, r.amount) for r in by_product] == [
+        ("Tote bag (red)", "USD", 1, 1250), ("Tote bag (red)", "EUR", 1, 1200),
+        ("Krama scarf (M)", "USD", 1, 725)]
+    assert reports.report_text(by_product)[1] == ("Tote bag (red)", "EUR", 1, "EUR 12.00")
+    by_location = reports.sales_by(admin, "location", DAY, NEXT)
+    assert {(r.key, r.currency): r.amount for r in by_location} == {("FR1", "EUR"): 1200,
+                                                                   ("PP1", "USD"): 1975}
+
+
+def test_bad_periods_and_groups_name_the_field(sold, admin, make_user):
+    for args, field in ((("week", DAY, NEXT), "group"), (("day", NEXT, DAY), "to"),
+                        (("day", "14/03/2026", NEXT), "from")):
+        with pytest.raises(ValidationError) as info:
+            reports.sales_by(admin, *args)
+        assert info.value.field == field
+    with pytest.raises(PermissionDenied):
+        reports.sales_by(make_user("dara", "social_team"), "day", DAY, NEXT)
+
+
+def test_stock_value_and_slow_sellers(sold, admin):
+    rows = reports.stock_value(admin, sold["locs"]["PP1"].id)
+    assert [(r.code, r.quantity, r.value_cents) for r in rows] == [("BAG-RED", 4, 1600),
+                                                                   ("SCF-M", 4, 840)]
+    slow = reports.slow_movers(admin, 1, today=dt.date(2026, 5, 20))
+    assert [(code, qty, last) for code, _, qty, last in slow] == [("BAG-RED", 5, NEXT),
+                                                                  ("SCF-M", 4, NEXT)]
+    assert reports.slow_movers(admin, 3, today=dt.date(2026, 5, 20)) == []
+    with pytest.raises(ValidationError) as info:
+        reports.slow_movers(admin, 0)
+    assert info.value.field == "months"
+
+
+def test_exports_write_exact_amounts(sold, admin, tmp_path):
+    assert reports.export_sales(admin, DAY, NEXT, tmp_path / "sales.csv") == 4
+    with open(tmp_path / "sales.csv", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    ret = next(r for r in rows if r["kind"] == "return")
+    assert (ret["original"], ret["quantity"], ret["amount"], ret["currency"]) == ("1", "-1", "-12.50", "USD")
+    assert reports.export_stock(admin, tmp_path / "stock.csv") == 3
+    with open(tmp_path / "stock.csv", encoding="utf-8-sig") as fh:
+        stock_rows = list(csv.reader(fh))
+    assert ["BAG-RED", "PP1", "4", "Tote bag (red)", "4.00", "16.00"] in stock_rows
