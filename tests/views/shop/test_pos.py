@@ -5,28 +5,7 @@ import datetime as dt
 from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.db.shop import Sale, StockMove
 from pse_desktop.services.shop import sales, closing as shop_close, stock
-from pse_desktop.views.core.shell import MainWindow
-
-
-def pump(root, times=3):
-    for _ in range(times):
-        root.update()
-
-
-def _main(ui, actor, target, **overrides):
-    main = MainWindow(ui, actor, target, on_logout=lambda: None, on_theme=lambda d: None,
-                      ctx_overrides=overrides)
-    main.pack(fill="both", expand=True)
-    return main
-
-
-def type_and_enter(root, widget, text):
-    widget.delete(0, "end")
-    widget.insert(0, text)
-    widget.focus_force()
-    pump(root)
-    widget.event_generate("<Return>")
-    pump(root)
+from tests.views.helpers import main_window as _main, pump, type_and_enter
 
 
 def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
@@ -125,72 +104,3 @@ def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
     pos.complete_button.invoke()
     assert "closed" in pos.form.banner.cget("text")
     assert stock.ledger_mismatches() == []
-
-
-def test_count_screen_enters_and_posts(tk_root, ui, shop_setup, admin, target):
-    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
-    stock.receive(admin, pp1.id, {bag.id: 5})
-    opened = []
-    main = _main(ui, admin, target, extra={"open_file": opened.append}, confirm=lambda *a: True)
-    screen = main.show("shop_count")
-    pump(tk_root)
-    screen.chooser.select(pp1.id)
-    screen.start_button.invoke()
-    screen.tree.selection_set(str(bag.id))
-    type_and_enter(tk_root, screen.counted_entry, "3")
-    assert screen.tree.item(str(bag.id), "values")[-1] == "-2"
-    screen.variance_button.invoke()
-    assert opened[-1].exists()
-    screen.post_button.invoke()
-    assert stock.balance(bag.id, pp1.id) == 3
-
-
-def test_products_screen_adds_a_variant(tk_root, ui, shop_setup, admin, target):
-    main = _main(ui, admin, target)
-    screen = main.show("shop_products")
-    screen.new()
-    screen.set_values({"product": "BAG", "name": "Tote bag", "category": "Bags",
-                       "code": "BAG-YEL", "colour": "yellow", "barcode": "2000000000011",
-                       "price": "12.50"})
-    screen.save_button.invoke()
-    assert "another variant has the barcode" in screen.error_text("barcode")
-    screen.set_values({"barcode": "2000000000042", "price": "12,5x"})
-    screen.save_button.invoke()
-    assert "amount like 12.50" in screen.error_text("price")
-    screen.set_values({"price": "12.50"})
-    screen.save_button.invoke()
-    assert sales.scan(shop_setup["locs"]["PP1"].id, "2000000000042").code == "BAG-YEL"
-
-
-def test_reports_and_events_screens_show(tk_root, ui, shop_setup, admin, target):
-    main = _main(ui, admin, target)
-    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
-    stock.receive(admin, pp1.id, {bag.id: 5})
-    sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25")
-    rep = main.show("shop_reports")
-    rep.form.vars["report"].set("Sales by product")
-    rep.show_report()
-    rows = [rep.tree.item(i, "values") for i in rep.tree.get_children()]
-    assert rows == [("Tote bag (red)", "USD", "2", "$25.00")]
-    assert rep.chart.find_all()
-    ev = main.show("shop_events")
-    pump(tk_root)
-    ev.form.set_values({"name": "Salon", "place": "Nantes", "start": "2026-12-01",
-                        "end": "2026-11-30"})
-    ev.create()
-    assert "before it starts" in ev.form.error_text("end")
-
-
-def test_admin_allows_negative_stock_in_one_location_after_confirming(tk_root, ui, shop_setup,
-                                                                      admin, target):
-    from pse_desktop.services.shop import locations as shop
-
-    answers = []
-    main = _main(ui, admin, target, confirm=lambda *a: answers.append(a) or True)
-    screen = main.show("shop_stock")
-    pump(tk_root)
-    assert screen.location.code == "PP1"
-    screen.negative_check.invoke()
-    assert answers and shop.get_location(screen.location.id).allow_negative
-    screen.negative_check.invoke()
-    assert not shop.get_location(screen.location.id).allow_negative
