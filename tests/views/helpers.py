@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from pse_desktop.views.common.base import ScreenContext
 
 
@@ -100,7 +102,7 @@ def show(ui, screen_class, ctx, root=None):
     return screen
 
 
-def main_window(ui, actor, target, **overrides):
+def main_window(ui, actor, target, on_logout=lambda: None, **overrides):
     """The whole main window for ``actor``; ``overrides`` replace fields of the screens' context.
 
     Questions are answered yes and messages dropped unless the test says otherwise: a real
@@ -111,7 +113,26 @@ def main_window(ui, actor, target, **overrides):
     overrides.setdefault("confirm", lambda *a: True)
     overrides.setdefault("inform", lambda *a: None)
 
-    main = MainWindow(ui, actor, target, on_logout=lambda: None, on_theme=lambda d: None,
+    main = MainWindow(ui, actor, target, on_logout=on_logout, on_theme=lambda d: None,
                       ctx_overrides=overrides)
     main.pack(fill="both", expand=True)
     return main
+
+
+@pytest.fixture
+def app(tk_root, target):
+    """The whole application on the session root; a callback error fails the test."""
+    from pse_desktop.views.core.app import App
+
+    application = App(tk_root, target)
+    errors = []
+    default = tk_root.report_callback_exception
+    # A callback error would open a modal dialog and hang the test: record it and fail instead.
+    tk_root.report_callback_exception = lambda *exc: errors.append(exc)
+    yield application
+    application.stop()
+    tk_root.report_callback_exception = default
+    assert not errors, "callback raised: %r" % (errors[0][1],)
+    if application.content is not None:
+        application.content.destroy()
+    tk_root.update()
