@@ -136,3 +136,22 @@ def app(tk_root, target):
     if application.content is not None:
         application.content.destroy()
     tk_root.update()
+
+
+def descendants(widget):
+    """Every widget inside ``widget``, depth first."""
+    for child in widget.winfo_children():
+        yield child
+        yield from descendants(child)
+
+
+def entry_of(widget, var):
+    """The Entry inside ``widget`` that edits the Tk variable ``var`` (what the user types in)."""
+    return next(w for w in descendants(widget)
+                if w.winfo_class() == "TEntry" and str(w.cget("textvariable")) == str(var))
+
+
+def button(widget, text: str):
+    """The button inside ``widget`` whose label is ``text``, as a user finds it on screen."""
+    return next(w for w in descendants(widget)
+                if w.winfo_class() == "TButton" and w.cget("text") == text)
