@@ -155,3 +155,14 @@ def button(widget, text: str):
     """The button inside ``widget`` whose label is ``text``, as a user finds it on screen."""
     return next(w for w in descendants(widget)
                 if w.winfo_class() == "TButton" and w.cget("text") == text)
+
+
+def select_tab(root, widget, text: str) -> None:
+    """Bring the notebook tab labelled ``text`` inside ``widget`` to the front, as a click does."""
+    for nb in (w for w in descendants(widget) if w.winfo_class() == "TNotebook"):
+        for tab in nb.tabs():
+            if nb.tab(tab, "text") == text:
+                nb.select(tab)
+                pump(root)
+                return
+    raise LookupError(f"no tab {text!r}")
