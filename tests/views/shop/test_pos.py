@@ -1,11 +1,12 @@
-"""The shop screens clicked like a new user would: receive, sell, return, close the day."""
+"""The point of sale: the whole shop day clicked like a new user would (receive, sell, return,
+close), then the keys of the scan box, discounts, payment and the cart."""
 
 import datetime as dt
 
 from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.db.shop import Sale, StockMove
-from pse_desktop.services.shop import sales, closing as shop_close, stock
-from tests.views.helpers import main_window as _main, pump, type_and_enter
+from pse_desktop.services.shop import closing as shop_close, stock
+from tests.views.helpers import key, main_window as _main, pump, rows, type_and_enter
 
 
 def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
@@ -104,3 +105,58 @@ def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
     pos.complete_button.invoke()
     assert "closed" in pos.form.banner.cget("text")
     assert stock.ledger_mismatches() == []
+
+
+def _pos(tk_root, ui, actor, target, **overrides):
+    pos = _main(ui, actor, target, **overrides).show("shop_pos")
+    pump(tk_root)
+    return pos
+
+
+def test_keys_on_the_scan_box_and_a_discount(tk_root, ui, shop_setup, admin, target):
+    pp1, v = shop_setup["locs"]["PP1"], shop_setup["v"]
+    stock.receive(admin, pp1.id, {v["bag"].id: 5, v["scarf"].id: 5})
+    pos = _pos(tk_root, ui, admin, target)
+    type_and_enter(tk_root, pos.scan, "NOTHING-LIKE-IT")
+    assert pos.scan_error.cget("text") and not pos.cart.lines
+    type_and_enter(tk_root, pos.scan, "2*BAG-RED")
+    type_and_enter(tk_root, pos.scan, "SCF-M")
+    assert [(r[0], r[2]) for r in rows(pos.tree)] == [("BAG-RED", "2"), ("SCF-M", "1")]
+    assert pos.tree.selection() == ("1",)
+    key(tk_root, pos.scan, "plus")
+    key(tk_root, pos.scan, "Up")
+    key(tk_root, pos.scan, "Delete")  # the bags go
+    assert [(ln.code, ln.quantity) for ln in pos.cart.lines] == [("SCF-M", 2)]
+    pos.tree.selection_set("0")
+    pos.form.set_values({"discount": "150"})
+    pos.apply_discount()
+    assert "whole number from 0 to 100" in pos.form.banner.cget("text")
+    pos.form.set_values({"discount": "10"})
+    pos.apply_discount()
+    assert rows(pos.tree)[0][4] == "10" and "$13.05" in pos.total_label.cget("text")
+    key(tk_root, pos.scan, "F8")  # paid exactly
+    assert pos.form.values()["dollars"] == "13.05" and "Change: nothing" in pos.change_label.cget("text")
+    key(tk_root, pos.scan, "F12")
+    assert Sale.select().count() == 1 and stock.balance(v["scarf"].id, pp1.id) == 3
+    assert "Sale 1 recorded" in pos.message.cget("text") and not rows(pos.tree)
+    assert [r[0] for r in rows(pos.recent.tree)] == ["1"]
+
+
+def test_not_enough_paid_and_clearing_the_cart(tk_root, ui, shop_setup, admin, target):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 5})
+    pos = _pos(tk_root, ui, admin, target)
+    type_and_enter(tk_root, pos.scan, "BAG-RED")
+    assert pos.change_label.cget("text").startswith("To pay: $12.50")
+    pos.form.set_values({"dollars": "10"})
+    pos.update_change()
+    assert pos.change_label.cget("text") == "Still to pay: $2.50"
+    pos.complete_button.invoke()
+    assert Sale.select().count() == 0
+    assert "$2.50 still to pay" in pos.form.banner.cget("text")
+    pos.receipt_button.invoke()
+    assert "Choose a sale first" in pos.message.cget("text")
+    pos.open_return()
+    assert "Choose the sale in the list first" in pos.message.cget("text")
+    pos.clear()
+    assert not pos.cart.lines and pos.form.values()["dollars"] == "" and pos.change_label.cget("text") == ""
