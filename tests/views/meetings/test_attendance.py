@@ -55,9 +55,13 @@ def test_y_and_n_keys_walk_in_and_guest_then_save(tk_root, ui, staff_ctx, planne
 
 def test_someone_else_came_for_the_family(tk_root, ui, staff_ctx, planned):  # noqa: F811
     screen, tab = _tab(tk_root, ui, staff_ctx, planned)
-    tab.who_var.set("Another relative")
-    tab.other_var.set("Aunt Srey")
-    tab._who_changed()  # what choosing in the box and typing the name do
+    tab.who_box.set("Another relative")
+    tab.who_box.event_generate("<<ComboboxSelected>>")
+    tab.other_entry.insert(0, "Aunt Srey")
+    tab.other_entry.focus_force()
+    tk_root.update()
+    tab.other_entry.event_generate("<KeyRelease>", keysym="y")  # the last key of the name
+    tk_root.update()
     assert rows(tab.families.tree)[0][1:3] == ("yes", "Aunt Srey")
     tab.save()
     invitee = meetings.get_meeting(staff_ctx.actor, planned.id).invitees[0]

@@ -56,7 +56,7 @@ def test_days_after_today_are_closed_and_output_is_taken_back(tk_root, ui, admin
     out = _output(tk_root, ui, admin, target, confirmed)
     tuesday = TODAY + dt.timedelta(days=1)
     r = next(i for i, w in enumerate(out.workers, start=1) if w.code == "E001")
-    assert is_disabled(out.cells[(r, out._days().index(tuesday) + 1)])
+    assert is_disabled(out.cells[(r, (tuesday - TODAY).days + 1)])  # the week starts on TODAY
     out.line_box.current([ln.code for ln in out.order.lines].index("SKIRT-6"))
     out.set_cell(workshop["workers"]["E001"].id, TODAY, 1)
     out.save()

@@ -2,7 +2,9 @@
 
 from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.services.shop import catalog, sales
-from tests.views.helpers import column, is_disabled, main_window, pump, select_row
+from tests.views.helpers import (
+    column, entry_of, is_disabled, main_window, pump, select_row, type_and_enter,
+)
 
 
 def test_products_screen_adds_a_variant(tk_root, ui, shop_setup, admin, target):
@@ -41,8 +43,7 @@ def test_choosing_a_row_fills_the_form_and_saving_edits_it(tk_root, ui, shop_set
 
 def test_find_narrows_the_list(tk_root, ui, shop_setup, admin, target):
     screen = main_window(ui, admin, target).show("shop_products")
-    screen.find_var.set("blu")
-    screen.table.show_page(0)
+    type_and_enter(tk_root, entry_of(screen, screen.find_var), "blu")
     assert column(screen.table.tree, 0) == ["BAG-BLU"]
 
 

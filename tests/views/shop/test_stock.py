@@ -2,7 +2,7 @@
 
 from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.services.shop import locations as shop, stock
-from tests.views.helpers import column, main_window, pump, type_and_enter
+from tests.views.helpers import column, entry_of, main_window, pump, type_and_enter
 
 
 def _stock_screen(tk_root, ui, actor, target, **overrides):
@@ -72,8 +72,7 @@ def test_low_stock_filter_and_find(tk_root, ui, shop_setup, admin, target):
     screen.table.show_page(0)
     assert column(screen.table.tree, 0) == ["BAG-RED"]
     screen.low_var.set(False)
-    screen.filter_var.set("krama")
-    screen.table.show_page(0)
+    type_and_enter(tk_root, entry_of(screen, screen.filter_var), "krama")
     assert column(screen.table.tree, 0) == ["SCF-M"]
 
 
