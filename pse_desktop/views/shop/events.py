@@ -159,6 +159,10 @@ class EventsScreen(Screen):
                         self.back) is FAILED:
             return
         self.table.refresh()
+        # the refresh drops the selection: choose the event again so its result stays shown
+        iid = next((i for i, key in self.table.keys.items() if key == e.id), None)
+        if iid is not None:
+            self.table.tree.selection_set(iid)
         self.show_selected()
 
     def report(self) -> None:

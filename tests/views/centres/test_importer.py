@@ -39,3 +39,28 @@ def test_broken_file_refused_then_template_imported(tk_root, ui, admin, target, 
     wait(tk_root, screen.commit())
     assert Child.select().count() == 1
     assert "Imported 1" in screen.summary.cget("text")
+
+
+def test_cancelled_choice_and_a_file_with_bad_rows(tk_root, ui, admin, target, tmp_path):
+    from tests.views.helpers import rows
+
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    files = [None, str(tmp_path / "template.csv"), str(tmp_path / "kids.csv")]
+    ctx = ScreenContext(actor=admin, target=target, choose_file=lambda *a, **k: files.pop(0),
+                        confirm=lambda *a: True)
+    screen = ImportScreen(ui, ctx)
+    screen.pack(fill="both", expand=True)
+    assert screen.choose() is None and screen.summary.cget("text") == ""  # the user cancelled
+    screen.save_template()
+    lines = (tmp_path / "template.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    bad = lines[1].split(",")
+    bad[header.index("birth_date")] = "the year of the flood"
+    (tmp_path / "kids.csv").write_text("\n".join([lines[0], ",".join(bad)]) + "\n",
+                                       encoding="utf-8")
+    wait(tk_root, screen.choose())
+    assert "0 valid rows" in screen.summary.cget("text")
+    assert "1 rows with a problem" in screen.summary.cget("text")
+    shown = rows(screen.table.tree)
+    assert len(shown) == 1 and shown[0][1] == "error" and "birth" in shown[0][5]
+    assert str(screen.import_button.cget("state")) == "disabled"

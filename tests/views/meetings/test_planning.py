@@ -5,55 +5,15 @@ import datetime as dt
 import subprocess
 import time
 
-import pytest
-
 from pse_desktop.db.meetings import Meeting
-from pse_desktop.services.centres import groups as attendance_setup, children, families
 from pse_desktop.services.meetings import planning as meetings, drafts as meetings_drafts
-from pse_desktop.services.core import places
-from pse_desktop.views.common.base import ScreenContext
-from pse_desktop.views.meetings.planning import MeetingsScreen
-from pse_desktop.views.meetings.family import FamilyPageScreen
 from pse_desktop.views.meetings.followup import FollowUpsScreen
-from pse_desktop.views.meetings.reports import MeetingReportsScreen
-
-TODAY = dt.date.today()
-
-
-def wait(root, task, seconds=20):
-    end = time.time() + seconds
-    while not task.finished and time.time() < end:
-        root.update()
-        time.sleep(0.02)
-    assert task.finished
+from pse_desktop.views.meetings.planning import MeetingsScreen
+from tests.views.helpers import rows, wait
+from tests.views.meetings.fixtures import TODAY, staff_ctx, world  # noqa: F401
 
 
-@pytest.fixture
-def world(admin):
-    stm = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
-    sun = attendance_setup.save_group(admin, None, stm.id, "Sun", "daycare")
-    for n, (km, latin, kid) in enumerate([("សុខ សុភា", "Sok Sophea", "Sok Dara"),
-                                          ("ចាន់ ធីតា", "Chan Thida", "Chan Vanna")], start=1):
-        f = families.save_family(admin, None, f"F0000{n}", guardians=[
-            {"name_latin": latin, "name_km": km, "relation": "mother"}])
-        children.save_child(admin, None, {
-            "code": f"STM-000{n}", "name_latin": kid, "sex": "M",
-            "birth_date": TODAY.replace(year=TODAY.year - 4), "programme": "daycare",
-            "enrolled_on": TODAY - dt.timedelta(days=30), "family_id": f.id, "centre_id": stm.id},
-            group_id=sun.id)
-    return stm
-
-
-@pytest.fixture
-def staff_ctx(make_user, world, target, tmp_path):
-    staff = make_user("sophea", "centre_staff", centres=["STM"])
-    told = []
-    return ScreenContext(actor=staff, target=target, extra={"today": TODAY},
-                         choose_file=lambda parent, mode, **kw: str(tmp_path / kw["initialfile"]),
-                         inform=lambda parent, title, msg: told.append(msg), status=told.append)
-
-
-def test_plan_print_record_follow_up_and_find_it_overdue(tk_root, ui, staff_ctx, tmp_path):
+def test_plan_print_record_follow_up_and_find_it_overdue(tk_root, ui, staff_ctx, tmp_path):  # noqa: F811
     screen = MeetingsScreen(ui, staff_ctx)
     screen.pack(fill="both", expand=True)
     tk_root.update()
@@ -100,7 +60,7 @@ def test_plan_print_record_follow_up_and_find_it_overdue(tk_root, ui, staff_ctx,
     assert [r[1] for r in rows] == ["F00002"] and "1 overdue" in ui_list.summary.cget("text")
 
 
-def test_notes_are_kept_while_typing_and_when_leaving(tk_root, ui, staff_ctx):
+def test_notes_are_kept_while_typing_and_when_leaving(tk_root, ui, staff_ctx):  # noqa: F811
     screen = MeetingsScreen(ui, staff_ctx)
     screen.pack(fill="both", expand=True)
     tk_root.update()
@@ -128,53 +88,24 @@ def test_notes_are_kept_while_typing_and_when_leaving(tk_root, ui, staff_ctx):
     assert meetings.get_meeting(staff_ctx.actor, m.id).notes.endswith("toothbrushes")
 
 
-def test_family_page_and_reports_screens(tk_root, ui, staff_ctx, admin, world, tmp_path):
-    page = FamilyPageScreen(ui, staff_ctx)
-    page.pack(fill="both", expand=True)
-    page.code_var.set("f00001")
-    assert page.open_code().family.code == "F00001"
-    assert len(page.kids.winfo_children()) == 1
-    page.form.set_values({"action": "Phone about the uniform"})
-    page.add_button.invoke()
-    assert len(page.followups.get_children()) == 1
-    page.code_var.set("nope")
-    page.open_code()
-    assert "no family" in page.error.cget("text")
-    page.destroy()
+def test_families_are_added_by_code_and_removed_with_delete(tk_root, ui, staff_ctx):  # noqa: F811
+    from tests.views.helpers import key
 
-    reports = MeetingReportsScreen(ui, ScreenContext(
-        actor=admin, target=staff_ctx.target, extra={"today": TODAY},
-        choose_file=lambda parent, mode, **kw: str(tmp_path / kw["initialfile"]),
-        inform=lambda *a: None))
-    reports.pack(fill="both", expand=True)
-    tk_root.update()
-    assert reports.draw_chart() is not None
-    wait(tk_root, reports.themes_pdf())
-    reports.theme_form.set_values({"name": "Nutrition"})
-    assert reports.save_theme().name == "Nutrition"
-    reports.from_var.set("nonsense")
-    assert reports.participation_pdf() is None and "from" in reports.error.cget("text")
-
-
-def test_follow_up_screen_adds_assigns_and_closes(tk_root, ui, staff_ctx, make_user):
-    make_user("dara", "social_team")
-    screen = FollowUpsScreen(ui, staff_ctx)
+    screen = MeetingsScreen(ui, staff_ctx)
     screen.pack(fill="both", expand=True)
     tk_root.update()
-    assert screen.form.vars["who"].get() == "Sophea"
-    screen.form.set_values({"family": "F00002", "action": "", "who": "Dara"})
-    screen.save_button.invoke()
-    assert "required" in screen.form.error_text("action")
-    screen.form.set_values({"action": "Bring the school letter",
-                            "due date": (TODAY - dt.timedelta(days=2)).isoformat()})
+    screen.family_code_var.set("F09999")
+    screen.add_family_code()
+    assert screen.invite_error.cget("text") and not rows(screen.families.tree)
+    for code in ("f00002", "F00001"):
+        screen.family_code_var.set(code)
+        screen.add_family_code()
+    assert [r[0] for r in rows(screen.families.tree)] == ["F00001", "F00002"]
+    assert screen.count_label.cget("text") == "2 families invited"
+    screen.families.select(screen.families.keys[screen.families.tree.get_children()[0]])
+    key(tk_root, screen.families.tree, "Delete")
+    assert [r[0] for r in rows(screen.families.tree)] == ["F00002"]
+    screen.form.set_values({"date": TODAY.isoformat(), "theme": "Hygiene"})
     saved = screen.save()
-    assert saved.assigned_to == "Dara" and saved.overdue(TODAY)
-    tree = screen.table.tree
-    assert [tree.item(i, "values")[1] for i in tree.get_children()] == ["F00002"]
-    tree.selection_set(tree.get_children()[0])
-    tk_root.update()
-    screen.done_button.invoke()
-    assert "came of it" in screen.form.error_text("outcome")
-    screen.form.set_values({"outcome": "Letter received"})
-    screen.done_button.invoke()
-    assert screen.table.total == 0 and screen.summary.cget("text") == ""
+    assert [i.family_code for i in saved.invitees] == ["F00002"]
+    assert rows(screen.table.tree)[0][0] == TODAY.isoformat()

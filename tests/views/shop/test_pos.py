@@ -1,32 +1,12 @@
-"""The shop screens clicked like a new user would: receive, sell, return, close the day."""
+"""The point of sale: the whole shop day clicked like a new user would (receive, sell, return,
+close), then the keys of the scan box, discounts, payment and the cart."""
 
 import datetime as dt
 
 from tests.fixtures.shop import shop_setup  # noqa: F401
 from pse_desktop.db.shop import Sale, StockMove
-from pse_desktop.services.shop import sales, closing as shop_close, stock
-from pse_desktop.views.core.shell import MainWindow
-
-
-def pump(root, times=3):
-    for _ in range(times):
-        root.update()
-
-
-def _main(ui, actor, target, **overrides):
-    main = MainWindow(ui, actor, target, on_logout=lambda: None, on_theme=lambda d: None,
-                      ctx_overrides=overrides)
-    main.pack(fill="both", expand=True)
-    return main
-
-
-def type_and_enter(root, widget, text):
-    widget.delete(0, "end")
-    widget.insert(0, text)
-    widget.focus_force()
-    pump(root)
-    widget.event_generate("<Return>")
-    pump(root)
+from pse_desktop.services.shop import closing as shop_close, stock
+from tests.views.helpers import key, main_window as _main, pump, rows, type_and_enter
 
 
 def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
@@ -127,70 +107,56 @@ def test_done_when_in_the_window(tk_root, ui, shop_setup, make_user, target):
     assert stock.ledger_mismatches() == []
 
 
-def test_count_screen_enters_and_posts(tk_root, ui, shop_setup, admin, target):
+def _pos(tk_root, ui, actor, target, **overrides):
+    pos = _main(ui, actor, target, **overrides).show("shop_pos")
+    pump(tk_root)
+    return pos
+
+
+def test_keys_on_the_scan_box_and_a_discount(tk_root, ui, shop_setup, admin, target):
+    pp1, v = shop_setup["locs"]["PP1"], shop_setup["v"]
+    stock.receive(admin, pp1.id, {v["bag"].id: 5, v["scarf"].id: 5})
+    pos = _pos(tk_root, ui, admin, target)
+    type_and_enter(tk_root, pos.scan, "NOTHING-LIKE-IT")
+    assert pos.scan_error.cget("text") and not pos.cart.lines
+    type_and_enter(tk_root, pos.scan, "2*BAG-RED")
+    type_and_enter(tk_root, pos.scan, "SCF-M")
+    assert [(r[0], r[2]) for r in rows(pos.tree)] == [("BAG-RED", "2"), ("SCF-M", "1")]
+    assert pos.tree.selection() == ("1",)
+    key(tk_root, pos.scan, "plus")
+    key(tk_root, pos.scan, "Up")
+    key(tk_root, pos.scan, "Delete")  # the bags go
+    assert [(ln.code, ln.quantity) for ln in pos.cart.lines] == [("SCF-M", 2)]
+    pos.tree.selection_set("0")
+    pos.form.set_values({"discount": "150"})
+    pos.apply_discount()
+    assert "whole number from 0 to 100" in pos.form.banner.cget("text")
+    pos.form.set_values({"discount": "10"})
+    pos.apply_discount()
+    assert rows(pos.tree)[0][4] == "10" and "$13.05" in pos.total_label.cget("text")
+    key(tk_root, pos.scan, "F8")  # paid exactly
+    assert pos.form.values()["dollars"] == "13.05" and "Change: nothing" in pos.change_label.cget("text")
+    key(tk_root, pos.scan, "F12")
+    assert Sale.select().count() == 1 and stock.balance(v["scarf"].id, pp1.id) == 3
+    assert "Sale 1 recorded" in pos.message.cget("text") and not rows(pos.tree)
+    assert [r[0] for r in rows(pos.recent.tree)] == ["1"]
+
+
+def test_not_enough_paid_and_clearing_the_cart(tk_root, ui, shop_setup, admin, target):
     pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
     stock.receive(admin, pp1.id, {bag.id: 5})
-    opened = []
-    main = _main(ui, admin, target, extra={"open_file": opened.append}, confirm=lambda *a: True)
-    screen = main.show("shop_count")
-    pump(tk_root)
-    screen.chooser.select(pp1.id)
-    screen.start_button.invoke()
-    screen.tree.selection_set(str(bag.id))
-    type_and_enter(tk_root, screen.counted_entry, "3")
-    assert screen.tree.item(str(bag.id), "values")[-1] == "-2"
-    screen.variance_button.invoke()
-    assert opened[-1].exists()
-    screen.post_button.invoke()
-    assert stock.balance(bag.id, pp1.id) == 3
-
-
-def test_products_screen_adds_a_variant(tk_root, ui, shop_setup, admin, target):
-    main = _main(ui, admin, target)
-    screen = main.show("shop_products")
-    screen.new()
-    screen.set_values({"product": "BAG", "name": "Tote bag", "category": "Bags",
-                       "code": "BAG-YEL", "colour": "yellow", "barcode": "2000000000011",
-                       "price": "12.50"})
-    screen.save_button.invoke()
-    assert "another variant has the barcode" in screen.error_text("barcode")
-    screen.set_values({"barcode": "2000000000042", "price": "12,5x"})
-    screen.save_button.invoke()
-    assert "amount like 12.50" in screen.error_text("price")
-    screen.set_values({"price": "12.50"})
-    screen.save_button.invoke()
-    assert sales.scan(shop_setup["locs"]["PP1"].id, "2000000000042").code == "BAG-YEL"
-
-
-def test_reports_and_events_screens_show(tk_root, ui, shop_setup, admin, target):
-    main = _main(ui, admin, target)
-    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
-    stock.receive(admin, pp1.id, {bag.id: 5})
-    sales.complete_sale(admin, pp1.id, [(bag.id, 2)], paid_usd="25")
-    rep = main.show("shop_reports")
-    rep.form.vars["report"].set("Sales by product")
-    rep.show_report()
-    rows = [rep.tree.item(i, "values") for i in rep.tree.get_children()]
-    assert rows == [("Tote bag (red)", "USD", "2", "$25.00")]
-    assert rep.chart.find_all()
-    ev = main.show("shop_events")
-    pump(tk_root)
-    ev.form.set_values({"name": "Salon", "place": "Nantes", "start": "2026-12-01",
-                        "end": "2026-11-30"})
-    ev.create()
-    assert "before it starts" in ev.form.error_text("end")
-
-
-def test_admin_allows_negative_stock_in_one_location_after_confirming(tk_root, ui, shop_setup,
-                                                                      admin, target):
-    from pse_desktop.services.shop import locations as shop
-
-    answers = []
-    main = _main(ui, admin, target, confirm=lambda *a: answers.append(a) or True)
-    screen = main.show("shop_stock")
-    pump(tk_root)
-    assert screen.location.code == "PP1"
-    screen.negative_check.invoke()
-    assert answers and shop.get_location(screen.location.id).allow_negative
-    screen.negative_check.invoke()
-    assert not shop.get_location(screen.location.id).allow_negative
+    pos = _pos(tk_root, ui, admin, target)
+    type_and_enter(tk_root, pos.scan, "BAG-RED")
+    assert pos.change_label.cget("text").startswith("To pay: $12.50")
+    pos.form.set_values({"dollars": "10"})
+    pos.update_change()
+    assert pos.change_label.cget("text") == "Still to pay: $2.50"
+    pos.complete_button.invoke()
+    assert Sale.select().count() == 0
+    assert "$2.50 still to pay" in pos.form.banner.cget("text")
+    pos.receipt_button.invoke()
+    assert "Choose a sale first" in pos.message.cget("text")
+    pos.open_return()
+    assert "Choose the sale in the list first" in pos.message.cget("text")
+    pos.clear()
+    assert not pos.cart.lines and pos.form.values()["dollars"] == "" and pos.change_label.cget("text") == ""
