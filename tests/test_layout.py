@@ -14,46 +14,6 @@ LAYERS = ("services", "views", "reports")
 # module path (relative to pse_desktop/) -> why it has no test file of its own
 EXEMPT: dict[str, str] = {}
 
-# TEMPORARY (remove at merge): views modules still waiting for their test file from the tests-views
-# branch. The lead deletes this set, and its uses below, when both branches are merged.
-VIEWS_PENDING: set[str] = {
-    "views/common/base.py",
-    "views/common/khmer_render.py",
-    "views/core/audit.py",
-    "views/core/backups.py",
-    "views/core/home.py",
-    "views/core/login.py",
-    "views/core/password.py",
-    "views/core/places.py",
-    "views/core/prefs.py",
-    "views/core/settings.py",
-    "views/core/shell.py",
-    "views/core/users.py",
-    "views/meetings/attendance.py",
-    "views/meetings/common.py",
-    "views/meetings/family.py",
-    "views/meetings/followup.py",
-    "views/meetings/reports.py",
-    "views/payroll/common.py",
-    "views/payroll/fair.py",
-    "views/payroll/rates.py",
-    "views/payroll/timesheets.py",
-    "views/payroll/workers.py",
-    "views/production/common.py",
-    "views/production/materials.py",
-    "views/production/order_form.py",
-    "views/production/output.py",
-    "views/production/reports.py",
-    "views/production/uniforms.py",
-    "views/shop/closing.py",
-    "views/shop/common.py",
-    "views/shop/count.py",
-    "views/shop/events.py",
-    "views/shop/products.py",
-    "views/shop/reports.py",
-    "views/shop/returns.py",
-    "views/shop/stock.py",
-}
 
 
 def has_logic(path: Path) -> bool:
@@ -87,10 +47,6 @@ def test_the_walk_finds_the_layers():
 def test_every_module_with_logic_has_its_test_file_or_an_exemption():
     missing = [rel(p) for p in modules_with_logic()
                if not mirrored_test(p).exists() and rel(p) not in EXEMPT]
-    pending = sorted(m for m in missing if m in VIEWS_PENDING)
-    if pending:
-        print(f"views modules still pending a test file ({len(pending)}):", *pending, sep="\n  ")
-    missing = [m for m in missing if m not in VIEWS_PENDING]
     assert not missing, "modules without a mirrored test file:\n  " + "\n  ".join(missing)
 
 
@@ -101,12 +57,10 @@ def test_exemptions_are_real_and_say_why():
         assert not mirrored_test(PACKAGE / module).exists(), f"{module} is exempt yet has a test file"
         assert len(reason) > 15, f"{module}: say why it is exempt"
     assert len(EXEMPT) <= 10, "the exemption list must stay short"
-    for module in VIEWS_PENDING:
-        assert module.startswith("views/"), f"{module}: only views modules may be pending"
 
 
 def test_at_least_80_percent_of_modules_have_their_own_test_file():
-    modules = [p for p in modules_with_logic() if rel(p) not in VIEWS_PENDING]
+    modules = list(modules_with_logic())
     tested = [p for p in modules if mirrored_test(p).exists()]
     assert len(tested) >= 0.8 * len(modules), f"{len(tested)} of {len(modules)} modules have a test file"
 
