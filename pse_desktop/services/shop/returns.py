@@ -65,14 +65,19 @@ def return_items(actor: Actor, sale_id: int, lines, reason: str, *, refund_in: s
                 code = ProductVariant.get_by_id(vid).code
                 raise ValidationError("quantity", f"only {left.get(vid, 0)} of {code} can still be "
                                                   f"returned from sale {original.number}")
-        sold = {}
+        sold = {}  # variant -> (first line, pieces, amount, discount) over the sale's lines
         for line in SaleLine.select().where(SaleLine.sale == original.id, SaleLine.quantity > 0):
-            sold.setdefault(line.variant_id, line)
+            first, pieces, amount, disc = sold.get(line.variant_id, (line, 0, 0, 0))
+            sold[line.variant_id] = (first, pieces + line.quantity, amount + line.amount,
+                                     disc + line.discount)
         rows, total = [], 0
         for vid, qty in wanted.items():
-            line = sold[vid]
-            amount = line.amount * qty // line.quantity
-            disc = line.discount * qty // line.quantity
+            line, pieces, paid, given = sold[vid]
+            # The share of pieces already returned plus these, minus the share already refunded:
+            # returning every piece, in any steps, gives back exactly what was paid.
+            before = pieces - left[vid]
+            amount = paid * (before + qty) // pieces - paid * before // pieces
+            disc = given * (before + qty) // pieces - given * before // pieces
             rows.append((vid, qty, line.unit_price, disc, amount, line.cost))
             total += amount
         refund = _refund(loc, total, refund_in, rates)

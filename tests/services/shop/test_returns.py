@@ -79,3 +79,16 @@ def test_bad_returns_name_the_field_and_closed_days_refuse_them(shop_setup, admi
     with pytest.raises(ConflictError, match="closed"):
         sales_returns.return_items(admin, sid, {bag.id: 1}, "torn", day=DAY)
     assert sales_returns.returnable(sid) == {bag.id: 2}
+
+
+def test_returning_every_piece_one_by_one_refunds_exactly_what_was_paid(shop_setup, admin):
+    pp1, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["scarf"]
+    stock.receive(admin, pp1.id, {scarf.id: 3}, day=DAY)
+    # 3 x $7.25 = $21.75, 15% off = $3.26 (rounded down): $18.49 paid, not a multiple of 3
+    sid = sales.complete_sale(admin, pp1.id, [(scarf.id, 3, 15)], paid_usd="18.49", day=DAY)
+    assert sales.get_sale(sid).total == 1849
+    refunds = [sales.get_sale(sales_returns.return_items(admin, sid, {scarf.id: 1}, "too thin",
+                                                         day=DAY)).change["USD"] for _ in range(3)]
+    assert sum(refunds) == 1849 and max(refunds) - min(refunds) <= 1
+    assert shop_close.day_totals(pp1.id, DAY).expected["USD"] == 0
+    assert shop_close.day_totals(pp1.id, DAY).net == 0
