@@ -126,8 +126,16 @@ def cmd_check(args) -> int:
 
     target = resolve_target(args.db)
     if target.is_postgres:
+        from ..db import database, guards, migrations
+
         open_db(args)
-        print("OK")
+        lost = guards.missing(database.obj)
+        if lost:
+            print("error: protections missing: " + ", ".join(lost), file=sys.stderr)
+            return 1
+        versions = ", ".join(f"{k} {v}" for k, v in
+                             sorted(migrations.applied_versions(database.obj).items()))
+        print(f"OK ({target.label}; schema {versions}; {len(guards.guards())} protections)")
         return 0
     report = backup.check_file(target.path)
     if not report.ok:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
-from ...db import DatabaseRefused, Target, migrations, sqlite_copy
+from ...db import DatabaseRefused, Target, guards, migrations, sqlite_copy
 from . import audit, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
@@ -109,6 +109,8 @@ def check_file(path: Path) -> CheckReport:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
+        have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         report.problems.append(f"no schema version ({exc})")
         return report
@@ -119,6 +121,11 @@ def check_file(path: Path) -> CheckReport:
     newer = migrations.newer_areas(report.versions)
     if newer:
         report.problems.append("made by a newer PSE Desktop: " + ", ".join(newer))
+    elif not migrations.pending(report.versions):
+        # An older file gets its protections from the upgrade; a current one must have them all.
+        lost = guards.missing_from(have, tables)
+        if lost:
+            report.problems.append("protections missing: " + ", ".join(lost))
     return report
 
 
