@@ -37,6 +37,23 @@ def load_models() -> None:
         importlib.import_module(name)
 
 
+def all_models() -> list:
+    """Every table's model, parents before children (the order to copy or load them in)."""
+    import peewee
+
+    from .base import BaseModel
+
+    load_models()
+    found, stack = [], list(BaseModel.__subclasses__())
+    while stack:
+        model = stack.pop()
+        stack.extend(model.__subclasses__())
+        if model._meta.table_name and not getattr(model._meta, "abstract", False):
+            found.append(model)
+    found = sorted(set(found), key=lambda m: m._meta.table_name)
+    return peewee.sort_models(found)
+
+
 def sqlite_copy(src: Path, dest: Path) -> Path:
     """Copy a live SQLite database with the online backup API; return ``dest``."""
     dest.parent.mkdir(parents=True, exist_ok=True)

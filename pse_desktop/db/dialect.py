@@ -39,14 +39,21 @@ def count_if(condition) -> pw.Node:
 
 
 def insert_rows(table: str, columns: list[str], rows: list[tuple]) -> None:
-    """Insert many plain rows fast: psycopg2's execute_values on PostgreSQL (its executemany
-    sends one statement per row), executemany on SQLite. Inside the caller's transaction."""
+    """Insert many plain rows fast: COPY on PostgreSQL (psycopg2's executemany sends one
+    statement per row), executemany on SQLite. Inside the caller's transaction."""
     cols = ", ".join(columns)
     cursor = database.cursor()
     if is_postgres():
-        from psycopg2.extras import execute_values
+        import csv
+        import io
 
-        execute_values(cursor, f"INSERT INTO {table} ({cols}) VALUES %s", rows, page_size=5000)
+        buf = io.StringIO()
+        # strings quoted, so that '' stays text and an unquoted empty field is NULL (None)
+        csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC).writerows(
+            tuple(v if v is None or isinstance(v, (int, float, str)) else str(v) for v in row)
+            for row in rows)
+        buf.seek(0)
+        cursor.copy_expert(f"COPY {table} ({cols}) FROM STDIN WITH (FORMAT csv)", buf)
     else:
         marks = ", ".join("?" for _ in columns)
         cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
