@@ -44,19 +44,24 @@ def insert_rows(table: str, columns: list[str], rows: list[tuple]) -> None:
     cols = ", ".join(columns)
     cursor = database.cursor()
     if is_postgres():
-        import csv
         import io
 
-        buf = io.StringIO()
-        # strings quoted, so that '' stays text and an unquoted empty field is NULL (None)
-        csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC).writerows(
-            tuple(v if v is None or isinstance(v, (int, float, str)) else str(v) for v in row)
-            for row in rows)
-        buf.seek(0)
+        buf = io.StringIO("".join(",".join(map(_csv_field, row)) + "\n" for row in rows))
         cursor.copy_expert(f"COPY {table} ({cols}) FROM STDIN WITH (FORMAT csv)", buf)
     else:
         marks = ", ".join("?" for _ in columns)
         cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+
+
+def _csv_field(value) -> str:
+    """A COPY csv field: NULL unquoted and empty, text always quoted (so '' stays text)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return '"' + str(value).replace('"', '""') + '"'
 
 
 def set_sequences(db: pw.Database, models) -> None:
