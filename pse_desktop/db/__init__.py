@@ -10,13 +10,13 @@ from pathlib import Path
 
 from . import migrations
 from .connection import (
-    PSE_APPLICATION_ID, DatabaseRefused, Target, close_database, database, integrity_errors,
-    open_raw, probe_sqlite_file, resolve_target,
+    PSE_APPLICATION_ID, DatabaseRefused, ServerUnreachable, Target, close_database, database,
+    integrity_errors, open_raw, probe_sqlite_file, resolve_target,
 )
 
 
 __all__ = [
-    "DatabaseRefused", "OpenResult", "Target", "close_database", "database", "init_database",
+    "DatabaseRefused", "OpenResult", "ServerUnreachable", "Target", "close_database", "database", "init_database",
     "integrity_errors", "load_models", "resolve_target", "sqlite_copy", "PSE_APPLICATION_ID",
 ]
 

@@ -32,3 +32,13 @@ def test_core_services_on_postgres(empty_db):
     again = init_database(URL)
     assert not again.created and not again.upgraded
     close_database()
+
+
+def test_an_unreachable_server_is_refused_with_a_clear_message():
+    from pse_desktop.db import ServerUnreachable
+
+    url = "postgresql://pse:secret@127.0.0.1:9/nowhere"  # port 9: nothing listens there
+    with pytest.raises(ServerUnreachable, match="cannot be reached") as info:
+        init_database(url)
+    text = str(info.value)
+    assert "secret" not in text and "blank paper registers" in text
