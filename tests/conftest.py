@@ -52,7 +52,9 @@ def pg_server():
 def empty_db(engine, tmp_path, request) -> str:
     """The ``--db`` value of a database that does not exist yet (SQLite) or is empty."""
     if engine == "sqlite":
-        return str(tmp_path / "x.sqlite3")
+        yield str(tmp_path / "x.sqlite3")
+        close_database()
+        return
     server = request.getfixturevalue("pg_server")
     url = server.create()
     yield url
