@@ -79,6 +79,10 @@ def install(db: pw.Database, area: str) -> None:
             db.execute_sql(f"DROP TRIGGER IF EXISTS {g.name} ON {g.table}")
             db.execute_sql(f"CREATE TRIGGER {g.name} BEFORE {g.op} ON {g.table} "
                            f"FOR EACH ROW EXECUTE FUNCTION {g.name}()")
+            if g.op == "DELETE" and not g.condition:  # TRUNCATE skips row triggers
+                db.execute_sql(f"DROP TRIGGER IF EXISTS {g.table}_no_truncate ON {g.table}")
+                db.execute_sql(f"CREATE TRIGGER {g.table}_no_truncate BEFORE TRUNCATE ON "
+                               f"{g.table} FOR EACH STATEMENT EXECUTE FUNCTION {g.name}()")
         else:
             when = f" WHEN {g.condition}" if g.condition else ""
             db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {g.name} BEFORE {g.op} ON {g.table}"

@@ -59,10 +59,10 @@ def migrate_to(actor: Actor, source: Target, destination: Target, progress=None)
         with db.atomic():
             _refuse_data(models)
             tables = ", ".join(f'"{m._meta.table_name}"' for m in models)
-            # the migrations' own rows (default rates, themes) come back from the file
-            db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
             for m in models:
                 db.execute_sql(f'ALTER TABLE "{m._meta.table_name}" DISABLE TRIGGER USER')
+            # the migrations' own rows (default rates, themes) come back from the file
+            db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
             for i, m in enumerate(models):
                 progress(m._meta.table_name, i / len(models))
                 report.counts[m._meta.table_name] = _copy_table(src, m)
