@@ -1,4 +1,9 @@
-"""Fresh database per test; one hidden Tk root for the whole session."""
+"""Fresh database per test, on SQLite and on PostgreSQL; one hidden Tk root for the session.
+
+Every test that uses ``target`` (or ``empty_db``) runs once per engine: ``[sqlite]`` and
+``[postgresql]`` (see tests/fixtures/engines.py). View tests, and tests marked ``sqlite_only``
+(they check SQLite files themselves), run on SQLite only.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,51 @@ from pse_desktop import areas
 from pse_desktop.db import close_database, init_database, resolve_target
 from pse_desktop.services.core import auth, users
 from pse_desktop.services.core.permissions import Actor
+from tests.fixtures.engines import ENGINES, PgServer, require_postgres
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: runs on SQLite only (checks SQLite files)")
+    config.addinivalue_line("markers", "postgres_only: runs on PostgreSQL only")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" not in metafunc.fixturenames:
+        return
+    node = metafunc.definition
+    if node.get_closest_marker("sqlite_only") or "views" in node.path.parts:
+        engines = ["sqlite"]
+    elif node.get_closest_marker("postgres_only"):
+        engines = ["postgresql"]
+    else:
+        engines = list(ENGINES)
+    metafunc.parametrize("engine", engines)
+
+
+@pytest.fixture
+def engine():
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PgServer(require_postgres())
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def empty_db(engine, tmp_path, request) -> str:
+    """The ``--db`` value of a database that does not exist yet (SQLite) or is empty."""
+    if engine == "sqlite":
+        yield str(tmp_path / "x.sqlite3")
+        close_database()
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create()
+    yield url
+    close_database()
+    server.drop(url)
 
 
 @pytest.fixture(autouse=True)
@@ -18,13 +68,19 @@ def _prefs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def target(tmp_path):
-    """An open, migrated, empty database in a temporary folder."""
-    t = resolve_target(str(tmp_path / "pse.sqlite3"))
+def target(engine, tmp_path, request):
+    """An open, migrated, empty database: a file in a temporary folder, or a PostgreSQL clone."""
+    if engine == "sqlite":
+        t = resolve_target(str(tmp_path / "pse.sqlite3"))
+    else:
+        server = request.getfixturevalue("pg_server")
+        t = resolve_target(server.migrated())
     init_database(t)
     areas.load_services()
     yield t
     close_database()
+    if t.is_postgres:
+        server.drop(t.url)
 
 
 @pytest.fixture

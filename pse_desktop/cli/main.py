@@ -126,8 +126,16 @@ def cmd_check(args) -> int:
 
     target = resolve_target(args.db)
     if target.is_postgres:
+        from ..db import database, guards, migrations
+
         open_db(args)
-        print("OK")
+        lost = guards.missing(database.obj)
+        if lost:
+            print("error: protections missing: " + ", ".join(lost), file=sys.stderr)
+            return 1
+        versions = ", ".join(f"{k} {v}" for k, v in
+                             sorted(migrations.applied_versions(database.obj).items()))
+        print(f"OK ({target.label}; schema {versions}; {len(guards.guards())} protections)")
         return 0
     report = backup.check_file(target.path)
     if not report.ok:
@@ -135,6 +143,25 @@ def cmd_check(args) -> int:
         return 1
     versions = ", ".join(f"{k} {v}" for k, v in sorted(report.versions.items()))
     print(f"OK ({target.label}; schema {versions})")
+    return 0
+
+
+def cmd_migrate_to(args) -> int:
+    from ..db import close_database, resolve_target
+    from ..services.core import migrate_to, permissions
+
+    source = resolve_target(args.db)
+    destination = resolve_target(args.url)
+
+    def progress(message, fraction):
+        print(f"\r[{int(fraction * 100):3d}%] {message:<50}", end="", file=sys.stderr, flush=True)
+
+    report = migrate_to.migrate_to(permissions.cli_actor(), source, destination, progress)
+    close_database()
+    print(file=sys.stderr)
+    print(f"Copied {report.rows} rows in {len(report.counts)} tables from {report.source} to "
+          f"{report.destination}; every table's count checked. The file was left untouched.")
+    print("Point each site at the server: PSE_DATABASE=<this URL> (README, 'One shared server').")
     return 0
 
 
@@ -199,6 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_restore)
     p = sub.add_parser("check", parents=[common], help="check integrity and schema version")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("migrate-to", parents=[common],
+                       help="copy this SQLite database into an empty PostgreSQL database")
+    p.add_argument("url", metavar="URL", help="postgresql://user@host/database (empty)")
+    p.set_defaults(func=cmd_migrate_to)
     p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
     p.set_defaults(func=cmd_demo)
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from . import migrations
 from .connection import (
-    PSE_APPLICATION_ID, DatabaseRefused, Target, close_database, database, integrity_errors,
-    open_raw, probe_sqlite_file, resolve_target,
+    PSE_APPLICATION_ID, DatabaseRefused, ServerUnreachable, Target, close_database, database,
+    integrity_errors, open_raw, probe_sqlite_file, resolve_target,
 )
 
 
 __all__ = [
-    "DatabaseRefused", "OpenResult", "Target", "close_database", "database", "init_database",
+    "DatabaseRefused", "OpenResult", "ServerUnreachable", "Target", "close_database", "database", "init_database",
     "integrity_errors", "load_models", "resolve_target", "sqlite_copy", "PSE_APPLICATION_ID",
 ]
 
@@ -35,6 +35,23 @@ def load_models() -> None:
 
     for name in model_modules():
         importlib.import_module(name)
+
+
+def all_models() -> list:
+    """Every table's model, parents before children (the order to copy or load them in)."""
+    import peewee
+
+    from .base import BaseModel
+
+    load_models()
+    found, stack = [], list(BaseModel.__subclasses__())
+    while stack:
+        model = stack.pop()
+        stack.extend(model.__subclasses__())
+        if model._meta.table_name and not getattr(model._meta, "abstract", False):
+            found.append(model)
+    found = sorted(set(found), key=lambda m: m._meta.table_name)
+    return peewee.sort_models(found)
 
 
 def sqlite_copy(src: Path, dest: Path) -> Path:

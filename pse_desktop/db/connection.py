@@ -33,6 +33,10 @@ class DatabaseRefused(Exception):
     """The file given is not a database this program may open; it was left untouched."""
 
 
+class ServerUnreachable(DatabaseRefused):
+    """The shared PostgreSQL server did not answer (network, VPN, server down, password)."""
+
+
 @dataclass(frozen=True)
 class Target:
     """Where the database lives: a SQLite path or a PostgreSQL URL."""
@@ -138,7 +142,12 @@ def open_raw(target: Target) -> peewee.Database:
     else:
         db = _connect_sqlite(target.path)
     database.initialize(db)
-    db.connect(reuse_if_open=True)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.OperationalError as exc:
+        if not target.is_postgres:
+            raise
+        raise ServerUnreachable(unreachable_message(target, exc)) from None
     if not target.is_postgres:
         current = db.execute_sql("PRAGMA application_id").fetchone()[0]
         if current != PSE_APPLICATION_ID:
@@ -147,6 +156,17 @@ def open_raw(target: Target) -> peewee.Database:
             # this new database before the first checkpoint would not recognise it.
             db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
     return db
+
+
+def unreachable_message(target: Target, exc: Exception) -> str:
+    """What to tell a site when the shared server does not answer."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    first = first.replace(target.url, target.label)
+    return (f"The shared database server cannot be reached ({target.label}: {first}). "
+            "Check this PC's network or VPN connection, then start PSE Desktop again; nothing "
+            "saved on the server is lost. Meanwhile take attendance on the blank paper registers "
+            "(printed from the local copy: pse-desktop --db LOCAL-COPY report attendance --blank) "
+            "and type them in when the server is back.")
 
 
 def close_database() -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 import peewee as pw
 
 from .base import BaseModel
+from . import guards
 from .migrations import migration
 
 AREA = "core"
@@ -99,3 +100,26 @@ def _v1(db):
 @migration(AREA, 2, "shops and shop staff")
 def _v2(db):
     db.create_tables([Shop, UserShop])
+
+
+guards.declare(AREA, guards.append_only(["audit_entry"], "the audit log is append-only"))
+
+
+class Counter(BaseModel):
+    """The last number given in a series (sales of a location, orders, child codes...)."""
+
+    key = pw.CharField(max_length=60, primary_key=True)
+    value = pw.BigIntegerField(default=0)
+
+
+@migration(AREA, 3, "append-only audit log on PostgreSQL too")
+def _v3(db):
+    if isinstance(db, pw.PostgresqlDatabase):
+        db.execute_sql("DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry")
+        db.execute_sql("DROP FUNCTION IF EXISTS audit_entry_append_only()")
+    guards.install(db, AREA)
+
+
+@migration(AREA, 4, "number counters (sales, orders, codes) locked per transaction")
+def _v4(db):
+    db.create_tables([Counter])

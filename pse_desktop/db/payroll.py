@@ -11,6 +11,7 @@ import peewee as pw
 
 from ..resources import resource_path
 from .base import BaseModel
+from . import guards
 from .migrations import migration
 
 AREA = "payroll"
@@ -225,6 +226,15 @@ def _v1(db):
     for row in default_rates():
         PayRates.create(effective_from=dt.date.fromisoformat(row["effective_from"]),
                         payload=json.dumps(row["rates"], sort_keys=True), note=row["note"])
+
+
+# Read when installed and when checked, so that locks added to _LOCKS later are included.
+guards.declare(AREA, guards.from_clauses(_LOCKS, "a finalised payroll run is locked"))
+
+
+@migration(AREA, 2, "finalised payroll runs locked on PostgreSQL too")
+def _v2(db):
+    guards.install(db, AREA)
 
 
 def default_rates() -> list[dict]:

@@ -14,6 +14,7 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import ProductVariant
 from .core import Centre, User
+from . import guards
 from .migrations import migration
 from .payroll import Worker
 from .shop import StockLocation
@@ -158,3 +159,11 @@ def _v1(db):
                 db.execute_sql(
                     f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} "
                     f"ON {table} BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END")
+
+
+guards.declare(AREA, guards.append_only(["material_move"]))
+
+
+@migration(AREA, 2, "append-only materials ledger on PostgreSQL too")
+def _v2(db):
+    guards.install(db, AREA)

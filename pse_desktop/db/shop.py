@@ -11,6 +11,7 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import ProductVariant
 from .core import Shop, User
+from . import guards
 from .migrations import migration
 
 AREA = "shop"
@@ -152,3 +153,12 @@ def _v1(db):
                 db.execute_sql(
                     f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} "
                     f"ON {table} BEGIN SELECT RAISE(ABORT, '{table} rows are never changed'); END")
+
+
+# The ledger and completed sales are never edited, on either engine.
+guards.declare(AREA, guards.append_only(["stock_move", "sale", "sale_line"]))
+
+
+@migration(AREA, 2, "append-only ledger and sales on PostgreSQL too")
+def _v2(db):
+    guards.install(db, AREA)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import peewee as pw
 
+from . import guards
 from .base import BaseModel
 from .centres import Family
 from .core import User
@@ -249,10 +250,15 @@ DEFAULT_RULE = {
 }
 
 
+# a payment handed over and the record of who opened a file are never changed
+guards.declare(AREA, guards.append_only(["social_payment", "social_file_access"]))
+
+
 @migration(AREA, 1, "caseloads, social surveys, priority, assessments, emergency support")
 def _v1(db):
     import json
 
     db.create_tables(MODELS_V1)
+    guards.install(db, AREA)
     PriorityRule.create(effective_from=dt.date(2020, 1, 1), payload=json.dumps(DEFAULT_RULE),
                         note="National poverty line KHR 10,951 per person per day (2019/20)")

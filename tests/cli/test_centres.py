@@ -12,7 +12,7 @@ from pse_desktop.services.core import places
 
 
 def test_import_report_export(admin, target, tmp_path, capsys):
-    db = str(target.path)
+    db = target.url
     centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
     group = attendance_setup.save_group(admin, None, centre.id, "Daycare A", "daycare")
     template = tmp_path / "t.csv"

@@ -4,10 +4,13 @@ import hashlib
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
 from pse_desktop import cli
-from pse_desktop.db import close_database
+from pse_desktop.db import close_database, init_database
+from pse_desktop.services.core import permissions, places
 
 
 def run(*args):
@@ -22,12 +25,12 @@ def sha(path):
 
 
 @pytest.fixture
-def db_file(tmp_path):
+def db_file(empty_db, engine, tmp_path):
+    """A new database with its admin: a SQLite file (a Path) or a PostgreSQL URL."""
     pw = tmp_path / "pw.txt"
     pw.write_text("admin-pass\n")
-    path = tmp_path / "x.sqlite3"
-    assert run("--db", str(path), "init", "--admin", "admin", "--password-file", str(pw)) == 0
-    return path
+    assert run("--db", empty_db, "init", "--admin", "admin", "--password-file", str(pw)) == 0
+    return Path(empty_db) if engine == "sqlite" else empty_db
 
 
 def test_init_then_check_prints_ok(db_file, capsys):
@@ -39,6 +42,7 @@ def test_db_option_after_the_subcommand_too(db_file, capsys):
     assert run("check", "--db", str(db_file)) == 0
 
 
+@pytest.mark.sqlite_only  # SQLite files; PostgreSQL: tests/services/core/test_pgdump.py
 def test_check_refuses_random_and_truncated_files_unchanged(db_file, tmp_path, capsys):
     noise = tmp_path / "noise"
     noise.write_bytes(b"\x13\x37" * 3000)
@@ -55,7 +59,9 @@ def test_check_refuses_random_and_truncated_files_unchanged(db_file, tmp_path, c
 def test_user_add_list_disable(db_file, tmp_path, capsys):
     pw = tmp_path / "u.txt"
     pw.write_text("secret-pass\n")
-    assert run("--db", str(db_file), "demo") == 0
+    init_database(str(db_file))  # a centre to give her (the demo is tested in test_demo.py)
+    places.save_centre(permissions.cli_actor(), None, "STM", "Stung Meanchey", "Phnom Penh")
+    close_database()
     assert run("--db", str(db_file), "user", "add", "mony", "--role", "centre_staff",
                "--centre", "STM", "--password-file", str(pw)) == 0
     assert run("--db", str(db_file), "user", "disable", "mony") == 0
@@ -68,6 +74,7 @@ def test_user_add_list_disable(db_file, tmp_path, capsys):
     assert "no centre with code" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # SQLite files; PostgreSQL: tests/services/core/test_pgdump.py
 def test_backup_and_restore_round_trip(db_file, tmp_path, capsys):
     out = tmp_path / "b.sqlite3"
     assert run("--db", str(db_file), "backup", "--out", str(out)) == 0
@@ -81,6 +88,7 @@ def test_backup_and_restore_round_trip(db_file, tmp_path, capsys):
     assert run("--db", str(db_file), "restore", str(bad), "--yes") == 2
 
 
+@pytest.mark.sqlite_only  # SQLite files; PostgreSQL: tests/services/core/test_pgdump.py
 def test_restore_without_terminal_needs_yes(db_file, tmp_path):
     out = tmp_path / "b.sqlite3"
     run("--db", str(db_file), "backup", "--out", str(out))
@@ -90,7 +98,8 @@ def test_restore_without_terminal_needs_yes(db_file, tmp_path):
 
 
 def test_every_subcommand_has_help():
-    for args in (["init"], ["user", "add"], ["backup"], ["restore"], ["check"], ["demo"]):
+    for args in (["init"], ["user", "add"], ["backup"], ["restore"], ["check"], ["demo"],
+                 ["migrate-to"]):
         with pytest.raises(SystemExit) as info:
             cli.main(args + ["--help"])
         assert info.value.code == 0

@@ -20,7 +20,7 @@ def test_export_production_csv_and_xlsx(admin, target, workshop, tmp_path, capsy
     materials.receive(admin, workshop["m"]["white"].id, "20")
     production_output.record_output(admin, o.id, [OutputEntry(day, ws["E001"].id, v["SHIRT-8"].id, 4)])
     out = tmp_path / "out.csv"
-    rc = cli.main(["export", "production", "--db", str(target.path), "--from",
+    rc = cli.main(["export", "production", "--db", target.url, "--from",
                    (day - dt.timedelta(days=7)).isoformat(), "--to", day.isoformat(), "--out", str(out)])
     assert rc == 0 and "1 output rows" in capsys.readouterr().out
     lines = out.read_text(encoding="utf-8-sig").splitlines()
@@ -30,11 +30,11 @@ def test_export_production_csv_and_xlsx(admin, target, workshop, tmp_path, capsy
     row = list(csv.reader(lines))[1]
     assert row[6] == "School shirt (8, white)" and row[7:9] == ["4", "0.40"]
     xlsx = tmp_path / "out.xlsx"
-    assert cli.main(["export", "production", "--db", str(target.path), "--from", day.isoformat(),
+    assert cli.main(["export", "production", "--db", target.url, "--from", day.isoformat(),
                      "--to", day.isoformat(), "--out", str(xlsx)]) == 0
     from openpyxl import load_workbook
 
     rows = list(load_workbook(xlsx).active.values)
     assert rows[1][7] == 4
-    assert cli.main(["export", "production", "--db", str(target.path), "--from", day.isoformat(),
+    assert cli.main(["export", "production", "--db", target.url, "--from", day.isoformat(),
                      "--to", "2000-01-01", "--out", str(xlsx)]) == 2

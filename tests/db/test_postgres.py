@@ -1,9 +1,7 @@
-"""The same services on PostgreSQL, when a throwaway server is given (tools/test.sh starts one).
+"""A new PostgreSQL database: created by the migrations, opened again without change.
 
-Set PSE_TEST_POSTGRES_URL=postgresql://user@host:port/db to run these; the database is emptied.
+Every other database test runs on PostgreSQL too (the ``engine`` parameter of tests/conftest.py).
 """
-
-import os
 
 import peewee
 import pytest
@@ -13,25 +11,13 @@ from pse_desktop.db import close_database, init_database, migrations
 from pse_desktop.db.core import AuditEntry, Centre
 from pse_desktop.services.core import audit, auth, places, settings, users
 
-URL = os.environ.get("PSE_TEST_POSTGRES_URL")
-pytestmark = pytest.mark.skipif(not URL, reason="PSE_TEST_POSTGRES_URL not set")
+pytestmark = pytest.mark.postgres_only
 
 
-@pytest.fixture
-def pg():
-    from playhouse.db_url import connect
-
-    raw = connect(URL)
-    raw.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    raw.close()
-    result = init_database(URL)
+def test_core_services_on_postgres(empty_db):
+    URL = empty_db
+    assert init_database(URL).created
     areas.load_services()
-    yield result
-    close_database()
-
-
-def test_core_services_on_postgres(pg):
-    assert pg.created
     assert migrations.applied_versions(Centre._meta.database) == migrations.known_versions()
     users.create_first_admin("admin", "Admin", "admin-pass")
     admin = auth.authenticate("admin", "admin-pass")
@@ -45,3 +31,14 @@ def test_core_services_on_postgres(pg):
     close_database()
     again = init_database(URL)
     assert not again.created and not again.upgraded
+    close_database()
+
+
+def test_an_unreachable_server_is_refused_with_a_clear_message():
+    from pse_desktop.db import ServerUnreachable
+
+    url = "postgresql://pse:secret@127.0.0.1:9/nowhere"  # port 9: nothing listens there
+    with pytest.raises(ServerUnreachable, match="cannot be reached") as info:
+        init_database(url)
+    text = str(info.value)
+    assert "secret" not in text and "blank paper registers" in text

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from peewee import EXCLUDED
 
-from ...db import database
+from ...db import database, dialect
 from ...db.centres import Child, Group, GroupMembership, Mark, MonthTotal
 from ...db.core import User
 from ..core import audit
@@ -184,15 +184,15 @@ def mark_everyone_present(actor: Actor, group_id: int, day, change_reason: str =
 
 def rebuild_month_totals() -> int:
     """Recount every monthly total from the marks (after a bulk load); return the rows written."""
+    month = dialect.year_month(Mark.day)
+    counts = [dialect.count_if(Mark.status == s) for s in MARK_COLUMNS]
+    query = (Mark.select(Mark.group, Group.centre, month, *counts).join(Group)
+             .group_by(Mark.group, Group.centre, month))
+    columns = [MonthTotal.group, MonthTotal.centre, MonthTotal.month,
+               *(getattr(MonthTotal, c) for c in MARK_COLUMNS.values())]
     with database.atomic():
         MonthTotal.delete().execute()
-        sql = ("INSERT INTO attendance_month_total (group_id, centre_id, month, present, absent, "
-               "late, excused, sick) SELECT m.group_id, g.centre_id, "
-               "CAST(strftime('%Y%m', m.day) AS INTEGER), "
-               "SUM(m.status = 'P'), SUM(m.status = 'A'), SUM(m.status = 'L'), "
-               "SUM(m.status = 'E'), SUM(m.status = 'S') FROM attendance_mark m "
-               "JOIN attendance_group g ON g.id = m.group_id GROUP BY m.group_id, 3")
-        database.execute_sql(sql)
+        MonthTotal.insert_from(query, columns).execute()
     return MonthTotal.select().count()
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...db import database
+from ...db import counters, database
 from ...db.centres import Child, Family, Group, GroupMembership
-from ...db.core import Centre
+from ...db.core import Centre, Counter
 from ..core import audit
 from ..common import validate
 from .rules import (
@@ -143,7 +143,7 @@ def _query(actor, centre_id, active_on, family_id, group_id, text):
 def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dict:
     v = dict(values)
     out = {
-        "code": validate.code("code", v.get("code"), 20),
+        "code": validate.code("code", v.get("code"), 20) if v.get("code") or child_id else "",
         "name_km": validate.text("Khmer name", v.get("name_km"), 80, required=False),
         "name_latin": validate.text("Latin name", v.get("name_latin"), 80),
         "sex": validate.choice("sex", v.get("sex"), list(SEXES)),
@@ -216,6 +216,8 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
         if group is None or group.centre_id != clean["centre"]:
             raise ValidationError("group", "is not a group of this centre")
     with database.atomic():
+        if not clean["code"]:  # a new child with no code typed: the centre's next one
+            clean["code"] = take_child_code(Centre.get_by_id(clean["centre"]).code)
         clash = Child.select().where(Child.code == clean["code"])
         if child_id is not None:
             clash = clash.where(Child.id != child_id)
@@ -291,8 +293,23 @@ def group_history(actor: Actor, child_id: int) -> list[GroupStay]:
     return [GroupStay(m.group_id, m.group.name, m.start_on, m.end_on) for m in query]
 
 
-def next_child_code(centre_code: str) -> str:
-    prefix = f"{centre_code}-"
+def _used_code(prefix: str) -> int:
     codes = [c.code for c in Child.select(Child.code).where(Child.code.startswith(prefix))]
-    numbers = [int(c[len(prefix):]) for c in codes if c[len(prefix):].isdigit()]
-    return f"{prefix}{(max(numbers) if numbers else 0) + 1:04d}"
+    return max((int(c[len(prefix):]) for c in codes if c[len(prefix):].isdigit()), default=0)
+
+
+def next_child_code(centre_code: str) -> str:
+    """The code the next child of the centre will probably get (shown in an empty form)."""
+    prefix = f"{centre_code}-"
+    taken = Counter.select(Counter.value).where(Counter.key == f"child:{centre_code}").scalar()
+    return f"{prefix}{max(taken or 0, _used_code(prefix)) + 1:04d}"
+
+
+def take_child_code(centre_code: str) -> str:
+    """The centre's next child code, from its counter (inside the transaction that uses it)."""
+    prefix = f"{centre_code}-"
+    while True:
+        number = counters.next_value(f"child:{centre_code}", lambda: _used_code(prefix))
+        code = f"{prefix}{number:04d}"
+        if not Child.select().where(Child.code == code).exists():  # not typed by hand earlier
+            return code

@@ -9,7 +9,7 @@ import csv
 import datetime as dt
 import random
 
-from ...db import database
+from ...db import database, dialect
 from ...db.centres import Child, DayOff, Family, Group, GroupMembership, Guardian
 from ...db.core import Centre, User, UserCentre
 from ..core import audit
@@ -186,13 +186,10 @@ def _add_marks(actor, rng, centres, groups, kids, start, today, progress) -> int
     chronic = {k["id"] for k in kids if rng.random() < 0.06}
     followed = {k["id"] for k in rng.sample(kids, 14) if not k["exit_on"]}
     now = dt.datetime.combine(today, dt.time(8, 5))
-    sql = ("INSERT INTO attendance_mark (child_id, day, group_id, status, reason, recorded_by_id, "
-           "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    columns = ["child_id", "day", "group_id", "status", "reason", "recorded_by_id", "recorded_at"]
     rows, total = [], 0
     staff = {g.id: g.staff_id for gs in groups.values() for g in gs}
     with database.atomic():
-        conn = database.cursor()
-        sql = sql.replace("?", database.param)
         for n, k in enumerate(kids):
             days = [d for d in days_by_centre[k["centre"]]
                     if d >= k["enrolled_on"] and (k["exit_on"] is None or d <= k["exit_on"])]
@@ -220,11 +217,11 @@ def _add_marks(actor, rng, centres, groups, kids, start, today, progress) -> int
                              staff.get(k["_group"]), (now if d == today else
                                                       dt.datetime.combine(d, dt.time(8, 5))).isoformat(" ")))
             if len(rows) > 50000:
-                conn.executemany(sql, rows)
+                dialect.insert_rows("attendance_mark", columns, rows)
                 total += len(rows)
                 rows = []
                 progress("Attendance", 0.3 + 0.6 * n / len(kids))
-        conn.executemany(sql, rows)
+        dialect.insert_rows("attendance_mark", columns, rows)
         total += len(rows)
         audit.record(actor, AREA, "demo", "register", "",
                      f"demo: {total} attendance marks from {start} to {today}")

@@ -156,7 +156,7 @@ def monthly_rates(actor: Actor, month, by: str = "group") -> list[RateRow]:
     else:
         query = (MonthTotal.select(Centre.code, Group.name, *sums).join(Group)
                  .join_from(MonthTotal, Centre).where(MonthTotal.month == key)
-                 .group_by(Group.id).order_by(Centre.code, Group.name))
+                 .group_by(Group.id, Centre.id).order_by(Centre.code, Group.name))
         for row in query.objects():
             counts = _count_dict(row)
             out.append(RateRow(f"{row.code} {row.name}", row.name, f"{first:%Y-%m}", counts,

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Callable
 
 from ... import areas
+from ...db import all_models, database, dialect
 from .errors import ConflictError
 from ..core.permissions import Actor, require
 
@@ -29,6 +30,8 @@ def run(actor: Actor, progress: Progress | None = None, today: dt.date | None = 
 
         part_progress(f"{area.label}...", 0.0)
         lines.append(areas.resolve(area.demo_spec)(actor, part_progress, today))
+        # a part may insert rows with their ids: the next ordinary insert must not collide
+        dialect.set_sequences(database.obj, all_models())
     progress("Done", 1.0)
     return lines
 

@@ -1,4 +1,7 @@
-"""Backups with SQLite's online backup API, checks of database files, and restore."""
+"""Backups with SQLite's online backup API, checks of database files, and restore.
+
+A PostgreSQL database is backed up with pg_dump and restored with pg_restore (``pgdump``).
+"""
 
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
-from ...db import DatabaseRefused, Target, migrations, sqlite_copy
-from . import audit, settings
+from ...db import DatabaseRefused, Target, guards, migrations, sqlite_copy
+from . import audit, pgdump, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
 
@@ -42,7 +45,15 @@ def backup_folder(target: Target) -> Path:
         chosen = settings.get("backup_dir") or ""
     except Exception:  # database not open (CLI check on a closed file)
         chosen = ""
-    return Path(chosen).expanduser() if chosen else _sqlite_only(target).parent / "backups"
+    if chosen:
+        return Path(chosen).expanduser()
+    if target.is_postgres:
+        return dbmod.connection.default_database_path().parent / "backups"
+    return target.path.parent / "backups"
+
+
+def _suffix(target: Target) -> str:
+    return pgdump.SUFFIX if target.is_postgres else ".sqlite3"
 
 
 def list_backups(target: Target) -> list[Path]:
@@ -50,15 +61,16 @@ def list_backups(target: Target) -> list[Path]:
     folder = backup_folder(target)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{PREFIX}*.sqlite3"), reverse=True)
+    return sorted(folder.glob(f"{PREFIX}*{_suffix(target)}"), reverse=True)
 
 
 def _copy(target: Target, dest: Path | None) -> Path:
-    src = _sqlite_only(target)
     if dest is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        dest = backup_folder(target) / f"{PREFIX}{stamp}.sqlite3"
-    return sqlite_copy(src, Path(dest))
+        dest = backup_folder(target) / f"{PREFIX}{stamp}{_suffix(target)}"
+    if target.is_postgres:
+        return pgdump.dump(target.url, Path(dest))
+    return sqlite_copy(target.path, Path(dest))
 
 
 def prune(target: Target, keep: int | None = None) -> list[Path]:
@@ -94,6 +106,11 @@ def check_file(path: Path) -> CheckReport:
     """Check a database or backup file without changing it."""
     path = Path(path)
     report = CheckReport(path)
+    if path.suffix == pgdump.SUFFIX:
+        report.problems.extend(pgdump.check_dump(path))
+        if report.ok:
+            report.versions = pgdump.schema_versions(path)
+        return report
     try:
         status = dbmod.probe_sqlite_file(path)
     except DatabaseRefused as exc:
@@ -109,6 +126,8 @@ def check_file(path: Path) -> CheckReport:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
+        have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
         report.problems.append(f"no schema version ({exc})")
         return report
@@ -119,6 +138,11 @@ def check_file(path: Path) -> CheckReport:
     newer = migrations.newer_areas(report.versions)
     if newer:
         report.problems.append("made by a newer PSE Desktop: " + ", ".join(newer))
+    elif not migrations.pending(report.versions):
+        # An older file gets its protections from the upgrade; a current one must have them all.
+        lost = guards.missing_from(have, tables)
+        if lost:
+            report.problems.append("protections missing: " + ", ".join(lost))
     return report
 
 
@@ -132,6 +156,10 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     report = check_file(source)
     if not report.ok:
         raise ValidationError("backup file", "; ".join(report.problems))
+    if target.is_postgres:
+        return _restore_postgres(actor, target, source)
+    if source.suffix == pgdump.SUFFIX:
+        raise ValidationError("backup file", "a PostgreSQL backup goes into a PostgreSQL database")
     live = _sqlite_only(target)
     folder = backup_folder(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -153,3 +181,26 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
         audit.record(actor, "core", "restore", "database", "",
                      f"restored from {source}; previous database kept as {safety}")
     return safety
+
+
+def _restore_postgres(actor: Actor, target: Target, source: Path) -> None:
+    """pg_restore into the target database, which must be empty (a shared server's current
+    database may be in use by other sites: restore into a new one, then point them at it)."""
+    if source.suffix != pgdump.SUFFIX:
+        raise ValidationError("backup file", "a PostgreSQL database is restored from a "
+                              f"{pgdump.SUFFIX} backup; to load a SQLite file use migrate-to")
+    pgdump.tool("pg_restore")
+    db = dbmod.open_raw(target)
+    tables = [t for t in db.get_tables() if t != migrations.SCHEMA_TABLE]
+    if tables:
+        dbmod.close_database()
+        raise ConflictError(f"{target.label} is not empty ({len(tables)} tables). Create an empty "
+                            "database (createdb NAME), restore into it, then point the sites at it.")
+    if migrations.SCHEMA_TABLE in db.get_tables():
+        db.execute_sql(f"DROP TABLE {migrations.SCHEMA_TABLE}")
+    dbmod.close_database()
+    pgdump.load(target.url, source)
+    dbmod.init_database(target)
+    with dbmod.database.atomic():
+        audit.record(actor, "core", "restore", "database", "", f"restored from {source}")
+    return None

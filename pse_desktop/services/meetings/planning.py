@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ...db import database
+from ...db import database, dialect
 from ...db.centres import Child, Family, GroupMembership
 from ...db.core import Centre, User
 from ...db.meetings import Meeting, MeetingDraft, MeetingFamily, MeetingGuest, Theme
@@ -320,10 +320,9 @@ def list_meetings(actor: Actor, centre_id: int | None = None, first: dt.date | N
     ids = [r[0] for r in rows]
     counts = {}
     if ids:
-        from peewee import fn
-
         for mid, invited, came in (MeetingFamily.select(
-                MeetingFamily.meeting, fn.SUM(MeetingFamily.invited), fn.SUM(MeetingFamily.came))
+                MeetingFamily.meeting, dialect.count_if(MeetingFamily.invited == True),  # noqa: E712
+                dialect.count_if(MeetingFamily.came == True))  # noqa: E712
                 .where(MeetingFamily.meeting.in_(ids)).group_by(MeetingFamily.meeting).tuples()):
             counts[mid] = (int(invited or 0), int(came or 0))
     out = [MeetingRow(mid, _as_date(day), code, theme, title, status, *counts.get(mid, (0, 0)))

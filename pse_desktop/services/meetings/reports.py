@@ -8,7 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import fn
+from peewee import Case, fn
+
+from ...db import dialect
 
 from ...db.core import Centre
 from ...db.meetings import Meeting, MeetingFamily, Theme
@@ -117,9 +119,11 @@ def participation(actor: Actor, first, last, centre_id: int | None = None) -> Pa
     that never came first (most invitations first), then by attendance rate."""
     require(actor, "meetings.view", centre_id=centre_id)
     first, last = _period(first, last)
-    query = (MeetingFamily.select(MeetingFamily.family, fn.SUM(MeetingFamily.invited),
-                                  fn.SUM(MeetingFamily.came),
-                                  fn.MAX(fn.IIF(MeetingFamily.came, Meeting.held_on, None)))
+    came = MeetingFamily.came == True  # noqa: E712 (SQL, not Python)
+    query = (MeetingFamily.select(MeetingFamily.family,
+                                  dialect.count_if(MeetingFamily.invited == True),  # noqa: E712
+                                  dialect.count_if(came),
+                                  fn.MAX(Case(None, [(came, Meeting.held_on)], None)))
              .join(Meeting).where(Meeting.held_on.between(first, last), Meeting.status == "held"))
     query = _scoped(actor, query, centre_id).group_by(MeetingFamily.family)
     figures = {fid: (int(inv or 0), int(came or 0), last_came) for fid, inv, came, last_came in query.tuples()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ...db import database
+from ...db import counters, database
 from ...db.centres import Child
 from ...db.payroll import Contract, Payslip, Worker
 from ..core import audit
@@ -111,11 +111,19 @@ def get_worker(actor: Actor, worker_id: int) -> WorkerInfo:
     return _info(w, contract_on(contracts, dt.date.today()))
 
 
-def next_code(kind: str) -> str:
-    prefix = "S" if kind == "student" else "E"
+def _used_code(prefix: str) -> int:
     numbers = [int(w.code[1:]) for w in Worker.select(Worker.code).where(Worker.code.startswith(prefix))
                if w.code[1:].isdigit()]
-    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+    return max(numbers, default=0)
+
+
+def next_code(kind: str) -> str:
+    """The next worker code of its kind (E001, S001...), from its counter; inside a transaction."""
+    prefix = "S" if kind == "student" else "E"
+    number = counters.next_value(f"worker:{prefix}", lambda: _used_code(prefix))
+    while Worker.select().where(Worker.code == f"{prefix}{number:03d}").exists():
+        number = counters.next_value(f"worker:{prefix}", lambda: _used_code(prefix))  # typed by hand
+    return f"{prefix}{number:03d}"
 
 
 def clean_worker(values: dict) -> dict:

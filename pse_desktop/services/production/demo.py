@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from ...db import database
+from ...db import database, dialect
 from ...db.catalog import Product, ProductVariant
 from ...db.payroll import PayRun, PieceOutput, Worker
 from ...db.production import (
@@ -356,6 +356,7 @@ def _simulate(actor, rng, order_ids, worker_ids, start, today) -> dict:
     with database.atomic():
         for i in range(0, len(out_rows), 500):
             Output.insert_many(out_rows[i:i + 500]).execute()
+        dialect.set_sequences(database.obj, [Output])
         for i in range(0, len(moves), 500):
             MaterialMove.insert_many(moves[i:i + 500]).execute()
         for mid, qty in stock.items():

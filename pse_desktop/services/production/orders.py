@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ...db import database
+from peewee import fn
+
+from ...db import counters, database
 from ...db.catalog import Product, ProductVariant
 from ...db.core import Centre
 from ...db.production import OrderLine, ProductionOrder
@@ -221,8 +223,9 @@ def _clean_header(kind, customer_kind, customer, due, priority, notes, centre_id
 
 
 def next_number(model) -> int:
-    top = model.select(model.number).order_by(model.number.desc()).tuples().first()
-    return (top[0] if top else 0) + 1
+    """The next order or delivery number, from its counter (inside the caller's transaction)."""
+    return counters.next_value(model._meta.table_name,
+                               lambda: model.select(fn.MAX(model.number)).scalar())
 
 
 def create_order(actor: Actor, *, kind: str, customer_kind: str, due, customer: str = "",

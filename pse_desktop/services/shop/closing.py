@@ -138,7 +138,7 @@ def z_report(closing_id: int) -> ZReport:
                             ProductVariant.colour, fn.SUM(SaleLine.quantity), fn.SUM(SaleLine.amount))
             .join(Sale).switch(SaleLine).join(ProductVariant).join(Product)
             .where(Sale.location == c.location_id, Sale.day == c.day)
-            .group_by(ProductVariant.id).order_by(ProductVariant.code).tuples())
+            .group_by(ProductVariant.id, Product.id).order_by(ProductVariant.code).tuples())
     by_product = [(code, variant_label(name, size, colour), qty, amount)
                   for code, name, size, colour, qty, amount in rows]
     who = (c.user.full_name or c.user.username) if c.user_id else "command line"

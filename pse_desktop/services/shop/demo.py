@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from ...db import database
+from ...db import database, dialect
 from ...db.catalog import Product
 from ...db.shop import DayClosing, Sale, SaleLine, StockMove
 from ..core import audit
@@ -146,6 +146,7 @@ def _sales(actor, rng, variants, locations, start, today, progress):
                             (DayClosing, closings)):
             for i in range(0, len(rows), 2000):
                 model.insert_many(rows[i:i + 2000]).execute()
+        dialect.set_sequences(database.obj, [Sale, SaleLine, StockMove, DayClosing])
         audit.record(actor, shop.AREA, "demo", "sale", "",
                      f"demo: {len(sale_rows)} sales, {len(line_rows)} lines, {len(move_rows)} stock "
                      f"movements, {len(closings)} closed days")

@@ -128,7 +128,7 @@ def event_report(event_id: int) -> EventReport:
         fn.SUM(q))
         .join(ProductVariant).join(Product)
         .where(StockMove.location == e.box_id)
-        .group_by(ProductVariant.id).order_by(ProductVariant.code).tuples())
+        .group_by(ProductVariant.id, Product.id).order_by(ProductVariant.code).tuples())
     amounts = dict(SaleLine.select(SaleLine.variant, fn.SUM(SaleLine.amount)).join(Sale)
                    .where(Sale.location == e.box_id).group_by(SaleLine.variant).tuples())
     lines = [EventLine(code, variant_label(name, size, colour), sent, sold, ret, lost, left,

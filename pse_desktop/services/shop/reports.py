@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from ...db import database
+from ...db import database, dialect
 from ...db.catalog import Product, ProductVariant
 from ...db.shop import Sale, SaleLine, StockBalance, StockLocation
 from ..common import validate
@@ -66,7 +66,7 @@ def sales_query(group: str, start: dt.date, end: dt.date, location_id: int | Non
         if group == "day":
             key = L.day
         elif group == "month":
-            key = fn.SUBSTR(L.day, 1, 7)
+            key = dialect.month_text(L.day)
         else:
             key = StockLocation.code
         query = (L.select(key, S.currency, fn.SUM(L.quantity), fn.SUM(L.amount))
@@ -123,7 +123,8 @@ def slow_movers(actor: Actor, months: int, today: dt.date | None = None) -> list
                                 ProductVariant.size, ProductVariant.colour,
                                 fn.SUM(StockBalance.quantity))
             .join(ProductVariant).join(Product).where(StockBalance.quantity > 0)
-            .group_by(ProductVariant.id).order_by(ProductVariant.code).tuples())
+            .group_by(ProductVariant.id, ProductVariant.code, Product.name_en, ProductVariant.size,
+                      ProductVariant.colour).order_by(ProductVariant.code).tuples())
     out = []
     for vid, code, name, size, colour, qty in held:
         seen = last.get(vid)

@@ -12,7 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ...db import database
+from peewee import fn
+
+from ...db import counters, database
 from ...db.catalog import Product, ProductVariant
 from ...db.shop import DayClosing, Sale, SaleLine, StockLocation
 from ..core import audit, settings
@@ -154,9 +156,11 @@ def settle(total: int, currency: str, paid_usd: int, paid_khr: int, paid_eur: in
 
 
 def _next_number(location_id: int) -> int:
-    row = database.execute_sql("SELECT MAX(number) FROM sale WHERE location_id = ?"
-                               .replace("?", database.param), (location_id,)).fetchone()
-    return (row[0] or 0) + 1
+    """The location's next sale number; taking it waits for any other till of the location
+    (the counter row stays locked until this sale commits), so take it before reading stock."""
+    def used():
+        return Sale.select(fn.MAX(Sale.number)).where(Sale.location == location_id).scalar()
+    return counters.next_value(f"sale:{location_id}", used)
 
 
 def _refuse_closed(loc: StockLocation, day: dt.date) -> None:
@@ -209,9 +213,9 @@ def complete_sale(actor: Actor, location_id: int, lines, *, paid_usd=0, paid_khr
     for variant, qty, *_ in items:
         wanted[variant.id] = wanted.get(variant.id, 0) + qty
     with database.atomic():
+        number = _next_number(loc.id)
         _refuse_closed(loc, day)
         check_available(loc, wanted)
-        number = _next_number(loc.id)
         sale = Sale.create(location=loc, number=number, kind="sale", day=day, at=dt.datetime.now(),
                            user=actor.id, currency=loc.currency, subtotal=subtotal,
                            discount=discount, total=subtotal - discount,

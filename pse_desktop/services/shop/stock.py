@@ -11,30 +11,33 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from ...db import database
+from ...db import counters, database
 from ...db.catalog import Product, ProductVariant
 from ...db.shop import StockBalance, StockLocation, StockMove
 from ..core import audit
 from ..common import validate
 from .catalog import variant_quantities
-from ..common.errors import ValidationError
+from ..common.errors import ConflictError, ValidationError
 from ..core.permissions import Actor
 from .locations import AREA, location_row, require_at
 
 MOVE_KINDS = ("receive", "sale", "return", "void", "transfer", "count", "damage", "lost")
 
 
-class StockShortage(ValidationError):
-    """A move would take a location's stock below zero."""
+class StockShortage(ValidationError, ConflictError):
+    """A move would take a location's stock below zero ("sold out" when another till won)."""
 
     def __init__(self, message: str):
         super().__init__("quantity", message)
 
 
-def balance(variant_id: int, location_id: int) -> int:
-    row = (StockBalance.select(StockBalance.quantity)
-           .where(StockBalance.variant == variant_id, StockBalance.location == location_id)
-           .tuples().first())
+def balance(variant_id: int, location_id: int, lock: bool = False) -> int:
+    """Pieces held; ``lock``: keep the row locked until the transaction ends (PostgreSQL)."""
+    query = (StockBalance.select(StockBalance.quantity)
+             .where(StockBalance.variant == variant_id, StockBalance.location == location_id))
+    if lock:
+        query = counters.lock_for_update(query)
+    row = query.tuples().first()
     return row[0] if row else 0
 
 
@@ -43,9 +46,11 @@ def check_available(loc: StockLocation, wanted: dict[int, int]) -> None:
     if loc.allow_negative:
         return
     for variant_id, qty in wanted.items():
-        have = balance(variant_id, loc.id)
+        have = balance(variant_id, loc.id, lock=True)
         if qty > have:
             code = ProductVariant.get_by_id(variant_id).code
+            if have <= 0:
+                raise StockShortage(f"{code} is sold out in {loc.code}. Nothing was recorded.")
             raise StockShortage(f"only {have} of {code} in {loc.code}; {qty} asked. "
                                 "Nothing was recorded.")
 

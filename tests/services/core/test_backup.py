@@ -5,6 +5,8 @@ from pse_desktop.db.core import Centre
 from pse_desktop.services.core import backup, places
 from pse_desktop.services.common.errors import ValidationError
 
+pytestmark = pytest.mark.sqlite_only  # SQLite files; PostgreSQL backups: test_pgdump.py
+
 
 def test_backup_then_restore_gives_back_the_same_data(admin, target, tmp_path):
     places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")

@@ -137,3 +137,42 @@ def test_scan_finds_barcode_or_code_and_prices_in_euros_at_events(shop_setup):
     assert sales.scan(fr1.id, "SCF-M", RATES).unit_price == 653  # $7.25 x 0.900
     with pytest.raises(ValidationError, match="no active product"):
         sales.scan(pp1.id, "999", RATES)
+
+
+def test_tills_selling_at_once_get_unique_gap_free_numbers_and_losers_hear_sold_out(
+        shop_setup, admin):
+    """Four tills of one shop race for 30 scarves with 40 sales (threads, own connections)."""
+    import threading
+
+    from pse_desktop.db import database
+
+    pp1, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["scarf"]
+    stock.receive(admin, pp1.id, {scarf.id: 30}, day=DAY)
+    done, sold_out, other = [], [], []
+    start = threading.Barrier(4)
+
+    def till():
+        start.wait()
+        try:
+            for _ in range(10):
+                try:
+                    done.append(sales.complete_sale(admin, pp1.id, [(scarf.id, 1)],
+                                                    paid_usd="7.25", day=DAY))
+                except ConflictError as exc:
+                    sold_out.append(str(exc))
+                except Exception as exc:  # a raw database error is the bug this test is for
+                    other.append(repr(exc))
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=till) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert other == []
+    assert len(done) == 30 and len(sold_out) == 10
+    assert all("sold out" in m for m in sold_out)
+    numbers = sorted(s.number for s in Sale.select().where(Sale.location == pp1.id))
+    assert numbers == list(range(1, 31))
+    assert stock.balance(scarf.id, pp1.id) == 0

@@ -1,0 +1,1 @@
+"""PDFs of the rice area: the distribution sheet."""

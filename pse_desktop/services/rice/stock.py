@@ -1,0 +1,165 @@
+"""Rice stock: received at the store (kilograms, supplier, price per kilogram, date), moved to
+each centre, handed out to families; an append-only ledger like the shop's, the stock being its
+sum; a count records what was found and posts the difference."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import fn
+
+from ...db import database
+from ...db.core import Centre, User
+from ...db.rice import Count, Move
+from ..common import validate
+from ..common.errors import NotFound, ValidationError
+from ..core import audit
+from ..core.permissions import Actor, require
+from .rules import AREA, kg, kg_to_g
+
+STORE = "store"
+
+
+def balance(centre_id: int | None) -> int:
+    """Grams at a centre (None: the store)."""
+    cond = Move.centre.is_null() if centre_id is None else Move.centre == centre_id
+    return int(Move.select(fn.COALESCE(fn.SUM(Move.kg_g), 0)).where(cond).scalar() or 0)
+
+
+def post(actor: Actor, centre_id: int | None, day: dt.date, kind: str, grams: int, **extra) -> Move:
+    """Append one move; call it inside the service's transaction."""
+    return Move.create(centre=centre_id, day=day, kind=kind, kg_g=grams, by=actor.id, **extra)
+
+
+def _day(value, today: dt.date) -> dt.date:
+    day = validate.date("date", value, required=False) or today
+    if day > today or day < today.replace(year=today.year - 1):
+        raise ValidationError("date", f"must be within the last year, not after {today}")
+    return day
+
+
+def _centre(centre_id: int | None) -> None:
+    if centre_id is not None and Centre.get_or_none(Centre.id == centre_id) is None:
+        raise NotFound(f"centre {centre_id}")
+
+
+def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
+            today: dt.date | None = None) -> int:
+    """Rice delivered to the store; returns the store's stock in grams."""
+    require(actor, "rice.stock")
+    today = today or dt.date.today()
+    grams = kg_to_g("kilograms", kilograms)
+    if grams == 0:
+        raise ValidationError("kilograms", "must be more than 0")
+    supplier = validate.text("supplier", supplier, 80)
+    price = validate.integer("price per kilogram", price_riel_per_kg, 100, 100_000)
+    day = _day(day, today)
+    with database.atomic():
+        post(actor, None, day, "received", grams, supplier=supplier, price_riel_per_kg=price)
+        audit.record(actor, AREA, "receive", "rice_stock", STORE,
+                     f"{kg(grams)} from {supplier} at KHR {price:,}/kg on {day}")
+    return balance(None)
+
+
+def transfer(actor: Actor, to_centre_id: int, kilograms, day=None, from_centre_id=None,
+             today: dt.date | None = None) -> None:
+    """Move rice from the store (or a centre) to a centre; never below zero."""
+    require(actor, "rice.stock")
+    today = today or dt.date.today()
+    _centre(to_centre_id)
+    _centre(from_centre_id)
+    if to_centre_id == from_centre_id:
+        raise ValidationError("to", "is where the rice already is")
+    grams = kg_to_g("kilograms", kilograms)
+    if grams == 0:
+        raise ValidationError("kilograms", "must be more than 0")
+    day = _day(day, today)
+    with database.atomic():
+        post(actor, from_centre_id, day, "transfer", -grams, ref=f"to:{to_centre_id}")
+        have = balance(from_centre_id)
+        if have < 0:
+            raise ValidationError("kilograms", f"only {kg(have + grams)} there")
+        post(actor, to_centre_id, day, "transfer", grams, ref=f"from:{from_centre_id or STORE}")
+        audit.record(actor, AREA, "transfer", "rice_stock", to_centre_id,
+                     f"{kg(grams)} from {from_centre_id or STORE} to centre {to_centre_id}")
+
+
+@dataclass(frozen=True)
+class CountResult:
+    expected_g: int
+    counted_g: int
+
+    @property
+    def variance_g(self) -> int:
+        return self.counted_g - self.expected_g
+
+
+def count(actor: Actor, centre_id: int | None, counted, day=None,
+          today: dt.date | None = None) -> CountResult:
+    """Record what was found at a place and post the difference with the ledger."""
+    require(actor, "rice.stock")
+    today = today or dt.date.today()
+    _centre(centre_id)
+    counted_g = kg_to_g("counted", counted)
+    day = _day(day, today)
+    with database.atomic():
+        expected = balance(centre_id)
+        Count.create(centre=centre_id, day=day, expected_g=expected, counted_g=counted_g,
+                     by=actor.id)
+        if counted_g != expected:
+            post(actor, centre_id, day, "count", counted_g - expected, note="stock count")
+        audit.record(actor, AREA, "count", "rice_stock", centre_id or STORE,
+                     f"expected {kg(expected)}, counted {kg(counted_g)}")
+    return CountResult(expected, counted_g)
+
+
+@dataclass(frozen=True)
+class PlaceStock:
+    centre_id: int | None
+    code: str
+    grams: int
+
+
+def balances(actor: Actor) -> list[PlaceStock]:
+    require(actor, "rice.view")
+    sums = dict(Move.select(Move.centre, fn.SUM(Move.kg_g)).group_by(Move.centre).tuples())
+    out = [PlaceStock(None, STORE, int(sums.get(None) or 0))]
+    for c in Centre.select().where(Centre.active == True).order_by(Centre.code):  # noqa: E712
+        out.append(PlaceStock(c.id, c.code, int(sums.get(c.id) or 0)))
+    return out
+
+
+@dataclass(frozen=True)
+class MoveRow:
+    day: dt.date
+    place: str
+    kind: str
+    grams: int
+    detail: str
+    by: str
+
+
+def moves(actor: Actor, centre_id: int | None = None, limit: int = 300) -> list[MoveRow]:
+    require(actor, "rice.view")
+    codes = dict(Centre.select(Centre.id, Centre.code).tuples())
+    names = {u.id: u.username for u in User.select(User.id, User.username)}
+    query = Move.select().order_by(Move.day.desc(), Move.id.desc()).limit(limit)
+    if centre_id is not None:
+        query = query.where(Move.centre == centre_id)
+    out = []
+    for m in query:
+        detail = m.supplier and f"{m.supplier}, KHR {m.price_riel_per_kg:,}/kg" or m.ref or m.note
+        out.append(MoveRow(m.day, codes.get(m.centre_id, STORE), m.kind, m.kg_g, detail,
+                           names.get(m.by_id, "")))
+    return out
+
+
+def average_price(until: dt.date) -> int | None:
+    """Riel per kilogram of everything received up to ``until`` (weighted by weight)."""
+    row = (Move.select(fn.SUM(Move.kg_g), fn.SUM(Move.kg_g * Move.price_riel_per_kg))
+           .where(Move.kind == "received", Move.day <= until).tuples().first())
+    grams, total = row if row else (None, None)
+    if not grams:
+        return None
+    return int(total) // int(grams)

@@ -1,0 +1,1 @@
+"""Screens of the rice area: the monthly list, distribution day, designations, stock."""

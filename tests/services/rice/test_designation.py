@@ -1,0 +1,17 @@
+"""Tests for pse_desktop.services.rice.designation: suggestions from the priority list."""
+
+from pse_desktop.services.rice import designation
+from pse_desktop.services.social import survey
+from tests.fixtures.rice import TODAY
+from tests.fixtures.social import full_survey, social  # noqa: F401
+
+
+def test_suggestions_are_the_most_urgent_not_yet_designated(social):
+    worker = social["worker"]
+    f1, f2, f3 = social["families"]
+    survey.save_survey(worker, f1.id, full_survey(), today=TODAY)
+    survey.save_survey(worker, f3.id, full_survey(urgent={"no_parent_at_home": True}), today=TODAY)
+    assert [r.code for r in designation.suggestions(worker, "2026-11")] == ["F00003", "F00001"]
+    designation.designate(worker, f3.id, "2026-11", "no parent at home", today=TODAY)
+    assert [r.code for r in designation.suggestions(worker, "2026-11")] == ["F00001"]
+    assert [d.family_code for d in designation.designated(worker, "2026-11")] == ["F00003"]

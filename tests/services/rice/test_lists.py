@@ -1,0 +1,84 @@
+"""Tests for pse_desktop.services.rice.lists: the month's list from designations and registers,
+flagged families decided, the list made final and locked by the database, corrections."""
+
+import pytest
+from peewee import IntegrityError
+
+from pse_desktop.db.rice import Correction, Line, MonthList
+from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
+from pse_desktop.services.rice import lists
+from tests.fixtures.rice import MONTH, rice  # noqa: F401
+from tests.fixtures.social import social  # noqa: F401
+
+
+def test_the_list_has_every_designated_family_with_attendance_and_kg_due(rice):
+    info = lists.build(rice["worker"], "2026-10")
+    by_code = {ln.family_code: ln for ln in info.lines}
+    assert set(by_code) == {"F00001", "F00002", "F00003"}
+    # 10 kg a family + 5 kg a child (one child each)
+    assert {ln.due_g for ln in info.lines} == {15_000}
+    assert (by_code["F00001"].rate, by_code["F00001"].flagged) == (90.0, False)
+    assert (by_code["F00002"].rate, by_code["F00002"].flagged) == (50.0, True)
+    assert info.to_decide == 1 and info.status == "draft"
+
+
+def test_a_flagged_family_is_decided_then_the_list_is_final_and_locked(rice):
+    worker = rice["worker"]
+    info = lists.build(worker, MONTH)
+    flagged = next(ln for ln in info.lines if ln.flagged)
+    with pytest.raises(ConflictError, match="1 flagged"):
+        lists.finalise(worker, MONTH)
+    with pytest.raises(ValidationError, match="reason"):
+        lists.decide(worker, flagged.id, "reduce", "", "7.5")
+    with pytest.raises(ValidationError, match="kilograms"):
+        lists.decide(worker, flagged.id, "reduce", "absent often", "15")
+    line = lists.decide(worker, flagged.id, "reduce", "absent often; talked with the mother",
+                        "7,5")
+    assert (line.decision, line.kg_g) == ("reduce", 7_500)
+    rebuilt = {ln.id: ln for ln in lists.build(worker, MONTH).lines}
+    assert rebuilt[flagged.id].kg_g == 7_500  # a rebuild keeps the decision
+    final = lists.finalise(worker, MONTH)
+    assert final.status == "final"
+    with pytest.raises(ConflictError):
+        lists.decide(worker, flagged.id, "give", "changed my mind")
+    with pytest.raises(ConflictError):
+        lists.build(worker, MONTH)
+    # the database itself refuses changes to a final list, on both engines
+    with pytest.raises(IntegrityError):
+        Line.update(kg_g=1).where(Line.id == flagged.id).execute()
+    with pytest.raises(IntegrityError):
+        MonthList.update(status="draft").execute()
+    with pytest.raises(IntegrityError):
+        Line.delete().execute()
+
+
+def test_corrections_are_new_records(rice):
+    worker = rice["worker"]
+    info = lists.build(worker, MONTH)
+    flagged = next(ln for ln in info.lines if ln.flagged)
+    lists.decide(worker, flagged.id, "hold", "never comes to school")
+    with pytest.raises(ConflictError, match="draft"):
+        lists.correct(worker, flagged.id, "5", "x")
+    lists.finalise(worker, MONTH)
+    line = lists.correct(worker, flagged.id, "10", "the child was ill: doctor's paper")
+    assert (line.kg_g, line.corrected) == (10_000, True)
+    assert Line.get_by_id(flagged.id).kg_g == 0  # the line stays as it was
+    assert Correction.select().count() == 1
+    with pytest.raises(IntegrityError):
+        Correction.update(kg_g=1).execute()
+
+
+def test_who_sees_and_decides(rice):
+    info = lists.build(rice["worker"], MONTH)
+    stm = lists.get_month(rice["stm_staff"], MONTH)
+    assert {ln.centre_code for ln in stm.lines} == {"STM"} and len(stm.lines) == 2
+    with pytest.raises(PermissionDenied):
+        lists.get_month(rice["stm_staff"], MONTH, rice["centres"]["CBA"].id)
+    for who in ("stm_staff", "workshop", "shop"):
+        with pytest.raises(PermissionDenied):
+            lists.decide(rice[who], info.lines[0].id, "give", "x")
+        with pytest.raises(PermissionDenied):
+            lists.finalise(rice[who], MONTH)
+    for who in ("workshop", "shop"):
+        with pytest.raises(PermissionDenied):
+            lists.get_month(rice[who], MONTH)

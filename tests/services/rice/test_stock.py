@@ -1,0 +1,24 @@
+"""Tests for pse_desktop.services.rice.stock: the ledger is append-only, transfers and counts."""
+
+import pytest
+from peewee import IntegrityError
+
+from pse_desktop.db.rice import Move
+from pse_desktop.services.rice import stock
+from tests.fixtures.rice import TODAY
+from tests.fixtures.social import social  # noqa: F401
+
+
+def test_the_ledger_is_never_edited_and_stock_is_its_sum(social):
+    worker = social["worker"]
+    stock.receive(worker, "40", "Golden Rice", 2600, today=TODAY)
+    stock.receive(worker, "60", "Golden Rice", 2900, today=TODAY)
+    stock.transfer(worker, social["centres"]["CBA"].id, "30", today=TODAY)
+    assert stock.balance(None) == 70_000 and stock.balance(social["centres"]["CBA"].id) == 30_000
+    assert stock.average_price(TODAY) == (40 * 2600 + 60 * 2900) // 100
+    with pytest.raises(IntegrityError):
+        Move.update(kg_g=1).execute()
+    with pytest.raises(IntegrityError):
+        Move.delete().execute()
+    rows = stock.moves(worker)
+    assert [r.kind for r in rows][:2] == ["transfer", "transfer"]
