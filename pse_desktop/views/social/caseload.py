@@ -11,11 +11,12 @@ import ttkbootstrap as tb
 from ...i18n import _
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
-from ...services.social import caseload
+from ...services.social import assessments, caseload
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import level_text, tag_levels
 
 NOBODY = "(nobody yet)"
+ALL_OVERDUE = "(every overdue family)"
 
 
 class CaseloadScreen(Screen):
@@ -32,7 +33,7 @@ class CaseloadScreen(Screen):
         names = [name for _i, name in self.workers]
         me = next((name for wid, name in self.workers if wid == ctx.actor.id), "")
         self.worker_var = tb.StringVar(value=me or (names[0] if names else ""))
-        values = names + ([_(NOBODY)] if self.lead else [])
+        values = names + ([_(NOBODY), _(ALL_OVERDUE)] if self.lead else [])
         self.worker_box = tb.Combobox(bar, textvariable=self.worker_var, state="readonly"
                                       if self.lead else "disabled", width=22, values=values)
         self.worker_box.pack(side="left", padx=4)
@@ -77,6 +78,10 @@ class CaseloadScreen(Screen):
         if self.worker_var.get() == _(NOBODY):
             ids = call_service(None, caseload.unassigned, self.ctx.actor)
             rows = [] if ids is FAILED else caseload.case_rows(ids, self.today)
+        elif self.worker_var.get() == _(ALL_OVERDUE):
+            rows = call_service(None, assessments.overdue, self.ctx.actor, everyone=True,
+                                today=self.today)
+            rows = [] if rows is FAILED else rows
         else:
             wid = self._worker_id()
             rows = call_service(None, caseload.caseload, self.ctx.actor, wid, self.today) \

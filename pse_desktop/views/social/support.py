@@ -83,6 +83,7 @@ class SupportScreen(Screen):
         form.add("amount", _("Amount each time"), width=12)
         form.add("payments", _("Number of payments"), width=4, help=_("1: once; more: monthly"))
         form.add("why", _("Why"), width=28)
+        form.add("follow-up date", _("Follow-up date (YYYY-MM-DD)"), width=12)
         form.set_values({"currency": "USD", "payments": "1"})
         self.request_button = tb.Button(side, text=_("Request"), bootstyle="primary",
                                         command=self.request)
@@ -131,6 +132,8 @@ class SupportScreen(Screen):
                      kind=r.kind, year=budget.year, budget=format_cents(budget.budget_usd_cents),
                      spent=format_cents(budget.spent_usd_cents),
                      left=format_cents(budget.left_usd_cents))]
+        if r.follow_up_on:
+            lines.append(_("Follow-up on {day:%d %b %Y}").format(day=r.follow_up_on))
         if r.decided_by:
             lines.append(_("Decided by {who}: {note}").format(who=r.decided_by,
                                                               note=r.decision_note or "-"))
@@ -149,10 +152,11 @@ class SupportScreen(Screen):
         result = call_service(self.form, support.request_support, self.ctx.actor, fid,
                               values["kind"], values["currency"], values["amount"],
                               why=values["why"], payments=values["payments"] or 1,
-                              today=self.today)
+                              follow_up_on=values["follow-up date"] or None, today=self.today)
         if result is FAILED:
             return
-        self.form.set_values({"family": "", "amount": "", "why": "", "payments": "1"})
+        self.form.set_values({"family": "", "amount": "", "why": "", "payments": "1",
+                              "follow-up date": ""})
         self._say(_("Request for {family} recorded: {amount}.").format(
             family=result.family_code, amount=result.total_text), "success")
         self.reload()

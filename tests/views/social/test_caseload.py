@@ -57,3 +57,17 @@ def test_centre_staff_see_on_the_family_page_only_who_follows_the_family(social,
     assert any("Followed by the social team: Dara" in t for t in texts)
     assert not any("private" in str(t) for t in texts)
     screen.destroy()
+
+
+def test_a_leader_sees_every_overdue_family_of_the_team(social, target, ui):
+    lead = social["lead"]
+    for fam, worker in zip(social["families"], ("worker", "worker2", "worker")):
+        caseload.assign(lead, fam.id, social[worker].id,
+                        start_on=TODAY - dt.timedelta(days=20), today=TODAY)
+    screen = CaseloadScreen(ui, ScreenContext(actor=lead, target=target,
+                                              extra={"today": TODAY}))
+    screen.worker_var.set("(every overdue family)")
+    screen.reload()
+    codes = [screen.table.tree.item(i, "values")[1] for i in screen.table.tree.get_children()]
+    assert codes == ["F00001", "F00002", "F00003"]
+    screen.destroy()

@@ -40,3 +40,22 @@ def test_a_worker_cannot_decide_and_bad_amounts_are_named(social, target, ui, tk
     assert "decimals" in screen.form.error_text("amount")
     assert support.list_requests(social["worker"]) == []
     screen.destroy()
+
+
+def test_a_request_keeps_its_follow_up_date(social, target, ui):
+    import datetime as dt
+
+    screen = SupportScreen(ui, ScreenContext(actor=social["worker"], target=target,
+                                             extra={"today": TODAY}))
+    day = TODAY + dt.timedelta(days=30)
+    screen.form.set_values({"family": "F00001", "kind": "illness", "currency": "USD",
+                            "amount": "20", "why": "hospital", "follow-up date": "1800-01-01"})
+    screen.request_button.invoke()
+    assert "two years" in screen.form.error_text("follow-up date")
+    screen.form.set_values({"follow-up date": day.isoformat()})
+    screen.request_button.invoke()
+    tree = screen.table.tree
+    tree.selection_set(tree.get_children()[0])
+    screen.show_selected()
+    assert f"Follow-up on {day:%d %b %Y}" in screen.detail.cget("text")
+    screen.destroy()
