@@ -205,7 +205,7 @@ def head_office_day(actor, day, args, rng, timed):
         timed("open registers", followup.unregistered_groups, actor, day)
         timed("rates by centre", summary.monthly_rates, actor, month, by="centre")
         timed("slow movers", reports.slow_movers, actor, 6, today=day)
-        timed("export attendance", export.export_month, actor, month, folder / "att.xlsx")
+        timed("export attendance", export.export_month, actor, month, folder / "att.csv")
         timed("export sales", reports.export_sales, actor, day.replace(day=1), day,
               folder / "sales.csv")
     shutil.rmtree(folder, ignore_errors=True)
@@ -248,7 +248,9 @@ def play(label: str, url: str, seed_today: dt.date) -> dict:
     for timings in results:
         for op, ms, error in timings:
             by_op.setdefault(op, []).append((ms, error))
-    print(f"\n{label}: {len(clients)} clients at once, {wall:.1f} s, day {day}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\n{label}: {len(clients)} clients at once, {wall:.1f} s, day {day}, "
+          f"{os.cpu_count()} CPUs, load average {load:.1f} at the end")
     print(f"{'operation':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>8}")
     summary = {}
     for op, rows in by_op.items():

@@ -30,7 +30,8 @@ pg_start() {
     else
         as="sh -c"
     fi
-    port="${PSE_TEST_POSTGRES_PORT:-54329}"
+    # a free port: two test runs on one machine must not meet
+    port="${PSE_TEST_POSTGRES_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
     # fsync and full-page writes off: a throwaway server, speed matters more than crash safety
     $as "'$bin/initdb' -D '$PG_DIR/data' -A trust -U pse >'$PG_DIR/initdb.log' 2>&1" \
         || pg_fail "initdb failed: $(tail -n 3 "$PG_DIR/initdb.log")"

@@ -42,3 +42,25 @@ def test_an_unreachable_server_is_refused_with_a_clear_message():
         init_database(url)
     text = str(info.value)
     assert "secret" not in text and "blank paper registers" in text
+
+
+def _run_postgres_half(**env):
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("PSE_TEST_POSTGRES_URL", "PSE_TEST_POSTGRES", "CI")}
+    return subprocess.run([sys.executable, "-m", "pytest", "tests/db/test_dialect.py", "-q",
+                           "-k", "postgresql", "-p", "no:xvfb"], env={**clean, **env},
+                          capture_output=True, text=True,
+                          cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+
+
+def test_without_a_server_the_postgresql_tests_fail_in_ci_and_skip_only_when_asked():
+    ci = _run_postgres_half(CI="true", PSE_TEST_POSTGRES="0")
+    assert ci.returncode != 0 and "PSE_TEST_POSTGRES_URL is not set" in ci.stdout
+    dev = _run_postgres_half(PSE_TEST_POSTGRES="0")
+    assert dev.returncode == 0 and "skipped" in dev.stdout
+    forgot = _run_postgres_half()
+    assert forgot.returncode != 0

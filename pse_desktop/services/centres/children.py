@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import IntegrityError
+
 from ...db import counters, database
 from ...db.centres import Child, Family, Group, GroupMembership
 from ...db.core import Centre, Counter
@@ -228,7 +230,11 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
             if other is not None:
                 raise LikelyDuplicate(other.code, other.name_latin)
         if child_id is None:
-            child = Child.create(**clean)
+            try:
+                with database.atomic():  # a savepoint: the code typed may be taken meanwhile
+                    child = Child.create(**clean)
+            except IntegrityError:
+                raise ValidationError("code", f"another child has the code {clean['code']}") from None
             if group_id is not None:
                 GroupMembership.create(child=child.id, group=group_id, start_on=clean["enrolled_on"])
             audit.record(actor, AREA, "create", "child", child.id,

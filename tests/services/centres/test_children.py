@@ -1,9 +1,11 @@
 """Children: registration rules, likely duplicates, search, group moves and their history."""
 
 import datetime as dt
+import threading
 
 import pytest
 
+from pse_desktop.db import database
 from pse_desktop.db.centres import Mark
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.services.centres import attendance, children, groups as attendance_setup
@@ -127,3 +129,31 @@ def test_list_filters_by_active_day_group_and_page(admin, kids, family, centre):
     assert [c.code for c in page] == ["STM-0002", "STM-0001"]
     assert kids[0].age(dt.date(TODAY.year, 3, 1)) == 4
     assert kids[0].active_on(TODAY) and not left.active_on(TODAY)
+
+
+def test_centres_registering_at_once_get_distinct_codes_in_order(admin, family, centre):
+    assert children.next_child_code("STM") == "STM-0001"
+    made, errors = [], []
+    start = threading.Barrier(4)
+
+    def clerk(n):
+        start.wait()
+        try:
+            for i in range(5):
+                info = children.save_child(admin, None, child_values(
+                    family, centre, code="", name_latin=f"Child {n}-{i}", name_km="",
+                    birth_date=dt.date(2021, 1 + n, 1 + i)))
+                made.append(info.code)
+        except Exception as exc:
+            errors.append(repr(exc))
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=clerk, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert sorted(made) == [f"STM-{n:04d}" for n in range(1, 21)]
+    assert children.next_child_code("STM") == "STM-0021"
