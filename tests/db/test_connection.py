@@ -27,6 +27,7 @@ def test_probe_tells_missing_empty_and_pse_files_apart(tmp_path, target):
         probe_sqlite_file(tmp_path)
 
 
+@pytest.mark.sqlite_only  # checks the SQLite file itself
 def test_a_new_database_is_recognised_while_open_and_after_a_crash(tmp_path, target):
     """A new database's header (with the PSE application id) must reach the main file at once:
     a second window, the command line or a restart after a crash reads it before SQLite does."""
@@ -51,6 +52,7 @@ def test_an_sqlite_file_of_another_program_is_refused(tmp_path):
     assert PSE_APPLICATION_ID != 0
 
 
+@pytest.mark.sqlite_only  # checks the SQLite file itself
 def test_integrity_check_of_a_sound_and_a_damaged_file(tmp_path, target):
     assert integrity_errors(target.path, quick=True) == []
     bad = tmp_path / "bad.sqlite3"
