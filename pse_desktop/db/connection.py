@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
+
+from ..errors import PseError
 
 #: Every model binds to this proxy; ``init_database`` points it at the real database.
 database = peewee.DatabaseProxy()
@@ -21,7 +25,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
-    ("busy_timeout", 5000),
+    ("busy_timeout", 3000),
     ("synchronous", 2),
     ("cache_size", -16000),
 )
@@ -29,8 +33,94 @@ SQLITE_PRAGMAS = (
 ENV_VAR = "PSE_DATABASE"
 
 
+#: A write that meets another one waits ``busy_timeout`` per attempt, this many attempts.
+BUSY_ATTEMPTS = 3
+
+
 class DatabaseRefused(Exception):
     """The file given is not a database this program may open; it was left untouched."""
+
+
+class DatabaseBusy(PseError):
+    """Another window or program kept the database busy longer than we wait: nothing was saved."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or "Someone else is saving, try again in a moment.")
+
+
+class DataReplaced(PseError):
+    """The database file was replaced (a restore) since this program opened it."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or (
+            "The data was replaced (a backup was restored) while this window was open. "
+            "Nothing was saved: close PSE Desktop and open it again."))
+
+
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Return (device, inode) of a file: a restore that replaces the file changes it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+class PseSqliteDatabase(peewee.SqliteDatabase):
+    """SQLite that retries a busy write, then says so, and never writes into a replaced file.
+
+    A connection stays bound to the file it opened: after another program replaced the file
+    (a restore), it would go on writing into the old, deleted one. So every transaction first
+    checks that the path still names the file this connection opened.
+    """
+
+    identity: tuple[int, int] | None = None
+
+    def _initialize_connection(self, conn):
+        self.identity = None
+        super()._initialize_connection(conn)
+        self.identity = file_identity(Path(self.database))
+
+    def check_identity(self) -> None:
+        """Raise DataReplaced when the file at our path is no longer the one we opened."""
+        if self.identity is not None and file_identity(Path(self.database)) != self.identity:
+            raise DataReplaced()
+
+    def begin(self, lock_type=None):
+        self.check_identity()
+        for attempt in range(BUSY_ATTEMPTS):
+            try:
+                return super().begin(lock_type)
+            except peewee.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                # Each attempt already waited busy_timeout; a short random pause keeps two
+                # waiting writers from retrying in step.
+                time.sleep(random.uniform(0.05, 0.3))
+        raise DatabaseBusy()
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        if not self.in_transaction():
+            self.check_identity()
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except peewee.OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
+
+    def commit(self):
+        try:
+            return super().commit()
+        except peewee.OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
 
 
 @dataclass(frozen=True)
@@ -120,7 +210,7 @@ def integrity_errors(path: Path, quick: bool = False) -> list[str]:
 
 def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
     path.parent.mkdir(parents=True, exist_ok=True)
-    return peewee.SqliteDatabase(
+    return PseSqliteDatabase(
         str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False
     )
 
@@ -143,7 +233,22 @@ def open_raw(target: Target) -> peewee.Database:
         current = db.execute_sql("PRAGMA application_id").fetchone()[0]
         if current != PSE_APPLICATION_ID:
             db.execute_sql(f"PRAGMA application_id = {PSE_APPLICATION_ID}")
+            # The header lives in the main file: copy it there now, or a second window opening
+            # this new database before the first checkpoint would not recognise it.
+            db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
     return db
+
+
+def reading():
+    """A read-only transaction: one consistent view of the data that never takes the write lock.
+
+    On SQLite (WAL) a deferred transaction that only reads lets other programs write meanwhile;
+    the default (IMMEDIATE) would hold the write lock for the whole read.
+    """
+    obj = database.obj
+    if isinstance(obj, peewee.SqliteDatabase):
+        return obj.atomic(lock_type="DEFERRED")
+    return database.atomic()
 
 
 def close_database() -> None:

@@ -28,7 +28,7 @@ def test_pragmas_are_set_on_open(tmp_path):
     db = Centre._meta.database
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2
-    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 3000
     close_database()
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
-from ...db import DatabaseRefused, Target, migrations, sqlite_copy
+from ...db import DatabaseRefused, Target, migrations, sessions, sqlite_copy
 from . import audit, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
@@ -122,6 +122,17 @@ def check_file(path: Path) -> CheckReport:
     return report
 
 
+def refuse_while_open_elsewhere(live: Path) -> None:
+    """Raise ConflictError naming who else has the database open: a restore would pull the
+    file from under their window."""
+    open_elsewhere = sessions.others(live)
+    if open_elsewhere:
+        who = "; ".join(s.describe() for s in open_elsewhere)
+        raise ConflictError(
+            f"The database is open in another window: {who}. Ask them to close PSE Desktop "
+            "(or close it yourself), then restore.")
+
+
 def restore(actor: Actor, target: Target, source: Path) -> Path:
     """Replace the database with ``source`` after checking it; return the safety copy's path.
 
@@ -133,6 +144,7 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     if not report.ok:
         raise ValidationError("backup file", "; ".join(report.problems))
     live = _sqlite_only(target)
+    refuse_while_open_elsewhere(live)
     folder = backup_folder(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = None

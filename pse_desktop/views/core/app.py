@@ -8,6 +8,7 @@ import sys
 import ttkbootstrap as tb
 
 from ... import areas
+from ...services.core import database as dbservice
 from ...services.core.database import DatabaseRefused, Target, open_database, resolve_target
 from ...i18n import _
 from . import prefs
@@ -25,7 +26,9 @@ class App:
         self.startup_note = startup_note
         self.content = None
         self.main = None
+        self.session = None
         self._timers: list[str] = []
+        self._beat: str | None = None
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.report_callback_exception = self.report_error
 
@@ -57,10 +60,46 @@ class App:
         self._show(self.main)
         if self.startup_note:
             self.main.set_status(self.startup_note)
+        self.session = dbservice.open_session(self.target, actor.full_name or actor.username)
+        self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
+
+    def heartbeat(self) -> None:
+        """Say we are still here; if a restore replaced the data, stop and say so."""
+        self._beat = None
+        problem = dbservice.keep_alive(self.session)
+        if problem is None:
+            self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
+            return
+        self.data_replaced(problem)
+
+    def data_replaced(self, problem: str) -> None:
+        """Log out and reopen the restored database: nothing is written into the old file."""
+        self.logout()
+        try:
+            open_database(self.target)
+        except DatabaseRefused as exc:
+            problem = f"{problem}\n\n{exc}"
+        try:
+            tb.Messagebox.show_warning(
+                problem + "\n\n" + _("Log in again to work on the restored data."),
+                _("PSE Desktop"), parent=self.root)
+        except Exception:  # the dialog must never take the program down
+            print(problem, file=sys.stderr)
+
+    def _end_session(self) -> None:
+        if self._beat is not None:
+            try:
+                self.root.after_cancel(self._beat)
+            except Exception:  # already run
+                pass
+            self._beat = None
+        dbservice.close_session(self.session)
+        self.session = None
 
     def logout(self) -> None:
         from .login import LoginFrame
 
+        self._end_session()
         self.main = None
         self._show(LoginFrame(self.root, self.logged_in, self.target.label))
 
@@ -89,7 +128,8 @@ class App:
         self._timers.append(self.root.after(BACKUP_EVERY_MS, self.backup_now))
 
     def stop(self) -> None:
-        """Cancel the pending backups (on close, and when tests reuse the root)."""
+        """Cancel the pending backups and heartbeat (on close, and when tests reuse the root)."""
+        self._end_session()
         for timer in self._timers:
             try:
                 self.root.after_cancel(timer)
