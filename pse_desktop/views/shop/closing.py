@@ -53,6 +53,15 @@ class DayClosingScreen(Screen):
         self.z_button.pack(fill="x", pady=(6, 0))
         self.state_label = tb.Label(right, text="", bootstyle="info", wraplength=320)
         self.state_label.pack(anchor="w", pady=6)
+        # Admins only: a closed day can be reopened, with a reason that goes to the audit log.
+        self.reopen_box = tb.Labelframe(right, text=_("Reopen this day (admin)"), padding=8)
+        self.reopen_form = Form(self.reopen_box, wrap=300)
+        self.reopen_form.pack(fill="x")
+        self.reopen_form.add("reason", _("Reason"), width=30,
+                             help=_("Why the closed day must take sales again."))
+        self.reopen_button = tb.Button(self.reopen_box, text=_("Reopen the day"),
+                                       bootstyle="warning-outline", command=self.reopen)
+        self.reopen_button.pack(fill="x", pady=(6, 0))
         for name in ("usd", "khr", "eur"):
             self.form.widgets[name].bind("<Return>", lambda e: self._next(e))
 
@@ -95,6 +104,22 @@ class DayClosingScreen(Screen):
         self.close_button.configure(state="disabled" if closed else "normal")
         self.z_button.configure(state="normal" if closed else "disabled")
         self.state_label.configure(text=_("This day is closed.") if closed else "")
+        if closed and shop_close.may_reopen(self.ctx.actor):
+            self.reopen_box.pack(fill="x", pady=(8, 0))
+        else:
+            self.reopen_box.pack_forget()
+
+    def reopen(self) -> None:
+        if self.location is None or not getattr(self, "closing_id", None):
+            return
+        reason = self.reopen_form.values()["reason"]
+        if call_service(self.reopen_form, shop_close.reopen_day, self.ctx.actor,
+                        self.location.id, self.day, reason) is FAILED:
+            return
+        self.reopen_form.set_values({"reason": ""})
+        self.load()
+        self.ctx.status(_("{day} is open again.").format(day=self.day.isoformat()))
+        self.state_label.configure(text=_("Reopened: count the drawer and close the day again."))
 
     def close(self) -> None:
         if self.location is None:
