@@ -5,7 +5,7 @@ import datetime as dt
 import peewee as pw
 
 from .base import BaseModel
-from .migrations import migration
+from .migrations import expect_triggers, migration
 
 AREA = "core"
 
@@ -75,6 +75,9 @@ class AuditEntry(BaseModel):
 
 
 CORE_V1 = [Centre, Setting, User, UserCentre, AuditEntry]
+
+
+expect_triggers(AREA, 1, ("audit_entry_no_update", "audit_entry_no_delete"))
 
 
 @migration(AREA, 1, "centres, settings, users, audit log")

@@ -26,6 +26,8 @@ class Migration:
 
 
 _REGISTRY: dict[str, dict[int, Migration]] = {}
+#: (area, version) -> the SQLite triggers (locks, append-only logs) a database of that version has
+_TRIGGERS: dict[tuple[str, int], set[str]] = {}
 _AREA_ORDER: list[str] = []
 
 
@@ -42,6 +44,17 @@ def migration(area: str, version: int, description: str):
         return fn
 
     return deco
+
+
+def expect_triggers(area: str, version: int, names) -> None:
+    """Declare the triggers that migration ``version`` of ``area`` leaves in a SQLite database."""
+    _TRIGGERS.setdefault((area, version), set()).update(names)
+
+
+def expected_triggers(applied: dict[str, int]) -> set[str]:
+    """Return the triggers a SQLite database at the ``applied`` versions must have."""
+    return {name for (area, version), names in _TRIGGERS.items()
+            if applied.get(area, 0) >= version for name in names}
 
 
 def known_versions() -> dict[str, int]:

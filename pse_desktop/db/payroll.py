@@ -11,7 +11,7 @@ import peewee as pw
 
 from ..resources import resource_path
 from .base import BaseModel
-from .migrations import migration
+from .migrations import expect_triggers, migration
 
 AREA = "payroll"
 
@@ -212,19 +212,38 @@ _LOCKS = {
     "payslip_line_final_no_delete": "BEFORE DELETE ON payslip_line WHEN (SELECT r.status FROM "
                                     "pay_run r JOIN payslip p ON p.run_id = r.id WHERE p.id = "
                                     "OLD.payslip_id) = 'final'",
+    "payslip_line_final_no_insert": "BEFORE INSERT ON payslip_line WHEN (SELECT r.status FROM "
+                                    "pay_run r JOIN payslip p ON p.run_id = r.id WHERE p.id = "
+                                    "NEW.payslip_id) = 'final'",
 }
+
+#: The locks version 1 made; version 2 adds the rest (migrations never change).
+_V1_LOCKS = ("pay_run_final_no_update", "pay_run_final_no_delete", "payslip_final_no_update",
+             "payslip_final_no_delete", "payslip_final_no_insert", "payslip_line_final_no_update",
+             "payslip_line_final_no_delete")
+expect_triggers(AREA, 1, _V1_LOCKS)
+expect_triggers(AREA, 2, _LOCKS)
+
+
+def _create_locks(db, names) -> None:
+    if isinstance(db, pw.SqliteDatabase):
+        for name in names:
+            db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {_LOCKS[name]} "
+                           "BEGIN SELECT RAISE(ABORT, 'a finalised payroll run is locked'); END")
 
 
 @migration(AREA, 1, "workshop workers, contracts, time, pieces, rates, advances, payroll runs")
 def _v1(db):
     db.create_tables(PAYROLL_V1)
-    if isinstance(db, pw.SqliteDatabase):
-        for name, when in _LOCKS.items():
-            db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {when} "
-                           "BEGIN SELECT RAISE(ABORT, 'a finalised payroll run is locked'); END")
+    _create_locks(db, _V1_LOCKS)
     for row in default_rates():
         PayRates.create(effective_from=dt.date.fromisoformat(row["effective_from"]),
                         payload=json.dumps(row["rates"], sort_keys=True), note=row["note"])
+
+
+@migration(AREA, 2, "no line can be added to a finalised payslip")
+def _v2(db):
+    _create_locks(db, _LOCKS)
 
 
 def default_rates() -> list[dict]:

@@ -14,7 +14,7 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import ProductVariant
 from .core import Centre, User
-from .migrations import migration
+from .migrations import expect_triggers, migration
 from .payroll import Worker
 from .shop import StockLocation
 
@@ -147,6 +147,9 @@ class DeliveryLine(BaseModel):
 
 PRODUCTION_V1 = [Material, ProductionOrder, OrderLine, OrderChild, BomLine, SewingRate, Output,
                  MaterialMove, Delivery, DeliveryLine]
+
+
+expect_triggers(AREA, 1, ("material_move_no_update", "material_move_no_delete"))
 
 
 @migration(AREA, 1, "materials ledger, bills of materials, production orders, output, deliveries")

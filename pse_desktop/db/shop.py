@@ -11,7 +11,7 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import ProductVariant
 from .core import Shop, User
-from .migrations import migration
+from .migrations import expect_triggers, migration
 
 AREA = "shop"
 
@@ -140,6 +140,10 @@ class ShopEvent(BaseModel):
 
 SHOP_V1 = [StockLocation, StockMove, StockBalance, Sale, SaleLine, DayClosing, StockCount,
            StockCountLine, ShopEvent]
+
+
+expect_triggers(AREA, 1, [f"{t}_no_{op}" for t in ("stock_move", "sale", "sale_line")
+                          for op in ("update", "delete")])
 
 
 @migration(AREA, 1, "stock locations, ledger, sales, day closings, counts, events")

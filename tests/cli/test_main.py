@@ -129,3 +129,14 @@ def test_restore_refuses_and_names_who_has_the_database_open(db_file, tmp_path, 
         assert other.send("set khr_per_usd 4200") == "saved"
     finally:
         other.close()
+
+
+def test_check_fails_on_a_dropped_lock_trigger(db_file, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    conn.execute("DROP TRIGGER payslip_line_final_no_insert")
+    conn.commit()
+    conn.close()
+    assert run("--db", str(db_file), "check") == 1
+    assert "missing lock or audit trigger(s): payslip_line_final_no_insert" in capsys.readouterr().err

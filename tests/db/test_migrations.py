@@ -95,3 +95,42 @@ def test_missing_file_is_not_created_when_create_is_false(tmp_path):
     with pytest.raises(DatabaseRefused, match="no database"):
         init_database(str(tmp_path / "nothing.sqlite3"), create=False)
     assert not (tmp_path / "nothing.sqlite3").exists()
+
+
+def triggers_of(path):
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    finally:
+        conn.close()
+
+
+def test_an_older_payroll_schema_gets_the_missing_insert_lock(tmp_path):
+    from pse_desktop.services.core import backup
+
+    path = tmp_path / "old.sqlite3"
+    init_database(str(path), upto={"payroll": 1})
+    close_database()
+    assert "payslip_line_final_no_insert" not in triggers_of(path)
+    assert backup.check_file(path).ok  # an older backup is whole for its version
+    init_database(str(path))
+    close_database()
+    assert "payslip_line_final_no_insert" in triggers_of(path)
+    assert migrations.expected_triggers(migrations.known_versions()) <= triggers_of(path)
+
+
+def test_check_reports_a_missing_lock_or_audit_trigger(tmp_path):
+    from pse_desktop.services.core import backup
+
+    path = tmp_path / "p.sqlite3"
+    init_database(str(path))
+    close_database()
+    assert backup.check_file(path).ok
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER payslip_final_no_insert")
+    conn.execute("DROP TRIGGER audit_entry_no_delete")
+    conn.commit()
+    conn.close()
+    report = backup.check_file(path)
+    assert report.problems == ["missing lock or audit trigger(s): audit_entry_no_delete, "
+                               "payslip_final_no_insert"]

@@ -109,6 +109,8 @@ def check_file(path: Path) -> CheckReport:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
+        triggers = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     except sqlite3.DatabaseError as exc:
         report.problems.append(f"no schema version ({exc})")
         return report
@@ -119,6 +121,11 @@ def check_file(path: Path) -> CheckReport:
     newer = migrations.newer_areas(report.versions)
     if newer:
         report.problems.append("made by a newer PSE Desktop: " + ", ".join(newer))
+    missing = sorted(migrations.expected_triggers(report.versions) - triggers)
+    if missing:
+        # A lock or append-only trigger dropped (by hand, or by a tool): the data it guards
+        # (finalised payroll, audit log, ledgers) could be changed without a trace.
+        report.problems.append("missing lock or audit trigger(s): " + ", ".join(missing))
     return report
 
 
