@@ -71,41 +71,78 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-class PseSqliteDatabase(peewee.SqliteDatabase):
-    """SQLite that retries a busy write, then says so, and never writes into a replaced file.
+def new_generation() -> int:
+    """A fresh data generation number (kept in ``PRAGMA user_version``; a restore sets one)."""
+    return random.randint(1, 2**31 - 1)
 
-    A connection stays bound to the file it opened: after another program replaced the file
-    (a restore), it would go on writing into the old, deleted one. So every transaction first
-    checks that the path still names the file this connection opened.
+
+#: Connections to a file that was replaced under them: never closed, since closing the last
+#: connection of a WAL database deletes its -wal and -shm files *by name*, which now belong
+#: to the new file. They go when the process ends.
+_ORPHANS: list = []
+
+
+class PseSqliteDatabase(peewee.SqliteDatabase):
+    """SQLite that retries a busy write, then says so, and never writes over restored data.
+
+    A restore writes the backup into the live file and gives it a new generation number
+    (``PRAGMA user_version``): every transaction of another window checks it once it holds its
+    lock, and stops with DataReplaced instead of saving into data it has not seen. A file
+    replaced by another program (a new inode) is caught the same way: such a connection would
+    go on writing into the old, deleted file.
     """
 
     identity: tuple[int, int] | None = None
+    generation: int | None = None
 
     def _initialize_connection(self, conn):
-        self.identity = None
+        self.identity = self.generation = None
         super()._initialize_connection(conn)
         self.identity = file_identity(Path(self.database))
+        self.generation = conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _replaced(self) -> bool:
+        if self.identity is None or self.is_closed():
+            return False
+        if file_identity(Path(self.database)) != self.identity:
+            return True
+        current = self._state.conn.execute("PRAGMA user_version").fetchone()[0]
+        return current != self.generation
 
     def check_identity(self) -> None:
-        """Raise DataReplaced when the file at our path is no longer the one we opened."""
-        if self.identity is not None and file_identity(Path(self.database)) != self.identity:
+        """Raise DataReplaced when the data is no longer the data this connection opened."""
+        if self._replaced():
             raise DataReplaced()
 
+    def _close(self, conn):
+        if self.identity is not None and file_identity(Path(self.database)) != self.identity:
+            _ORPHANS.append(conn)
+            return
+        super()._close(conn)
+
     def begin(self, lock_type=None):
-        self.check_identity()
         for attempt in range(BUSY_ATTEMPTS):
             try:
-                return super().begin(lock_type)
+                super().begin(lock_type)
+                break
             except peewee.OperationalError as exc:
                 if not _is_busy(exc):
                     raise
                 # Each attempt already waited busy_timeout; a short random pause keeps two
                 # waiting writers from retrying in step.
                 time.sleep(random.uniform(0.05, 0.3))
-        raise DatabaseBusy()
+        else:
+            raise DatabaseBusy()
+        # Checked inside the transaction: no restore can slip in between check and write.
+        try:
+            self.check_identity()
+        except DataReplaced:
+            self._state.conn.execute("ROLLBACK")
+            raise
 
     def execute_sql(self, sql, params=None, *args, **kwargs):
-        if not self.in_transaction():
+        # A write outside a transaction is checked like a transaction; reads are not (cost).
+        if not self.in_transaction() and sql.lstrip()[:6].upper() not in ("SELECT", "PRAGMA"):
             self.check_identity()
         try:
             return super().execute_sql(sql, params, *args, **kwargs)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
-from ...db import DatabaseRefused, Target, migrations, sessions, sqlite_copy
+from ...db import DatabaseBusy, DatabaseRefused, Target, migrations, sessions, sqlite_copy
+from ...db.connection import new_generation
 from . import audit, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
@@ -140,6 +141,36 @@ def refuse_while_open_elsewhere(live: Path) -> None:
             "(or close it yourself), then restore.")
 
 
+def _stamp_generation(path: Path) -> None:
+    """Give the data to restore a new generation number: open windows see it changed."""
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA user_version = {new_generation()}")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _copy_into_live(staged: Path, live: Path) -> None:
+    """Write the backup into the live file with SQLite's backup API, as one transaction.
+
+    The file is never replaced: a window that has it open keeps a valid file under it and
+    sees the new generation at its next save, instead of writing into a deleted file (and
+    deleting the new file's -wal and -shm when it closes).
+    """
+    src = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(live), timeout=10)
+    try:
+        src.backup(dst)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseBusy() from exc
+        raise
+    finally:
+        dst.close()
+        src.close()
+
+
 def restore(actor: Actor, target: Target, source: Path) -> Path:
     """Replace the database with ``source`` after checking it; return the safety copy's path.
 
@@ -159,14 +190,15 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
         safety = sqlite_copy(live, folder / f"before-restore-{stamp}.sqlite3")
     staged = live.with_name(live.name + ".restoring")
     shutil.copyfile(source, staged)
-    with open(staged, "rb+") as fh:
-        os.fsync(fh.fileno())
-    dbmod.close_database()
-    for suffix in ("-wal", "-shm"):
-        extra = live.with_name(live.name + suffix)
-        if extra.exists():
-            extra.unlink()
-    os.replace(staged, live)
+    try:
+        _stamp_generation(staged)
+        dbmod.close_database()
+        if live.exists():
+            _copy_into_live(staged, live)
+        else:
+            os.replace(staged, live)
+    finally:
+        staged.unlink(missing_ok=True)
     dbmod.init_database(target, backup_dir=folder)
     with dbmod.database.atomic():
         audit.record(actor, "core", "restore", "database", "",

@@ -141,6 +141,16 @@ class App:
         """An unexpected error: write it to the log file and tell the user, calmly."""
         import logging
 
+        from ...services.common.errors import PseError
+
+        if isinstance(exc, PseError):
+            # A refusal the user can act on (someone else is saving, the data was replaced...)
+            # that a screen did not catch: say it as it is, no "something went wrong".
+            try:
+                tb.Messagebox.show_warning(str(exc), _("PSE Desktop"), parent=self.root)
+            except Exception:  # the dialog itself must never take the program down
+                print(exc, file=sys.stderr)
+            return
         logging.getLogger("pse_desktop").error("unexpected error", exc_info=(exc_type, exc, trace))
         text = _("Something went wrong: {error}\n\nThe action did not complete; "
                     "anything it was saving was not recorded. The details are in {log}.").format(error=exc, log=log_path())
