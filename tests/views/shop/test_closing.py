@@ -56,3 +56,24 @@ def test_a_future_day_cannot_be_closed_from_the_screen(tk_root, ui, shop_setup, 
     screen.close_button.invoke()
     assert "future" in screen.form.banner.cget("text") + screen.form.error_text("note")
     assert not shop_close.is_closed(pp1.id, dt.date.today() + dt.timedelta(days=2))
+
+
+def test_a_busy_database_is_said_calmly_on_the_screen(tk_root, ui, shop_setup, admin, target,
+                                                      monkeypatch):
+    from pse_desktop.db import connection, database
+    from tests.fixtures.processes import hold_write_lock
+
+    pp1 = shop_setup["locs"]["PP1"]
+    screen = make(ui, tk_root, admin, target)
+    screen.chooser.select(pp1.id)
+    monkeypatch.setattr(connection, "BUSY_ATTEMPTS", 1)
+    database.execute_sql("PRAGMA busy_timeout = 200")
+    other = hold_write_lock(target.path, 20)  # another window is saving, for a long time
+    try:
+        screen.close_button.invoke()
+    finally:
+        other.close()
+    assert screen.form.banner.cget("text") == "Someone else is saving, try again in a moment."
+    assert not shop_close.is_closed(pp1.id, dt.date.today())
+    screen.close_button.invoke()  # a moment later it goes through
+    assert shop_close.is_closed(pp1.id, dt.date.today())
