@@ -116,11 +116,12 @@ class App:
         from ..common.base import BackgroundTask
 
         def done(path):
-            if path and self.main is not None:
+            # The window may have been closed or logged out while the copy ran.
+            if path and self.main is not None and self.main.winfo_exists():
                 self.main.set_status(_("Backup saved: {path}").format(path=path.name))
 
         def failed(exc):
-            if self.main is not None:
+            if self.main is not None and self.main.winfo_exists():
                 self.main.set_status(_("Backup failed: {error}").format(error=exc), error=True)
 
         BackgroundTask(self.root, lambda progress: backup.auto_backup(self.target), done,
