@@ -34,7 +34,7 @@ ENV_VAR = "PSE_DATABASE"
 
 
 #: A write that meets another one waits ``busy_timeout`` per attempt, this many attempts.
-BUSY_ATTEMPTS = 3
+BUSY_ATTEMPTS = 2
 
 
 class DatabaseRefused(Exception):

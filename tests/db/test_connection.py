@@ -14,13 +14,24 @@ def _short_wait(ms: int) -> None:
 
 
 def test_a_write_that_meets_a_short_save_waits_and_then_succeeds(admin, target):
-    _short_wait(300)
+    _short_wait(1500)
     other = hold_write_lock(target.path, 0.5)
     try:
         settings.set_values(admin, {"khr_per_usd": 4050})
     finally:
         other.close()
     assert settings.get("khr_per_usd") == 4050
+
+
+def test_a_write_retries_after_a_wait_runs_out(admin, target, monkeypatch):
+    monkeypatch.setattr(connection, "BUSY_ATTEMPTS", 12)
+    _short_wait(200)  # one wait is shorter than the other save: only a retry gets through
+    other = hold_write_lock(target.path, 0.8)
+    try:
+        settings.set_values(admin, {"khr_per_usd": 4060})
+    finally:
+        other.close()
+    assert settings.get("khr_per_usd") == 4060
 
 
 def test_a_write_blocked_too_long_says_someone_else_is_saving(admin, target, monkeypatch):
