@@ -40,4 +40,6 @@ def test_a_heartbeat_keeps_an_entry_alive(tmp_path):
     sessions.beat(entry)
     data = sessions._read(entry.path)
     assert data.pid == os.getpid() and data.heartbeat >= entry.heartbeat
+    if os.name == "posix":
+        assert entry.path.stat().st_mode & 0o777 == 0o600
     assert later - data.heartbeat > sessions.STALE_AFTER  # would expire without the next beat
