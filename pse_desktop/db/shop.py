@@ -120,7 +120,7 @@ class StockCount(BaseModel):
 class StockCountLine(BaseModel):
     count = pw.ForeignKeyField(StockCount, backref="lines")
     variant = pw.ForeignKeyField(ProductVariant)
-    expected = pw.IntegerField()  # the ledger when the sheet was made; again when posted
+    expected = pw.IntegerField()  # the ledger when the sheet was made, then when counted
     counted = pw.IntegerField(null=True)
 
     class Meta:
