@@ -50,12 +50,12 @@ def test_bad_counts_and_other_shops_are_refused(shop_setup, admin, make_user):
     for kwargs, field in ((dict(counted_usd="abc"), "dollars counted"),
                           (dict(counted_khr="-100"), "riel counted"),
                           (dict(counted_usd="1"), "note")):
-        with pytest.raises(ValidationError) as info:
-            shop_close.close_day(admin, pp1.id, DAY, **kwargs)
+        with pytest.raises(ValidationError) as info:  # DAY is today: closed even without sales
+            shop_close.close_day(admin, pp1.id, DAY, today=DAY, **kwargs)
         assert info.value.field == field
     vanna = make_user("vanna", "shop_staff", shops=["PP1"])
     with pytest.raises(PermissionDenied):
-        shop_close.close_day(vanna, pp2.id, DAY)
+        shop_close.close_day(vanna, pp2.id, DAY, today=DAY)
     assert shop_close.closing_for(pp1.id, DAY) is None and shop_close.closing_for(pp2.id, DAY) is None
 
 

@@ -49,9 +49,10 @@ def test_a_past_day_is_shown_and_a_bad_day_is_explained(tk_root, ui, shop_setup,
     screen.load()
     assert "Sales: 0" in screen.summary.cget("text")
     assert not is_disabled(screen.close_button) and is_disabled(screen.z_button)
-    screen.close_button.invoke()  # an empty drawer on a day without sales closes
-    assert shop_close.is_closed(shop_setup["locs"]["PP1"].id, dt.date(2026, 1, 31))
-    assert opened[-1].name == "z-PP1-2026-01-31.pdf"
+    screen.close_button.invoke()  # a past day without sales is not closed: it is explained
+    assert "no sales" in screen.form.banner.cget("text") + screen.form.error_text("note")
+    assert not shop_close.is_closed(shop_setup["locs"]["PP1"].id, dt.date(2026, 1, 31))
+    assert not opened
 
 
 def test_a_bad_amount_is_shown_beside_its_field(tk_root, ui, shop_setup, admin, target):
