@@ -105,6 +105,7 @@ def test_every_subcommand_has_help():
         assert info.value.code == 0
 
 
+@pytest.mark.sqlite_only  # a SQLite file shared by processes
 def test_a_save_blocked_by_another_process_prints_a_calm_error(db_file, tmp_path, capsys,
                                                                monkeypatch):
     from pse_desktop.db import connection
@@ -126,6 +127,7 @@ def test_a_save_blocked_by_another_process_prints_a_calm_error(db_file, tmp_path
                "--password-file", str(pw)) == 0
 
 
+@pytest.mark.sqlite_only  # a SQLite file shared by processes
 def test_restore_refuses_and_names_who_has_the_database_open(db_file, tmp_path, capsys):
     from tests.fixtures.processes import other_window
 
@@ -140,6 +142,7 @@ def test_restore_refuses_and_names_who_has_the_database_open(db_file, tmp_path, 
         other.close()
 
 
+@pytest.mark.sqlite_only  # a SQLite file shared by processes
 def test_check_fails_on_a_dropped_lock_trigger(db_file, capsys):
     import sqlite3
 
