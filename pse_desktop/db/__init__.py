@@ -8,16 +8,18 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import migrations
+from . import migrations, sessions
 from .connection import (
-    PSE_APPLICATION_ID, DatabaseRefused, ServerUnreachable, Target, close_database, database,
-    integrity_errors, open_raw, probe_sqlite_file, resolve_target,
+    PSE_APPLICATION_ID, DatabaseBusy, DatabaseRefused, DataReplaced, ServerUnreachable, Target,
+    close_database, database, integrity_errors, open_raw, probe_sqlite_file, reading,
+    resolve_target,
 )
 
 
 __all__ = [
-    "DatabaseRefused", "OpenResult", "ServerUnreachable", "Target", "close_database", "database", "init_database",
-    "integrity_errors", "load_models", "resolve_target", "sqlite_copy", "PSE_APPLICATION_ID",
+    "DatabaseBusy", "DatabaseRefused", "DataReplaced", "OpenResult", "ServerUnreachable", "Target",
+    "close_database", "database", "init_database", "integrity_errors", "load_models", "reading",
+    "resolve_target", "sessions", "sqlite_copy", "PSE_APPLICATION_ID",
 ]
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
+
+from ..errors import PseError
 
 #: Every model binds to this proxy; ``init_database`` points it at the real database.
 database = peewee.DatabaseProxy()
@@ -21,12 +25,16 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
-    ("busy_timeout", 5000),
+    ("busy_timeout", 3000),
     ("synchronous", 2),
     ("cache_size", -16000),
 )
 
 ENV_VAR = "PSE_DATABASE"
+
+
+#: A write that meets another one waits ``busy_timeout`` per attempt, this many attempts.
+BUSY_ATTEMPTS = 2
 
 
 class DatabaseRefused(Exception):
@@ -35,6 +43,125 @@ class DatabaseRefused(Exception):
 
 class ServerUnreachable(DatabaseRefused):
     """The shared PostgreSQL server did not answer (network, VPN, server down, password)."""
+
+
+class DatabaseBusy(PseError):
+    """Another window or program kept the database busy longer than we wait: nothing was saved."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or "Someone else is saving, try again in a moment.")
+
+
+class DataReplaced(PseError):
+    """The database file was replaced (a restore) since this program opened it."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or (
+            "The data was replaced (a backup was restored) while this window was open. "
+            "Nothing was saved: close PSE Desktop and open it again."))
+
+
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Return (device, inode) of a file: a restore that replaces the file changes it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def new_generation() -> int:
+    """A fresh data generation number (kept in ``PRAGMA user_version``; a restore sets one)."""
+    return random.randint(1, 2**31 - 1)
+
+
+#: Connections to a file that was replaced under them: never closed, since closing the last
+#: connection of a WAL database deletes its -wal and -shm files *by name*, which now belong
+#: to the new file. They go when the process ends.
+_ORPHANS: list = []
+
+
+class PseSqliteDatabase(peewee.SqliteDatabase):
+    """SQLite that retries a busy write, then says so, and never writes over restored data.
+
+    A restore writes the backup into the live file and gives it a new generation number
+    (``PRAGMA user_version``): every transaction of another window checks it once it holds its
+    lock, and stops with DataReplaced instead of saving into data it has not seen. A file
+    replaced by another program (a new inode) is caught the same way: such a connection would
+    go on writing into the old, deleted file.
+    """
+
+    identity: tuple[int, int] | None = None
+    generation: int | None = None
+
+    def _initialize_connection(self, conn):
+        self.identity = self.generation = None
+        super()._initialize_connection(conn)
+        self.identity = file_identity(Path(self.database))
+        self.generation = conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _replaced(self) -> bool:
+        if self.identity is None or self.is_closed():
+            return False
+        if file_identity(Path(self.database)) != self.identity:
+            return True
+        current = self._state.conn.execute("PRAGMA user_version").fetchone()[0]
+        return current != self.generation
+
+    def check_identity(self) -> None:
+        """Raise DataReplaced when the data is no longer the data this connection opened."""
+        if self._replaced():
+            raise DataReplaced()
+
+    def _close(self, conn):
+        if self.identity is not None and file_identity(Path(self.database)) != self.identity:
+            _ORPHANS.append(conn)
+            return
+        super()._close(conn)
+
+    def begin(self, lock_type=None):
+        for attempt in range(BUSY_ATTEMPTS):
+            try:
+                super().begin(lock_type)
+                break
+            except peewee.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                # Each attempt already waited busy_timeout; a short random pause keeps two
+                # waiting writers from retrying in step.
+                time.sleep(random.uniform(0.05, 0.3))
+        else:
+            raise DatabaseBusy()
+        # Checked inside the transaction: no restore can slip in between check and write.
+        try:
+            self.check_identity()
+        except DataReplaced:
+            self._state.conn.execute("ROLLBACK")
+            raise
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        # A write outside a transaction is checked like a transaction; reads are not (cost).
+        if not self.in_transaction() and sql.lstrip()[:6].upper() not in ("SELECT", "PRAGMA"):
+            self.check_identity()
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except peewee.OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
+
+    def commit(self):
+        try:
+            return super().commit()
+        except peewee.OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
 
 
 @dataclass(frozen=True)
@@ -124,7 +251,7 @@ def integrity_errors(path: Path, quick: bool = False) -> list[str]:
 
 def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
     path.parent.mkdir(parents=True, exist_ok=True)
-    return peewee.SqliteDatabase(
+    return PseSqliteDatabase(
         str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False
     )
 
@@ -167,6 +294,18 @@ def unreachable_message(target: Target, exc: Exception) -> str:
             "saved on the server is lost. Meanwhile take attendance on the blank paper registers "
             "(printed from the local copy: pse-desktop --db LOCAL-COPY report attendance --blank) "
             "and type them in when the server is back.")
+
+
+def reading():
+    """A read-only transaction: one consistent view of the data that never takes the write lock.
+
+    On SQLite (WAL) a deferred transaction that only reads lets other programs write meanwhile;
+    the default (IMMEDIATE) would hold the write lock for the whole read.
+    """
+    obj = database.obj
+    if isinstance(obj, peewee.SqliteDatabase):
+        return obj.atomic(lock_type="DEFERRED")
+    return database.atomic()
 
 
 def close_database() -> None:

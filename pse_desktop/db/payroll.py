@@ -213,15 +213,23 @@ _LOCKS = {
     "payslip_line_final_no_delete": "BEFORE DELETE ON payslip_line WHEN (SELECT r.status FROM "
                                     "pay_run r JOIN payslip p ON p.run_id = r.id WHERE p.id = "
                                     "OLD.payslip_id) = 'final'",
+    "payslip_line_final_no_insert": "BEFORE INSERT ON payslip_line WHEN (SELECT r.status FROM "
+                                    "pay_run r JOIN payslip p ON p.run_id = r.id WHERE p.id = "
+                                    "NEW.payslip_id) = 'final'",
 }
+
+#: The locks version 1 made on SQLite (migrations never change); later ones come from guards.
+_V1_LOCKS = ("pay_run_final_no_update", "pay_run_final_no_delete", "payslip_final_no_update",
+             "payslip_final_no_delete", "payslip_final_no_insert", "payslip_line_final_no_update",
+             "payslip_line_final_no_delete")
 
 
 @migration(AREA, 1, "workshop workers, contracts, time, pieces, rates, advances, payroll runs")
 def _v1(db):
     db.create_tables(PAYROLL_V1)
     if isinstance(db, pw.SqliteDatabase):
-        for name, when in _LOCKS.items():
-            db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {when} "
+        for name in _V1_LOCKS:
+            db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name} {_LOCKS[name]} "
                            "BEGIN SELECT RAISE(ABORT, 'a finalised payroll run is locked'); END")
     for row in default_rates():
         PayRates.create(effective_from=dt.date.fromisoformat(row["effective_from"]),
@@ -234,6 +242,11 @@ guards.declare(AREA, guards.from_clauses(_LOCKS, "a finalised payroll run is loc
 
 @migration(AREA, 2, "finalised payroll runs locked on PostgreSQL too")
 def _v2(db):
+    guards.install(db, AREA)
+
+
+@migration(AREA, 3, "no line can be added to a finalised payslip")
+def _v3(db):
     guards.install(db, AREA)
 
 

@@ -112,7 +112,7 @@ class StockCount(BaseModel):
     location = pw.ForeignKeyField(StockLocation, backref="counts")
     started_at = pw.DateTimeField(default=dt.datetime.now)
     user = pw.ForeignKeyField(User, null=True)
-    state = pw.CharField(max_length=8, default="open")  # open, posted, cancelled
+    state = pw.CharField(max_length=10, default="open")  # open, posted, cancelled
     posted_at = pw.DateTimeField(null=True)
     note = pw.CharField(max_length=200, default="")
 
@@ -120,7 +120,7 @@ class StockCount(BaseModel):
 class StockCountLine(BaseModel):
     count = pw.ForeignKeyField(StockCount, backref="lines")
     variant = pw.ForeignKeyField(ProductVariant)
-    expected = pw.IntegerField()  # the ledger when the sheet was made; again when posted
+    expected = pw.IntegerField()  # the ledger when the sheet was made, then when counted
     counted = pw.IntegerField(null=True)
 
     class Meta:
@@ -162,3 +162,9 @@ guards.declare(AREA, guards.append_only(["stock_move", "sale", "sale_line"]))
 @migration(AREA, 2, "append-only ledger and sales on PostgreSQL too")
 def _v2(db):
     guards.install(db, AREA)
+
+
+@migration(AREA, 3, "a stock count's state holds 'cancelled' on PostgreSQL")
+def _v3(db):
+    if isinstance(db, pw.PostgresqlDatabase):  # SQLite does not enforce VARCHAR lengths
+        db.execute_sql("ALTER TABLE stock_count ALTER COLUMN state TYPE VARCHAR(10)")

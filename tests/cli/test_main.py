@@ -103,3 +103,53 @@ def test_every_subcommand_has_help():
         with pytest.raises(SystemExit) as info:
             cli.main(args + ["--help"])
         assert info.value.code == 0
+
+
+@pytest.mark.sqlite_only  # a SQLite file shared by processes
+def test_a_save_blocked_by_another_process_prints_a_calm_error(db_file, tmp_path, capsys,
+                                                               monkeypatch):
+    from pse_desktop.db import connection
+    from tests.fixtures.processes import hold_write_lock
+
+    pw = tmp_path / "u.txt"
+    pw.write_text("secret-pass\n")
+    monkeypatch.setattr(connection, "BUSY_ATTEMPTS", 1)  # one wait of busy_timeout (3 s)
+    other = hold_write_lock(db_file, 30)
+    try:
+        code = run("--db", str(db_file), "user", "add", "mony", "--role", "admin",
+                   "--password-file", str(pw))
+    finally:
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == "error: Someone else is saving, try again in a moment.\n"
+    assert run("--db", str(db_file), "user", "add", "mony", "--role", "admin",
+               "--password-file", str(pw)) == 0
+
+
+@pytest.mark.sqlite_only  # a SQLite file shared by processes
+def test_restore_refuses_and_names_who_has_the_database_open(db_file, tmp_path, capsys):
+    from tests.fixtures.processes import other_window
+
+    out = tmp_path / "b.sqlite3"
+    assert run("--db", str(db_file), "backup", "--out", str(out)) == 0
+    other = other_window(db_file)
+    try:
+        assert run("--db", str(db_file), "restore", str(out), "--yes") == 2
+        assert "open in another window: Sophea on " in capsys.readouterr().err
+        assert other.send("set khr_per_usd 4200") == "saved"
+    finally:
+        other.close()
+
+
+@pytest.mark.sqlite_only  # a SQLite file shared by processes
+def test_check_fails_on_a_dropped_lock_trigger(db_file, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    conn.execute("DROP TRIGGER payslip_line_final_no_insert")
+    conn.commit()
+    conn.close()
+    assert run("--db", str(db_file), "check") == 1
+    assert ("protections missing: payslip_line: payslip_line_final_no_insert"
+            in capsys.readouterr().err)

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from pse_desktop.db import DatabaseRefused, close_database, init_database, migrations
+from pse_desktop.db import DatabaseRefused, close_database, guards, init_database, migrations
 from pse_desktop.db.core import Centre, Shop
 
 
@@ -28,7 +28,7 @@ def test_pragmas_are_set_on_open(tmp_path):
     db = Centre._meta.database
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2
-    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 3000
     close_database()
 
 
@@ -97,3 +97,43 @@ def test_missing_file_is_not_created_when_create_is_false(tmp_path):
     with pytest.raises(DatabaseRefused, match="no database"):
         init_database(str(tmp_path / "nothing.sqlite3"), create=False)
     assert not (tmp_path / "nothing.sqlite3").exists()
+
+
+def triggers_of(path):
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    finally:
+        conn.close()
+
+
+def test_an_older_payroll_schema_gets_the_missing_insert_lock(tmp_path):
+    from pse_desktop.services.core import backup
+
+    path = tmp_path / "old.sqlite3"
+    init_database(str(path), upto={"payroll": 1})
+    close_database()
+    assert "payslip_line_final_no_insert" not in triggers_of(path)
+    assert backup.check_file(path).ok  # an older backup is whole for its version
+    init_database(str(path))
+    close_database()
+    assert "payslip_line_final_no_insert" in triggers_of(path)
+    assert backup.check_file(path).ok
+    assert {g.name for g in guards.guards("payroll")} <= triggers_of(path)
+
+
+def test_check_reports_a_missing_lock_or_audit_trigger(tmp_path):
+    from pse_desktop.services.core import backup
+
+    path = tmp_path / "p.sqlite3"
+    init_database(str(path))
+    close_database()
+    assert backup.check_file(path).ok
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER payslip_final_no_insert")
+    conn.execute("DROP TRIGGER audit_entry_no_delete")
+    conn.commit()
+    conn.close()
+    report = backup.check_file(path)
+    assert report.problems == ["protections missing: audit_entry: audit_entry_no_delete, "
+                               "payslip: payslip_final_no_insert"]

@@ -7,6 +7,7 @@ are adjusted by the difference in the same transaction, with one audit entry.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ class Register:
     day: dt.date
     closed: str | None  # why there is no register that day, or None
     rows: list[RegisterRow]
+    #: Changes whenever anyone saves a mark of this group and day: ``record_day`` refuses to
+    #: overwrite a register loaded at another version.
+    version: str = ""
 
     @property
     def marked(self) -> int:
@@ -51,6 +55,30 @@ class Register:
 
     def counts(self) -> Counter:
         return Counter(r.status for r in self.rows if r.status)
+
+
+class RegisterChanged(ConflictError):
+    """Someone else saved this register since it was loaded; ``register`` is what is there now."""
+
+    def __init__(self, register: Register):
+        names = sorted({r.recorded_by for r in register.rows if r.recorded_by})
+        super().__init__(
+            f"{', '.join(names) or 'Someone else'} changed this register since you opened it. "
+            "Their marks are shown now; nothing of yours was saved.")
+        self.register = register
+
+
+def changed_rows(before: Register, now: Register) -> list[RegisterRow]:
+    """Return the rows of ``now`` whose mark differs from ``before`` (another user's changes)."""
+    old = {r.child_id: (r.status, r.reason) for r in before.rows}
+    return [r for r in now.rows if old.get(r.child_id, ("", "")) != (r.status, r.reason)]
+
+
+def _version(group_id: int, day: dt.date) -> str:
+    rows = (Mark.select(Mark.child, Mark.status, Mark.reason, Mark.recorded_by, Mark.recorded_at)
+            .where(Mark.group == group_id, Mark.day == day).order_by(Mark.child).tuples())
+    text = "|".join(f"{c},{s},{r},{b},{_as_datetime(a)}" for c, s, r, b, a in rows)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _members_query(group_id: int, day: dt.date):
@@ -83,7 +111,8 @@ def load_register(actor: Actor, group_id: int, day: dt.date) -> Register:
         who = users.get(by, "") if by else ("command line" if status else "")
         rows.append(RegisterRow(cid, code, name_km, name_latin, sex, status, reason, who,
                                 _as_datetime(at)))
-    return Register(group_id, group.centre_id, group.name, day, why_closed(group.centre_id, day), rows)
+    return Register(group_id, group.centre_id, group.name, day, why_closed(group.centre_id, day),
+                    rows, _version(group_id, day))
 
 
 def _as_datetime(value):
@@ -93,11 +122,13 @@ def _as_datetime(value):
 
 
 def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str] | str],
-               change_reason: str = "", today: dt.date | None = None) -> Register:
+               change_reason: str = "", today: dt.date | None = None,
+               version: str | None = None) -> Register:
     """Save marks {child_id: status or (status, reason)} of a group's day; return the register.
 
     Refused for future days, days the centre is closed and children not in the group that day;
-    a day in the past needs ``change_reason`` (audited).
+    a day in the past needs ``change_reason`` (audited). With ``version`` (from the register the
+    user is looking at), raises RegisterChanged if someone else saved the register since.
     """
     group = Group.get_or_none(Group.id == group_id)
     if group is None:
@@ -135,8 +166,11 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
         raise ConflictError(f"{len(strangers)} of these children are not in {group.name} on {day}.")
     now = dt.datetime.now()
     with database.atomic():
-        old = dict(Mark.select(Mark.child, Mark.status)
-                   .where(Mark.child.in_(list(clean)), Mark.day == day).tuples())
+        if version is not None and _version(group_id, day) != version:
+            raise RegisterChanged(load_register(actor, group_id, day))
+        before = list(Mark.select(Mark.child, Mark.group, Mark.status)
+                      .where(Mark.child.in_(list(clean)), Mark.day == day).tuples())
+        old = {cid: status for cid, _g, status in before}
         rows = [{"child": cid, "day": day, "group": group_id, "status": s, "reason": r,
                  "recorded_by": actor.id, "recorded_at": now} for cid, (s, r) in clean.items()]
         (Mark.insert_many(rows)
@@ -145,9 +179,14 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
                               Mark.reason: EXCLUDED.reason, Mark.recorded_by: EXCLUDED.recorded_by_id,
                               Mark.recorded_at: EXCLUDED.recorded_at})
          .execute())
-        delta = Counter(s for s, _r in clean.values())
-        delta.subtract(Counter(old.values()))
-        _add_to_totals(group_id, group.centre_id, day, delta)
+        # A child moved here from another group keeps a mark of that group for this day: the
+        # upsert moves it, so it leaves that group's totals and joins this one's.
+        deltas: dict[int, Counter] = {group_id: Counter(s for s, _r in clean.values())}
+        for _cid, old_group, status in before:
+            deltas.setdefault(old_group, Counter())[status] -= 1
+        for gid, delta in deltas.items():
+            centre_id = group.centre_id if gid == group_id else Group.get_by_id(gid).centre_id
+            _add_to_totals(gid, centre_id, day, delta)
         counts = Counter(s for s, _r in clean.values())
         text = ", ".join(f"{n} {MARKS[s].lower()}" for s, n in sorted(counts.items()))
         changed = sum(1 for cid, (s, _r) in clean.items() if old.get(cid) not in (None, s))
@@ -179,7 +218,45 @@ def mark_everyone_present(actor: Actor, group_id: int, day, change_reason: str =
     unmarked = {r.child_id: "P" for r in register.rows if not r.status}
     if not unmarked:
         return register
-    return record_day(actor, group_id, day, unmarked, change_reason, today)
+    return record_day(actor, group_id, day, unmarked, change_reason, today, register.version)
+
+
+def move_marks(actor: Actor, child_id: int, group_id: int, from_day: dt.date) -> int:
+    """Give a moved child's marks from ``from_day`` on to the new group, totals with them.
+
+    Part of moving a child (runs in that transaction); returns the number of marks moved.
+    """
+    new_centre = Group.get_by_id(group_id).centre_id
+    require(actor, "children.edit", centre_id=new_centre)
+    rows = list(Mark.select(Mark.id, Mark.group, Mark.day, Mark.status)
+                .where(Mark.child == child_id, Mark.day >= from_day, Mark.group != group_id)
+                .tuples())
+    if not rows:
+        return 0
+    for mark_id, old_group, day, status in rows:
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        _add_to_totals(old_group, Group.get_by_id(old_group).centre_id, day, Counter({status: -1}))
+        _add_to_totals(group_id, new_centre, day, Counter({status: 1}))
+    Mark.update(group=group_id).where(Mark.id.in_([r[0] for r in rows])).execute()
+    return len(rows)
+
+
+def totals_mismatches() -> list[str]:
+    """Return every (group, month) whose stored totals differ from a count of its marks."""
+    counted: dict[tuple[int, int], Counter] = {}
+    for gid, day, status in Mark.select(Mark.group, Mark.day, Mark.status).tuples().iterator():
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        counted.setdefault((gid, day.year * 100 + day.month), Counter())[status] += 1
+    stored = {}
+    for t in MonthTotal.select():
+        stored[(t.group_id, t.month)] = Counter(
+            {s: getattr(t, c) for s, c in MARK_COLUMNS.items() if getattr(t, c)})
+    out = []
+    for key in sorted(set(counted) | set(stored)):
+        want, have = +counted.get(key, Counter()), +stored.get(key, Counter())
+        if want != have:
+            out.append(f"group {key[0]} month {key[1]}: marks {dict(want)}, totals {dict(have)}")
+    return out
 
 
 def rebuild_month_totals() -> int:

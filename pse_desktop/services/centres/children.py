@@ -11,6 +11,7 @@ from ...db import counters, database
 from ...db.centres import Child, Family, Group, GroupMembership
 from ...db.core import Centre, Counter
 from ..core import audit
+from . import attendance
 from ..common import validate
 from .rules import (
     AREA, CLOTHING_SIZES, DAYCARE_AGES, PROGRAMMES, SESSIONS, SEXES, age_on, centre_ids_for,
@@ -279,8 +280,10 @@ def move_child(actor: Actor, child_id: int, group_id: int, from_day) -> ChildInf
                 current.end_on = from_day - dt.timedelta(days=1)
                 current.save()
         GroupMembership.create(child=child_id, group=group_id, start_on=from_day)
+        moved = attendance.move_marks(actor, child_id, group_id, from_day)
         audit.record(actor, AREA, "move", "child", child_id,
-                     f"{child.code} from group {old or '-'} to {group.name} on {from_day}")
+                     f"{child.code} from group {old or '-'} to {group.name} on {from_day}"
+                     + (f"; {moved} marks moved with the child" if moved else ""))
     return get_child(actor, child_id)
 
 

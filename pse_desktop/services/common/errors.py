@@ -1,8 +1,10 @@
 """Domain exceptions raised by services and shown by views."""
 
+from ...db.connection import DatabaseBusy, DataReplaced
+from ...errors import PseError
 
-class PseError(Exception):
-    """Base of every error a user may be shown."""
+__all__ = ["ConflictError", "DataReplaced", "DatabaseBusy", "NotFound", "PermissionDenied",
+           "PseError", "ValidationError"]
 
 
 class ValidationError(PseError):

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
-from ...db import DatabaseRefused, Target, guards, migrations, sqlite_copy
+from ...db import DatabaseBusy, DatabaseRefused, Target, guards, migrations, sessions, sqlite_copy
+from ...db.connection import new_generation
 from . import audit, pgdump, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
@@ -140,10 +141,53 @@ def check_file(path: Path) -> CheckReport:
         report.problems.append("made by a newer PSE Desktop: " + ", ".join(newer))
     elif not migrations.pending(report.versions):
         # An older file gets its protections from the upgrade; a current one must have them all.
+        # A lock or append-only trigger dropped (by hand, or by a tool): the data it guards
+        # (finalised payroll, audit log, ledgers) could be changed without a trace.
         lost = guards.missing_from(have, tables)
         if lost:
             report.problems.append("protections missing: " + ", ".join(lost))
     return report
+
+
+def refuse_while_open_elsewhere(live: Path) -> None:
+    """Raise ConflictError naming who else has the database open: a restore would pull the
+    file from under their window."""
+    open_elsewhere = sessions.others(live)
+    if open_elsewhere:
+        who = "; ".join(s.describe() for s in open_elsewhere)
+        raise ConflictError(
+            f"The database is open in another window: {who}. Ask them to close PSE Desktop "
+            "(or close it yourself), then restore.")
+
+
+def _stamp_generation(path: Path) -> None:
+    """Give the data to restore a new generation number: open windows see it changed."""
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA user_version = {new_generation()}")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _copy_into_live(staged: Path, live: Path) -> None:
+    """Write the backup into the live file with SQLite's backup API, as one transaction.
+
+    The file is never replaced: a window that has it open keeps a valid file under it and
+    sees the new generation at its next save, instead of writing into a deleted file (and
+    deleting the new file's -wal and -shm when it closes).
+    """
+    src = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(live), timeout=10)
+    try:
+        src.backup(dst)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseBusy() from exc
+        raise
+    finally:
+        dst.close()
+        src.close()
 
 
 def restore(actor: Actor, target: Target, source: Path) -> Path:
@@ -161,6 +205,7 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     if source.suffix == pgdump.SUFFIX:
         raise ValidationError("backup file", "a PostgreSQL backup goes into a PostgreSQL database")
     live = _sqlite_only(target)
+    refuse_while_open_elsewhere(live)
     folder = backup_folder(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = None
@@ -168,14 +213,15 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
         safety = sqlite_copy(live, folder / f"before-restore-{stamp}.sqlite3")
     staged = live.with_name(live.name + ".restoring")
     shutil.copyfile(source, staged)
-    with open(staged, "rb+") as fh:
-        os.fsync(fh.fileno())
-    dbmod.close_database()
-    for suffix in ("-wal", "-shm"):
-        extra = live.with_name(live.name + suffix)
-        if extra.exists():
-            extra.unlink()
-    os.replace(staged, live)
+    try:
+        _stamp_generation(staged)
+        dbmod.close_database()
+        if live.exists():
+            _copy_into_live(staged, live)
+        else:
+            os.replace(staged, live)
+    finally:
+        staged.unlink(missing_ok=True)
     dbmod.init_database(target, backup_dir=folder)
     with dbmod.database.atomic():
         audit.record(actor, "core", "restore", "database", "",

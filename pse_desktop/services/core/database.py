@@ -1,10 +1,51 @@
-"""Opening the database for the window, so views never import the db package."""
+"""Opening the database for the window, so views never import the db package; and the window's
+entry in the list of who has the database open (a restore refuses while others are there)."""
 
-from ...db import DatabaseRefused, OpenResult, Target, init_database, resolve_target
+from __future__ import annotations
 
-__all__ = ["DatabaseRefused", "OpenResult", "Target", "open_database", "resolve_target"]
+from ...db import (
+    DatabaseRefused, DataReplaced, OpenResult, Target, database, init_database, resolve_target,
+    sessions,
+)
+
+__all__ = ["DatabaseRefused", "OpenResult", "Target", "open_database", "resolve_target",
+           "open_session", "keep_alive", "close_session", "HEARTBEAT_MS"]
+
+HEARTBEAT_MS = sessions.HEARTBEAT_SECONDS * 1000
 
 
 def open_database(target: Target) -> OpenResult:
     """Open (creating when missing) and upgrade the database; raise DatabaseRefused if unusable."""
     return init_database(target)
+
+
+def open_session(target: Target, user_name: str) -> sessions.Session | None:
+    """Note that this window has the database open for ``user_name`` (SQLite files only)."""
+    if target.is_postgres:
+        return None
+    try:
+        return sessions.register(target.path, user_name)
+    except OSError:  # a folder we cannot write: the write check before each save still guards
+        return None
+
+
+def keep_alive(session: sessions.Session | None) -> str | None:
+    """Refresh the window's entry; return a message when the data was replaced meanwhile."""
+    obj = database.obj
+    check = getattr(obj, "check_identity", None)
+    try:
+        if check is not None:
+            check()
+    except DataReplaced as exc:
+        return str(exc)
+    if session is not None:
+        try:
+            sessions.beat(session)
+        except OSError:
+            pass
+    return None
+
+
+def close_session(session: sessions.Session | None) -> None:
+    if session is not None:
+        sessions.unregister(session)

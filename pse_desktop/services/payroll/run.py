@@ -267,10 +267,16 @@ def get_run(month: dt.date):
     return PayRun.get_or_none(PayRun.month == month)
 
 
-def compute_draft(actor: Actor, month, khr_per_usd=None) -> PayRun:
-    """Compute (or recompute) the draft of ``month`` and store it for review."""
+def compute_draft(actor: Actor, month, khr_per_usd=None, today: dt.date | None = None) -> PayRun:
+    """Compute (or recompute) the draft of ``month`` and store it for review.
+
+    The month under way may be drafted (to see where it stands); a month not yet begun may not.
+    """
     require(actor, "payroll.run")
     month = parse_month(month)
+    today = today or dt.date.today()
+    if month > today.replace(day=1):
+        raise ValidationError("month", f"{month_label(month)} has not begun yet")
     run = get_run(month)
     if khr_per_usd in (None, ""):
         khr_per_usd = run.khr_per_usd if run else settings.get("khr_per_usd")
@@ -325,10 +331,15 @@ def _store(run: PayRun, draft: Draft) -> None:
         PayslipLine.insert_many(lines[start:start + 500]).execute()
 
 
-def finalise(actor: Actor, month) -> PayRun:
-    """Lock the reviewed draft for good, if the data still gives the same figures."""
+def finalise(actor: Actor, month, today: dt.date | None = None) -> PayRun:
+    """Lock the reviewed draft for good, if the month has ended and the data still gives the
+    same figures."""
     require(actor, "payroll.finalise")
     month = parse_month(month)
+    today = today or dt.date.today()
+    if month_end(month) >= today:
+        raise ConflictError(f"{month_label(month)} has not ended yet: its payroll can be finalised "
+                            f"from {month_end(month) + dt.timedelta(days=1):%d %b %Y}.")
     with database.atomic():
         run = get_run(month)
         if run is None:

@@ -11,7 +11,7 @@ from ...db.payroll import Contract, Payslip, Worker
 from ..core import audit
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
-from .months import AREA, is_final, month_label
+from .months import AREA, month_label
 from .calc import BASES
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, require
@@ -197,9 +197,12 @@ def add_contract(actor: Actor, worker_id: int, effective_from, basis: str, rate,
         w = Worker.get_or_none(Worker.id == worker_id)
         if w is None:
             raise NotFound(f"worker {worker_id}")
-        if is_final(start.replace(day=1)):
-            raise ConflictError(f"The payroll of {month_label(start)} is finalised; a new contract "
-                                "starts in a later month (or add an adjustment).")
+        last_final = _last_final_month()
+        if last_final is not None and start.replace(day=1) <= last_final:
+            # It would change the pay of every finalised month from its start on.
+            raise ConflictError(f"The payroll of {month_label(last_final)} is finalised; a new "
+                                "contract starts in a later month (corrections are adjustments "
+                                "in a later month).")
         if Contract.select().where((Contract.worker == w) & (Contract.effective_from == start)).exists():
             raise ValidationError("effective_from", f"{w.code} already has a contract from {start}")
         employee = w.kind == "employee"
@@ -225,6 +228,17 @@ def delete_contract(actor: Actor, contract_id: int) -> None:
         info = _contract_info(c)
         c.delete_instance()
         audit.record(actor, AREA, "delete", "contract", contract_id, f"contract removed: {info.describe()}")
+
+
+def _last_final_month() -> dt.date | None:
+    from ...db.payroll import PayRun
+
+    row = (PayRun.select(PayRun.month).where(PayRun.status == "final")
+           .order_by(PayRun.month.desc()).first())
+    if row is None:
+        return None
+    month = row.month
+    return month if isinstance(month, dt.date) else dt.date.fromisoformat(str(month))
 
 
 def _used_by_final(c: Contract) -> bool:

@@ -1,7 +1,9 @@
 """Day closing: count the cash per currency, compare with the sales, record the difference.
 
 Once a day is closed at a location it takes no more sales, returns or voids. The Z report is
-built from the closing and the day's sales records.
+built from the closing and the day's sales records. Only today, or a past day with sales, can
+be closed; an admin may reopen a closed day with a reason (the closing's figures go to the
+audit log).
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from ...db import database
 from ...db.shop import DayClosing, Sale, SaleLine
 from ..core import audit, settings
 from ..common import validate
-from ..common.errors import ConflictError, NotFound
-from ..core.permissions import Actor
+from ..common.errors import ConflictError, NotFound, ValidationError
+from ..core.permissions import Actor, can, require
 from .locations import AREA, location_row, money, require_at
 
 CURRENCIES = ("USD", "KHR", "EUR")
@@ -78,12 +80,22 @@ def is_closed(location_id: int, day: dt.date) -> bool:
                                      DayClosing.day == day).exists()
 
 
+def _has_sales(location_id: int, day: dt.date) -> bool:
+    return Sale.select().where(Sale.location == location_id, Sale.day == day).exists()
+
+
 def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, counted_khr=0,
-              counted_eur=0, note: str = "") -> int:
-    """Record the counted cash and close the day; a difference needs a note. Return the id."""
+              counted_eur=0, note: str = "", today: dt.date | None = None) -> int:
+    """Record the counted cash and close the day; a difference needs a note. Return the id.
+
+    Refused for a day in the future and for a past day without sales.
+    """
     loc = location_row(location_id)
     require_at(actor, "shop.close_day", loc)
     day = validate.date("day", day)
+    today = today or dt.date.today()
+    if day > today:
+        raise ValidationError("day", "is in the future: a day is closed at its end")
     counted = {"USD": validate.money_cents("dollars counted", counted_usd or 0),
                "KHR": validate.integer("riel counted", counted_khr or 0, 0),
                "EUR": validate.money_cents("euros counted", counted_eur or 0)}
@@ -91,11 +103,12 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     with database.atomic():
         if is_closed(loc.id, day):
             raise ConflictError(f"{day:%d %b %Y} is already closed at {loc.code}.")
+        if day < today and not _has_sales(loc.id, day):
+            raise ValidationError("day", f"{loc.code} recorded no sales on {day:%d %b %Y}: "
+                                         "there is nothing to close")
         totals = day_totals(loc.id, day)
         diff = {c: counted[c] - totals.expected[c] for c in CURRENCIES}
         if any(diff.values()) and not note:
-            from ..common.errors import ValidationError
-
             raise ValidationError("note", "the cash differs from the sales: say why in a note")
         closing = DayClosing.create(
             location=loc, day=day, closed_at=dt.datetime.now(), user=actor.id,
@@ -108,6 +121,34 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
                      f"{money(totals.net, totals.currency)}; difference {text}"
                      + (f" ({note})" if note else ""))
     return closing.id
+
+
+def may_reopen(actor: Actor) -> bool:
+    return can(actor, "shop.reopen_day")
+
+
+def reopen_day(actor: Actor, location_id: int, day: dt.date, reason: str) -> None:
+    """Reopen a closed day (admins, with a reason): it takes sales again and is closed again
+    later with a new count. The old closing's figures are kept in the audit entry."""
+    require(actor, "shop.reopen_day")
+    loc = location_row(location_id)
+    day = validate.date("day", day)
+    reason = validate.text("reason", reason, 200)
+    with database.atomic():
+        c = DayClosing.get_or_none(DayClosing.location == loc.id, DayClosing.day == day)
+        if c is None:
+            raise ConflictError(f"{day:%d %b %Y} is not closed at {loc.code}.")
+        counted = ", ".join(money(v, k) for k, v in (("USD", c.counted_usd), ("KHR", c.counted_khr),
+                                                     ("EUR", c.counted_eur)) if v) or "nothing"
+        expected = ", ".join(money(v, k) for k, v in (("USD", c.expected_usd),
+                                                      ("KHR", c.expected_khr),
+                                                      ("EUR", c.expected_eur)) if v) or "nothing"
+        closed_by = (c.user.full_name or c.user.username) if c.user_id else "command line"
+        c.delete_instance()
+        audit.record(actor, AREA, "reopen_day", "day_closing", c.id,
+                     f"reopened {loc.code} {day}, closed by {closed_by} at {c.closed_at} "
+                     f"(expected {expected}; counted {counted}"
+                     + (f"; note {c.note}" if c.note else "") + f"); reason: {reason}")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Stock counts: a sheet per location, counted quantities, a variance, posting in one step.
 
-Posting compares each counted quantity with the ledger *at that moment* and writes one
-'count' movement per difference; the count is then closed and never changes again.
+Entering a counted quantity also records the ledger at that moment: posting writes one
+'count' movement per difference between the two, so sales, receipts and moves made between
+counting and posting stay in the stock. The count is then closed and never changes again.
 """
 
 from __future__ import annotations
@@ -91,7 +92,9 @@ def enter_counts(actor: Actor, count_id: int, counted: dict[int, object]) -> int
     with database.atomic():
         changed = 0
         for vid, qty in clean.items():
-            changed += (StockCountLine.update(counted=qty)
+            # What the books said when this shelf was counted: the difference is posted
+            # against it, whatever is sold before the count is posted.
+            changed += (StockCountLine.update(counted=qty, expected=balance(vid, c.location_id))
                         .where(StockCountLine.count == c.id, StockCountLine.variant == vid)
                         .execute())
         audit.record(actor, AREA, "enter_count", "stock_count", c.id,
@@ -100,7 +103,8 @@ def enter_counts(actor: Actor, count_id: int, counted: dict[int, object]) -> int
 
 
 def count_sheet(count_id: int, *, live: bool = True) -> CountSheet:
-    """Return the sheet; ``live`` compares with the ledger now (as posting will)."""
+    """Return the sheet. A counted line compares with the ledger when it was counted (as
+    posting will); with ``live``, a line not counted yet shows the ledger now."""
     c = _count_row(count_id)
     loc = c.location
     rows = (StockCountLine.select(StockCountLine, ProductVariant, Product)
@@ -110,7 +114,8 @@ def count_sheet(count_id: int, *, live: bool = True) -> CountSheet:
     lines = []
     for ln in rows:
         v = ln.variant
-        expected = balance(v.id, loc.id) if live and c.state == "open" else ln.expected
+        fresh = live and c.state == "open" and ln.counted is None
+        expected = balance(v.id, loc.id) if fresh else ln.expected
         lines.append(CountLine(v.id, v.code, variant_label(v.product.name_en, v.size, v.colour),
                                v.product.category, expected, ln.counted, v.cost_cents))
     return CountSheet(c.id, settings.get("org_name"), loc.code, loc.name, c.started_at, c.state,
@@ -132,8 +137,6 @@ def post_count(actor: Actor, count_id: int, day: dt.date | None = None) -> int:
             raise ValidationError("counted", "enter at least one counted quantity")
         made = 0
         for ln in counted:
-            StockCountLine.update(expected=ln.expected).where(
-                StockCountLine.count == c.id, StockCountLine.variant == ln.variant_id).execute()
             if ln.variance:
                 post_move(actor, ln.variant_id, loc.id, ln.variance, "count", day,
                           f"count:{c.id}", "stock count")

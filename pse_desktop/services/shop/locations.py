@@ -27,6 +27,7 @@ register_actions(
         "shop.sell": "Sell at the point of sale, return and void sales",
         "shop.discount": "Give a discount at the point of sale",
         "shop.close_day": "Close a day's till and print its Z report",
+        "shop.reopen_day": "Reopen a closed day, with a reason (admins)",
         "stock.receive": "Receive stock into a location",
         "stock.move": "Transfer stock between locations and write off damaged stock",
         "stock.count": "Count stock and post the adjustments",

@@ -169,6 +169,18 @@ def _refuse_closed(loc: StockLocation, day: dt.date) -> None:
                             "sales, returns or voids.")
 
 
+def _refuse_other_currencies(loc: StockLocation, paid_usd: int, paid_khr: int,
+                             paid_eur: int) -> None:
+    """Events in France take euros only; shops take dollars and riel, never euros."""
+    if loc.currency == "EUR":
+        if paid_usd:
+            raise ValidationError("dollars paid", f"{loc.code} sells in euros: take euros only")
+        if paid_khr:
+            raise ValidationError("riel paid", f"{loc.code} sells in euros: take euros only")
+    elif paid_eur:
+        raise ValidationError("euros paid", f"{loc.code} takes dollars and riel, not euros")
+
+
 def _clean_cart(actor: Actor, loc: StockLocation, lines, rates: Rates):
     """Return [(variant row, qty, unit price, discount amount)] from the cart's lines."""
     out = []
@@ -203,6 +215,7 @@ def complete_sale(actor: Actor, location_id: int, lines, *, paid_usd=0, paid_khr
     paid_usd = validate.money_cents("dollars paid", paid_usd or 0)
     paid_khr = validate.integer("riel paid", paid_khr or 0, 0)
     paid_eur = validate.money_cents("euros paid", paid_eur or 0)
+    _refuse_other_currencies(loc, paid_usd, paid_khr, paid_eur)
     items = _clean_cart(actor, loc, lines, rates)
     subtotal = sum(price * qty for _, qty, price, _ in items)
     discount = sum(d for *_, d in items)

@@ -265,17 +265,40 @@ class RegisterScreen(Screen):
         try:
             self.register = attendance.record_day(self.ctx.actor, self.register.group_id,
                                                   self.register.day, marks, self.change_var.get(),
-                                                  today=self.today)
+                                                  today=self.today, version=self.register.version)
+        except attendance.RegisterChanged as exc:
+            return self._changed_meanwhile(exc, marks)
         except PseError as exc:
             self.error.configure(text=str(exc))
             if getattr(exc, "field", "") == "reason" and self.change_entry.winfo_ismapped():
                 self.change_entry.focus_set()
             return False
+        self._show_rows()
+        self.ctx.status(_("Saved."))
+        return True
+
+    def _changed_meanwhile(self, exc, marks) -> bool:
+        """Someone else saved this register: show their marks, then ask before saving ours."""
+        theirs = attendance.changed_rows(self.register, exc.register)
+        self.register = exc.register
+        self._show_rows()
+        lines = [f"{r.name_latin}: {_(MARKS[r.status]) if r.status else '·'}"
+                 + (f" ({r.recorded_by} {r.recorded_at:%H:%M})" if r.recorded_at else "")
+                 for r in theirs]
+        mine = [f"{r.name_latin}: {_(MARKS[(v if isinstance(v, str) else v[0])])}"
+                for r in self.register.rows for cid, v in marks.items() if cid == r.child_id]
+        message = (_("Someone else saved this register since you opened it; their marks are "
+                     "shown now.") + "\n\n" + "\n".join(lines[:12])
+                   + "\n\n" + _("Save your marks over theirs?") + "\n" + "\n".join(mine[:12]))
+        self.error.configure(text=str(exc))
+        if not self.ctx.confirm(self, _("Register changed by someone else"), message):
+            return False
+        return self._save(marks)
+
+    def _show_rows(self) -> None:
         self.error.configure(text="")
         for row in self.register.rows:
             iid = self.iids.get(row.child_id)
             if iid is not None:
                 self.tree.item(iid, values=self._values(row), tags=(row.status,))
         self._show_info()
-        self.ctx.status(_("Saved."))
-        return True

@@ -8,6 +8,7 @@ import sys
 import ttkbootstrap as tb
 
 from ... import areas
+from ...services.core import database as dbservice
 from ...services.core.database import DatabaseRefused, Target, open_database, resolve_target
 from ...i18n import _
 from . import prefs
@@ -25,7 +26,9 @@ class App:
         self.startup_note = startup_note
         self.content = None
         self.main = None
+        self.session = None
         self._timers: list[str] = []
+        self._beat: str | None = None
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.report_callback_exception = self.report_error
 
@@ -57,10 +60,46 @@ class App:
         self._show(self.main)
         if self.startup_note:
             self.main.set_status(self.startup_note)
+        self.session = dbservice.open_session(self.target, actor.full_name or actor.username)
+        self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
+
+    def heartbeat(self) -> None:
+        """Say we are still here; if a restore replaced the data, stop and say so."""
+        self._beat = None
+        problem = dbservice.keep_alive(self.session)
+        if problem is None:
+            self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
+            return
+        self.data_replaced(problem)
+
+    def data_replaced(self, problem: str) -> None:
+        """Log out and reopen the restored database: nothing is written into the old file."""
+        self.logout()
+        try:
+            open_database(self.target)
+        except DatabaseRefused as exc:
+            problem = f"{problem}\n\n{exc}"
+        try:
+            tb.Messagebox.show_warning(
+                problem + "\n\n" + _("Log in again to work on the restored data."),
+                _("PSE Desktop"), parent=self.root)
+        except Exception:  # the dialog must never take the program down
+            print(problem, file=sys.stderr)
+
+    def _end_session(self) -> None:
+        if self._beat is not None:
+            try:
+                self.root.after_cancel(self._beat)
+            except Exception:  # already run
+                pass
+            self._beat = None
+        dbservice.close_session(self.session)
+        self.session = None
 
     def logout(self) -> None:
         from .login import LoginFrame
 
+        self._end_session()
         self.main = None
         self._show(LoginFrame(self.root, self.logged_in, self.target.label))
 
@@ -77,11 +116,12 @@ class App:
         from ..common.base import BackgroundTask
 
         def done(path):
-            if path and self.main is not None:
+            # The window may have been closed or logged out while the copy ran.
+            if path and self.main is not None and self.main.winfo_exists():
                 self.main.set_status(_("Backup saved: {path}").format(path=path.name))
 
         def failed(exc):
-            if self.main is not None:
+            if self.main is not None and self.main.winfo_exists():
                 self.main.set_status(_("Backup failed: {error}").format(error=exc), error=True)
 
         BackgroundTask(self.root, lambda progress: backup.auto_backup(self.target), done,
@@ -89,7 +129,8 @@ class App:
         self._timers.append(self.root.after(BACKUP_EVERY_MS, self.backup_now))
 
     def stop(self) -> None:
-        """Cancel the pending backups (on close, and when tests reuse the root)."""
+        """Cancel the pending backups and heartbeat (on close, and when tests reuse the root)."""
+        self._end_session()
         for timer in self._timers:
             try:
                 self.root.after_cancel(timer)
@@ -101,6 +142,16 @@ class App:
         """An unexpected error: write it to the log file and tell the user, calmly."""
         import logging
 
+        from ...services.common.errors import PseError
+
+        if isinstance(exc, PseError):
+            # A refusal the user can act on (someone else is saving, the data was replaced...)
+            # that a screen did not catch: say it as it is, no "something went wrong".
+            try:
+                tb.Messagebox.show_warning(str(exc), _("PSE Desktop"), parent=self.root)
+            except Exception:  # the dialog itself must never take the program down
+                print(exc, file=sys.stderr)
+            return
         logging.getLogger("pse_desktop").error("unexpected error", exc_info=(exc_type, exc, trace))
         text = _("Something went wrong: {error}\n\nThe action did not complete; "
                     "anything it was saving was not recorded. The details are in {log}.").format(error=exc, log=log_path())

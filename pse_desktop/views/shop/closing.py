@@ -34,8 +34,10 @@ class DayClosingScreen(Screen):
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True, pady=10)
-        self.summary = tb.Label(body, text="", justify="left", font=("TkFixedFont", 11))
-        self.summary.pack(side="left", anchor="n")
+        left = tb.Frame(body)
+        left.pack(side="left", anchor="n")
+        self.summary = tb.Label(left, text="", justify="left", font=("TkFixedFont", 11))
+        self.summary.pack(anchor="nw")
         right = tb.Labelframe(body, text=_("Cash counted in the drawer"), padding=12)
         right.pack(side="left", anchor="n", padx=24)
         self.form = Form(right, wrap=320)
@@ -53,6 +55,15 @@ class DayClosingScreen(Screen):
         self.z_button.pack(fill="x", pady=(6, 0))
         self.state_label = tb.Label(right, text="", bootstyle="info", wraplength=320)
         self.state_label.pack(anchor="w", pady=6)
+        # Admins only: a closed day can be reopened, with a reason that goes to the audit log.
+        self.reopen_box = tb.Labelframe(left, text=_("Reopen this day (admin)"), padding=8)
+        self.reopen_form = Form(self.reopen_box, stacked=True, wrap=220)
+        self.reopen_form.pack(fill="x")
+        self.reopen_form.add("reason", _("Reason"), width=26,
+                             help=_("Why the closed day must take sales again."))
+        self.reopen_button = tb.Button(self.reopen_box, text=_("Reopen the day"),
+                                       bootstyle="warning-outline", command=self.reopen)
+        self.reopen_button.pack(fill="x", pady=(6, 0))
         for name in ("usd", "khr", "eur"):
             self.form.widgets[name].bind("<Return>", lambda e: self._next(e))
 
@@ -95,6 +106,22 @@ class DayClosingScreen(Screen):
         self.close_button.configure(state="disabled" if closed else "normal")
         self.z_button.configure(state="normal" if closed else "disabled")
         self.state_label.configure(text=_("This day is closed.") if closed else "")
+        if closed and shop_close.may_reopen(self.ctx.actor):
+            self.reopen_box.pack(fill="x", pady=(16, 0))
+        else:
+            self.reopen_box.pack_forget()
+
+    def reopen(self) -> None:
+        if self.location is None or not getattr(self, "closing_id", None):
+            return
+        reason = self.reopen_form.values()["reason"]
+        if call_service(self.reopen_form, shop_close.reopen_day, self.ctx.actor,
+                        self.location.id, self.day, reason) is FAILED:
+            return
+        self.reopen_form.set_values({"reason": ""})
+        self.load()
+        self.ctx.status(_("{day} is open again.").format(day=self.day.isoformat()))
+        self.state_label.configure(text=_("Reopened: count the drawer and close the day again."))
 
     def close(self) -> None:
         if self.location is None:

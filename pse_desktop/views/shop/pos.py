@@ -134,13 +134,15 @@ class PosScreen(Screen):
         self.scan.focus_set()
 
     def set_location(self, loc) -> None:
-        if self.cart.lines and self.location and loc.id != self.location.id:
+        if self.location is not None and loc.id != self.location.id:
             self.cart.clear()
+            self._clear_payment()  # money typed at one till never pays at another
         self.location = loc
         self.rates = sales.Rates.current()
         euro = loc.currency == "EUR"
         self.form.widgets["euros"].configure(state="normal" if euro else "disabled")
         self.form.widgets["riel"].configure(state="disabled" if euro else "normal")
+        self.form.widgets["dollars"].configure(state="disabled" if euro else "normal")
         text = _("{day} - prices in {cur}").format(day=dt.date.today().strftime("%a %d %b %Y"),
                                                    cur=loc.currency)
         closed = shop_close.is_closed(loc.id, dt.date.today())
@@ -252,9 +254,14 @@ class PosScreen(Screen):
             return
         self.refresh_cart(select=index)
 
+    def _clear_payment(self) -> None:
+        for name in ("dollars", "riel", "euros"):
+            self.form.vars[name].set("")
+        self.change_label.configure(text="")
+
     def clear(self) -> None:
         self.cart.clear()
-        self.form.set_values({"dollars": "", "riel": "", "euros": ""})
+        self._clear_payment()
         self.form.clear_errors()
         self.refresh_cart()
         self.scan.focus_set()
@@ -264,7 +271,12 @@ class PosScreen(Screen):
         return {_("dollars"): "usd", _("riel"): "khr"}.get(self.form.vars["change"].get(), "mixed")
 
     def _paid(self):
+        """The money typed in the fields of this location's currencies (the others are off)."""
         v = self.form.values()
+        if self.location is not None and self.location.currency == "EUR":
+            v = {**v, "dollars": "", "riel": ""}
+        elif self.location is not None:
+            v = {**v, "euros": ""}
         return {"paid_usd": v["dollars"].strip() or 0, "paid_khr": v["riel"].strip() or 0,
                 "paid_eur": v["euros"].strip() or 0}
 
@@ -314,6 +326,10 @@ class PosScreen(Screen):
                               field_map={"dollars paid": "dollars", "riel paid": "riel",
                                          "euros paid": "euros", "discount": "discount"})
         if result is FAILED:
+            # The error stays on screen; the amounts go, so a failed sale's money is never
+            # recorded as paid on the next one: the cashier types what is handed over now.
+            self._clear_payment()
+            self.update_change()
             self.bell()
             return "break"
         self.last_sale_id = result
@@ -323,7 +339,7 @@ class PosScreen(Screen):
                                               view.change["EUR"])))
         self.ctx.status(_("Sale {n} recorded.").format(n=view.number))
         self.cart.clear()
-        self.form.set_values({"dollars": "", "riel": "", "euros": ""})
+        self._clear_payment()
         self.refresh_cart()
         self.recent.refresh()
         self.scan.focus_set()

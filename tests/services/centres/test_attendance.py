@@ -60,3 +60,89 @@ def test_register_refuses_future_closed_and_past_without_reason(admin, kids, gro
     with pytest.raises(ValidationError):
         attendance.record_day(admin, group.id, past, {kids[0].id: ("E", "")}, "x", today=day)
     assert Mark.get().status == "A"
+
+
+def test_a_register_changed_by_someone_else_is_shown_before_anything_is_overwritten(
+        make_user, kids, group):
+    sophea = make_user("sophea", "centre_staff", centres=["STM"])
+    dara = make_user("dara", "centre_staff", centres=["STM"])
+    day = last_school_day()
+    seen = attendance.load_register(sophea, group.id, day)
+    attendance.record_day(dara, group.id, day, {kids[0].id: "A"}, today=day)
+    with pytest.raises(attendance.RegisterChanged, match="Dara changed this register") as err:
+        attendance.record_day(sophea, group.id, day, {kids[0].id: "P", kids[1].id: "P"},
+                              today=day, version=seen.version)
+    assert [(m.child_id, m.status) for m in Mark.select()] == [(kids[0].id, "A")]
+    now = err.value.register
+    [theirs] = attendance.changed_rows(seen, now)
+    assert (theirs.child_id, theirs.status, theirs.recorded_by) == (kids[0].id, "A", "Dara")
+    # Seen and confirmed: saved over the version now shown.
+    reg = attendance.record_day(sophea, group.id, day, {kids[0].id: "P"}, today=day,
+                                version=now.version)
+    assert {r.child_id: r.status for r in reg.rows}[kids[0].id] == "P"
+    assert reg.version != now.version
+    # Her own save does not count as someone else's: the returned version goes on working.
+    attendance.record_day(sophea, group.id, day, {kids[1].id: "L"}, today=day, version=reg.version)
+    assert attendance.totals_mismatches() == []
+
+
+def test_everyone_present_never_overwrites_a_mark_saved_meanwhile(admin, kids, group, monkeypatch):
+    day = last_school_day()
+    real_load = attendance.load_register
+
+    def load_then_someone_saves(actor, group_id, when):
+        reg = real_load(actor, group_id, when)
+        monkeypatch.setattr(attendance, "load_register", real_load)
+        attendance.record_day(admin, group_id, when, {kids[2].id: "S"}, today=day)
+        return reg
+
+    monkeypatch.setattr(attendance, "load_register", load_then_someone_saves)
+    with pytest.raises(attendance.RegisterChanged):
+        attendance.mark_everyone_present(admin, group.id, day, today=day)
+    assert [(m.child_id, m.status) for m in Mark.select()] == [(kids[2].id, "S")]
+
+
+def test_a_mark_left_in_the_old_group_leaves_its_totals_when_marked_in_the_new_one(
+        admin, kids, group, centre):
+    """Data saved before marks moved with the child: the next save must still keep totals."""
+    day = last_school_day()
+    attendance.record_day(admin, group.id, day, {kids[0].id: "P"}, today=day)
+    moon = attendance_setup.save_group(admin, None, centre.id, "Moon", "daycare")
+    children.move_child(admin, kids[0].id, moon.id, day)
+    Mark.update(group=group.id).execute()  # as an older version left it
+    MonthTotal.update(present=0).where(MonthTotal.group == moon.id).execute()
+    MonthTotal.update(present=1).where(MonthTotal.group == group.id).execute()
+    assert attendance.totals_mismatches() == []
+    attendance.record_day(admin, moon.id, day, {kids[0].id: "L"}, today=day)
+    assert attendance.totals_mismatches() == []
+
+
+def test_random_marks_and_moves_keep_totals_equal_to_marks(admin, kids, group, centre):
+    import random
+
+    rnd = random.Random(12)
+    today = last_school_day()
+    days = [today]
+    while len(days) < 6:
+        days.append(last_school_day(days[-1] - dt.timedelta(days=1)))
+    days.reverse()
+    groups = [group, attendance_setup.save_group(admin, None, centre.id, "Moon", "daycare"),
+              attendance_setup.save_group(admin, None, centre.id, "Star", "daycare")]
+    moves = 0
+    for step in range(40):
+        day = rnd.choice(days)
+        if rnd.random() < 0.2:
+            kid = rnd.choice(kids)
+            try:
+                children.move_child(admin, kid.id, rnd.choice(groups).id, day)
+                moves += 1
+            except ConflictError:
+                pass
+        else:
+            for g in groups:
+                reg = attendance.load_register(admin, g.id, day)
+                if reg.rows:
+                    marks = {r.child_id: rnd.choice("PALS") for r in reg.rows}
+                    attendance.record_day(admin, g.id, day, marks, "test", today=today)
+        assert attendance.totals_mismatches() == [], step
+    assert moves and Mark.select().count()

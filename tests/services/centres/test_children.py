@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from pse_desktop.db import database
-from pse_desktop.db.centres import Mark
+from pse_desktop.db.centres import Mark, MonthTotal
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.services.centres import attendance, children, groups as attendance_setup
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
@@ -157,3 +157,21 @@ def test_centres_registering_at_once_get_distinct_codes_in_order(admin, family, 
     assert errors == []
     assert sorted(made) == [f"STM-{n:04d}" for n in range(1, 21)]
     assert children.next_child_code("STM") == "STM-0021"
+
+
+def test_moving_a_child_on_a_marked_day_keeps_the_monthly_totals_equal_to_the_marks(
+        admin, kids, group, centre):
+    day = last_school_day()
+    attendance.record_day(admin, group.id, day, {k.id: "P" for k in kids}, today=day)
+    moon = attendance_setup.save_group(admin, None, centre.id, "Moon", "daycare")
+    children.move_child(admin, kids[0].id, moon.id, day)
+    assert attendance.totals_mismatches() == []
+    attendance.record_day(admin, moon.id, day, {kids[0].id: "A"}, today=day)
+    assert attendance.totals_mismatches() == []
+    month = day.year * 100 + day.month
+    sun = MonthTotal.get(MonthTotal.group == group.id, MonthTotal.month == month)
+    moon_total = MonthTotal.get(MonthTotal.group == moon.id, MonthTotal.month == month)
+    assert (sun.present, sun.absent) == (2, 0)
+    assert (moon_total.present, moon_total.absent) == (0, 1)
+    assert "1 marks moved with the child" in AuditEntry.select().where(
+        AuditEntry.action == "move").get().summary

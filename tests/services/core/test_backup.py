@@ -44,3 +44,23 @@ def test_automatic_backups_keep_the_last_n(admin, target):
     kept = backup.list_backups(target)
     assert len(kept) == 3
     assert all(backup.check_file(p).ok for p in kept)
+
+
+def test_restore_refuses_while_another_window_has_the_database_open(admin, target, tmp_path):
+    from pse_desktop.services.common.errors import ConflictError
+    from tests.fixtures.processes import other_window
+
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    saved = backup.make_backup(admin, target, tmp_path / "b.sqlite3")
+    places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
+    other = other_window(target.path)
+    try:
+        with pytest.raises(ConflictError, match="open in another window: Sophea on "):
+            backup.restore(admin, target, saved)
+        assert Centre.select().count() == 2  # nothing replaced
+        assert other.send("set khr_per_usd 4200") == "saved"  # the other window goes on
+        assert other.send("quit") == "bye"
+    finally:
+        other.close()
+    backup.restore(admin, target, saved)
+    assert [c.code for c in Centre.select()] == ["STM"]

@@ -1,5 +1,7 @@
 """Home cards: backups and activity for admins, nothing for roles without the right."""
 
+import pytest
+
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.services.core import backup, home, places
 
@@ -8,6 +10,7 @@ def titles(cards):
     return {c.title: c for c in cards}
 
 
+@pytest.mark.sqlite_only  # the Backups card is for SQLite files (PostgreSQL: pg_dump)
 def test_admin_sees_no_backup_yet_then_the_last_one(admin, target):
     places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
     changes = AuditEntry.select().count()
@@ -27,6 +30,7 @@ def test_other_roles_get_no_admin_cards(make_user, target):
     assert home.core_cards(make_user("dara", "social_team"), target) == []
 
 
+@pytest.mark.sqlite_only  # the Backups card is for SQLite files (PostgreSQL: pg_dump)
 def test_cards_for_gathers_every_area_and_drops_empty_cards(admin, make_user, target):
     all_titles = [c.title for c in home.cards_for(admin, target)]
     assert all_titles[:2] == ["Backups", "Users and activity"]

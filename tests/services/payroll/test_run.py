@@ -243,3 +243,63 @@ def test_raise_in_the_middle_of_a_month_pays_the_days_before_at_the_old_rate(man
     assert "14 day(s) at $330.00 instead of $300.00" in after[0].label
     assert p.gross_cents == 33515
     assert "E001" not in dict(draft.warning_list())
+
+
+def test_a_contract_dated_on_or_before_a_finalised_month_is_refused(manager):
+    wid = hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    for month in ("2026-01", "2026-02"):
+        timesheets.quick_fill(manager, month)
+        payroll_run.compute_draft(manager, month, 4100)
+        payroll_run.finalise(manager, month)
+    # March 2025 is no finalised month itself, but the raise would change January and February
+    for start in (D(2025, 3, 1), D(2026, 1, 20), D(2026, 2, 1)):
+        with pytest.raises(ConflictError, match="February 2026 is finalised"):
+            workers.add_contract(manager, wid, start, "monthly", "240")
+    assert len(workers.list_contracts(manager, wid)) == 1
+    workers.add_contract(manager, wid, D(2026, 3, 1), "monthly", "240")
+    timesheets.quick_fill(manager, "2026-03")
+    payroll_run.compute_draft(manager, "2026-03", 4100)
+    assert lines(slip(D(2026, 2, 1), "E001"))["SALARY"] == 21000
+    assert lines(slip(D(2026, 3, 1), "E001"))["SALARY"] == 24000
+
+
+def test_a_month_is_finalised_only_once_it_has_ended(manager):
+    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    today = D(2026, 11, 30)
+    with pytest.raises(ValidationError, match="has not begun") as err:
+        payroll_run.compute_draft(manager, "2026-12", 4100, today=today)
+    assert err.value.field == "month"
+    timesheets.quick_fill(manager, "2026-11")
+    payroll_run.compute_draft(manager, "2026-11", 4100, today=today)  # a preview of the month
+    with pytest.raises(ConflictError, match="has not ended yet"):
+        payroll_run.finalise(manager, "2026-11", today=today)
+    assert PayRun.get().status == "draft"
+    assert payroll_run.finalise(manager, "2026-11", today=D(2026, 12, 1)).status == "final"
+
+
+def test_the_database_refuses_any_change_to_a_finalised_runs_payslips_and_lines(manager):
+    from pse_desktop.db.payroll import PayslipLine
+
+    hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
+    hire(manager, "E002", D(2025, 1, 1), "monthly", "230")
+    timesheets.quick_fill(manager, "2026-01")
+    payroll_run.compute_draft(manager, "2026-01", 4100)
+    payroll_run.finalise(manager, "2026-01")
+    p = slip(D(2026, 1, 1), "E001")
+    line = p.lines[0]
+    fields = {f.name: getattr(p, f.name) for f in Payslip._meta.sorted_fields if f.name != "id"}
+    attempts = [
+        lambda: Payslip.insert({**fields, "run": p.run_id, "worker": p.worker_id, "code": "E009"}).execute(),
+        lambda: Payslip.update(net_cents=1).where(Payslip.id == p.id).execute(),
+        lambda: Payslip.delete().where(Payslip.id == p.id).execute(),
+        lambda: PayslipLine.insert(payslip=p.id, seq=99, code="BONUS", label="extra", kind="earning",
+                                   amount_cents=5000, explanation="slipped in").execute(),
+        lambda: PayslipLine.update(amount_cents=1).where(PayslipLine.id == line.id).execute(),
+        lambda: PayslipLine.delete().where(PayslipLine.id == line.id).execute(),
+    ]
+    before = (Payslip.select().count(), PayslipLine.select().count(), p.net_cents)
+    for attempt in attempts:
+        with pytest.raises(peewee.IntegrityError, match="finalised payroll run is locked"):
+            attempt()
+    assert (Payslip.select().count(), PayslipLine.select().count(),
+            slip(D(2026, 1, 1), "E001").net_cents) == before

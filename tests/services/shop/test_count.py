@@ -1,4 +1,5 @@
-"""Stock counts: a snapshot, counted quantities, variances against the live ledger, one posting."""
+"""Stock counts: a snapshot, counted quantities, variances against the ledger
+as it was when the shelf was counted, one posting."""
 
 import datetime as dt
 
@@ -23,20 +24,39 @@ def test_count_posts_adjustments_in_one_step_against_the_ledger(shop_setup, admi
     shop_count.write_sheet(count_id, tmp_path / "sheet.pdf")
     assert "BAG-RED" in pdf_text(tmp_path / "sheet.pdf")
     shop_count.enter_counts(admin, count_id, {bag.id: 4, scarf.id: "4", blue.id: 1})
-    # a sale between the count and the posting is already in the ledger: 4 bags left
+    # a sale between the count and the posting: the count still compares with the 5 bags
+    # the books held when the shelf was counted
     sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
     sheet = shop_count.count_sheet(count_id)
     assert {ln.code: ln.variance for ln in sheet.lines if ln.counted is not None} == {
-        "BAG-RED": 0, "SCF-M": 0, "BAG-BLU": 1}
+        "BAG-RED": -1, "SCF-M": 0, "BAG-BLU": 1}
     shop_count.write_sheet(count_id, tmp_path / "variance.pdf", variance=True)
     text = pdf_text(tmp_path / "variance.pdf")
     assert "BAG-BLU" in text and "$4.00" in text  # one blue bag found, at cost
-    assert shop_count.post_count(admin, count_id, day=DAY) == 1
+    assert shop_count.post_count(admin, count_id, day=DAY) == 2
     assert stock.balance(blue.id, pp1.id) == 1
+    assert stock.balance(bag.id, pp1.id) == 3  # 4 counted, then 1 sold
     with pytest.raises(ConflictError):
         shop_count.post_count(admin, count_id, day=DAY)
     with pytest.raises(ConflictError):
         shop_count.enter_counts(admin, count_id, {bag.id: 1})
+    assert stock.ledger_mismatches() == []
+
+
+def test_sales_between_counting_and_posting_stay_sold(shop_setup, admin):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 10}, day=DAY)
+    count_id = shop_count.start_count(admin, pp1.id)
+    stock.receive(admin, pp1.id, {bag.id: 2}, day=DAY)  # arrives before the shelf is counted
+    shop_count.enter_counts(admin, count_id, {bag.id: 11})  # 12 on the books: one missing
+    for _ in range(3):
+        sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50", day=DAY)
+    [line] = [ln for ln in shop_count.count_sheet(count_id).lines if ln.counted is not None]
+    assert (line.expected, line.counted, line.variance) == (12, 11, -1)
+    assert shop_count.post_count(admin, count_id, day=DAY) == 1
+    assert stock.balance(bag.id, pp1.id) == 8  # 11 counted, 3 sold since
+    posted = shop_count.count_sheet(count_id)
+    assert [(ln.expected, ln.counted) for ln in posted.lines if ln.counted is not None] == [(12, 11)]
     assert stock.ledger_mismatches() == []
 
 

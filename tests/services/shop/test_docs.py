@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.fixtures.pdf import pdf_text
 from tests.fixtures.shop import RATES, shop_setup  # noqa: F401
 from pse_desktop.services.core import settings
@@ -39,6 +41,7 @@ def test_receipt_data_carries_the_organisation_and_footer(shop_setup, admin):
     assert (data.org_name, data.footer, data.sale.total) == ("PSE Cambodia", "Merci !", 725)
 
 
+@pytest.mark.sqlite_only  # the folder beside a SQLite file
 def test_documents_folder_sits_next_to_the_database(target, tmp_path):
     folder = shop_docs.documents_folder(target, "receipts")
     assert folder == target.path.parent / "receipts" and folder.is_dir()

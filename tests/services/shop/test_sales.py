@@ -176,3 +176,25 @@ def test_tills_selling_at_once_get_unique_gap_free_numbers_and_losers_hear_sold_
     numbers = sorted(s.number for s in Sale.select().where(Sale.location == pp1.id))
     assert numbers == list(range(1, 31))
     assert stock.balance(scarf.id, pp1.id) == 0
+
+
+def test_an_event_sale_takes_only_the_events_currency(shop_setup, admin):
+    fr1, pp1, bag = shop_setup["locs"]["FR1"], shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, fr1.id, {bag.id: 5}, day=DAY)
+    stock.receive(admin, pp1.id, {bag.id: 5}, day=DAY)
+    before = counts()
+    # dollars left in the till from a shop sale, on a euro sale that the euros already pay
+    for paid, field in (({"paid_usd": "20.00"}, "dollars paid"),
+                        ({"paid_khr": 40000}, "riel paid")):
+        with pytest.raises(ValidationError, match="sells in euros") as err:
+            sales.complete_sale(admin, fr1.id, [(bag.id, 1)], paid_eur="12.00", day=DAY,
+                                rates=RATES, **paid)
+        assert err.value.field == field
+    with pytest.raises(ValidationError, match="not euros") as err:
+        sales.complete_sale(admin, pp1.id, [(bag.id, 1)], paid_usd="12.50", paid_eur="5",
+                            day=DAY, rates=RATES)
+    assert err.value.field == "euros paid"
+    assert counts() == before
+    sid = sales.complete_sale(admin, fr1.id, [(bag.id, 1)], paid_eur="12.00", day=DAY,
+                              rates=RATES)
+    assert (Sale.get_by_id(sid).paid_usd, Sale.get_by_id(sid).paid_eur) == (0, 1200)

@@ -87,3 +87,36 @@ def test_closed_day_and_other_centre(tk_root, ui, admin, target, make_user, setu
     screen2 = make_screen(ui, other, target)
     assert [c[1] for c in screen2.centres] == ["CBA"]
     assert not screen2.tree.get_children()
+
+
+def test_a_register_saved_meanwhile_by_someone_else_is_shown_and_asked_about(
+        tk_root, ui, admin, target, make_user, setup):
+    from pse_desktop.services.centres import attendance
+
+    centre, group, kids = setup
+    sophea = make_user("sophea", "centre_staff", centres=["STM"])
+    dara = make_user("dara", "centre_staff", centres=["STM"])
+    asked, answers = [], [False, True]
+    screen = RegisterScreen(ui, ScreenContext(
+        actor=sophea, target=target, extra={"today": MONDAY},
+        confirm=lambda parent, title, message: asked.append(message) or answers.pop(0)))
+    screen.pack(fill="both", expand=True)
+    screen.select(centre.id, group.id, MONDAY)
+    attendance.record_day(dara, group.id, MONDAY, {kids[0].id: "A"}, today=MONDAY)
+    key(tk_root, screen.tree, "p")  # Sophea marks the first child present, not knowing
+    assert "Chan Bopha: Absent (Dara" in asked[0] and "Chan Bopha: Present" in asked[0]
+    assert [(m.child_id, m.status) for m in Mark.select()] == [(kids[0].id, "A")]
+    values = screen.tree.item(screen.iids[kids[0].id], "values")
+    assert values[2] == "Absent" and "Dara" in values[4]  # their mark is on the screen
+    assert "Dara changed this register" in screen.error.cget("text")
+    screen.tree.focus(screen.iids[kids[0].id])
+    key(tk_root, screen.tree, "p")  # she has seen their mark now: her change goes through
+    assert len(asked) == 1
+    assert [(m.child_id, m.status) for m in Mark.select()] == [(kids[0].id, "P")]
+    key(tk_root, screen.tree, "a")  # her own saves never ask
+    assert len(asked) == 1 and Mark.select().count() == 2
+    attendance.record_day(dara, group.id, MONDAY, {kids[2].id: "S"}, today=MONDAY)
+    screen.tree.focus(screen.iids[kids[2].id])
+    key(tk_root, screen.tree, "l")  # asked again; this time she says yes
+    assert "Chan Vanna: Sick (Dara" in asked[1]
+    assert Mark.get(Mark.child == kids[2].id).status == "L"

@@ -1,5 +1,8 @@
 """The application object: which frame it starts with, logging out, unexpected errors."""
 
+import pytest
+
+from pse_desktop.services.core import places
 from pse_desktop.views.core.login import LoginFrame
 from pse_desktop.views.core.shell import MainWindow
 from tests.views.helpers import app, pump  # noqa: F401
@@ -32,3 +35,54 @@ def test_logging_out_comes_back_to_the_login(app, tk_root, admin):  # noqa: F811
     pump(tk_root)
     assert isinstance(app.content, LoginFrame) and app.main is None
     assert not main.winfo_exists()
+
+
+def test_a_busy_database_is_said_calmly_even_where_a_screen_does_not_catch_it(app, monkeypatch):  # noqa: F811,E501
+    import ttkbootstrap as tb
+
+    from pse_desktop.db import DatabaseBusy
+
+    shown = []
+    monkeypatch.setattr(tb.Messagebox, "show_warning",
+                        lambda text, title, parent=None: shown.append(text))
+    monkeypatch.setattr(tb.Messagebox, "show_error",
+                        lambda text, title, parent=None: shown.append("ERROR " + text))
+    exc = DatabaseBusy()
+    app.report_error(type(exc), exc, None)
+    assert shown == ["Someone else is saving, try again in a moment."]
+
+
+def test_a_window_whose_data_was_replaced_stops_and_says_so(app, tk_root, admin, target,  # noqa: F811
+                                                            tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    import ttkbootstrap as tb
+
+    from pse_desktop.db import sessions
+    from pse_desktop.services.core import backup
+
+    shown = []
+    monkeypatch.setattr(tb.Messagebox, "show_warning",
+                        lambda text, title, parent=None: shown.append(text))
+    app.start()
+    app.logged_in(admin)
+    pump(tk_root)
+    entry = sessions.folder_for(target.path) / f"{sessions.computer_name()}-{os.getpid()}.json"
+    assert entry.exists()  # the window says it has the database open
+    app.heartbeat()
+    assert shown == [] and isinstance(app.content, MainWindow)
+    # A restore done elsewhere (its writer on its own connection), under this window's feet.
+    saved = backup.make_backup(admin, target, tmp_path / "b.sqlite3")
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    shutil.copyfile(saved, tmp_path / "swap.sqlite3")
+    backup._stamp_generation(tmp_path / "swap.sqlite3")
+    backup._copy_into_live(tmp_path / "swap.sqlite3", target.path)
+    with pytest.raises(Exception, match="data was replaced"):
+        places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
+    app.heartbeat()
+    assert "The data was replaced" in shown[0]
+    assert isinstance(app.content, LoginFrame) and not entry.exists()
+    assert places.list_centres() == []  # reopened on the restored data
+    places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
+    assert [c.code for c in places.list_centres()] == ["CBA"]

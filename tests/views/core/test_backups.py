@@ -50,3 +50,24 @@ def test_restore_needs_a_choice_refuses_a_bad_file_and_a_no(tk_root, ui, admin, 
     screen.restore(saved)  # answered no
     pump(tk_root)
     assert events == ["asked"] and [c.code for c in places.list_centres()] == ["STM"]
+
+
+def test_restore_from_the_window_names_who_else_has_the_database_open(tk_root, ui, admin,
+                                                                      target, tmp_path):
+    from pse_desktop.views.core.shell import MainWindow
+    from tests.fixtures.processes import other_window
+
+    saved = backup.make_backup(admin, target, tmp_path / "b.sqlite3")
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    main = MainWindow(ui, admin, target, on_logout=lambda: None, on_theme=lambda d: None,
+                      ctx_overrides={"confirm": lambda p, t, m: True,
+                                     "inform": lambda p, t, m: None})
+    main.pack(fill="both", expand=True)
+    screen = main.show("backups")
+    other = other_window(target.path)
+    try:
+        screen.restore(saved)
+    finally:
+        other.close()
+    assert "open in another window: Sophea on " in screen.message.cget("text")
+    assert [c.code for c in places.list_centres()] == ["STM"]

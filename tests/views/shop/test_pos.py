@@ -160,3 +160,30 @@ def test_not_enough_paid_and_clearing_the_cart(tk_root, ui, shop_setup, admin, t
     assert "Choose the sale in the list first" in pos.message.cget("text")
     pos.clear()
     assert not pos.cart.lines and pos.form.values()["dollars"] == "" and pos.change_label.cget("text") == ""
+
+
+def test_the_till_clears_payments_after_a_failed_sale_and_a_change_of_location(
+        tk_root, ui, shop_setup, admin, target):
+    bag = shop_setup["v"]["bag"]
+    pp1, fr1 = shop_setup["locs"]["PP1"], shop_setup["locs"]["FR1"]
+    stock.receive(admin, pp1.id, {bag.id: 1})
+    stock.receive(admin, fr1.id, {bag.id: 5})
+    main = _main(ui, admin, target, confirm=lambda *a: True)
+    pos = main.show("shop_pos")
+    pump(tk_root)
+    pos.chooser.select(pp1.id)
+    type_and_enter(tk_root, pos.scan, "2*BAG-RED")  # two bags, one in stock
+    pos.form.vars["dollars"].set("30")
+    pos.complete()
+    assert Sale.select().count() == 0 and "only 1 of BAG-RED" in pos.form.banner.cget("text")
+    assert pos.form.vars["dollars"].get() == ""  # the failed sale's money is gone
+    pos.form.vars["dollars"].set("20")
+    pos.chooser.select(fr1.id)  # the volunteer takes the till to the event in France
+    pump(tk_root)
+    assert pos.form.vars["dollars"].get() == ""
+    assert str(pos.form.widgets["dollars"].cget("state")) == "disabled"
+    type_and_enter(tk_root, pos.scan, "BAG-RED")
+    pos.form.vars["euros"].set("12")
+    pos.complete()
+    sale = Sale.get()
+    assert (sale.currency, sale.paid_usd, sale.paid_eur) == ("EUR", 0, 1200)
