@@ -137,6 +137,9 @@ def log_path():
 
 
 def make_root() -> tb.Window:
+    from ..common.khmer_input import register_fonts
+
+    register_fonts()  # before Tk: entries that take Khmer need the bundled font
     saved = prefs.load()
     theme = saved.get("theme") if saved.get("theme") in (LIGHT, DARK) else LIGHT
     root = tb.Window(title="PSE Desktop", themename=theme, minsize=(900, 600))

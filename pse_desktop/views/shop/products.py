@@ -45,7 +45,7 @@ class ProductsScreen(Screen):
         for name, label in (("product", _("Product code")), ("name", _("Name (English)")),
                             ("name_fr", _("Name (French)")), ("name_km", _("Name (Khmer)")),
                             ("category", _("Category"))):
-            self.pform.add(name, label, width=22)
+            self.pform.add(name, label, width=22, khmer=name == "name_km")
         self.pform.add("kind", _("Kind"), tb.Combobox, values=list(catalog.KINDS), state="readonly")
         self.vform = Form(variant_box, wrap=240)
         self.vform.pack(side="left", fill="y")
