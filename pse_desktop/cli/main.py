@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__, areas
+from ..i18n import _
 
 EPILOG = ("The database is chosen by --db PATH, else the PSE_DATABASE environment variable, else a "
           "file in your data folder. A postgresql:// URL works wherever a path does.")
@@ -17,17 +18,17 @@ def _read_password_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise SystemExit(f"error: cannot read the password file: {exc}")
+        raise SystemExit(_("error: cannot read the password file: {exc}").format(exc=exc))
     lines = text.splitlines()
     return lines[0] if lines else ""
 
 
 def _ask_password() -> str:
     if not sys.stdin.isatty():
-        raise SystemExit("error: give --password-file FILE (no terminal to ask on)")
+        raise SystemExit(_("error: give --password-file FILE (no terminal to ask on)"))
     first = getpass.getpass("Password: ")
     if getpass.getpass("Same password again: ") != first:
-        raise SystemExit("error: the two passwords differ")
+        raise SystemExit(_("error: the two passwords differ"))
     return first
 
 

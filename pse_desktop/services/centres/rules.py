@@ -11,6 +11,7 @@ from ...db.core import Centre
 from ..common.errors import NotFound
 from ..core.permissions import Actor, register_actions
 from ..core.settings import SettingDef, declare
+from ...i18n import _
 
 AREA = "attendance"
 
@@ -69,7 +70,7 @@ def centre_ids_for(actor: Actor) -> list[int] | None:
 def centre_by_code(code: str) -> Centre:
     centre = Centre.get_or_none(Centre.code == (code or "").strip().upper())
     if centre is None:
-        raise NotFound(f"There is no centre with the code {code!r}.")
+        raise NotFound(_("There is no centre with the code {code!r}.").format(code=code))
     return centre
 
 
@@ -82,7 +83,7 @@ def month_bounds(month: str | dt.date) -> tuple[dt.date, dt.date]:
             year, mon = (int(p) for p in month.strip().split("-"))
             first = dt.date(year, mon, 1)
         except ValueError:
-            raise ValidationError("month", f"must be like 2026-03, not {month!r}") from None
+            raise ValidationError("month", _("must be like 2026-03, not {month!r}").format(month=month)) from None
     else:
         first = month.replace(day=1)
     nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..common.errors import PermissionDenied
+from ...i18n import _
 
 ROLES = {
     "admin": "Admin: users, centres, settings, backups; may do everything",
@@ -97,7 +98,7 @@ def require(actor: Actor | None, action: str, *, centre_id: int | None = None,
             shop_id: int | None = None) -> None:
     """Raise PermissionDenied unless ``actor`` may do ``action``."""
     if action not in ACTIONS:
-        raise PermissionDenied(action, "unknown action")
+        raise PermissionDenied(action, _("unknown action"))
     if not can(actor, action, centre_id=centre_id, shop_id=shop_id):
         where = ""
         if centre_id is not None:

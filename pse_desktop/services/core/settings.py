@@ -11,6 +11,7 @@ from . import audit
 from ..common import validate
 from ..common.errors import ValidationError
 from .permissions import Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def clean(key: str, raw) -> object:
     """Return the checked value of one setting, or raise ValidationError naming it."""
     d = SETTINGS.get(key)
     if d is None:
-        raise ValidationError(key, "is not a setting")
+        raise ValidationError(key, _("is not a setting"))
     if d.kind == "int":
         return validate.integer(d.label, raw, d.minimum, d.maximum)
     return validate.text(d.label, raw, d.max_len, required=False)

@@ -51,6 +51,7 @@ from .rates import (  # noqa: F401
     nssf_contributions, rates_for_month, round_half_up, seniority_bonus_cents,
     tax_bracket_parts, total_cash, usd_to_khr, validate_brackets,
 )
+from ...i18n import _
 
 BASES = ("monthly", "daily", "hourly", "piece")
 EARNING, DEDUCTION, EMPLOYER = "earning", "deduction", "employer"
@@ -101,7 +102,7 @@ def fair_wage(total_cents: int, rates: Rates, years_of_service: int) -> Tuple[in
     reference = (rates.minimum_wage_cents + rates.attendance_bonus_cents + rates.transport_cents
                  + seniority_bonus_cents(years_of_service, rates))
     if reference <= 0:
-        raise ValidationError("minimum_wage_cents", "the reference pay must be positive")
+        raise ValidationError("minimum_wage_cents", _("the reference pay must be positive"))
     difference = total_cents - reference
     tenths = round_half_up(Fraction(difference * 1000, reference))
     return difference, Decimal(tenths).scaleb(-1)
@@ -163,39 +164,39 @@ class PayInput:
 
     def __post_init__(self):
         if not isinstance(self.month, date) or self.month.day != 1:
-            raise ValidationError("month", "must be the first day of the month")
+            raise ValidationError("month", _("must be the first day of the month"))
         if self.basis not in BASES:
-            raise ValidationError("basis", f"unknown pay basis {self.basis!r} (expected one of {', '.join(BASES)})")
+            raise ValidationError("basis", _("unknown pay basis {basis!r} (expected one of {join})").format(basis=self.basis, join=', '.join(BASES)))
         check_int(self.khr_per_usd, "khr_per_usd", minimum=1)
         check_int(self.working_days_in_month, "working_days_in_month", minimum=1)
         if self.working_days_in_month > 31:
-            raise ValidationError("working_days_in_month", "a month has at most 31 days")
+            raise ValidationError("working_days_in_month", _("a month has at most 31 days"))
         for name in ("rate_cents", "days_paid", "days_unpaid", "hours", "weekend_hours",
                      "overtime_hours_normal", "overtime_hours_premium"):
             check_quantity(getattr(self, name), name)
         if self.basis != "piece" and not self.rate_cents:
-            raise ValidationError("rate_cents", f"a {self.basis} rate is needed")
+            raise ValidationError("rate_cents", _("a {basis} rate is needed").format(basis=self.basis))
         for name in ("overtime_hourly_cents", "seniority_daily_wage_cents"):
             if getattr(self, name) is not None:
                 check_quantity(getattr(self, name), name)
         for name in ("years_of_service", "dependants", "advance_repayment_cents"):
             check_int(getattr(self, name), name)
         if not 0 <= check_int(self.seniority_months_in_half_year, "seniority_months_in_half_year") <= 6:
-            raise ValidationError("seniority_months_in_half_year", "must be between 0 and 6")
+            raise ValidationError("seniority_months_in_half_year", _("must be between 0 and 6"))
         days = Fraction(self.days_paid) + Fraction(self.days_unpaid)
         if days > self.working_days_in_month:
-            raise ValidationError("days_paid", "days paid + days unpaid exceed the working days of the month")
+            raise ValidationError("days_paid", _("days paid + days unpaid exceed the working days of the month"))
         if self.basis == "monthly" and self.employed_full_month and days != self.working_days_in_month:
-            raise ValidationError("days_paid", "for a full month, days paid + days unpaid must equal the working days")
+            raise ValidationError("days_paid", _("for a full month, days paid + days unpaid must equal the working days"))
         if self.basis != "hourly" and (self.hours or self.weekend_hours):
-            raise ValidationError("hours", "hours and weekend hours are only for the hourly basis")
+            raise ValidationError("hours", _("hours and weekend hours are only for the hourly basis"))
         if self.basis != "piece" and self.pieces:
-            raise ValidationError("pieces", "pieces are only for the piece basis")
+            raise ValidationError("pieces", _("pieces are only for the piece basis"))
         pieces = []
         for item in self.pieces:
             item = tuple(item)
             if len(item) not in (2, 3):
-                raise ValidationError("pieces", "each entry is (pieces, rate_cents) or (pieces, rate_cents, label)")
+                raise ValidationError("pieces", _("each entry is (pieces, rate_cents) or (pieces, rate_cents, label)"))
             check_int(item[0], "pieces")
             check_quantity(item[1], "pieces")
             pieces.append(item)
@@ -204,7 +205,7 @@ class PayInput:
             rows = tuple(tuple(row) for row in getattr(self, name))
             for row in rows:
                 if len(row) != 2 or not isinstance(row[0], str) or not row[0].strip():
-                    raise ValidationError(name, "each entry is (reason, cents) with a reason")
+                    raise ValidationError(name, _("each entry is (reason, cents) with a reason"))
                 check_int(row[1], name, minimum=1)
             object.__setattr__(self, name, rows)
 
@@ -280,7 +281,7 @@ def _seniority_daily(pay: PayInput, rates: Rates) -> Tuple[Fraction, str]:
         hours = rates.standard_hours_per_day
         return rate * hours, f"({fmt_usd(rate)}/h × {hours} h)"
     raise ValidationError("seniority_daily_wage_cents",
-                          "piece-rate workers need their average daily wage for the seniority payment")
+                          _("piece-rate workers need their average daily wage for the seniority payment"))
 
 
 def _basis_earnings(pay: PayInput, add) -> None:
@@ -308,9 +309,9 @@ def _basis_earnings(pay: PayInput, add) -> None:
 def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     """Compute one worker's payslip for ``pay.month`` with ``rates``."""
     if not isinstance(pay, PayInput) or not isinstance(rates, Rates):
-        raise ValidationError("pay_input", "expects a PayInput and a Rates")
+        raise ValidationError("pay_input", _("expects a PayInput and a Rates"))
     if rates.effective_from > pay.month:
-        raise ValidationError("rates", f"rates effective {rates.effective_from} are not in force in {pay.month:%B %Y}")
+        raise ValidationError("rates", _("rates effective {effective_from} are not in force in {month:%B %Y}").format(effective_from=rates.effective_from, month=pay.month))
     k, lines = pay.khr_per_usd, []
 
     def add(code, label, exact, formula, kind=EARNING, khr=None, show_result=True):
@@ -426,8 +427,7 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     total_deductions = sum(line.amount_cents for line in lines if line.kind == DEDUCTION)
     net = gross - total_deductions
     if net < 0:
-        raise ValidationError("deductions", f"deductions {fmt_usd(total_deductions)} exceed the gross pay "
-                                            f"{fmt_usd(gross)}; reduce the advance repayment or deductions")
+        raise ValidationError("deductions", _("deductions {fmt_usd} exceed the gross pay {fmt_usd2}; reduce the advance repayment or deductions").format(fmt_usd=fmt_usd(total_deductions), fmt_usd2=fmt_usd(gross)))
     employer_total = sum(employer_cents.values())
     lines.sort(key=lambda item: KINDS.index(item.kind))  # stable: earnings, deductions, employer
     return Payslip(

@@ -19,6 +19,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from .rates import Rates
 from .rates_json import rates_from_json, rates_to_json
 from ..core.permissions import Actor, register_actions, require
+from ...i18n import _
 
 AREA = "payroll"
 
@@ -61,12 +62,12 @@ UNPAID_STATUSES = ("A", "UL")
 def parse_month(value, field: str = "month") -> dt.date:
     """Return the first day of a month from 'YYYY-MM', a date, or None for this month."""
     if value is None or value == "":
-        raise ValidationError(field, "is required (YYYY-MM)")
+        raise ValidationError(field, _("is required (YYYY-MM)"))
     if isinstance(value, dt.date):
         return value.replace(day=1)
     match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(value))
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(field, f"must be a month like 2026-03, not {value!r}")
+        raise ValidationError(field, _("must be a month like 2026-03, not {value!r}").format(value=value))
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -99,8 +100,7 @@ def is_final(month: dt.date) -> bool:
 def refuse_if_final(month: dt.date, what: str) -> None:
     """Refuse a change to a finalised month: corrections go into a later month's run."""
     if is_final(month):
-        raise ConflictError(f"The payroll of {month_label(month)} is finalised: {what} can no longer "
-                            "change. Add a correction as an adjustment in a later month.")
+        raise ConflictError(_("The payroll of {month_label} is finalised: {what} can no longer change. Add a correction as an adjustment in a later month.").format(month_label=month_label(month), what=what))
 
 
 # --------------------------------------------------------------------------- rates as data
@@ -124,8 +124,7 @@ def rates_in_force(month: dt.date) -> Rates:
     row = (PayRates.select().where(PayRates.effective_from <= month)
            .order_by(PayRates.effective_from.desc()).first())
     if row is None:
-        raise ValidationError("rates", f"no payroll rates are in force in {month_label(month)}; "
-                                       "add them in Payroll rates")
+        raise ValidationError("rates", _("no payroll rates are in force in {month_label}; add them in Payroll rates").format(month_label=month_label(month)))
     return rates_from_json(row.payload, row.effective_from)
 
 
@@ -193,16 +192,15 @@ def save_rates(actor: Actor, effective_from, values: dict, note: str = "") -> Ra
         elif name in dict(EDITABLE_RATES):
             changes[name] = validate.integer(name, raw, 0)
         else:
-            raise ValidationError(name, "is not a payroll rate")
+            raise ValidationError(name, _("is not a payroll rate"))
     if base is None and "minimum_wage_cents" not in changes:
-        raise ValidationError("minimum_wage_cents", "is required for the first rates")
+        raise ValidationError("minimum_wage_cents", _("is required for the first rates"))
     fields = dataclasses.asdict(base) if base else {}
     fields.update(changes, effective_from=start)
     rates = Rates(**fields)  # checks every value
     with database.atomic():
         if PayRun.select().where((PayRun.rates_from == start) & (PayRun.status == "final")).exists():
-            raise ConflictError(f"The rates from {start} were used by a finalised payroll; add new "
-                                "rates with a later effective date instead.")
+            raise ConflictError(_("The rates from {start} were used by a finalised payroll; add new rates with a later effective date instead.").format(start=start))
         row = PayRates.get_or_none(PayRates.effective_from == start)
         if row is None:
             row = PayRates.create(effective_from=start, payload=rates_to_json(rates), note=note)
@@ -253,5 +251,5 @@ def delete_holiday(actor: Actor, day) -> None:
     with database.atomic():
         deleted = PublicHoliday.delete().where(PublicHoliday.day == day).execute()
         if not deleted:
-            raise NotFound(f"no public holiday on {day}")
+            raise NotFound(_("no public holiday on {day}").format(day=day))
         audit.record(actor, AREA, "delete", "holiday", day.isoformat(), f"public holiday {day} removed")

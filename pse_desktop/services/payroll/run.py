@@ -32,6 +32,7 @@ from .calc import (
 )
 from ..core.permissions import Actor, require
 from .workers import contract_on
+from ...i18n import _
 
 REGULAR_CODES = ("SALARY", "DAYS", "HOURS", "WEEKEND", "PIECE", "ATTENDANCE", "TRANSPORT",
                  "SENIORITY_BONUS")
@@ -332,15 +333,14 @@ def finalise(actor: Actor, month) -> PayRun:
     with database.atomic():
         run = get_run(month)
         if run is None:
-            raise NotFound(f"there is no payroll draft for {month_label(month)}; compute it first")
+            raise NotFound(_("there is no payroll draft for {month_label}; compute it first").format(month_label=month_label(month)))
         if run.status == "final":
-            raise ConflictError(f"The payroll of {month_label(month)} is already finalised.")
+            raise ConflictError(_("The payroll of {month_label} is already finalised.").format(month_label=month_label(month)))
         fresh = compute_month(month, run.khr_per_usd)
         stored = sorted((p.code, p.gross_cents, p.net_cents, p.tax_khr, p.employer_cost_cents)
                         for p in Payslip.select().where(Payslip.run == run))
         if fresh.fingerprint() != stored or fresh.rates.effective_from != run.rates_from:
-            raise ConflictError("Time sheets, contracts or rates changed after this draft was computed. "
-                                "Compute the draft again and review it before finalising.")
+            raise ConflictError(_("Time sheets, contracts or rates changed after this draft was computed. Compute the draft again and review it before finalising."))
         run.status, run.finalised_at, run.finalised_by = "final", dt.datetime.now(), actor.username
         run.save()
         net = sum(p[2] for p in stored)

@@ -18,6 +18,7 @@ from .materials import format_qty
 from ..core.permissions import Actor, can, require
 from .orders import OPEN_STATES, PRIORITIES, STATE_LABELS, board, delivery_no, get_order, order_no
 from .states import requirements
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def delivery_note(actor: Actor, delivery_id: int) -> DeliveryNoteDoc:
     require(actor, "production.view")
     d = Delivery.get_or_none(Delivery.id == delivery_id)
     if d is None:
-        raise NotFound(f"delivery {delivery_id}")
+        raise NotFound(_("delivery {delivery_id}").format(delivery_id=delivery_id))
     o = ProductionOrder.get_by_id(d.order_id)
     now = {dl.line_id: dl.quantity for dl in d.lines}
     to_date: dict[int, int] = {}
@@ -135,7 +136,7 @@ def output_table(actor: Actor, date_from, date_to) -> tuple[list[str], list[list
     first = validate.date("from", date_from)
     last = validate.date("to", date_to)
     if last < first:
-        raise ValidationError("to", "must not be before the start")
+        raise ValidationError("to", _("must not be before the start"))
     from ...db.production import SewingRate
 
     rates = dict(SewingRate.select(SewingRate.variant, SewingRate.piece_rate_cents).tuples())
