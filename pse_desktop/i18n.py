@@ -103,6 +103,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def gettext_in(lang: str, message: str) -> str:
+    """The translation of ``message`` in ``lang`` whatever the current language."""
+    return _translations(normalise(lang)).gettext(message)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark ``message`` for translation without translating it now (see the module doc)."""
     return message

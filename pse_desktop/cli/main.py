@@ -37,7 +37,7 @@ def open_db(args, create: bool = False):
 
     result = init_database(args.db, create=create)
     if result.backup_path:
-        print(f"Database upgraded; the old version was copied to {result.backup_path}",
+        print(_("Database upgraded; the old version was copied to {backup_path}").format(backup_path=result.backup_path),
               file=sys.stderr)
     return result
 
@@ -47,12 +47,12 @@ def cmd_init(args) -> int:
 
     result = open_db(args, create=True)
     if users.has_users():
-        print(f"{result.target.label} already has users; nothing to do.", file=sys.stderr)
+        print(_("{label} already has users; nothing to do.").format(label=result.target.label), file=sys.stderr)
         return 1
     name = args.admin or input("Admin user name: ").strip()
     password = _read_password_file(args.password_file) if args.password_file else _ask_password()
     info = users.create_first_admin(name, args.full_name or name, password)
-    print(f"Created {result.target.label} with admin {info.username}.")
+    print(_("Created {label} with admin {username}.").format(label=result.target.label, username=info.username))
     return 0
 
 
@@ -63,7 +63,7 @@ def cmd_user_add(args) -> int:
     password = _read_password_file(args.password_file) if args.password_file else _ask_password()
     info = users.create_user(permissions.cli_actor(), args.name, args.full_name or "", args.role,
                              password, args.centre or (), args.shop or ())
-    print(f"Added {info.username} ({info.role}).")
+    print(_("Added {username} ({role}).").format(username=info.username, role=info.role))
     return 0
 
 
@@ -82,7 +82,7 @@ def cmd_user_disable(args) -> int:
 
     open_db(args)
     users.disable_by_name(permissions.cli_actor(), args.name)
-    print(f"Disabled {args.name}.")
+    print(_("Disabled {name}.").format(name=args.name))
     return 0
 
 
@@ -92,7 +92,7 @@ def cmd_backup(args) -> int:
     result = open_db(args)
     path = backup.make_backup(permissions.cli_actor(), result.target,
                               Path(args.out) if args.out else None)
-    print(f"Backup written to {path}")
+    print(_("Backup written to {path}").format(path=path))
     return 0
 
 
@@ -107,12 +107,12 @@ def cmd_restore(args) -> int:
         return 2
     if not args.yes:
         if not sys.stdin.isatty():
-            print("error: restore replaces the database; confirm with --yes", file=sys.stderr)
+            print(_("error: restore replaces the database; confirm with --yes"), file=sys.stderr)
             return 2
         answer = input(f"Replace {target.label} with {args.file}? The current database is kept "
                        "as a copy in the backups folder. Type yes: ")
         if answer.strip().lower() != "yes":
-            print("Nothing changed.")
+            print(_("Nothing changed."))
             return 1
     if target.path and target.path.exists():
         init_database(target)
@@ -128,14 +128,14 @@ def cmd_check(args) -> int:
     target = resolve_target(args.db)
     if target.is_postgres:
         open_db(args)
-        print("OK")
+        print(_("OK"))
         return 0
     report = backup.check_file(target.path)
     if not report.ok:
         print("error: " + "; ".join(report.problems), file=sys.stderr)
         return 1
     versions = ", ".join(f"{k} {v}" for k, v in sorted(report.versions.items()))
-    print(f"OK ({target.label}; schema {versions})")
+    print(_("OK ({label}; schema {versions})").format(label=target.label, versions=versions))
     return 0
 
 
@@ -145,7 +145,7 @@ def cmd_demo(args) -> int:
 
     open_db(args, create=True)
     if not users.has_users():
-        print("error: create the admin first with 'pse-desktop init'", file=sys.stderr)
+        print(_("error: create the admin first with 'pse-desktop init'"), file=sys.stderr)
         return 2
 
     def progress(message, fraction):
@@ -221,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _nothing(family: str) -> int:
-    print(f"No {family} kinds are installed in this version.", file=sys.stderr)
+    print(_("No {family} kinds are installed in this version.").format(family=family), file=sys.stderr)
     return 2
 
 
@@ -241,10 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except DatabaseRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
     except PseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

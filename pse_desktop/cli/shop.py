@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from ..i18n import _
 
 
 def register(registry) -> None:
@@ -27,7 +28,7 @@ def cmd_export_sales(args) -> int:
 
     open_db(args)
     n = shop_reports.export_sales(permissions.cli_actor(), args.date_from, args.date_to, args.out)
-    print(f"Wrote {n} sale lines to {args.out}", file=sys.stderr)
+    print(_("Wrote {n} sale lines to {out}").format(n=n, out=args.out), file=sys.stderr)
     return 0
 
 
@@ -38,5 +39,5 @@ def cmd_export_stock(args) -> int:
 
     open_db(args)
     n = shop_reports.export_stock(permissions.cli_actor(), args.out)
-    print(f"Wrote {n} stock rows to {args.out}", file=sys.stderr)
+    print(_("Wrote {n} stock rows to {out}").format(n=n, out=args.out), file=sys.stderr)
     return 0

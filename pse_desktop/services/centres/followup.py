@@ -17,6 +17,7 @@ from .groups import why_closed
 from .summary import rate
 from .families import families_by_id
 from ..core.permissions import Actor, can, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -162,13 +163,13 @@ def home_cards(actor: Actor, target) -> list:
             lines = [f"{o.centre_code} {o.group_name}: {o.marked} of {o.children} marked"
                      for o in waiting[:6]]
             if len(waiting) > 6:
-                lines.append(f"... and {len(waiting) - 6} more")
-            cards.append(Card("Registers to take today", tuple(lines), "register", "warning"))
+                lines.append(_("... and {value} more").format(value=len(waiting) - 6))
+            cards.append(Card(_("Registers to take today"), tuple(lines), "register", "warning"))
     if can(actor, "attendance.followup"):
         streaks = absence_streaks(actor)
         if streaks:
             lines = [f"{r.name_latin} ({r.centre_code}): absent {r.figure}" for r in streaks[:5]]
             if len(streaks) > 5:
-                lines.append(f"... {len(streaks)} children in all")
-            cards.append(Card("Absent days in a row", tuple(lines), "followup", "danger"))
+                lines.append(_("... {n} children in all").format(n=len(streaks)))
+            cards.append(Card(_("Absent days in a row"), tuple(lines), "followup", "danger"))
     return cards

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..common.errors import PermissionDenied
-from ...i18n import _
+from ...i18n import N_, _
 
 ROLES = {
-    "admin": "Admin: users, centres, settings, backups; may do everything",
-    "centre_staff": "Centre staff: children and attendance of their own centres, parent meetings",
-    "social_team": "Social team: follows families and absences across all centres",
-    "workshop_manager": "Workshop manager: workers, time, payroll and production",
-    "shop_staff": "Shop staff: sales and stock of their own shops",
+    "admin": N_("Admin: users, centres, settings, backups; may do everything"),
+    "centre_staff": N_("Centre staff: children and attendance of their own centres, parent meetings"),
+    "social_team": N_("Social team: follows families and absences across all centres"),
+    "workshop_manager": N_("Workshop manager: workers, time, payroll and production"),
+    "shop_staff": N_("Shop staff: sales and stock of their own shops"),
 }
 
 #: action -> help text

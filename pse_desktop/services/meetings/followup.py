@@ -204,7 +204,7 @@ def home_cards(actor: Actor, target) -> list:
              for f in late[:4]]
     if len(late) > 4:
         lines.append(f"... {len(late)} in all: " + ", ".join(f"{c} {n}" for c, n in sorted(by_centre.items())))
-    return [Card("Family follow-ups overdue", tuple(lines), "followups", "danger")]
+    return [Card(_("Family follow-ups overdue"), tuple(lines), "followups", "danger")]
 
 
 # -- the family page ----------------------------------------------------------------------

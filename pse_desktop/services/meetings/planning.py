@@ -19,7 +19,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..centres.families import families_by_id
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
-from ...i18n import _
+from ...i18n import _, N_
 
 AREA = "meetings"
 STATUSES = {"planned": "Planned", "held": "Held"}
@@ -39,9 +39,8 @@ register_actions(
 )
 
 declare(
-    SettingDef("followup_due_days", "Days to do a follow-up", "int", 14,
-               "A new follow-up action is due this many days after it is created, unless "
-               "another date is given.", 1, 365),
+    SettingDef("followup_due_days", N_("Days to do a follow-up"), "int", 14,
+               N_("A new follow-up action is due this many days after it is created, unless another date is given."), 1, 365),
 )
 
 

@@ -51,7 +51,7 @@ from .rates import (  # noqa: F401
     nssf_contributions, rates_for_month, round_half_up, seniority_bonus_cents,
     tax_bracket_parts, total_cash, usd_to_khr, validate_brackets,
 )
-from ...i18n import _
+from ...i18n import N_, _, ngettext
 
 BASES = ("monthly", "daily", "hourly", "piece")
 EARNING, DEDUCTION, EMPLOYER = "earning", "deduction", "employer"
@@ -288,18 +288,18 @@ def _basis_earnings(pay: PayInput, add) -> None:
     rate, wd, paid = Fraction(pay.rate_cents), pay.working_days_in_month, Fraction(pay.days_paid)
     if pay.basis == "monthly":
         if paid == wd:
-            add("SALARY", "Monthly salary", rate, f"{fmt_usd(rate)} for the full month ({wd} of {wd} working days)")
+            add("SALARY", N_("Monthly salary"), rate, f"{fmt_usd(rate)} for the full month ({wd} of {wd} working days)")
         else:
-            add("SALARY", "Monthly salary (prorated)", rate * paid / wd,
+            add("SALARY", N_("Monthly salary (prorated)"), rate * paid / wd,
                 f"{fmt_usd(rate)} ÷ {wd} working days × {fmt_number(paid)} days paid")
     elif pay.basis == "daily":
-        add("DAYS", "Days worked", rate * paid, f"{fmt_number(paid)} days × {fmt_usd(rate)}")
+        add("DAYS", N_("Days worked"), rate * paid, f"{fmt_number(paid)} days × {fmt_usd(rate)}")
     elif pay.basis == "hourly":
         hours, weekend = Fraction(pay.hours), Fraction(pay.weekend_hours)
         if hours or not weekend:
-            add("HOURS", "Hours worked", rate * hours, f"{fmt_number(hours)} h × {fmt_usd(rate)}")
+            add("HOURS", N_("Hours worked"), rate * hours, f"{fmt_number(hours)} h × {fmt_usd(rate)}")
         if weekend:
-            add("WEEKEND", "Weekend hours", rate * weekend, f"{fmt_number(weekend)} h × {fmt_usd(rate)}")
+            add("WEEKEND", N_("Weekend hours"), rate * weekend, f"{fmt_number(weekend)} h × {fmt_usd(rate)}")
     else:
         for item in pay.pieces:
             label = f"Piece work: {item[2]}" if len(item) == 3 else "Piece work"
@@ -332,11 +332,12 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
                 f"{fmt_number(Fraction(hours))} h × {ot_text} × {fmt_pct(bp)}")
     if pay.attendance_bonus:
         if pay.employed_full_month and not pay.days_unpaid:
-            add("ATTENDANCE", "Attendance bonus", rates.attendance_bonus_cents, "No absence this month")
+            add("ATTENDANCE", N_("Attendance bonus"), rates.attendance_bonus_cents, "No absence this month")
         else:
-            why = (f"{fmt_number(Fraction(pay.days_unpaid))} unpaid day(s)" if pay.days_unpaid
-                   else "not employed for the full month")
-            add("ATTENDANCE", "Attendance bonus", 0, f"Not paid: {why} = $0.00", show_result=False)
+            why = (ngettext("{n} unpaid day", "{n} unpaid days", int(pay.days_unpaid)).format(
+                       n=fmt_number(Fraction(pay.days_unpaid))) if pay.days_unpaid
+                   else _("not employed for the full month"))
+            add("ATTENDANCE", N_("Attendance bonus"), 0, f"Not paid: {why} = $0.00", show_result=False)
 
     def monthly_flat(code, label, cents, reason):
         if pay.employed_full_month:
@@ -360,7 +361,7 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
         if rates.seniority_pay_prorate and months < 6:
             days = days * months / 6
             text += f" × {months}/6 months of service = {fmt_number(days)} days"
-        seniority_cents = add("SENIORITY_PAY", "Seniority payment", days * daily, f"{text} × {daily_text}")
+        seniority_cents = add("SENIORITY_PAY", N_("Seniority payment"), days * daily, f"{text} × {daily_text}")
     for reason, cents in pay.additions:
         add("ADDITION", reason, cents, reason)
     gross = sum(line.amount_cents for line in lines)
@@ -414,12 +415,13 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     if pension_khr:
         text += f" − NSSF pension {fmt_khr(pension_khr)}"
     if allowance:
-        text += f" − {pay.dependants} dependant(s) × {fmt_khr(rates.dependant_allowance_khr)}"
+        text += " − " + ngettext("{n} dependant", "{n} dependants", pay.dependants).format(
+            n=pay.dependants) + f" × {fmt_khr(rates.dependant_allowance_khr)}"
     text += "; tax " + (" + ".join(parts) if parts else "0%") + f" = {fmt_khr(tax_khr)} ÷ {rate_text}"
-    add("TAX", "Tax on salary", tax_cents, text, DEDUCTION, tax_khr)
+    add("TAX", N_("Tax on salary"), tax_cents, text, DEDUCTION, tax_khr)
 
     if pay.advance_repayment_cents:
-        add("ADVANCE", "Advance repayment", pay.advance_repayment_cents, "Salary advance repaid this month",
+        add("ADVANCE", N_("Advance repayment"), pay.advance_repayment_cents, "Salary advance repaid this month",
             DEDUCTION)
     for reason, cents in pay.deductions:
         add("DEDUCTION", reason, cents, reason, DEDUCTION)

@@ -18,7 +18,7 @@ from ..core.home import Card
 from .months import add_months, month_label, parse_month
 from .calc import cash_breakdown, round_half_up, total_cash
 from ..core.permissions import Actor, can, require
-from ...i18n import _
+from ...i18n import _, ngettext
 
 TOTAL_KEYS = ("gross_cents", "nssf_employee_cents", "tax_khr", "tax_cents", "advance_cents",
               "other_deductions_cents", "net_cents", "er_pension_cents", "er_health_cents", "er_risk_cents",
@@ -265,12 +265,16 @@ def home_cards(actor: Actor, target) -> list[Card]:
     if run is None:
         if month >= today.replace(day=1):
             return []
-        return [Card("Payroll", (f"The payroll of {month_label(month)} is not computed yet.",), "payroll_run",
-                     "warning")]
+        return [Card(_("Payroll"), (_("The payroll of {month} is not computed yet.").format(
+            month=month_label(month)),), "payroll_run", "warning")]
     count = Payslip.select().where(Payslip.run == run).count()
     level = "warning" if run.warning_list() else "info"
-    return [Card("Payroll", (f"{month_label(month)}: draft of {count} payslips, not finalised.",
-                             f"{len(run.warning_list())} warning(s) to review."), "payroll_run", level)]
+    n = len(run.warning_list())
+    return [Card(_("Payroll"), (ngettext("{month}: draft of {n} payslip, not finalised.",
+                                         "{month}: draft of {n} payslips, not finalised.",
+                                         count).format(month=month_label(month), n=count),
+                                ngettext("{n} warning to review.", "{n} warnings to review.",
+                                         n).format(n=n)), "payroll_run", level)]
 
 
 # --------------------------------------------------------------------------- documents

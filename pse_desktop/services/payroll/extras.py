@@ -43,7 +43,7 @@ def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reaso
                            reason=reason, created_by=actor.username)
         audit.record(actor, AREA, "create", "advance", a.id,
                      f"advance {validate.format_cents(cents)} to {w.code} on {given_on}, repaid over {months} "
-                     f"month(s) from {month_label(first)}")
+                     f"months from {month_label(first)}")
     return a.id
 
 

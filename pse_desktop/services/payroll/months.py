@@ -19,7 +19,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from .rates import Rates
 from .rates_json import rates_from_json, rates_to_json
 from ..core.permissions import Actor, register_actions, require
-from ...i18n import _
+from ...i18n import _, N_
 
 AREA = "payroll"
 
@@ -38,15 +38,12 @@ register_actions(
 
 settings.declare(
     settings.SettingDef(
-        "payroll_sector_minimum_cents", "Fair wage: sector minimum (cents, 0 = from the rates)",
+        "payroll_sector_minimum_cents", N_("Fair wage: sector minimum (cents, 0 = from the rates)"),
         "int", 0,
-        "The garment-sector minimum monthly wage PSE compares its pay with, in US cents "
-        "(21000 = US$210). 0 uses the minimum wage of each month's payroll rates. The legal "
-        "bonuses (attendance, transport, seniority) are added to it.", 0, 10_000_000),
+        N_("The garment-sector minimum monthly wage PSE compares its pay with, in US cents (21000 = US$210). 0 uses the minimum wage of each month's payroll rates. The legal bonuses (attendance, transport, seniority) are added to it."), 0, 10_000_000),
     settings.SettingDef(
-        "payroll_mid_month_percent", "Mid-month payment (% of the monthly wage)", "int", 50,
-        "Share of the monthly wage paid as an advance in the middle of the month; it is "
-        "deducted from the month's pay.", 1, 90),
+        "payroll_mid_month_percent", N_("Mid-month payment (% of the monthly wage)"), "int", 50,
+        N_("Share of the monthly wage paid as an advance in the middle of the month; it is deducted from the month's pay."), 1, 90),
 )
 
 JOBS = ("seamstress", "cutter", "finisher", "supervisor", "ironer", "quality control", "student")

@@ -32,7 +32,7 @@ from .calc import (
 )
 from ..core.permissions import Actor, require
 from .workers import contract_on
-from ...i18n import _
+from ...i18n import _, ngettext
 
 REGULAR_CODES = ("SALARY", "DAYS", "HOURS", "WEEKEND", "PIECE", "ATTENDANCE", "TRANSPORT",
                  "SENIORITY_BONUS")
@@ -180,7 +180,7 @@ def _rate_segments(w, contracts, contract, days, first_day, last_day, workdays, 
             what, share = f"{_dec(amount)} h", amount
         else:
             amount = sum(1 for e in part if e.day in workdays and e.status in PAID_STATUSES)
-            what = f"{amount} day(s)"
+            what = ngettext("{n} day", "{n} days", amount).format(n=amount)
             share = Fraction(amount, len(workdays)) if contract.basis == "monthly" else amount
         cents = round_half_up((rate - base) * share)
         if cents:
@@ -217,8 +217,10 @@ def _pay_input(w, contract, days, pieces, advances, adjustments, month, first_da
         blank = [d for d in employed_days if d not in entered]
         if blank:
             unpaid += len(blank)
-            warnings.append((w.code, f"{len(blank)} working day(s) with nothing entered, counted as "
-                                     f"unpaid (first: {blank[0]:%d %b})"))
+            warnings.append((w.code, ngettext(
+                "{n} working day with nothing entered, counted as unpaid (first: {first:%d %b})",
+                "{n} working days with nothing entered, counted as unpaid (first: {first:%d %b})",
+                len(blank)).format(n=len(blank), first=blank[0])))
     worked = Fraction(sum(1 for e in days if e.status == "W"))
     piece_rows = ()
     seniority_daily = None
@@ -293,7 +295,7 @@ def compute_draft(actor: Actor, month, khr_per_usd=None) -> PayRun:
         net = sum(c.slip.net_cents for c in draft.computed)
         audit.record(actor, AREA, "draft", "payrun", run.id,
                      f"draft payroll {month_label(month)}: {len(draft.computed)} payslips, net "
-                     f"{validate.format_cents(net)}, {len(draft.warnings)} warning(s)")
+                     f"{validate.format_cents(net)}, {len(draft.warnings)} warnings")
     return run
 
 

@@ -177,16 +177,16 @@ def home_cards(actor: Actor, target) -> list[Card]:
     lines = [f"{o.no} {o.customer}: due {o.due:%d %b}, {o.made}/{o.quantity} made"
              for o in overdue[:5]]
     if len(overdue) > 5:
-        lines.append(f"... and {len(overdue) - 5} more")
+        lines.append(_("... and {value} more").format(value=len(overdue) - 5))
     if overdue:
-        cards.append(Card("Overdue production orders", tuple(lines), "production_board", "danger"))
+        cards.append(Card(_("Overdue production orders"), tuple(lines), "production_board", "danger"))
     if due_soon:
-        cards.append(Card("Production due soon", tuple(
+        cards.append(Card(_("Production due soon"), tuple(
             f"{o.no} {o.customer}: due {o.due:%d %b}, {o.state_label.lower()}"
             for o in due_soon[:5]), "production_board", "warning"))
     low = list_materials(low_only=True)
     if low:
-        cards.append(Card("Materials low", tuple(
+        cards.append(Card(_("Materials low"), tuple(
             f"{m.code} {m.label}: {format_qty(m.stock_milli, m.unit)}" for m in low[:5]),
             "production_materials", "warning"))
     return cards

@@ -29,12 +29,12 @@ from ..shop.catalog import variant_label, variant_quantities
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef
-from ...i18n import _
+from ...i18n import _, N_
 
 AREA = "production"
 STATES = ("draft", "confirmed", "in_progress", "done", "delivered", "cancelled")
-STATE_LABELS = {"draft": "Draft", "confirmed": "Confirmed", "in_progress": "In progress",
-                "done": "Done", "delivered": "Delivered", "cancelled": "Cancelled"}
+STATE_LABELS = {"draft": N_("Draft"), "confirmed": N_("Confirmed"), "in_progress": N_("In progress"),
+                "done": N_("Done"), "delivered": N_("Delivered"), "cancelled": N_("Cancelled")}
 OPEN_STATES = ("draft", "confirmed", "in_progress", "done")
 CUSTOMER_KINDS = ("centre", "programme", "shop", "outside")
 ORDER_KINDS = ("uniform", "handicraft")
@@ -53,9 +53,8 @@ register_actions(
 )
 
 settings.declare(
-    SettingDef("production_due_soon_days", "Production: days before due to warn", "int", 7,
-               "Orders due within this many days show on the home page and in orange on the "
-               "order board.", 0, 90),
+    SettingDef("production_due_soon_days", N_("Production: days before due to warn"), "int", 7,
+               N_("Orders due within this many days show on the home page and in orange on the order board."), 0, 90),
 )
 
 
@@ -128,7 +127,7 @@ class OrderInfo:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS[self.state]
+        return _(STATE_LABELS[self.state])
 
 
 def _line_infos(order_ids) -> dict[int, list[LineInfo]]:
@@ -255,7 +254,7 @@ def update_order(actor: Actor, order_id: int, *, kind: str, customer_kind: str, 
     with database.atomic():
         o = order_row(order_id)
         if o.state not in OPEN_STATES:
-            raise ConflictError(_("{order_no} is {lower}; it cannot change any more").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}; it cannot change any more").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if o.state != "draft":
             for key in ("kind", "customer_kind", "centre", "location"):
                 now = getattr(o, key + "_id") if key in ("centre", "location") else getattr(o, key)
@@ -275,7 +274,7 @@ def set_lines(actor: Actor, order_id: int, lines) -> OrderInfo:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "draft":
-            raise ConflictError(_("{order_no} is {lower}: lines change only in a draft (reopen it first)").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}: lines change only in a draft (reopen it first)").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         existing = {ln.variant_id: ln for ln in o.lines}
         for vid, ln in existing.items():
             if vid not in wanted:

@@ -73,7 +73,7 @@ def record_output(actor: Actor, order_id: int, entries, *, over_reason: str = ""
     with database.atomic():
         o = order_row(order_id)
         if o.state not in OUTPUT_STATES:
-            raise ConflictError(_("{order_no} is {lower}: output is recorded on confirmed orders and orders in progress").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}: output is recorded on confirmed orders and orders in progress").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         lines = {ln.variant_id: ln for ln in OrderLine.select().where(OrderLine.order == o.id)}
         workers = {w.id: w for w in Worker.select().where(
             Worker.id.in_([e.worker_id for e in entries]))}
@@ -153,7 +153,7 @@ def correct_output(actor: Actor, output_id: int, reason: str) -> int:
             raise ConflictError(_("this output is already corrected"))
         o = order_row(out.order_id)
         if o.state not in OUTPUT_STATES:
-            raise ConflictError(_("{order_no} is {lower}").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         ln = OrderLine.get_by_id(out.line_id)
         if ln.made - out.pieces < ln.delivered:
             raise ConflictError(_("these pieces are already delivered"))
@@ -232,7 +232,7 @@ def deliver(actor: Actor, order_id: int, lines, *, day=None, note: str = "",
     with database.atomic():
         o = order_row(order_id)
         if o.state not in OUTPUT_STATES:
-            raise ConflictError(_("{order_no} is {lower}: nothing to deliver").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}: nothing to deliver").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         lines_by_id = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == o.id)}
         for line_id, qty in wanted.items():
             ln = lines_by_id.get(line_id)

@@ -78,7 +78,7 @@ def confirm(actor: Actor, order_id: int) -> Requirements:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "draft":
-            raise ConflictError(_("{order_no} is {lower}, not a draft").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}, not a draft").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if not o.lines.exists():
             raise ValidationError("lines", _("add at least one line before confirming"))
         req = requirements(o.id)
@@ -94,7 +94,7 @@ def reopen(actor: Actor, order_id: int) -> None:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "confirmed":
-            raise ConflictError(_("only a confirmed order can go back to draft; {order_no} is {lower}").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("only a confirmed order can go back to draft; {order_no} is {lower}").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if OrderLine.select().where(OrderLine.order == o.id, OrderLine.made != 0).exists():
             raise ConflictError(_("pieces of {order_no} are already sewn").format(order_no=order_no(o.number)))
         _set_state(actor, o, "draft", "back to draft", confirmed_at=None)
@@ -106,7 +106,7 @@ def start(actor: Actor, order_id: int) -> None:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "confirmed":
-            raise ConflictError(_("{order_no} is {lower}, not confirmed").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}, not confirmed").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         _set_state(actor, o, "in_progress", "started")
 
 
@@ -117,7 +117,7 @@ def cancel(actor: Actor, order_id: int, reason: str) -> None:
     with database.atomic():
         o = order_row(order_id)
         if o.state not in ("draft", "confirmed"):
-            raise ConflictError(_("{order_no} is {lower}; an order with pieces sewn is closed short instead").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}; an order with pieces sewn is closed short instead").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if OrderLine.select().where(OrderLine.order == o.id, OrderLine.made != 0).exists():
             raise ConflictError(_("pieces of {order_no} are already sewn; close it short").format(order_no=order_no(o.number)))
         _set_state(actor, o, "cancelled", f"cancelled: {reason}", cancel_reason=reason,
@@ -134,7 +134,7 @@ def close_short(actor: Actor, order_id: int, reason: str) -> str:
     with database.atomic():
         o = order_row(order_id)
         if o.state not in ("confirmed", "in_progress"):
-            raise ConflictError(_("{order_no} is {lower}; only a confirmed order or one in progress can be closed short").format(order_no=order_no(o.number), lower=STATE_LABELS[o.state].lower()))
+            raise ConflictError(_("{order_no} is {lower}; only a confirmed order or one in progress can be closed short").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         lines = list(o.lines)
         made = sum(ln.made for ln in lines)
         if made <= 0:
@@ -165,5 +165,5 @@ def advance_state(actor: Actor, o: ProductionOrder) -> str:
         state = "in_progress"
     if state != o.state:
         extra = {"closed_at": dt.datetime.now()} if state == "delivered" else {}
-        _set_state(actor, o, state, f"now {STATE_LABELS[state].lower()}", **extra)
+        _set_state(actor, o, state, f"now {_(STATE_LABELS[state]).lower()}", **extra)
     return state

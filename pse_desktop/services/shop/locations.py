@@ -16,7 +16,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef
-from ...i18n import _
+from ...i18n import _, N_
 
 AREA = "shop"
 STORE_CODE = "WORKSHOP"
@@ -43,11 +43,11 @@ register_actions(
 )
 
 settings.declare(
-    SettingDef("shop_receipt_footer", "Receipt footer", "text",
+    SettingDef("shop_receipt_footer", N_("Receipt footer"), "text",
                "Thank you! Every purchase helps a child go to school.",
-               "Printed at the bottom of every shop receipt.", max_len=200),
-    SettingDef("shop_slow_months", "Slow sellers: months without a sale", "int", 6,
-               "The 'not sold for N months' report lists products with no sale for this long.",
+               N_("Printed at the bottom of every shop receipt."), max_len=200),
+    SettingDef("shop_slow_months", N_("Slow sellers: months without a sale"), "int", 6,
+               N_("The 'not sold for N months' report lists products with no sale for this long."),
                1, 60),
 )
 

@@ -1,0 +1,18 @@
+"""Texts of the documents: in the reader's language, with the Khmer beside it where staff sign.
+
+Payslips, registers and sign sheets are read and signed by people who read Khmer first, whatever
+the language of the person who prints them: their labels come as "Payslip / បង្កាន់ដៃបើកប្រាក់ខែ".
+"""
+
+from __future__ import annotations
+
+from ...i18n import _, gettext_in, language
+
+
+def both(message: str) -> str:
+    """``message`` in the current language, then " / " and its Khmer (once when they are the same)."""
+    here = _(message)
+    khmer = gettext_in("km", message)
+    if language() == "km" or khmer == here:
+        return here
+    return f"{here} / {khmer}"
