@@ -4,6 +4,9 @@
                                          # then merge it into every <lang>/LC_MESSAGES/*.po
     python tools/messages.py missing     # every msgid without a French or Khmer translation
                                          # (exit code 1 when there is one)
+    python tools/messages.py missing --tsv > todo.tsv   # the same as a sheet to fill:
+                                         # msgid <TAB> French <TAB> Khmer (plural forms " ||| ")
+    python tools/messages.py fill todo.tsv   # write the filled sheet into the .po files
     python tools/messages.py compile     # write the .mo files next to the .po (for a build)
 
 The program compiles the .po files itself when it starts, so ``compile`` is only for packagers.
@@ -86,6 +89,53 @@ def missing(lang: str) -> list[str]:
     return out
 
 
+def _key(catalog: Catalog, msgid: str):
+    """The catalogue key of ``msgid`` (a plural message is keyed by its singular)."""
+    for m in catalog:
+        if m.id and (m.id == msgid or (not isinstance(m.id, str) and m.id[0] == msgid)):
+            return m
+    return None
+
+
+def missing_sheet() -> str:
+    """Every untranslated msgid once, as "msgid<TAB>French<TAB>Khmer" lines to fill."""
+    todo = {lang: set(missing(lang)) for lang in LANGS}
+    pos = {lang: read(po_path(lang), lang) for lang in LANGS}
+    lines = []
+    for msgid in sorted(set().union(*todo.values())):
+        cells = [msgid.replace("\t", " ").replace("\n", "\\n")]
+        for lang in LANGS:
+            m = _key(pos[lang], msgid)
+            s = (m.string if m else "") or ""
+            if isinstance(s, (list, tuple)):
+                s = " ||| ".join(s) if any(s) else ""
+            cells.append(s)
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def fill(sheet: Path) -> int:
+    """Write the translations of a filled sheet into the catalogues; return how many were set."""
+    rows = [line.split("\t") for line in sheet.read_text(encoding="utf-8").splitlines() if line]
+    count = 0
+    for index, lang in enumerate(LANGS, start=1):
+        po = read(po_path(lang), lang)
+        for row in rows:
+            text = row[index].replace("\\n", "\n").strip() if len(row) > index else ""
+            m = _key(po, row[0].replace("\\n", "\n"))
+            if not text or m is None:
+                continue
+            if isinstance(m.id, str):
+                m.string = text
+            else:
+                forms = [f.strip() for f in text.split("|||")]
+                m.string = tuple((forms + forms[-1:] * po.num_plurals)[:po.num_plurals])
+            m.flags.discard("fuzzy")
+            count += 1
+        _write(po, po_path(lang))
+    return count
+
+
 def compile_all() -> None:
     for lang in LANGS:
         catalog = read(po_path(lang), lang)
@@ -96,8 +146,17 @@ def compile_all() -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("extract", "missing", "compile"))
+    parser.add_argument("command", choices=("extract", "missing", "fill", "compile"))
+    parser.add_argument("sheet", nargs="?", help="the filled sheet (fill)")
+    parser.add_argument("--tsv", action="store_true", help="missing: print a sheet to fill")
     args = parser.parse_args(argv)
+    if args.command == "fill":
+        print(f"{fill(Path(args.sheet))} translations written")
+        return 0
+    if args.command == "missing" and args.tsv:
+        sheet = missing_sheet()
+        sys.stdout.write(sheet)
+        return 1 if sheet else 0
     if args.command == "extract":
         extract()
         print(f"{len(msgids(template()))} messages in resources/locale/{DOMAIN}.pot")
