@@ -100,6 +100,7 @@ class KhmerShaper:
             self._job = None
 
     def _photo(self, widget, text: str, key: str, size=None, fg=None, bold=None):
+        """A shaped image of ``text`` in the widget's look, kept alive while the widget lives."""
         look = _look(widget)
         size, fg, bold = size or look[0], fg or look[1], look[2] if bold is None else bold
         photo = khmer_photo(text, size, fg=fg, bold=bold, master=self.root)
@@ -122,16 +123,19 @@ class KhmerShaper:
     def _shape_text(self, w) -> None:
         text = str(w.cget("text"))
         done = getattr(w, "_khmer_shaped", None)
-        if done == text or (not done and not has_khmer(text)):
+        if not done and not has_khmer(text):
             return
-        if getattr(w, "_k_text", None) is not None:  # a KhmerLabel draws itself
+        if getattr(w, "_k_text", None) is not None or done == "picker":  # draws itself
             return
         if not has_khmer(text):  # the text changed back to Latin: drop the image
             w.configure(image="", compound="none")
             w._khmer_shaped = None
             return
-        w.configure(image=self._photo(w, text, "text"), compound="image")
-        w._khmer_shaped = text
+        look = _look(w)  # the style may have changed (a selected sidebar button)
+        if done == (text, look):
+            return
+        w.configure(image=self._photo(w, text, "text", *look), compound="image")
+        w._khmer_shaped = (text, look)
 
     def _shape_tabs(self, nb) -> None:
         for tab in nb.tabs():
@@ -143,21 +147,29 @@ class KhmerShaper:
                 setattr(nb, f"_k_{tab}", text)
 
     def _shape_headings(self, tree) -> None:
+        """A heading shows its text beside its image: the text moves to ``tree.khmer_headings``."""
+        headings = tree.__dict__.setdefault("khmer_headings", {})
         for col in ("#0",) + tuple(tree.cget("columns")):
             try:
                 text = str(tree.heading(col, "text"))
             except tkinter.TclError:
                 continue
-            if has_khmer(text) and getattr(tree, f"_k_{col}", None) != text:
+            if has_khmer(text):
                 size = _pixels(tree, _style_option(tree, "font") or "TkHeadingFont")[0]
                 fg = _tk_color_hex(tree, ttk.Style(tree).lookup("Treeview.Heading", "foreground"))
-                tree.heading(col, image=self._photo(tree, text, f"h{col}", size, fg or None))
-                setattr(tree, f"_k_{col}", text)
+                tree.heading(col, text="", image=self._photo(tree, text, f"h{col}", size,
+                                                             fg or None))
+                headings[col] = text
 
     def _shape_labelframe(self, frame) -> None:
         text = str(frame.cget("text"))
         if has_khmer(text) and getattr(frame, "_khmer_shaped", None) != text:
-            label = ttk.Label(frame, image=self._photo(frame, text, "label"), compound="image")
-            label._khmer_shaped = text
+            style = ttk.Style(frame)
+            fg = _tk_color_hex(frame, style.lookup(f"{frame.cget('style') or 'TLabelframe'}.Label",
+                                                   "foreground")
+                               or style.lookup("TLabelframe.Label", "foreground"))
+            label = ttk.Label(frame, image=self._photo(frame, text, "label", fg=fg or "#212529"),
+                              compound="image")
+            label._khmer_shaped = "picker"
             frame.configure(labelwidget=label)
             frame._khmer_shaped = text

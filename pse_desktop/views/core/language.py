@@ -59,7 +59,7 @@ class LanguagePicker(tb.Frame):
                                     variable=self.var, value=code, bootstyle="toolbutton-outline",
                                     command=lambda c=code: self._picked(on_pick, c))
             button.pack(side="left", padx=2)
-            button._khmer_shaped = name  # drawn as an image already
+            button._khmer_shaped = "picker"  # drawn as an image already
 
     def _picked(self, on_pick, code: str) -> None:
         if on_pick(code) is False:  # refused (unsaved work kept): show the language in use
