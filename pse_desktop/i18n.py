@@ -1,8 +1,8 @@
 """One translation function for every text a user reads: window, messages, errors, PDFs.
 
 Catalogues: ``resources/locale/<lang>/LC_MESSAGES/pse_desktop.po`` (in git), compiled in memory
-the first time a language is used (a ``.mo`` next to it is used when there is no ``.po``, as in
-a frozen build). The language is the process's current one: ``set_language("km")`` at login, and
+the first time a language is used; a ``.mo`` next to it that is not older (the wheel build writes
+one, see setup.py) is read instead. The language is the process's current one: ``set_language("km")`` at login, and
 every ``_()`` after that answers in Khmer. ``PSE_LANG`` in the environment gives the language
 before anyone logs in (the command line uses it too).
 
@@ -37,6 +37,9 @@ def catalogue_path(lang: str, ext: str = "po"):
 def compile_catalogue(lang: str) -> gettext.NullTranslations:
     """The translations of ``lang``, compiled from its .po (or read from its .mo)."""
     po, mo = catalogue_path(lang), catalogue_path(lang, "mo")
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with open(mo, "rb") as fh:
+            return gettext.GNUTranslations(fh)
     if po.is_file():
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
@@ -47,9 +50,6 @@ def compile_catalogue(lang: str) -> gettext.NullTranslations:
         write_mo(buf, catalog)
         buf.seek(0)
         return gettext.GNUTranslations(buf)
-    if mo.is_file():
-        with open(mo, "rb") as fh:
-            return gettext.GNUTranslations(fh)
     return gettext.NullTranslations()
 
 
