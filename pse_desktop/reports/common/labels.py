@@ -16,3 +16,11 @@ def both(message: str) -> str:
     if language() == "km" or khmer == here:
         return here
     return f"{here} / {khmer}"
+
+
+def cells(labels, style, bilingual: bool = False) -> list:
+    """Table heading cells in the reader's language, shaped (Khmer needs it); "" stays empty."""
+    from .fonts import shaped_paragraph
+
+    return [shaped_paragraph(both(lab) if bilingual else _(lab), style) if lab else ""
+            for lab in labels]

@@ -38,7 +38,7 @@ STATE_LABELS = {"draft": N_("Draft"), "confirmed": N_("Confirmed"), "in_progress
 OPEN_STATES = ("draft", "confirmed", "in_progress", "done")
 CUSTOMER_KINDS = ("centre", "programme", "shop", "outside")
 ORDER_KINDS = ("uniform", "handicraft")
-PRIORITIES = {1: "urgent", 2: "normal", 3: "low"}
+PRIORITIES = {1: N_("urgent"), 2: N_("normal"), 3: N_("low")}
 
 register_actions(
     {
