@@ -24,6 +24,16 @@ def _pct(value) -> str:
     return "-" if value is None else f"{value:.0f}%"
 
 
+def _short_weekday(day) -> str:
+    """The weekday, short enough for a day column (Khmer words are kept whole)."""
+    name = format_weekday(day).rstrip(".")
+    return name if has_khmer_text(name) else name[:3]
+
+
+def has_khmer_text(text: str) -> bool:
+    return any("\u1780" <= ch <= "\u17ff" for ch in text)
+
+
 def _story(reg, styles) -> list:
     title, small, name_style = styles
     kind = both(N_("Blank register") if reg.blank else N_("Monthly register"))
@@ -37,7 +47,10 @@ def _story(reg, styles) -> list:
     days = reg.days
     head_style = paragraph_style("Head", 6, bold=True, leading=7)
     header = ["#", shaped_paragraph(both(N_("Child")), head_style)]
-    header += [f"{d.day}\n{format_weekday(d)}"[:5] for d in days]
+    day_style = paragraph_style("Day", 6, bold=True, leading=7, alignment=1)
+    weekday_style = paragraph_style("Weekday", 4.2, leading=6, alignment=1)
+    header += [[shaped_paragraph(str(d.day), day_style),
+                shaped_paragraph(_short_weekday(d), weekday_style)] for d in days]
     header += ([shaped_paragraph(both(h), head_style) for h in
                 (N_("Pres"), N_("Abs"), N_("Exc"), N_("Sick"), N_("Rate"))] if not reg.blank
                else [shaped_paragraph(both(N_("Note")), head_style)])

@@ -18,6 +18,26 @@ def both(message: str) -> str:
     return f"{here} / {khmer}"
 
 
+def label(text: str, translate=_) -> str:
+    """A stored label in the reader's language: whole ("Attendance bonus"), else its translatable
+    head ("Overtime 150%", "Piece work: bag")."""
+    here = translate(text)
+    if here != text:
+        return here
+    for sep in (": ", " "):
+        head, found, tail = text.rpartition(sep) if sep == " " else text.partition(sep)
+        if found and head and translate(head) != head:
+            return f"{translate(head)}{sep}{tail}"
+    return text
+
+
+def both_label(text: str) -> str:
+    """``label(text)`` with the Khmer beside it, as ``both``."""
+    here = label(text)
+    khmer = label(text, lambda message: gettext_in("km", message))
+    return here if language() == "km" or khmer == here else f"{here} / {khmer}"
+
+
 def cells(labels, style, bilingual: bool = False) -> list:
     """Table heading cells in the reader's language, shaped (Khmer needs it); "" stays empty."""
     from .fonts import shaped_paragraph

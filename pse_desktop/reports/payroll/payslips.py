@@ -15,8 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import register_fonts, shaped_paragraph
-from ..common.labels import both
+from ..common.labels import both, both_label
 from ...i18n import N_, _
+
+PAY_METHODS = (N_("cash"), N_("bank"))  # stored in English; shown in the reader's language
 
 GRID = colors.HexColor("#b0b7c3")
 HEAD = colors.HexColor("#e8edf3")
@@ -65,11 +67,11 @@ def payslip_flowables(view, doc, st) -> list:
     ], colWidths=[80 * mm, 100 * mm])
     ident = Table([
         [_label(N_("Name"), st["body"]), shaped_paragraph(f"{r.name_khmer}  {r.name_latin}".strip(), st["name"])],
-        [_label(N_("Code"), st["body"]), Paragraph(f"{r.code}  ·  {r.job}  ·  {r.basis}", st["body"])],
+        [_label(N_("Code"), st["body"]), shaped_paragraph(f"{r.code}  ·  {_(r.job)}  ·  {_(r.basis)}", st["body"])],
         [_label(N_("Days worked"), st["body"]),
          Paragraph(r.days_worked + (f"  ({r.hours_worked} h)" if r.hours_worked not in ("0", "") else ""),
                    st["body"])],
-        [_label(N_("Exchange rate"), st["body"]), Paragraph(text(_("KHR {rate:,} per US$").format(rate=view.khr_per_usd)), st["body"])],
+        [_label(N_("Exchange rate"), st["body"]), shaped_paragraph(_("KHR {rate:,} per US$").format(rate=view.khr_per_usd), st["body"])],
     ], colWidths=[50 * mm, 130 * mm])
     ident.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     rows = [[_label(N_("Earnings"), st["bold"]), Paragraph("<b>US$</b>", st["right"]),
@@ -87,7 +89,7 @@ def payslip_flowables(view, doc, st) -> list:
             style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HEAD))
         for l in lines:
             sign = "-" if kind == "deduction" and l.amount_cents else ""
-            rows.append([[shaped_paragraph(both(l.label), st["body"]), Paragraph(text(l.explanation), st["small"])],
+            rows.append([[shaped_paragraph(both_label(l.label), st["body"]), Paragraph(text(l.explanation), st["small"])],
                          Paragraph(sign + usd(l.amount_cents), st["right"]),
                          Paragraph(f"{l.amount_khr:,}" if l.amount_khr is not None else "", st["right"])])
         if kind == "earning":

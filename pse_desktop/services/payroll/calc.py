@@ -53,7 +53,7 @@ from .rates import (  # noqa: F401
 )
 from ...i18n import N_, _, ngettext
 
-BASES = ("monthly", "daily", "hourly", "piece")
+BASES = (N_("monthly"), N_("daily"), N_("hourly"), N_("piece"))
 EARNING, DEDUCTION, EMPLOYER = "earning", "deduction", "employer"
 KINDS = (EARNING, DEDUCTION, EMPLOYER)
 
@@ -302,7 +302,7 @@ def _basis_earnings(pay: PayInput, add) -> None:
             add("WEEKEND", N_("Weekend hours"), rate * weekend, f"{fmt_number(weekend)} h × {fmt_usd(rate)}")
     else:
         for item in pay.pieces:
-            label = f"Piece work: {item[2]}" if len(item) == 3 else "Piece work"
+            label = f"{N_('Piece work')}: {item[2]}" if len(item) == 3 else N_("Piece work")
             add("PIECE", label, item[0] * Fraction(item[1]), f"{item[0]:,} pieces × {fmt_usd(item[1])}")
 
 
@@ -324,8 +324,8 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     wd, paid = pay.working_days_in_month, Fraction(pay.days_paid)
     ot_rate, ot_text = _overtime_rate(pay, rates)
     for hours, bp, code, label in (
-        (pay.overtime_hours_normal, rates.overtime_normal_bp, "OT_NORMAL", "Overtime"),
-        (pay.overtime_hours_premium, rates.overtime_premium_bp, "OT_PREMIUM", "Overtime night/Sunday/holiday"),
+        (pay.overtime_hours_normal, rates.overtime_normal_bp, "OT_NORMAL", N_("Overtime")),
+        (pay.overtime_hours_premium, rates.overtime_premium_bp, "OT_PREMIUM", N_("Overtime night/Sunday/holiday")),
     ):
         if hours:
             add(code, f"{label} {fmt_pct(bp)}", Fraction(hours) * ot_rate * Fraction(bp, 10_000),
@@ -390,15 +390,15 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
             add(code, label, cents, f"{fmt_pct(bp)} × {base_text} = {fmt_khr(khr)} ÷ {rate_text}", kind, khr)
             return cents
 
-        nssf_employee_cents = nssf_line("NSSF_PENSION", "NSSF pension (employee)", rates.nssf_pension_employee_bp,
+        nssf_employee_cents = nssf_line("NSSF_PENSION", N_("NSSF pension (employee)"), rates.nssf_pension_employee_bp,
                                         nssf["pension_employee_khr"], DEDUCTION)
-        employer_cents["pension"] = nssf_line("NSSF_PENSION_ER", "NSSF pension (employer)",
+        employer_cents["pension"] = nssf_line("NSSF_PENSION_ER", N_("NSSF pension (employer)"),
                                               rates.nssf_pension_employer_bp, nssf["pension_employer_khr"], EMPLOYER)
-        employer_cents["health_care"] = nssf_line("NSSF_HEALTH_ER", "NSSF health care (employer)",
+        employer_cents["health_care"] = nssf_line("NSSF_HEALTH_ER", N_("NSSF health care (employer)"),
                                                   rates.nssf_health_employer_bp, nssf["health_care_employer_khr"],
                                                   EMPLOYER)
         employer_cents["occupational_risk"] = nssf_line(
-            "NSSF_RISK_ER", "NSSF occupational risk (employer)", rates.nssf_risk_employer_bp,
+            "NSSF_RISK_ER", N_("NSSF occupational risk (employer)"), rates.nssf_risk_employer_bp,
             nssf["occupational_risk_employer_khr"], EMPLOYER)
 
     # Tax on salary, in riel

@@ -46,7 +46,8 @@ settings.declare(
         N_("Share of the monthly wage paid as an advance in the middle of the month; it is deducted from the month's pay."), 1, 90),
 )
 
-JOBS = ("seamstress", "cutter", "finisher", "supervisor", "ironer", "quality control", "student")
+JOBS = (N_("seamstress"), N_("cutter"), N_("finisher"), N_("supervisor"), N_("ironer"),
+        N_("quality control"), N_("student"))
 STATUSES = {
     "W": "worked", "A": "absent", "PL": "paid leave", "UL": "unpaid leave", "S": "sick",
     "H": "public holiday",
@@ -87,7 +88,10 @@ def working_days(month: dt.date) -> list[dt.date]:
 
 
 def month_label(month: dt.date) -> str:
-    return month.strftime("%B %Y")
+    """"March 2026" in the current language ("mars 2026", "មីនា 2026")."""
+    from ...formats import format_month
+
+    return format_month(month)
 
 
 def is_final(month: dt.date) -> bool:

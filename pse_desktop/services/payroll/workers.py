@@ -15,9 +15,9 @@ from .months import AREA, is_final, month_label
 from .calc import BASES
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, require
-from ...i18n import _
+from ...i18n import N_, _
 
-KINDS = ("employee", "student")
+KINDS = (N_("employee"), N_("student"))
 PAY_METHODS = ("cash", "bank")
 
 
