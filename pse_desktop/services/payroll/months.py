@@ -139,20 +139,20 @@ def list_rates(actor: Actor) -> list[RatesRow]:
 
 #: The fields the rates screen edits, with their labels and units.
 EDITABLE_RATES = (
-    ("minimum_wage_cents", "Minimum wage (cents a month)"),
-    ("attendance_bonus_cents", "Attendance bonus (cents)"),
-    ("transport_cents", "Transport/accommodation allowance (cents)"),
-    ("overtime_normal_bp", "Overtime (basis points, 15000 = 150%)"),
-    ("overtime_premium_bp", "Overtime night/Sunday/holiday (bp)"),
-    ("nssf_pension_employee_bp", "NSSF pension, employee (bp)"),
-    ("nssf_pension_employer_bp", "NSSF pension, employer (bp)"),
-    ("nssf_health_employer_bp", "NSSF health care, employer (bp)"),
-    ("nssf_risk_employer_bp", "NSSF occupational risk, employer (bp)"),
-    ("nssf_base_min_khr", "NSSF base minimum (riel)"),
-    ("nssf_base_max_khr", "NSSF base maximum (riel)"),
-    ("dependant_allowance_khr", "Tax allowance per dependant (riel)"),
-    ("seniority_pay_tax_exempt_khr", "Tax-free seniority payment (riel per payment)"),
-    ("standard_days_per_month", "Standard days a month"),
+    ("minimum_wage_cents", N_("Minimum wage (cents a month)")),
+    ("attendance_bonus_cents", N_("Attendance bonus (cents)")),
+    ("transport_cents", N_("Transport/accommodation allowance (cents)")),
+    ("overtime_normal_bp", N_("Overtime (basis points, 15000 = 150%)")),
+    ("overtime_premium_bp", N_("Overtime night/Sunday/holiday (bp)")),
+    ("nssf_pension_employee_bp", N_("NSSF pension, employee (bp)")),
+    ("nssf_pension_employer_bp", N_("NSSF pension, employer (bp)")),
+    ("nssf_health_employer_bp", N_("NSSF health care, employer (bp)")),
+    ("nssf_risk_employer_bp", N_("NSSF occupational risk, employer (bp)")),
+    ("nssf_base_min_khr", N_("NSSF base minimum (riel)")),
+    ("nssf_base_max_khr", N_("NSSF base maximum (riel)")),
+    ("dependant_allowance_khr", N_("Tax allowance per dependant (riel)")),
+    ("seniority_pay_tax_exempt_khr", N_("Tax-free seniority payment (riel per payment)")),
+    ("standard_days_per_month", N_("Standard days a month")),
 )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.centres import (
     groups as attendance_setup, summary as attendance_summary, children, families,
 )
@@ -25,7 +25,7 @@ CHILD_FIELDS = {"code": "code", "Latin name": "name_latin", "Khmer name": "name_
 
 
 class ChildrenScreen(Screen):
-    title = "Children and families"
+    title = N_("Children and families")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.centres import groups as attendance_setup
 from ...services.centres.rules import PROGRAMMES, SESSIONS
 from ...services.core.permissions import can
@@ -14,7 +14,7 @@ from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
 
 class SetupScreen(Screen):
-    title = "Groups and calendar"
+    title = N_("Groups and calendar")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.centres import attendance, groups as attendance_setup
 from ...services.centres.rules import EXCUSE_REASONS, MARKS
 from ...services.common.errors import PseError
@@ -19,7 +19,7 @@ TAGS = {"L": "warning", "A": "danger", "E": "info", "S": "info"}
 
 
 class RegisterScreen(Screen):
-    title = "Daily register"
+    title = N_("Daily register")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -12,7 +12,7 @@ from typing import Callable
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError, ValidationError
 
 

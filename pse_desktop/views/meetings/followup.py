@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
@@ -16,7 +16,7 @@ STATES = {"overdue": "Overdue", "open": "Open", "done": "Done", "all": "All"}
 
 
 class FollowUpsScreen(Screen):
-    title = "Family follow-ups"
+    title = N_("Family follow-ups")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

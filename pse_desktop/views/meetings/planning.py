@@ -8,7 +8,7 @@ import tkinter as tk
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.meetings import (
     planning as meetings, drafts as meetings_drafts, reports as meetings_reports,
 )
@@ -22,7 +22,7 @@ FIELDS = ("centre", "date", "time", "duration", "theme", "title", "facilitators"
 
 
 class MeetingsScreen(Screen):
-    title = "Parent meetings"
+    title = N_("Parent meetings")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -7,14 +7,14 @@ import tkinter as tk
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.payroll import docs as payroll_docs
 from ..common.base import PagedTable, Screen
 from .common import KhmerNames, MonthBar, money
 
 
 class FairWageScreen(Screen):
-    title = "Fair wage"
+    title = N_("Fair wage")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

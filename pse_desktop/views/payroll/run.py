@@ -12,7 +12,7 @@ from pathlib import Path
 
 import ttkbootstrap as tb
 
-from ...i18n import _, ngettext
+from ...i18n import N_, _, ngettext
 from ...services.payroll import (
     months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
     workers,
@@ -24,7 +24,7 @@ from .common import MonthBar, money, riel, try_service
 
 
 class PayrollScreen(Screen):
-    title = "Payroll"
+    title = N_("Payroll")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.payroll import months as payroll, timesheets, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
@@ -20,7 +20,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class TimeSheetScreen(Screen):
-    title = "Time sheets"
+    title = N_("Time sheets")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.payroll import months as payroll, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
@@ -17,7 +17,7 @@ FIELDS = ("code", "name_latin", "name_khmer", "kind", "job", "sex", "hire_date",
 
 
 class WorkersScreen(Screen):
-    title = "Workshop workers"
+    title = N_("Workshop workers")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

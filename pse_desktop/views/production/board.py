@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.production import (
     orders as production, docs as production_docs, output as production_output, states as
     production_states, uniforms as production_uniforms,
@@ -23,7 +23,7 @@ FILTERS = {"open": production.OPEN_STATES, "all": production.STATES}
 
 
 class BoardScreen(Screen):
-    title = "Production orders"
+    title = N_("Production orders")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

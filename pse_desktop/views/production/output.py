@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.production import orders as production, output as production_output
 from ...services.payroll import workers
 from ...services.common.errors import PseError
@@ -19,7 +19,7 @@ DAYS = 6  # Monday to Saturday
 
 
 class OutputScreen(Screen):
-    title = "Output"
+    title = N_("Output")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

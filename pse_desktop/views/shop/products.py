@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import catalog
 from ...services.core.permissions import can
 from ...services.shop.locations import money
@@ -13,7 +13,7 @@ from ..common.base import Form, PagedTable, Screen
 
 
 class ProductsScreen(Screen):
-    title = "Products"
+    title = N_("Products")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
