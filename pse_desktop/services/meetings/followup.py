@@ -23,6 +23,7 @@ from ..centres.families import families_by_id
 from .planning import AREA, family_centre
 from ..core.permissions import Actor, can, require
 from ...i18n import _
+from ...formats import format_date
 
 
 @dataclass(frozen=True)
@@ -199,11 +200,12 @@ def home_cards(actor: Actor, target) -> list:
     if not late:
         return []
     by_centre = Counter(f.centre_code for f in late)
-    lines = [f"{f.family_code} ({f.centre_code}): {shorten(f.action, 42, placeholder='...')}, "
-             f"due {f.due_on:%d %b}"
-             for f in late[:4]]
+    lines = [_("{family} ({centre}): {action}, due {due}").format(
+        family=f.family_code, centre=f.centre_code, action=shorten(f.action, 42, placeholder="..."),
+        due=format_date(f.due_on)) for f in late[:4]]
     if len(late) > 4:
-        lines.append(f"... {len(late)} in all: " + ", ".join(f"{c} {n}" for c, n in sorted(by_centre.items())))
+        lines.append(_("... {n} in all: {centres}").format(
+            n=len(late), centres=", ".join(f"{c} {n}" for c, n in sorted(by_centre.items()))))
     return [Card(_("Family follow-ups overdue"), tuple(lines), "followups", "danger")]
 
 

@@ -19,6 +19,7 @@ from ..core.permissions import Actor, can, require
 from .orders import OPEN_STATES, PRIORITIES, STATE_LABELS, board, delivery_no, get_order, order_no
 from .states import requirements
 from ...i18n import _
+from ...formats import format_date
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ def home_cards(actor: Actor, target) -> list[Card]:
     overdue = [o for o in orders if o.overdue(today)]
     due_soon = [o for o in orders if not o.overdue(today) and o.due <= soon]
     cards = []
-    lines = [f"{o.no} {o.customer}: due {o.due:%d %b}, {o.made}/{o.quantity} made"
+    lines = [_("{no} {customer}: due {due}, {made}/{quantity} made").format(
+        no=o.no, customer=o.customer, due=format_date(o.due), made=o.made, quantity=o.quantity)
              for o in overdue[:5]]
     if len(overdue) > 5:
         lines.append(_("... and {value} more").format(value=len(overdue) - 5))
@@ -182,7 +184,8 @@ def home_cards(actor: Actor, target) -> list[Card]:
         cards.append(Card(_("Overdue production orders"), tuple(lines), "production_board", "danger"))
     if due_soon:
         cards.append(Card(_("Production due soon"), tuple(
-            f"{o.no} {o.customer}: due {o.due:%d %b}, {o.state_label.lower()}"
+            _("{no} {customer}: due {due}, {state}").format(
+                no=o.no, customer=o.customer, due=format_date(o.due), state=o.state_label.lower())
             for o in due_soon[:5]), "production_board", "warning"))
     low = list_materials(low_only=True)
     if low:

@@ -11,7 +11,7 @@ from ...db.catalog import ProductVariant
 from ..core.home import Card
 from ..core.permissions import Actor, can
 from .locations import list_locations, money
-from ...i18n import _
+from ...i18n import _, ngettext
 
 
 def shop_cards(actor: Actor, target) -> list[Card]:
@@ -36,13 +36,15 @@ def shop_cards(actor: Actor, target) -> list[Card]:
                                                     Sale.day < today).scalar())
         if last and not DayClosing.select().where(DayClosing.location == loc.id,
                                                   DayClosing.day == last).exists():
-            open_days.append(f"{loc.code}: {last} is not closed yet")
+            open_days.append(_("{code}: {day} is not closed yet").format(code=loc.code, day=last))
     if open_days:
         cards.append(Card(_("Days to close"), tuple(open_days), "shop_day", "warning"))
     low = (StockBalance.select(fn.COUNT(StockBalance.id)).join(ProductVariant)
            .where(StockBalance.location.in_(ids), StockBalance.quantity <= ProductVariant.low_stock,
                   ProductVariant.low_stock > 0).scalar()) or 0
     if low:
-        cards.append(Card(_("Low stock"), (f"{low} products at or below their low-stock level",),
+        cards.append(Card(_("Low stock"), (ngettext("{n} product at or below its low-stock level",
+                                                   "{n} products at or below their low-stock level",
+                                                   low).format(n=low),),
                           "shop_stock", "warning"))
     return cards
