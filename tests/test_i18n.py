@@ -138,3 +138,43 @@ def test_missing_sheet_and_fill_round_trip(tmp_path, monkeypatch):
     assert messages.missing("fr") == [] and messages.missing("km") == []
     fr = messages.read(messages.po_path("fr"), "fr")
     assert fr.get(("{n} box", "{n} boxes")).string[:2] == ("{n} carton", "{n} cartons")
+
+
+GLOSSARY_CHECKS = {  # English word in a message -> (French, Khmer) the translation must use
+    "payslip": ("bulletin", "បង្កាន់ដៃបើកប្រាក់ខែ"),
+    "guardian": ("responsable", "អាណាព្យាបាល"),
+    "follow-up": ("suivi", "តាមដាន"),
+    "stock count": ("inventaire", "រាប់ស្តុក"),
+    "attendance": ("présence", "វត្តមាន"),
+    "advance": ("avance", "ប្រាក់បើកមុន"),
+    "piece": ("pièce", "ដុំ"),
+    "attendance bonus": ("assiduité", "ប្រាក់រង្វាន់វត្តមាន"),
+}
+# "attendance" in a bonus's name is the attendance bonus (its own glossary row).
+SKIP = {"attendance": "bonus"}
+
+
+def test_glossary_lists_the_domain_words_in_three_languages():
+    text = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:4] for line in text.splitlines() if line.startswith("| ")]
+    words = {row[0].strip().split(" (")[0] for row in rows}
+    for word in ("attendance", "register", "payslip", "advance", "piece rate", "stock count",
+                 "follow-up", "guardian"):
+        assert word in words, word
+    assert all(len(row) == 3 and all(cell.strip() for cell in row) for row in rows)
+
+
+@pytest.mark.parametrize("code,column", [("fr", 0), ("km", 1)])
+def test_translations_use_the_glossary_words(code, column):
+    wrong = []
+    for m in messages.read(messages.po_path(code), code):
+        if not m.id or not m.string:
+            continue
+        msgid = re.sub(r"\{[^{}]*\}", "", (m.id if isinstance(m.id, str) else m.id[0]).lower())
+        string = m.string if isinstance(m.string, str) else m.string[0]
+        for word, terms in GLOSSARY_CHECKS.items():
+            if word in SKIP and (SKIP[word] in msgid or "transport, seniority" in msgid):
+                continue
+            if re.search(rf"\b{re.escape(word)}s?\b", msgid) and terms[column] not in string.lower():
+                wrong.append(f"{word}: {msgid!r} -> {string!r}")
+    assert not wrong, "use the glossary's word (docs/glossary.md):\n  " + "\n  ".join(wrong)
