@@ -9,23 +9,23 @@ from ..i18n import _, ngettext
 def register(registry) -> None:
     common = registry["common"]
     p = registry["import"].add_parser("children", parents=[common],
-                                      help="import children and families from CSV or XLSX")
+                                      help=_("import children and families from CSV or XLSX"))
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help="import the valid rows without asking")
-    p.add_argument("--template", action="store_true", help="write an empty template to FILE instead")
+    p.add_argument("--yes", action="store_true", help=_("import the valid rows without asking"))
+    p.add_argument("--template", action="store_true", help=_("write an empty template to FILE instead"))
     p.set_defaults(func=cmd_import)
     p = registry["report"].add_parser("attendance", parents=[common],
-                                      help="monthly attendance register of a centre's groups (PDF)")
+                                      help=_("monthly attendance register of a centre's groups (PDF)"))
     p.add_argument("--centre", required=True, metavar="CODE")
-    p.add_argument("--group", metavar="NAME", help="one group (default: every group of the centre)")
+    p.add_argument("--group", metavar="NAME", help=_("one group (default: every group of the centre)"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--blank", action="store_true", help="a blank register to fill by hand")
+    p.add_argument("--blank", action="store_true", help=_("a blank register to fill by hand"))
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_report)
     p = registry["export"].add_parser("attendance", parents=[common],
-                                      help="a month's attendance of every child (CSV or XLSX)")
+                                      help=_("a month's attendance of every child (CSV or XLSX)"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--centre", metavar="CODE", help="one centre (default: all)")
+    p.add_argument("--centre", metavar="CODE", help=_("one centre (default: all)"))
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
 

@@ -163,50 +163,50 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="pse-desktop", description=__doc__, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"pse-desktop {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="database file or postgresql:// URL")
+    parser.add_argument("--db", metavar="PATH", help=_("database file or postgresql:// URL"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="database file or postgresql:// URL")
+                        help=_("database file or postgresql:// URL"))
 
-    p = sub.add_parser("init", parents=[common], help="create the database and the first admin")
-    p.add_argument("--admin", metavar="NAME", help="user name of the first admin")
-    p.add_argument("--full-name", default="", help="the admin's full name")
-    p.add_argument("--password-file", metavar="FILE", help="read the password from FILE's first line")
+    p = sub.add_parser("init", parents=[common], help=_("create the database and the first admin"))
+    p.add_argument("--admin", metavar="NAME", help=_("user name of the first admin"))
+    p.add_argument("--full-name", default="", help=_("the admin's full name"))
+    p.add_argument("--password-file", metavar="FILE", help=_("read the password from FILE's first line"))
     p.set_defaults(func=cmd_init)
 
-    user = sub.add_parser("user", help="add, list and disable users").add_subparsers(
+    user = sub.add_parser("user", help=_("add, list and disable users")).add_subparsers(
         dest="user_command", metavar="ACTION", required=True)
-    p = user.add_parser("add", parents=[common], help="add a user")
+    p = user.add_parser("add", parents=[common], help=_("add a user"))
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=list(ROLES))
     p.add_argument("--full-name", default="")
-    p.add_argument("--centre", action="append", metavar="CODE", help="centre code (repeatable)")
-    p.add_argument("--shop", action="append", metavar="CODE", help="shop code (repeatable)")
+    p.add_argument("--centre", action="append", metavar="CODE", help=_("centre code (repeatable)"))
+    p.add_argument("--shop", action="append", metavar="CODE", help=_("shop code (repeatable)"))
     p.add_argument("--password-file", metavar="FILE")
     p.set_defaults(func=cmd_user_add)
-    p = user.add_parser("list", parents=[common], help="list users")
+    p = user.add_parser("list", parents=[common], help=_("list users"))
     p.set_defaults(func=cmd_user_list)
-    p = user.add_parser("disable", parents=[common], help="deactivate a user (history keeps the name)")
+    p = user.add_parser("disable", parents=[common], help=_("deactivate a user (history keeps the name)"))
     p.add_argument("name")
     p.set_defaults(func=cmd_user_disable)
 
-    p = sub.add_parser("backup", parents=[common], help="copy the database to a backup file")
-    p.add_argument("--out", metavar="FILE", help="where to write (default: the backups folder)")
+    p = sub.add_parser("backup", parents=[common], help=_("copy the database to a backup file"))
+    p.add_argument("--out", metavar="FILE", help=_("where to write (default: the backups folder)"))
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup file")
+    p = sub.add_parser("restore", parents=[common], help=_("replace the database with a backup file"))
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     p.set_defaults(func=cmd_restore)
-    p = sub.add_parser("check", parents=[common], help="check integrity and schema version")
+    p = sub.add_parser("check", parents=[common], help=_("check integrity and schema version"))
     p.set_defaults(func=cmd_check)
-    p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
+    p = sub.add_parser("demo", parents=[common], help=_("fill a new database with demo data"))
     p.set_defaults(func=cmd_demo)
 
     families = {
-        "export": sub.add_parser("export", help="export data to CSV or XLSX"),
-        "report": sub.add_parser("report", help="print a report to PDF"),
-        "import": sub.add_parser("import", help="import data from CSV or XLSX"),
+        "export": sub.add_parser("export", help=_("export data to CSV or XLSX")),
+        "report": sub.add_parser("report", help=_("print a report to PDF")),
+        "import": sub.add_parser("import", help=_("import data from CSV or XLSX")),
     }
     registry = {name: p.add_subparsers(dest=f"{name}_kind", metavar="KIND", required=True)
                 for name, p in families.items()}

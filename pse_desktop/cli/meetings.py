@@ -6,10 +6,10 @@ from ..i18n import _
 
 def register(registry) -> None:
     p = registry["export"].add_parser("meetings", parents=[registry["common"]],
-                                      help="parent meetings of a period, one row per family (CSV or XLSX)")
-    p.add_argument("--from", dest="first", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
-    p.add_argument("--to", dest="last", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
-    p.add_argument("--centre", metavar="CODE", help="one centre (default: all)")
+                                      help=_("parent meetings of a period, one row per family (CSV or XLSX)"))
+    p.add_argument("--from", dest="first", required=True, metavar="DATE", help=_("first day, YYYY-MM-DD"))
+    p.add_argument("--to", dest="last", required=True, metavar="DATE", help=_("last day, YYYY-MM-DD"))
+    p.add_argument("--centre", metavar="CODE", help=_("one centre (default: all)"))
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
 

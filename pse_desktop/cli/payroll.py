@@ -9,7 +9,7 @@ from ..i18n import _
 def register(registry) -> None:
     common = registry["common"]
     p = registry["export"].add_parser("payroll", parents=[common],
-                                      help="a month's payroll, one row per worker, to CSV or XLSX")
+                                      help=_("a month's payroll, one row per worker, to CSV or XLSX"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)

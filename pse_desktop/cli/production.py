@@ -8,7 +8,7 @@ from ..i18n import _
 
 def register(registry) -> None:
     p = registry["export"].add_parser("production", parents=[registry["common"]],
-                                      help="pieces sewn on production orders in a period (CSV or XLSX)")
+                                      help=_("pieces sewn on production orders in a period (CSV or XLSX)"))
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")

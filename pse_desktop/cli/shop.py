@@ -9,15 +9,15 @@ from ..i18n import _
 def register(registry) -> None:
     p = registry["export"].add_parser(
         "sales", parents=[registry["common"]],
-        help="sale lines between two days (returns and voids as negative lines)")
-    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+        help=_("sale lines between two days (returns and voids as negative lines)"))
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help=_("YYYY-MM-DD"))
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help=_("YYYY-MM-DD"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("FILE.csv or FILE.xlsx"))
     p.set_defaults(func=cmd_export_sales)
     p = registry["export"].add_parser(
         "stock", parents=[registry["common"]],
-        help="stock of every product in every location (code, location, quantity)")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+        help=_("stock of every product in every location (code, location, quantity)"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("FILE.csv or FILE.xlsx"))
     p.set_defaults(func=cmd_export_stock)
 
 
