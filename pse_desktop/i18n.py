@@ -94,7 +94,12 @@ def reload() -> None:
 
 
 def _(message: str) -> str:
-    """Return the translation of a text (the English text when there is none)."""
+    """Return the translation of a text (the English text when there is none).
+
+    An empty text stays empty (gettext would answer with the catalogue's header).
+    """
+    if not message:
+        return message
     return _translation.gettext(message)
 
 
@@ -105,6 +110,8 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def gettext_in(lang: str, message: str) -> str:
     """The translation of ``message`` in ``lang`` whatever the current language."""
+    if not message:
+        return message
     return _translations(normalise(lang)).gettext(message)
 
 

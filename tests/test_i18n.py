@@ -96,6 +96,11 @@ def test_language_switches_at_run_time(lang):
     assert i18n._("Save") == "Save"
 
 
+def test_an_empty_text_stays_empty(lang):
+    lang("km")  # gettext("") would give the catalogue's header ("Project-Id-Version: ...")
+    assert i18n._("") == "" and i18n.gettext_in("fr", "") == ""
+
+
 def test_unknown_languages_fall_back_to_english(lang):
     assert i18n.normalise("fr_FR.UTF-8") == "fr"
     assert i18n.normalise("km-KH") == "km"

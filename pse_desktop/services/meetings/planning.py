@@ -22,7 +22,7 @@ from ..core.settings import SettingDef, declare
 from ...i18n import _, N_
 
 AREA = "meetings"
-STATUSES = {"planned": "Planned", "held": "Held"}
+STATUSES = {"planned": N_("Planned"), "held": N_("Held")}
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 register_actions(

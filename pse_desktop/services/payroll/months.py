@@ -49,8 +49,8 @@ settings.declare(
 JOBS = (N_("seamstress"), N_("cutter"), N_("finisher"), N_("supervisor"), N_("ironer"),
         N_("quality control"), N_("student"))
 STATUSES = {
-    "W": "worked", "A": "absent", "PL": "paid leave", "UL": "unpaid leave", "S": "sick",
-    "H": "public holiday",
+    "W": N_("worked"), "A": N_("absent"), "PL": N_("paid leave"), "UL": N_("unpaid leave"),
+    "S": N_("sick"), "H": N_("public holiday"),
 }
 PAID_STATUSES = ("W", "PL", "S", "H")
 UNPAID_STATUSES = ("A", "UL")

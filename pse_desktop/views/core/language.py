@@ -64,3 +64,27 @@ class LanguagePicker(tb.Frame):
     def _picked(self, on_pick, code: str) -> None:
         if on_pick(code) is False:  # refused (unsaved work kept): show the language in use
             self.var.set(i18n.language())
+
+
+class LanguageMenu(tb.Menubutton):
+    """The status bar's compact chooser: the current language, a menu of the three."""
+
+    def __init__(self, master, on_pick, **kw):
+        super().__init__(master, bootstyle="secondary-outline", **kw)
+        fg, _bg = style_colors("TLabel", self)
+        self.photos = {code: khmer_photo(name, 13, fg=fg, master=self)
+                       for code, name in i18n.LANGUAGES.items()}
+        self.configure(image=self.photos[i18n.language()], compound="image",
+                       text=i18n.LANGUAGES[i18n.language()])
+        self._khmer_shaped = "picker"
+        self.menu = tb.Menu(self, tearoff=False)
+        self.var = tb.StringVar(value=i18n.language())
+        for code in i18n.LANGUAGES:
+            # Menu entries take images: the Khmer name is drawn shaped there too.
+            self.menu.add_radiobutton(image=self.photos[code], variable=self.var, value=code,
+                                      command=lambda c=code: self._picked(on_pick, c))
+        self.configure(menu=self.menu)
+
+    def _picked(self, on_pick, code: str) -> None:
+        if on_pick(code) is False:
+            self.var.set(i18n.language())

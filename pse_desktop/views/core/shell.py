@@ -80,9 +80,9 @@ class MainWindow(tb.Frame):
         tb.Button(self.status_bar, text=_("Change password"), bootstyle="link",
                   command=self.change_password).pack(side="right")
         if on_language is not None:
-            from .language import LanguagePicker
+            from .language import LanguageMenu
 
-            self.language_picker = LanguagePicker(self.status_bar, on_language)
+            self.language_picker = LanguageMenu(self.status_bar, on_language)
             self.language_picker.pack(side="right", padx=4)
         self.dark = tb.BooleanVar(value=dark)
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",

@@ -83,3 +83,12 @@ def test_unsaved_changes_are_asked_about_first(app, tk_root, admin):
     assert i18n.language() == "en" and app.main.current is screen  # nothing lost
     assert app.switch_language("km", ask=lambda *a: True)
     assert i18n.language() == "km"
+
+
+def test_status_bar_menu_switches_the_language(app, tk_root, admin):
+    app.logged_in(admin)
+    menu = app.main.language_picker
+    assert menu.menu.index("end") == 2  # English, Français, ខ្មែរ
+    menu.menu.invoke(1)
+    assert i18n.language() == "fr"
+    assert app.main.buttons["home"].cget("text") == "Accueil"
