@@ -18,7 +18,7 @@ from .khmer import _tk_color_hex, has_khmer, khmer_photo
 
 TEXT_CLASSES = {"TLabel", "TButton", "TCheckbutton", "TRadiobutton", "TMenubutton", "Label",
                 "Button", "Checkbutton", "Radiobutton", "Menubutton"}
-INTERVAL_MS = 300
+INTERVAL_MS = 500
 
 
 def _pixels(widget, font_spec) -> tuple[int, bool]:
@@ -76,10 +76,25 @@ class KhmerShaper:
         self.root = root
         self._job = None
         self._photos: dict[str, object] = {}  # keep references: Tk blanks collected images
+        self._theme = ""
+        self._soon = None
 
     def start(self) -> "KhmerShaper":
+        # A screen that appears is shaped at once; the timer catches texts changed later.
+        self.root.bind_all("<Map>", self._on_map, add="+")
         self.walk()
         return self
+
+    def _on_map(self, _event=None) -> None:
+        if self._soon is None:
+            self._soon = self.root.after_idle(self._walk_now)
+
+    def _walk_now(self) -> None:
+        self._soon = None
+        try:
+            self._walk(self.root)
+        except tkinter.TclError:
+            pass
 
     def stop(self) -> None:
         if self._job is not None:
@@ -91,6 +106,7 @@ class KhmerShaper:
 
     def walk(self) -> None:
         try:
+            self._theme = ttk.Style(self.root).theme_use()
             self._walk(self.root)
         except tkinter.TclError:  # a widget went away while we looked at it
             pass
@@ -109,6 +125,8 @@ class KhmerShaper:
 
     def _walk(self, widget) -> None:
         for child in widget.winfo_children():
+            if not child.winfo_ismapped():  # hidden screens: shaped when they appear (<Map>)
+                continue
             cls = child.winfo_class()
             if cls in TEXT_CLASSES:
                 self._shape_text(child)
@@ -131,11 +149,17 @@ class KhmerShaper:
             w.configure(image="", compound="none")
             w._khmer_shaped = None
             return
-        look = _look(w)  # the style may have changed (a selected sidebar button)
-        if done == (text, look):
+        # Re-render only when the text, the style (a selected sidebar button) or the theme
+        # changed: working out the look of a widget costs a font lookup.
+        try:
+            style = str(w.cget("style"))
+        except tkinter.TclError:
+            style = ""
+        key = (text, style, self._theme)
+        if done == key:
             return
-        w.configure(image=self._photo(w, text, "text", *look), compound="image")
-        w._khmer_shaped = (text, look)
+        w.configure(image=self._photo(w, text, "text"), compound="image")
+        w._khmer_shaped = key
 
     def _shape_tabs(self, nb) -> None:
         for tab in nb.tabs():

@@ -16,9 +16,11 @@ def test_khmer_texts_become_shaped_images_and_latin_stays_text(ui, tk_root):
     frame = tb.Labelframe(ui, text="ហាង")
     for w in (label, latin, nb, tree, frame):
         w.pack()
+    tk_root.update()  # hidden widgets are skipped: they are shaped when mapped
     shaper = KhmerShaper(ui)
     shaper.walk()
     shaper.stop()
+    shaper._theme = "same"
     assert str(label.cget("image")) and str(label.cget("compound")) == "image"
     assert label.cget("text") == "ការបម្រុងទុក"  # the text stays for Tk and tests
     assert not str(latin.cget("image"))
@@ -34,3 +36,18 @@ def test_khmer_texts_become_shaped_images_and_latin_stays_text(ui, tk_root):
     label.configure(text="Today")
     shaper._walk(ui)
     assert not str(label.cget("image"))
+
+
+def test_a_widget_that_appears_is_shaped_when_mapped(ui, tk_root):
+    shaper = KhmerShaper(tk_root).start()
+    try:
+        late = tb.Label(ui, text="ស្តុក")
+        tk_root.update()
+        assert not str(late.cget("image"))  # not shown yet: left alone
+        late.pack()
+        tk_root.update()
+        tk_root.update()
+        assert str(late.cget("image"))
+    finally:
+        shaper.stop()
+        tk_root.unbind_all("<Map>")
