@@ -41,6 +41,12 @@ def compile_catalogue(lang: str) -> gettext.NullTranslations:
         with open(mo, "rb") as fh:
             return gettext.GNUTranslations(fh)
     if po.is_file():
+        cached = _cache_path(lang, po)
+        try:
+            with open(cached, "rb") as fh:
+                return gettext.GNUTranslations(fh)
+        except OSError:
+            pass
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
 
@@ -48,9 +54,24 @@ def compile_catalogue(lang: str) -> gettext.NullTranslations:
             catalog = read_po(fh, locale=lang, domain=DOMAIN)
         buf = io.BytesIO()
         write_mo(buf, catalog)
+        try:  # the next start reads it instead of compiling again
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(buf.getvalue())
+        except OSError:
+            pass
         buf.seek(0)
         return gettext.GNUTranslations(buf)
     return gettext.NullTranslations()
+
+
+def _cache_path(lang: str, po):
+    """Where the compiled catalogue of this very .po (size and time) is kept between starts."""
+    import platformdirs
+    from pathlib import Path
+
+    stat = po.stat()
+    folder = os.environ.get("PSE_CACHE") or platformdirs.user_cache_dir("pse-desktop", "PSE")
+    return Path(folder) / "locale" / f"{lang}-{stat.st_size}-{stat.st_mtime_ns}.mo"
 
 
 def _translations(lang: str) -> gettext.NullTranslations:
