@@ -6,6 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.centres import (
     groups as attendance_setup, summary as attendance_summary, children, families,
@@ -310,5 +311,5 @@ class ChildrenScreen(Screen):
         stays = children.group_history(self.ctx.actor, child_id)
         self.groups_label.configure(text=_("Groups: ") + "; ".join(
             f"{g.group_name} {g.start_on:%d %b %Y} - {g.end_on:%d %b %Y}" if g.end_on
-            else f"{g.group_name} " + _("since {day}").format(day=f"{g.start_on:%d %b %Y}")
+            else f"{g.group_name} " + _("since {day}").format(day=format_date(g.start_on))
             for g in stays))

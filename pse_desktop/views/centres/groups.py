@@ -6,6 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.centres import groups as attendance_setup
 from ...services.centres.rules import PROGRAMMES, SESSIONS
@@ -143,7 +144,7 @@ class SetupScreen(Screen):
         except ValueError:
             year = self.today.year
         rows = attendance_setup.list_days_off(year, self.centre_id())
-        return [(d.id, (d.day.isoformat(), d.day.strftime("%A"), d.name, _(d.kind)))
+        return [(d.id, (d.day.isoformat(), format_date(d.day, "EEEE"), d.name, _(d.kind)))
                 for d in rows], len(rows)
 
     def add_day(self):

@@ -8,6 +8,7 @@ import tkinter as tk
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.meetings import (
     planning as meetings, drafts as meetings_drafts, reports as meetings_reports,
@@ -282,7 +283,7 @@ class MeetingsScreen(Screen):
         if result is FAILED:
             return FAILED
         self._dirty_notes = False
-        self.ctx.status(_("Saved the meeting of {day}.").format(day=f"{result.held_on:%d %b %Y}"))
+        self.ctx.status(_("Saved the meeting of {day}.").format(day=format_date(result.held_on)))
         self.table.refresh()
         self.show_meeting(result)
         return result

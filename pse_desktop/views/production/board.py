@@ -7,6 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.production import (
     orders as production, docs as production_docs, output as production_output, states as
@@ -222,7 +223,7 @@ class BoardScreen(Screen):
         o = self.order = production.get_order(self.ctx.actor, order_id)
         late = _(" - OVERDUE") if o.overdue(self.today) else ""
         self.heading.configure(text=f"{o.no}  {o.customer}  ({_(o.state_label)}{late})")
-        extra = [_("due {d}").format(d=o.due.strftime("%d %b %Y")),
+        extra = [_("due {d}").format(d=format_date(o.due)),
                  _("priority {p}").format(p=_(production.PRIORITIES[o.priority])), _(o.kind)]
         if o.location_code:
             extra.append(_("into stock at {loc}").format(loc=o.location_code))
