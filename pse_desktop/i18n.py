@@ -136,6 +136,20 @@ def gettext_in(lang: str, message: str) -> str:
     return _translations(normalise(lang)).gettext(message)
 
 
+def translate_label(text: str, translate=None) -> str:
+    """A label stored in English, translated whole ("Attendance bonus") or by its translatable
+    head ("Overtime 150%", "Piece work: bag")."""
+    translate = translate or _
+    here = translate(text)
+    if here != text:
+        return here
+    for sep in (": ", " "):
+        head, found, tail = text.rpartition(sep) if sep == " " else text.partition(sep)
+        if found and head and translate(head) != head:
+            return f"{translate(head)}{sep}{tail}"
+    return text
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark ``message`` for translation without translating it now (see the module doc)."""
     return message

@@ -6,7 +6,7 @@ the language of the person who prints them: their labels come as "Payslip / á”á
 
 from __future__ import annotations
 
-from ...i18n import _, gettext_in, language
+from ...i18n import _, gettext_in, language, translate_label
 
 
 def both(message: str) -> str:
@@ -19,16 +19,8 @@ def both(message: str) -> str:
 
 
 def label(text: str, translate=_) -> str:
-    """A stored label in the reader's language: whole ("Attendance bonus"), else its translatable
-    head ("Overtime 150%", "Piece work: bag")."""
-    here = translate(text)
-    if here != text:
-        return here
-    for sep in (": ", " "):
-        head, found, tail = text.rpartition(sep) if sep == " " else text.partition(sep)
-        if found and head and translate(head) != head:
-            return f"{translate(head)}{sep}{tail}"
-    return text
+    """A stored label in the reader's language (see ``i18n.translate_label``)."""
+    return translate_label(text, translate)
 
 
 def both_label(text: str) -> str:

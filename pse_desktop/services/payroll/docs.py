@@ -18,7 +18,7 @@ from ..core.home import Card
 from .months import add_months, month_label, parse_month
 from .calc import cash_breakdown, round_half_up, total_cash
 from ..core.permissions import Actor, can, require
-from ...i18n import _, ngettext
+from ...i18n import N_, _, ngettext
 
 TOTAL_KEYS = ("gross_cents", "nssf_employee_cents", "tax_khr", "tax_cents", "advance_cents",
               "other_deductions_cents", "net_cents", "er_pension_cents", "er_health_cents", "er_risk_cents",
@@ -278,7 +278,8 @@ def home_cards(actor: Actor, target) -> list[Card]:
 
 
 # --------------------------------------------------------------------------- documents
-DOCUMENTS = {"payslips": "Payslips", "register": "Payroll register", "cash": "Cash list", "nssf": "NSSF list"}
+DOCUMENTS = {"payslips": N_("Payslips"), "register": N_("Payroll register"), "cash": N_("Cash list"),
+             "nssf": N_("NSSF list")}
 
 
 def write_pdf(actor: Actor, kind: str, month, out, progress=None, worker_ids=None) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _, ngettext
+from ...i18n import N_, _, ngettext, translate_label
 from ...services.payroll import (
     months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
     workers,
@@ -197,7 +197,7 @@ class PayrollScreen(Screen):
             amount = money(line.amount_cents)
             if line.kind == "deduction":
                 amount = "-" + amount
-            iid = self.lines.insert("", "end", values=(line.label, amount, riel(line.amount_khr)),
+            iid = self.lines.insert("", "end", values=(translate_label(line.label), amount, riel(line.amount_khr)),
                                     tags=(line.kind,))
             self.line_text[iid] = line.explanation
         first = self.lines.get_children()
