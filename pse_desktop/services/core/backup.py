@@ -17,6 +17,7 @@ from ...db import DatabaseRefused, Target, guards, migrations, sqlite_copy
 from . import audit, pgdump, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
+from ...i18n import _
 
 PREFIX = "pse-backup-"
 
@@ -34,7 +35,7 @@ class CheckReport:
 
 def _sqlite_only(target: Target) -> Path:
     if target.is_postgres:
-        raise ConflictError("Backups of a PostgreSQL database are made with pg_dump by its server.")
+        raise ConflictError(_("Backups of a PostgreSQL database are made with pg_dump by its server."))
     return target.path
 
 

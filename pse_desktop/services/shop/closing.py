@@ -18,6 +18,7 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound
 from ..core.permissions import Actor
 from .locations import AREA, location_row, money, require_at
+from ...i18n import _
 
 CURRENCIES = ("USD", "KHR", "EUR")
 
@@ -90,13 +91,13 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     note = validate.text("note", note, 300, required=False)
     with database.atomic():
         if is_closed(loc.id, day):
-            raise ConflictError(f"{day:%d %b %Y} is already closed at {loc.code}.")
+            raise ConflictError(_("{day:%d %b %Y} is already closed at {code}.").format(day=day, code=loc.code))
         totals = day_totals(loc.id, day)
         diff = {c: counted[c] - totals.expected[c] for c in CURRENCIES}
         if any(diff.values()) and not note:
             from ..common.errors import ValidationError
 
-            raise ValidationError("note", "the cash differs from the sales: say why in a note")
+            raise ValidationError("note", _("the cash differs from the sales: say why in a note"))
         closing = DayClosing.create(
             location=loc, day=day, closed_at=dt.datetime.now(), user=actor.id,
             expected_usd=totals.expected["USD"], expected_khr=totals.expected["KHR"],
@@ -129,7 +130,7 @@ def z_report(closing_id: int) -> ZReport:
 
     c = DayClosing.get_or_none(DayClosing.id == closing_id)
     if c is None:
-        raise NotFound(f"day closing {closing_id}")
+        raise NotFound(_("day closing {closing_id}").format(closing_id=closing_id))
     totals = day_totals(c.location_id, c.day)
     expected = {"USD": c.expected_usd, "KHR": c.expected_khr, "EUR": c.expected_eur}
     counted = {"USD": c.counted_usd, "KHR": c.counted_khr, "EUR": c.counted_eur}
