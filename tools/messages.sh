@@ -1,8 +1,7 @@
 #!/bin/sh
-# Collect every UI text into resources/locale/pse_desktop.pot, the template translators start
-# from. A French catalogue then goes in resources/locale/fr/LC_MESSAGES/pse_desktop.po and is
-# compiled with: pybabel compile -d resources/locale -D pse_desktop
+# Collect every UI text into resources/locale/pse_desktop.pot and merge it into the French and
+# Khmer catalogues (resources/locale/<lang>/LC_MESSAGES/pse_desktop.po). Then
+# `python tools/messages.py missing` lists what still needs a translation.
 set -eu
 cd "$(dirname "$0")/.."
-pybabel extract -k _ -k ngettext:1,2 --no-location --sort-output --project "PSE Desktop" \
-    -o resources/locale/pse_desktop.pot pse_desktop
+exec "${PYTHON:-python3}" tools/messages.py extract

@@ -1,6 +1,8 @@
 """Start the app under Xvfb on demo data and save a PNG of every screen into docs/screenshots/.
 
-    python tools/screenshots.py [--out docs/screenshots] [--only KEY ...]
+    python tools/screenshots.py [--out docs/screenshots] [--only KEY ...] [--lang en fr km]
+
+English goes into the folder itself, other languages into a subfolder each (docs/screenshots/km/).
 
 Needs Xvfb and ImageMagick (xwd, convert); starts its own Xvfb unless DISPLAY is set.
 """
@@ -48,9 +50,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--only", nargs="*", help="screen keys to shoot (default: all)")
+    parser.add_argument("--lang", nargs="+", default=["en"], choices=["en", "fr", "km"],
+                        help="languages to shoot (default: en)")
     args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    root_out = Path(args.out)
+    root_out.mkdir(parents=True, exist_ok=True)
 
     xvfb = None
     if not os.environ.get("DISPLAY"):
@@ -64,8 +68,15 @@ def main() -> int:
         from pse_desktop.db import init_database, resolve_target
         from pse_desktop.services.core import auth, users
         from pse_desktop.services.common import demo
+        from pse_desktop import i18n
         from pse_desktop.views.core.app import App, make_root
 
+        def folder(lang):
+            out = root_out if lang == "en" else root_out / lang
+            out.mkdir(parents=True, exist_ok=True)
+            return out
+
+        i18n.set_language(args.lang[0])
         target = resolve_target(str(work / "demo.sqlite3"))
         init_database(target)
         root = make_root()
@@ -73,7 +84,7 @@ def main() -> int:
         app = App(root, target)
         app.start()
         settle(root)
-        grab(display, out / "first-run.png")
+        grab(display, folder(args.lang[0]) / "first-run.png")
         users.create_first_admin("admin", "Office Admin", "admin-pass")
         areas.load_services()
         actor = auth.authenticate("admin", "admin-pass")
@@ -81,17 +92,20 @@ def main() -> int:
         demo.run(actor)
         app.logout()
         settle(root)
-        grab(display, out / "login.png")
+        grab(display, folder(args.lang[0]) / "login.png")
         app.logged_in(actor)
         settle(root)
         shots = ["home"] + [s.key for s in areas.screens()]
-        for key in shots:
-            if args.only and key not in args.only:
-                continue
-            app.main.show(key)
-            settle(root, 0.6)
-            grab(display, out / f"{key}.png")
-            print(f"saved {key}.png", flush=True)
+        for lang in args.lang:
+            out = folder(lang)
+            app.switch_language(lang, ask=lambda *a: True)
+            for key in shots:
+                if args.only and key not in args.only:
+                    continue
+                app.main.show(key)
+                settle(root, 0.8)
+                grab(display, out / f"{key}.png")
+                print(f"saved {out.name}/{key}.png", flush=True)
         root.destroy()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 import sys
+from ..i18n import _, ngettext
 
 
 def register(registry) -> None:
     common = registry["common"]
     p = registry["import"].add_parser("children", parents=[common],
-                                      help="import children and families from CSV or XLSX")
+                                      help=_("import children and families from CSV or XLSX"))
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help="import the valid rows without asking")
-    p.add_argument("--template", action="store_true", help="write an empty template to FILE instead")
+    p.add_argument("--yes", action="store_true", help=_("import the valid rows without asking"))
+    p.add_argument("--template", action="store_true", help=_("write an empty template to FILE instead"))
     p.set_defaults(func=cmd_import)
     p = registry["report"].add_parser("attendance", parents=[common],
-                                      help="monthly attendance register of a centre's groups (PDF)")
+                                      help=_("monthly attendance register of a centre's groups (PDF)"))
     p.add_argument("--centre", required=True, metavar="CODE")
-    p.add_argument("--group", metavar="NAME", help="one group (default: every group of the centre)")
+    p.add_argument("--group", metavar="NAME", help=_("one group (default: every group of the centre)"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--blank", action="store_true", help="a blank register to fill by hand")
+    p.add_argument("--blank", action="store_true", help=_("a blank register to fill by hand"))
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_report)
     p = registry["export"].add_parser("attendance", parents=[common],
-                                      help="a month's attendance of every child (CSV or XLSX)")
+                                      help=_("a month's attendance of every child (CSV or XLSX)"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--centre", metavar="CODE", help="one centre (default: all)")
+    p.add_argument("--centre", metavar="CODE", help=_("one centre (default: all)"))
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
 
@@ -35,30 +36,29 @@ def cmd_import(args) -> int:
     from ..services.core.permissions import cli_actor
 
     if args.template:
-        print(f"Template written to {attendance_import.write_template(args.file)}")
+        print(_("Template written to {write_template}").format(write_template=attendance_import.write_template(args.file)))
         return 0
     open_db(args)
     actor = cli_actor()
     result = attendance_import.preview(actor, args.file)
     if result.file_error:
-        print(f"error: {args.file}: {result.file_error}. Nothing was imported.", file=sys.stderr)
+        print(_("error: {file}: {file_error}. Nothing was imported.").format(file=args.file, file_error=result.file_error), file=sys.stderr)
         return 2
     for row in result.bad:
-        print(f"line {row.line}: {row.error}", file=sys.stderr)
-    print(f"{len(result.valid)} valid rows ({len(result.new_families)} new families), "
-          f"{len(result.bad)} bad rows.")
+        print(_("line {line}: {error}").format(line=row.line, error=row.error), file=sys.stderr)
+    print(_("{n} valid rows ({n2} new families), {n3} bad rows.").format(n=len(result.valid), n2=len(result.new_families), n3=len(result.bad)))
     if not result.valid:
-        print("Nothing to import.", file=sys.stderr)
+        print(_("Nothing to import."), file=sys.stderr)
         return 2
     if not args.yes:
         if not sys.stdin.isatty():
-            print("Nothing was imported: confirm with --yes.", file=sys.stderr)
+            print(_("Nothing was imported: confirm with --yes."), file=sys.stderr)
             return 1
         if input("Import the valid rows? Type yes: ").strip().lower() != "yes":
-            print("Nothing was imported.")
+            print(_("Nothing was imported."))
             return 1
     count = attendance_import.commit(actor, result)
-    print(f"Imported {count} children.")
+    print(_("Imported {count} children.").format(count=count))
     return 0
 
 
@@ -77,7 +77,7 @@ def cmd_report(args) -> int:
               else f"error: {centre.code} has no group", file=sys.stderr)
         return 2
     render_registers(registers, args.out)
-    print(f"Wrote {len(registers)} register(s) to {args.out}")
+    print(ngettext("Wrote {n} register to {out}", "Wrote {n} registers to {out}", len(registers)).format(n=len(registers), out=args.out))
     return 0
 
 
@@ -90,5 +90,5 @@ def cmd_export(args) -> int:
     open_db(args)
     centre_id = centre_by_code(args.centre).id if args.centre else None
     count = export_month(cli_actor(), args.month, args.out, centre_id)
-    print(f"Wrote {count} rows to {args.out}")
+    print(_("Wrote {count} rows to {out}").format(count=count, out=args.out))
     return 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__, areas
+from ..i18n import _
 
 EPILOG = ("The database is chosen by --db PATH, else the PSE_DATABASE environment variable, else a "
           "file in your data folder. A postgresql:// URL works wherever a path does.")
@@ -17,17 +18,17 @@ def _read_password_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise SystemExit(f"error: cannot read the password file: {exc}")
+        raise SystemExit(_("error: cannot read the password file: {exc}").format(exc=exc))
     lines = text.splitlines()
     return lines[0] if lines else ""
 
 
 def _ask_password() -> str:
     if not sys.stdin.isatty():
-        raise SystemExit("error: give --password-file FILE (no terminal to ask on)")
+        raise SystemExit(_("error: give --password-file FILE (no terminal to ask on)"))
     first = getpass.getpass("Password: ")
     if getpass.getpass("Same password again: ") != first:
-        raise SystemExit("error: the two passwords differ")
+        raise SystemExit(_("error: the two passwords differ"))
     return first
 
 
@@ -36,7 +37,7 @@ def open_db(args, create: bool = False):
 
     result = init_database(args.db, create=create)
     if result.backup_path:
-        print(f"Database upgraded; the old version was copied to {result.backup_path}",
+        print(_("Database upgraded; the old version was copied to {backup_path}").format(backup_path=result.backup_path),
               file=sys.stderr)
     return result
 
@@ -46,12 +47,12 @@ def cmd_init(args) -> int:
 
     result = open_db(args, create=True)
     if users.has_users():
-        print(f"{result.target.label} already has users; nothing to do.", file=sys.stderr)
+        print(_("{label} already has users; nothing to do.").format(label=result.target.label), file=sys.stderr)
         return 1
     name = args.admin or input("Admin user name: ").strip()
     password = _read_password_file(args.password_file) if args.password_file else _ask_password()
     info = users.create_first_admin(name, args.full_name or name, password)
-    print(f"Created {result.target.label} with admin {info.username}.")
+    print(_("Created {label} with admin {username}.").format(label=result.target.label, username=info.username))
     return 0
 
 
@@ -62,7 +63,7 @@ def cmd_user_add(args) -> int:
     password = _read_password_file(args.password_file) if args.password_file else _ask_password()
     info = users.create_user(permissions.cli_actor(), args.name, args.full_name or "", args.role,
                              password, args.centre or (), args.shop or ())
-    print(f"Added {info.username} ({info.role}).")
+    print(_("Added {username} ({role}).").format(username=info.username, role=info.role))
     return 0
 
 
@@ -81,7 +82,7 @@ def cmd_user_disable(args) -> int:
 
     open_db(args)
     users.disable_by_name(permissions.cli_actor(), args.name)
-    print(f"Disabled {args.name}.")
+    print(_("Disabled {name}.").format(name=args.name))
     return 0
 
 
@@ -91,7 +92,7 @@ def cmd_backup(args) -> int:
     result = open_db(args)
     path = backup.make_backup(permissions.cli_actor(), result.target,
                               Path(args.out) if args.out else None)
-    print(f"Backup written to {path}")
+    print(_("Backup written to {path}").format(path=path))
     return 0
 
 
@@ -106,12 +107,12 @@ def cmd_restore(args) -> int:
         return 2
     if not args.yes:
         if not sys.stdin.isatty():
-            print("error: restore replaces the database; confirm with --yes", file=sys.stderr)
+            print(_("error: restore replaces the database; confirm with --yes"), file=sys.stderr)
             return 2
         answer = input(f"Replace {target.label} with {args.file}? The current database is kept "
                        "as a copy in the backups folder. Type yes: ")
         if answer.strip().lower() != "yes":
-            print("Nothing changed.")
+            print(_("Nothing changed."))
             return 1
     if target.path and target.path.exists():
         init_database(target)
@@ -135,14 +136,15 @@ def cmd_check(args) -> int:
             return 1
         versions = ", ".join(f"{k} {v}" for k, v in
                              sorted(migrations.applied_versions(database.obj).items()))
-        print(f"OK ({target.label}; schema {versions}; {len(guards.guards())} protections)")
+        print(_("OK ({label}; schema {versions}; {n} protections)").format(
+            label=target.label, versions=versions, n=len(guards.guards())))
         return 0
     report = backup.check_file(target.path)
     if not report.ok:
         print("error: " + "; ".join(report.problems), file=sys.stderr)
         return 1
     versions = ", ".join(f"{k} {v}" for k, v in sorted(report.versions.items()))
-    print(f"OK ({target.label}; schema {versions})")
+    print(_("OK ({label}; schema {versions})").format(label=target.label, versions=versions))
     return 0
 
 
@@ -171,7 +173,7 @@ def cmd_demo(args) -> int:
 
     open_db(args, create=True)
     if not users.has_users():
-        print("error: create the admin first with 'pse-desktop init'", file=sys.stderr)
+        print(_("error: create the admin first with 'pse-desktop init'"), file=sys.stderr)
         return 2
 
     def progress(message, fraction):
@@ -189,54 +191,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="pse-desktop", description=__doc__, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"pse-desktop {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="database file or postgresql:// URL")
+    parser.add_argument("--db", metavar="PATH", help=_("database file or postgresql:// URL"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="database file or postgresql:// URL")
+                        help=_("database file or postgresql:// URL"))
 
-    p = sub.add_parser("init", parents=[common], help="create the database and the first admin")
-    p.add_argument("--admin", metavar="NAME", help="user name of the first admin")
-    p.add_argument("--full-name", default="", help="the admin's full name")
-    p.add_argument("--password-file", metavar="FILE", help="read the password from FILE's first line")
+    p = sub.add_parser("init", parents=[common], help=_("create the database and the first admin"))
+    p.add_argument("--admin", metavar="NAME", help=_("user name of the first admin"))
+    p.add_argument("--full-name", default="", help=_("the admin's full name"))
+    p.add_argument("--password-file", metavar="FILE", help=_("read the password from FILE's first line"))
     p.set_defaults(func=cmd_init)
 
-    user = sub.add_parser("user", help="add, list and disable users").add_subparsers(
+    user = sub.add_parser("user", help=_("add, list and disable users")).add_subparsers(
         dest="user_command", metavar="ACTION", required=True)
-    p = user.add_parser("add", parents=[common], help="add a user")
+    p = user.add_parser("add", parents=[common], help=_("add a user"))
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=list(ROLES))
     p.add_argument("--full-name", default="")
-    p.add_argument("--centre", action="append", metavar="CODE", help="centre code (repeatable)")
-    p.add_argument("--shop", action="append", metavar="CODE", help="shop code (repeatable)")
+    p.add_argument("--centre", action="append", metavar="CODE", help=_("centre code (repeatable)"))
+    p.add_argument("--shop", action="append", metavar="CODE", help=_("shop code (repeatable)"))
     p.add_argument("--password-file", metavar="FILE")
     p.set_defaults(func=cmd_user_add)
-    p = user.add_parser("list", parents=[common], help="list users")
+    p = user.add_parser("list", parents=[common], help=_("list users"))
     p.set_defaults(func=cmd_user_list)
-    p = user.add_parser("disable", parents=[common], help="deactivate a user (history keeps the name)")
+    p = user.add_parser("disable", parents=[common], help=_("deactivate a user (history keeps the name)"))
     p.add_argument("name")
     p.set_defaults(func=cmd_user_disable)
 
-    p = sub.add_parser("backup", parents=[common], help="copy the database to a backup file")
-    p.add_argument("--out", metavar="FILE", help="where to write (default: the backups folder)")
+    p = sub.add_parser("backup", parents=[common], help=_("copy the database to a backup file"))
+    p.add_argument("--out", metavar="FILE", help=_("where to write (default: the backups folder)"))
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup file")
+    p = sub.add_parser("restore", parents=[common], help=_("replace the database with a backup file"))
     p.add_argument("file")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     p.set_defaults(func=cmd_restore)
-    p = sub.add_parser("check", parents=[common], help="check integrity and schema version")
+    p = sub.add_parser("check", parents=[common], help=_("check integrity and schema version"))
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("migrate-to", parents=[common],
-                       help="copy this SQLite database into an empty PostgreSQL database")
-    p.add_argument("url", metavar="URL", help="postgresql://user@host/database (empty)")
+                       help=_("copy this SQLite database into an empty PostgreSQL database"))
+    p.add_argument("url", metavar="URL", help=_("postgresql://user@host/database (empty)"))
     p.set_defaults(func=cmd_migrate_to)
-    p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
+    p = sub.add_parser("demo", parents=[common], help=_("fill a new database with demo data"))
     p.set_defaults(func=cmd_demo)
 
     families = {
-        "export": sub.add_parser("export", help="export data to CSV or XLSX"),
-        "report": sub.add_parser("report", help="print a report to PDF"),
-        "import": sub.add_parser("import", help="import data from CSV or XLSX"),
+        "export": sub.add_parser("export", help=_("export data to CSV or XLSX")),
+        "report": sub.add_parser("report", help=_("print a report to PDF")),
+        "import": sub.add_parser("import", help=_("import data from CSV or XLSX")),
     }
     registry = {name: p.add_subparsers(dest=f"{name}_kind", metavar="KIND", required=True)
                 for name, p in families.items()}
@@ -251,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _nothing(family: str) -> int:
-    print(f"No {family} kinds are installed in this version.", file=sys.stderr)
+    print(_("No {family} kinds are installed in this version.").format(family=family), file=sys.stderr)
     return 2
 
 
@@ -271,10 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except DatabaseRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
     except PseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

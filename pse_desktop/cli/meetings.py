@@ -1,14 +1,15 @@
 """Command line of the parent meetings: export a period's meetings to CSV or XLSX."""
 
 from __future__ import annotations
+from ..i18n import _
 
 
 def register(registry) -> None:
     p = registry["export"].add_parser("meetings", parents=[registry["common"]],
-                                      help="parent meetings of a period, one row per family (CSV or XLSX)")
-    p.add_argument("--from", dest="first", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
-    p.add_argument("--to", dest="last", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
-    p.add_argument("--centre", metavar="CODE", help="one centre (default: all)")
+                                      help=_("parent meetings of a period, one row per family (CSV or XLSX)"))
+    p.add_argument("--from", dest="first", required=True, metavar="DATE", help=_("first day, YYYY-MM-DD"))
+    p.add_argument("--to", dest="last", required=True, metavar="DATE", help=_("last day, YYYY-MM-DD"))
+    p.add_argument("--centre", metavar="CODE", help=_("one centre (default: all)"))
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
 
@@ -22,5 +23,5 @@ def cmd_export(args) -> int:
     open_db(args)
     centre_id = centre_by_code(args.centre).id if args.centre else None
     count = export_meetings(cli_actor(), args.first, args.last, args.out, centre_id)
-    print(f"Wrote {count} rows to {args.out}")
+    print(_("Wrote {count} rows to {out}").format(count=count, out=args.out))
     return 0

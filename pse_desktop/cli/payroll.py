@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from ..i18n import _
 
 
 def register(registry) -> None:
     common = registry["common"]
     p = registry["export"].add_parser("payroll", parents=[common],
-                                      help="a month's payroll, one row per worker, to CSV or XLSX")
+                                      help=_("a month's payroll, one row per worker, to CSV or XLSX"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
@@ -29,7 +30,7 @@ def cmd_export(args) -> int:
 
     open_db(args)
     count = payroll_docs.export_payroll(permissions.cli_actor(), args.month, args.out)
-    print(f"Exported {count} workers to {args.out}")
+    print(_("Exported {count} workers to {out}").format(count=count, out=args.out))
     return 0
 
 
@@ -42,7 +43,7 @@ def cmd_report(args) -> int:
     actor = permissions.cli_actor()
     view = payroll_docs.register(actor, args.month)
     if view.status == "draft":
-        print(f"note: the payroll of {view.label} is a draft, not finalised", file=sys.stderr)
+        print(_("note: the payroll of {label} is a draft, not finalised").format(label=view.label), file=sys.stderr)
     path = payroll_docs.write_pdf(actor, args.pdf_kind, args.month, args.out)
-    print(f"Wrote {path}")
+    print(_("Wrote {path}").format(path=path))
     return 0

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from ..i18n import _
 
 
 def register(registry) -> None:
     p = registry["export"].add_parser("production", parents=[registry["common"]],
-                                      help="pieces sewn on production orders in a period (CSV or XLSX)")
+                                      help=_("pieces sewn on production orders in a period (CSV or XLSX)"))
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
@@ -24,7 +25,7 @@ def cmd_export(args) -> int:
     try:
         count = production_docs.export_output(cli_actor(), args.date_from, args.date_to, args.out)
     except PseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
-    print(f"{count} output rows written to {args.out}")
+    print(_("{count} output rows written to {out}").format(count=count, out=args.out))
     return 0

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import sys
+from ..i18n import _
 
 
 def register(registry) -> None:
     p = registry["export"].add_parser(
         "sales", parents=[registry["common"]],
-        help="sale lines between two days (returns and voids as negative lines)")
-    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+        help=_("sale lines between two days (returns and voids as negative lines)"))
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help=_("YYYY-MM-DD"))
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help=_("YYYY-MM-DD"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("FILE.csv or FILE.xlsx"))
     p.set_defaults(func=cmd_export_sales)
     p = registry["export"].add_parser(
         "stock", parents=[registry["common"]],
-        help="stock of every product in every location (code, location, quantity)")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
+        help=_("stock of every product in every location (code, location, quantity)"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("FILE.csv or FILE.xlsx"))
     p.set_defaults(func=cmd_export_stock)
 
 
@@ -27,7 +28,7 @@ def cmd_export_sales(args) -> int:
 
     open_db(args)
     n = shop_reports.export_sales(permissions.cli_actor(), args.date_from, args.date_to, args.out)
-    print(f"Wrote {n} sale lines to {args.out}", file=sys.stderr)
+    print(_("Wrote {n} sale lines to {out}").format(n=n, out=args.out), file=sys.stderr)
     return 0
 
 
@@ -38,5 +39,5 @@ def cmd_export_stock(args) -> int:
 
     open_db(args)
     n = shop_reports.export_stock(permissions.cli_actor(), args.out)
-    print(f"Wrote {n} stock rows to {args.out}", file=sys.stderr)
+    print(_("Wrote {n} stock rows to {out}").format(n=n, out=args.out), file=sys.stderr)
     return 0

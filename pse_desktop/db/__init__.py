@@ -14,6 +14,7 @@ from .connection import (
     close_database, database, integrity_errors, open_raw, probe_sqlite_file, reading,
     resolve_target,
 )
+from ..i18n import _
 
 
 __all__ = [
@@ -87,7 +88,7 @@ def _read_versions(path: Path) -> dict[str, int]:
         rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
         return migrations.applied_versions_from_cursor(rows)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is damaged and cannot be read ({exc}). Restore a backup.")
+        raise DatabaseRefused(_("{path} is damaged and cannot be read ({exc}). Restore a backup.").format(path=path, exc=exc))
     finally:
         conn.close()
 
@@ -117,7 +118,7 @@ def init_database(
         path = target.path
         status = probe_sqlite_file(path)
         if status == "missing" and not create:
-            raise DatabaseRefused(f"There is no database at {path}. Create one with 'pse-desktop init'.")
+            raise DatabaseRefused(_("There is no database at {path}. Create one with 'pse-desktop init'.").format(path=path))
         applied = _read_versions(path) if status == "pse" else {}
         _refuse_newer(applied, str(path))
         steps = migrations.pending(applied, upto)
@@ -142,6 +143,5 @@ def _refuse_newer(applied: dict[str, int], where: str) -> None:
     if newer:
         close_database()
         raise DatabaseRefused(
-            f"{where} was made by a newer version of PSE Desktop ({', '.join(newer)}). "
-            "Install the newer program; the database was left untouched."
+            _("{where} was made by a newer version of PSE Desktop ({join}). Install the newer program; the database was left untouched.").format(where=where, join=', '.join(newer))
         )

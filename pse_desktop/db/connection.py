@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
+from ..i18n import _
 
 from ..errors import PseError
 
@@ -208,18 +209,18 @@ def probe_sqlite_file(path: Path) -> str:
     if not path.exists():
         return "missing"
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a database file.")
+        raise DatabaseRefused(_("{path} is a folder, not a database file.").format(path=path))
     size = path.stat().st_size
     if size == 0:
         return "empty"
     with open(path, "rb") as fh:
         header = fh.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise DatabaseRefused(f"{path} is not a PSE Desktop database (it is not an SQLite file).")
+        raise DatabaseRefused(_("{path} is not a PSE Desktop database (it is not an SQLite file).").format(path=path))
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != PSE_APPLICATION_ID:
         raise DatabaseRefused(
-            f"{path} is an SQLite file but not a PSE Desktop database; it was left untouched."
+            _("{path} is an SQLite file but not a PSE Desktop database; it was left untouched.").format(path=path)
         )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -228,8 +229,7 @@ def probe_sqlite_file(path: Path) -> str:
     # A file shorter than its header says was cut short (a copy interrupted by a power cut).
     if page_count and size < page_size * page_count and not (wal.exists() and wal.stat().st_size):
         raise DatabaseRefused(
-            f"{path} is damaged: it is shorter than it should be ({size} of "
-            f"{page_size * page_count} bytes). Restore it from a backup."
+            _("{path} is damaged: it is shorter than it should be ({size} of {value} bytes). Restore it from a backup.").format(path=path, size=size, value=page_size * page_count)
         )
     return "pse"
 

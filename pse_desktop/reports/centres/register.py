@@ -11,6 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.labels import both
+from ...i18n import N_, _, ngettext
+from ...formats import format_month, format_weekday
 
 SHADE = colors.HexColor("#d9d9d9")
 ABSENT = colors.HexColor("#f8d7da")
@@ -21,17 +24,36 @@ def _pct(value) -> str:
     return "-" if value is None else f"{value:.0f}%"
 
 
+def _short_weekday(day) -> str:
+    """The weekday, short enough for a day column (Khmer words are kept whole)."""
+    name = format_weekday(day).rstrip(".")
+    return name if has_khmer_text(name) else name[:3]
+
+
+def has_khmer_text(text: str) -> bool:
+    return any("\u1780" <= ch <= "\u17ff" for ch in text)
+
+
 def _story(reg, styles) -> list:
     title, small, name_style = styles
-    kind = "Blank register" if reg.blank else "Monthly register"
+    kind = both(N_("Blank register") if reg.blank else N_("Monthly register"))
     head = [shaped_paragraph(f"{reg.org} - {kind}", title),
-            shaped_paragraph(f"Centre {reg.centre_code} {reg.centre_name} - group {reg.group_label} - "
-                      f"{reg.first:%B %Y}" + (f" - staff: {reg.staff_name}" if reg.staff_name else ""),
-                      small),
+            shaped_paragraph(both(N_("Centre {code} {name} - group {group} - {month}")).format(
+                code=reg.centre_code, name=reg.centre_name, group=reg.group_label,
+                month=format_month(reg.first))
+                + (" - " + both(N_("staff: {name}")).format(name=reg.staff_name)
+                   if reg.staff_name else ""), small),
             Spacer(1, 3 * mm)]
     days = reg.days
-    header = ["#", "Child"] + [f"{d.day}\n{d:%a}"[:5] for d in days]
-    header += ["Pres", "Abs", "Exc", "Sick", "Rate"] if not reg.blank else ["Note"]
+    head_style = paragraph_style("Head", 6, bold=True, leading=7)
+    header = ["#", shaped_paragraph(both(N_("Child")), head_style)]
+    day_style = paragraph_style("Day", 6, bold=True, leading=7, alignment=1)
+    weekday_style = paragraph_style("Weekday", 4.2, leading=6, alignment=1)
+    header += [[shaped_paragraph(str(d.day), day_style),
+                shaped_paragraph(_short_weekday(d), weekday_style)] for d in days]
+    header += ([shaped_paragraph(both(h), head_style) for h in
+                (N_("Pres"), N_("Abs"), N_("Exc"), N_("Sick"), N_("Rate"))] if not reg.blank
+               else [shaped_paragraph(both(N_("Note")), head_style)])
     rows = [header]
     closed_cols = [2 + i for i, d in enumerate(days) if d in reg.closed]
     absent_cells = []
@@ -51,8 +73,10 @@ def _story(reg, styles) -> list:
         rows.append(row)
     if not reg.blank:
         t = reg.totals()
-        rows.append(["", shaped_paragraph(f"Total: {len(reg.lines)} children, {len(reg.school_days)} "
-                                   "school days", small)]
+        rows.append(["", shaped_paragraph(_("Total: {children}, {days}").format(
+            children=ngettext("{n} child", "{n} children", len(reg.lines)).format(n=len(reg.lines)),
+            days=ngettext("{n} school day", "{n} school days", len(reg.school_days)).format(
+                n=len(reg.school_days))), small)]
                     + [str(sum(1 for line in reg.lines if line.marks.get(d) in ("P", "L")) or "")
                        if d not in reg.closed else "" for d in days]
                     + [str(t["P"] + t["L"]), str(t["A"]), str(t["E"]), str(t["S"]), _pct(reg.rate)])
@@ -81,14 +105,14 @@ def _story(reg, styles) -> list:
         style.append(("BACKGROUND", (col, row), (col, row), ABSENT))
     table.setStyle(TableStyle(style))
     closed = sorted((d, why) for d, why in reg.closed.items() if len(why) > 3)
-    legend = "P present, L late, A absent, E excused, S sick. Shaded: no school"
+    legend = both(N_("P present, L late, A absent, E excused, S sick. Shaded: no school"))
     if closed:
         legend += " (" + "; ".join(f"{d.day} {why}" for d, why in closed) + ")"
     foot = [Spacer(1, 2 * mm), shaped_paragraph(legend + ".", small)]
     if reg.blank:
-        foot.append(shaped_paragraph("Write P, L, A, E or S in each box. Enter the marks in PSE Desktop when "
-                              "the power is back (the register asks for a reason for past days).",
-                              small))
+        foot.append(shaped_paragraph(both(N_(
+            "Write P, L, A, E or S in each box. Enter the marks in PSE Desktop when the power is "
+            "back (the register asks for a reason for past days).")), small))
     return head + [table] + foot
 
 
@@ -99,14 +123,14 @@ def render_registers(registers, out: str | Path) -> Path:
               paragraph_style("Name", 7.5, leading=10))
     doc = SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=10 * mm,
                             rightMargin=10 * mm, topMargin=10 * mm, bottomMargin=10 * mm,
-                            title="Attendance register")
+                            title=_("Attendance register"))
     story: list = []
     for index, reg in enumerate(registers):
         if index:
             story.append(PageBreak())
         story += _story(reg, styles)
     if not story:
-        story = [shaped_paragraph("No group to print.", styles[0])]
+        story = [shaped_paragraph(_("No group to print."), styles[0])]
     doc.build(story)
     return out
 

@@ -11,6 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.labels import both
+from ...formats import format_date
+from ...i18n import N_, _, ngettext
 
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -26,15 +29,17 @@ def _styles():
 
 def _head(meeting, org, kind, styles) -> list:
     title, body, _small, _name = styles
-    when = f"{meeting.held_on:%A %d %B %Y}" + (f" at {meeting.start_time}" if meeting.start_time else "")
-    lines = [shaped_paragraph(f"{org} - {kind}", title),
-             shaped_paragraph(f"Centre {meeting.centre_code} {meeting.centre_name} - {when} - "
-                              f"{meeting.duration_min} minutes", body),
-             shaped_paragraph(f"Theme: {meeting.theme}" + (f" - {meeting.title}" if meeting.title
+    when = format_date(meeting.held_on, "full") + (
+        " " + _("at {time}").format(time=meeting.start_time) if meeting.start_time else "")
+    lines = [shaped_paragraph(f"{org} - {both(kind)}", title),
+             shaped_paragraph(_("Centre {code} {name} - {when} - {minutes} minutes").format(
+                 code=meeting.centre_code, name=meeting.centre_name, when=when,
+                 minutes=meeting.duration_min), body),
+             shaped_paragraph(_("Theme: {theme}").format(theme=_(meeting.theme)) + (f" - {meeting.title}" if meeting.title
                                                             and meeting.title != meeting.theme else ""),
                               body)]
     if meeting.facilitators:
-        lines.append(shaped_paragraph(f"Facilitators: {meeting.facilitators}", body))
+        lines.append(shaped_paragraph(_("Facilitators: {names}").format(names=meeting.facilitators), body))
     return lines + [Spacer(1, 4 * mm)]
 
 
@@ -44,9 +49,11 @@ def render_sign_sheet(sheet, out: str | Path) -> Path:
     styles = _styles()
     _title, body, small, name = styles
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm, title="Meeting sign sheet")
-    story = _head(sheet.meeting, sheet.org, "Parent meeting sign sheet", styles)
-    rows = [["#", "Family", "Guardian (Khmer)", "Guardian (Latin)", "Signature or thumbprint"]]
+                            topMargin=12 * mm, bottomMargin=12 * mm, title=_("Meeting sign sheet"))
+    story = _head(sheet.meeting, sheet.org, N_("Parent meeting sign sheet"), styles)
+    head = paragraph_style("Head", 8, bold=True, leading=10)
+    rows = [["#"] + [shaped_paragraph(both(h), head) for h in (
+        N_("Family"), N_("Guardian (Khmer)"), N_("Guardian (Latin)"), N_("Signature or thumbprint"))]]
     for n, line in enumerate(sheet.lines, start=1):
         km = "\n".join(g[0] for g in line.guardians if g[0])
         latin = " / ".join(f"{g[1]} ({g[2]})" for g in line.guardians)
@@ -59,9 +66,11 @@ def render_sign_sheet(sheet, out: str | Path) -> Path:
                   rowHeights=[8 * mm] + [15 * mm] * (len(rows) - 1))
     table.setStyle(TableStyle(GRID))
     story += [table, Spacer(1, 3 * mm),
-              shaped_paragraph(f"{len(sheet.lines)} families invited. Whoever comes for a family signs "
-                               "or presses a thumb in the last column; if it is not the guardian named, "
-                               "write who came (aunt, grandmother...). Walk-ins use the empty rows.",
+              shaped_paragraph(ngettext("{n} family invited.", "{n} families invited.",
+                                        len(sheet.lines)).format(n=len(sheet.lines)) + " " + both(N_(
+                  "Whoever comes for a family signs or presses a thumb in the last column; if it is "
+                  "not the guardian named, write who came (aunt, grandmother...). Walk-ins use the "
+                  "empty rows.")),
                                small)]
     doc.build(story)
     return out
@@ -74,43 +83,44 @@ def render_minutes(minutes, out: str | Path) -> Path:
     title, body, small, _name = styles
     m = minutes.meeting
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm, title="Meeting minutes")
-    story = _head(m, minutes.org, "Minutes of a parent meeting", styles)
+                            topMargin=12 * mm, bottomMargin=12 * mm, title=_("Meeting minutes"))
+    story = _head(m, minutes.org, N_("Minutes of a parent meeting"), styles)
     walk_ins = sum(1 for i in m.invitees if i.came and not i.invited)
     story.append(shaped_paragraph(
-        f"Families invited: {m.invited_count}. Families present: {len(minutes.present)} "
-        f"(of which {walk_ins} not invited). Guests: {len(m.guests)}. "
-        f"Families absent: {len(minutes.absent)}.", body))
+        _("Families invited: {invited}. Families present: {present} (of which {walk_ins} not "
+          "invited). Guests: {guests}. Families absent: {absent}.").format(
+            invited=m.invited_count, present=len(minutes.present), walk_ins=walk_ins,
+            guests=len(m.guests), absent=len(minutes.absent)), body))
     story.append(Spacer(1, 3 * mm))
-    story.append(shaped_paragraph("Present", paragraph_style("H2", 11, bold=True)))
-    rows = [["Family", "Who came", "Invited"]]
-    rows += [[i.family_code, shaped_paragraph(i.who_came, body), "yes" if i.invited else "no"]
+    story.append(shaped_paragraph(_("Present"), paragraph_style("H2", 11, bold=True)))
+    rows = [[_("Family"), _("Who came"), _("Invited")]]
+    rows += [[i.family_code, shaped_paragraph(i.who_came, body), _("yes") if i.invited else _("no")]
              for i in minutes.present]
-    rows += [["guest", shaped_paragraph(f"{g[0]}" + (f" ({g[1]})" if g[1] else ""), body), "no"]
+    rows += [[_("guest"), shaped_paragraph(f"{g[0]}" + (f" ({g[1]})" if g[1] else ""), body), _("no")]
              for g in m.guests]
     table = Table(rows, colWidths=[25 * mm, 130 * mm, 20 * mm], repeatRows=1)
     table.setStyle(TableStyle(GRID))
     story.append(table)
     story.append(Spacer(1, 3 * mm))
-    story.append(shaped_paragraph("Absent", paragraph_style("H2", 11, bold=True)))
+    story.append(shaped_paragraph(_("Absent"), paragraph_style("H2", 11, bold=True)))
     absent = ", ".join(f"{i.family_code} ({', '.join(g.name_latin for g in i.guardians)})"
-                       for i in minutes.absent) or "Nobody."
+                       for i in minutes.absent) or _("Nobody.")
     story.append(shaped_paragraph(absent, body))
     story.append(Spacer(1, 3 * mm))
-    story.append(shaped_paragraph("Notes", paragraph_style("H2", 11, bold=True)))
-    for para in (m.notes or "No notes.").split("\n"):
+    story.append(shaped_paragraph(_("Notes"), paragraph_style("H2", 11, bold=True)))
+    for para in (m.notes or _("No notes.")).split("\n"):
         if para.strip():
             story.append(shaped_paragraph(para, body))
     story.append(Spacer(1, 3 * mm))
-    story.append(shaped_paragraph("Follow-up actions", paragraph_style("H2", 11, bold=True)))
+    story.append(shaped_paragraph(_("Follow-up actions"), paragraph_style("H2", 11, bold=True)))
     if minutes.followups:
-        rows = [["Family", "Action", "Who", "Due", "Done"]]
-        rows += [[f.family_code, shaped_paragraph(f.action, small), f.assigned_to, f"{f.due_on:%d %b %Y}",
-                  f"{f.done_on:%d %b %Y}" if f.done_on else ""] for f in minutes.followups]
+        rows = [[_("Family"), _("Action"), _("Who"), _("Due"), _("Done")]]
+        rows += [[f.family_code, shaped_paragraph(f.action, small), f.assigned_to, format_date(f.due_on),
+                  format_date(f.done_on) if f.done_on else ""] for f in minutes.followups]
         table = Table(rows, colWidths=[20 * mm, 85 * mm, 30 * mm, 22 * mm, 22 * mm], repeatRows=1)
         table.setStyle(TableStyle(GRID))
         story.append(table)
     else:
-        story.append(shaped_paragraph("None.", body))
+        story.append(shaped_paragraph(_("None."), body))
     doc.build(story)
     return out

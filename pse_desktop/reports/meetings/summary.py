@@ -14,6 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.labels import cells
+from ...formats import format_date
+from ...i18n import N_, _
 
 PALETTE = [colors.HexColor(c) for c in ("#2b6cb0", "#dd6b20", "#38a169", "#d53f8c", "#805ad5",
                                         "#d69e2e", "#319795", "#718096")]
@@ -27,21 +30,24 @@ def render_participation(report, out: str | Path) -> Path:
     out = Path(out)
     title, body = paragraph_style("Title", 13, bold=True), paragraph_style("Body", 8.5, leading=12)
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm, title="Meeting participation")
-    story = [shaped_paragraph(f"{report.org} - Parent meetings: participation per family", title),
-             shaped_paragraph(f"{report.centre}, {report.first:%d %b %Y} to {report.last:%d %b %Y}. "
-                              f"{len(report.rows)} families invited; {report.never_came} never came "
-                              "(listed first).", body), Spacer(1, 3 * mm)]
-    rows = [["Family", "Guardians", "Contact", "Invited", "Came", "Rate", "Last came"]]
+                            topMargin=12 * mm, bottomMargin=12 * mm, title=_("Meeting participation"))
+    story = [shaped_paragraph(f"{report.org} - " + _("Parent meetings: participation per family"), title),
+             shaped_paragraph(_("{centre}, {first} to {last}. {n} families invited; {never} never came "
+                                "(listed first).").format(
+                 centre=report.centre, first=format_date(report.first), last=format_date(report.last),
+                 n=len(report.rows), never=report.never_came), body), Spacer(1, 3 * mm)]
+    rows = [cells([N_("Family"), N_("Guardians"), N_("Contact"), N_("Invited"), N_("Came"), N_("Rate"),
+                   N_("Last came")], paragraph_style("Head", 8, bold=True, leading=10))]
     never = []
     for n, r in enumerate(report.rows, start=1):
         if r.invited and not r.attended:
             never.append(n)
         rows.append([r.family_code, shaped_paragraph(r.guardians, body), r.contact, str(r.invited),
                      str(r.attended), "-" if r.rate is None else f"{r.rate:.0f}%",
-                     f"{r.last_came:%d %b %Y}" if r.last_came else "never"])
+                     format_date(r.last_came) if r.last_came else shaped_paragraph(_("never"), body)])
     if not report.rows:
-        rows.append(["", "No meeting was held in this period.", "", "", "", "", ""])
+        rows.append(["", shaped_paragraph(_("No meeting was held in this period."), body), "", "", "", "",
+                     ""])
     table = Table(rows, colWidths=[20 * mm, 62 * mm, 28 * mm, 15 * mm, 15 * mm, 15 * mm, 25 * mm],
                   repeatRows=1)
     style = list(GRID) + [("ALIGN", (3, 0), (5, -1), "RIGHT")]
@@ -81,7 +87,7 @@ def themes_chart(report, width: float = 250 * mm, height: float = 75 * mm) -> Dr
     legend.columnMaximum = max(1, len(themes))
     legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], t) for i, t in enumerate(themes)]
     drawing.add(legend)
-    drawing.add(String(15 * mm, height - 5 * mm, "Meetings held per quarter and theme, all centres",
+    drawing.add(String(15 * mm, height - 5 * mm, _("Meetings held per quarter and theme, all centres"),
                        fontName="Helvetica-Bold", fontSize=8))
     return drawing
 
@@ -91,19 +97,23 @@ def render_themes(report, out: str | Path) -> Path:
     out = Path(out)
     title, body = paragraph_style("Title", 13, bold=True), paragraph_style("Body", 8.5, leading=12)
     doc = SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm, title="Meeting themes")
-    story = [shaped_paragraph(f"{report.org} - Parent meetings: themes covered per centre and quarter",
+                            topMargin=12 * mm, bottomMargin=12 * mm, title=_("Meeting themes"))
+    story = [shaped_paragraph(f"{report.org} - " + _("Parent meetings: themes covered per centre and quarter"),
                               title),
-             shaped_paragraph(f"{report.first:%d %b %Y} to {report.last:%d %b %Y}; meetings held.", body),
+             shaped_paragraph(_("{first} to {last}; meetings held.").format(
+                 first=format_date(report.first), last=format_date(report.last)), body),
              Spacer(1, 2 * mm), themes_chart(report), Spacer(1, 4 * mm)]
-    rows = [["Centre", "Quarter"] + report.themes + ["Total"]]
+    head = paragraph_style("Head", 8, bold=True, leading=10)
+    rows = [cells([N_("Centre"), N_("Quarter")], head) + [shaped_paragraph(_(t), head) for t in report.themes]
+            + cells([N_("Total")], head)]
     for c in report.centres:
         for q in report.quarters:
             counts = report.counts.get((c, q), {})
             rows.append([c, q] + [str(counts.get(t, "")) for t in report.themes]
                         + [str(report.total(c, q))])
     if len(rows) == 1:
-        rows.append(["", "No meeting was held in this period."] + [""] * (len(report.themes) + 1))
+        rows.append(["", shaped_paragraph(_("No meeting was held in this period."), body)]
+                    + [""] * (len(report.themes) + 1))
     table = Table(rows, repeatRows=1)
     table.setStyle(TableStyle(list(GRID) + [("ALIGN", (2, 0), (-1, -1), "CENTER")]))
     story.append(table)

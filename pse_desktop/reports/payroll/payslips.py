@@ -15,27 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import register_fonts, shaped_paragraph
+from ..common.labels import both, both_label
+from ...i18n import N_, _
 
-# Khmer labels; reviewed wording should come from a native speaker at PSE.
-KM = {
-    "payslip": "បង្កាន់ដៃបើកប្រាក់ខែ",
-    "name": "ឈ្មោះ",
-    "code": "លេខកូដ",
-    "job": "មុខងារ",
-    "month": "ខែ",
-    "days": "ថ្ងៃធ្វើការ",
-    "earnings": "ប្រាក់ចំណូល",
-    "deductions": "ការកាត់",
-    "gross": "ប្រាក់ខែសរុប",
-    "net": "ប្រាក់ខែសុទ្ធ",
-    "employer": "វិភាគទានរបស់និយោជក",
-    "rate": "អត្រាប្តូរប្រាក់",
-    "tax": "ពន្ធលើប្រាក់បៀវត្ស",
-    "nssf": "ប.ស.ស",
-    "signature": "ហត្ថលេខា",
-    "register": "បញ្ជីបើកប្រាក់ខែ",
-    "total": "សរុប",
-}
+PAY_METHODS = (N_("cash"), N_("bank"))  # stored in English; shown in the reader's language
 
 GRID = colors.HexColor("#b0b7c3")
 HEAD = colors.HexColor("#e8edf3")
@@ -71,60 +54,62 @@ def text(value: str) -> str:
     return escape(str(value)).replace("\u2212", "-")
 
 
-def _label(en: str, km_key: str, st) -> Paragraph:
-    return shaped_paragraph(f"{en} / {KM[km_key]}", st)
+def _label(message: str, st, **values) -> Paragraph:
+    """A label in the reader's language with its Khmer beside it."""
+    return shaped_paragraph(both(message).format(**values), st)
 
 
 def payslip_flowables(view, doc, st) -> list:
     """One worker's page."""
     r = doc.row
     head = Table([
-        [Paragraph(text(view.org_name), st["bold"]), _label(f"Payslip {view.label}", "payslip", st["title"])],
+        [Paragraph(text(view.org_name), st["bold"]), _label(N_("Payslip {month}"), st["title"], month=view.label)],
     ], colWidths=[80 * mm, 100 * mm])
     ident = Table([
-        [_label("Name", "name", st["body"]), shaped_paragraph(f"{r.name_khmer}  {r.name_latin}".strip(), st["name"])],
-        [_label("Code", "code", st["body"]), Paragraph(f"{r.code}  ·  {r.job}  ·  {r.basis}", st["body"])],
-        [_label("Days worked", "days", st["body"]),
+        [_label(N_("Name"), st["body"]), shaped_paragraph(f"{r.name_khmer}  {r.name_latin}".strip(), st["name"])],
+        [_label(N_("Code"), st["body"]), shaped_paragraph(f"{r.code}  ·  {_(r.job)}  ·  {_(r.basis)}", st["body"])],
+        [_label(N_("Days worked"), st["body"]),
          Paragraph(r.days_worked + (f"  ({r.hours_worked} h)" if r.hours_worked not in ("0", "") else ""),
                    st["body"])],
-        [_label("Exchange rate", "rate", st["body"]), Paragraph(f"KHR {view.khr_per_usd:,} per US$", st["body"])],
+        [_label(N_("Exchange rate"), st["body"]), shaped_paragraph(_("KHR {rate:,} per US$").format(rate=view.khr_per_usd), st["body"])],
     ], colWidths=[50 * mm, 130 * mm])
     ident.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    rows = [[_label("Earnings", "earnings", st["bold"]), Paragraph("<b>US$</b>", st["right"]),
+    rows = [[_label(N_("Earnings"), st["bold"]), Paragraph("<b>US$</b>", st["right"]),
              Paragraph("<b>KHR</b>", st["right"])]]
     style = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEAD),
              ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    sections = (("earning", None), ("deduction", ("Deductions", "deductions")),
-                ("employer", ("Paid by PSE on top (employer NSSF)", "employer")))
+    sections = (("earning", None), ("deduction", N_("Deductions")),
+                ("employer", N_("Paid by PSE on top (employer NSSF)")))
     for kind, title in sections:
         lines = [l for l in doc.lines if l.kind == kind]
         if not lines:
             continue
         if title:
-            rows.append([_label(title[0], title[1], st["bold"]), "", ""])
+            rows.append([_label(title, st["bold"]), "", ""])
             style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HEAD))
         for l in lines:
             sign = "-" if kind == "deduction" and l.amount_cents else ""
-            rows.append([[Paragraph(text(l.label), st["body"]), Paragraph(text(l.explanation), st["small"])],
+            rows.append([[shaped_paragraph(both_label(l.label), st["body"]), Paragraph(text(l.explanation), st["small"])],
                          Paragraph(sign + usd(l.amount_cents), st["right"]),
                          Paragraph(f"{l.amount_khr:,}" if l.amount_khr is not None else "", st["right"])])
         if kind == "earning":
-            rows.append([_label("Gross pay", "gross", st["bold"]), Paragraph(usd(r.gross_cents), st["rbold"]),
+            rows.append([_label(N_("Gross pay"), st["bold"]), Paragraph(usd(r.gross_cents), st["rbold"]),
                          Paragraph(f"{r.gross_khr:,}", st["right"])])
             style.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1, colors.black))
         if kind == "deduction":
-            rows.append([_label("Net pay", "net", st["name"]), Paragraph(usd(r.net_cents), st["rbold"]),
+            rows.append([_label(N_("Net pay"), st["name"]), Paragraph(usd(r.net_cents), st["rbold"]),
                          Paragraph(f"{(r.net_cents * view.khr_per_usd + 50) // 100:,}", st["right"])])
             style += [("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1.2, colors.black),
                       ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#dff3e4"))]
     table = Table(rows, colWidths=[130 * mm, 25 * mm, 25 * mm], repeatRows=1)
     table.setStyle(TableStyle(style))
-    sign = Table([[_label("Signature of the worker", "signature", st["body"]),
-                   _label("For PSE", "signature", st["body"])]], colWidths=[90 * mm, 90 * mm], rowHeights=[22 * mm])
+    sign = Table([[_label(N_("Signature of the worker"), st["body"]),
+                   _label(N_("For PSE"), st["body"])]], colWidths=[90 * mm, 90 * mm], rowHeights=[22 * mm])
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID)]))
-    note = Paragraph(f"NSSF base KHR {r.nssf_base_khr:,}; taxable salary KHR {r.taxable_khr:,}; "
-                     f"tax on salary KHR {r.tax_khr:,}. Paid by {r.pay_method}."
-                     + ("" if view.status == "final" else " DRAFT — not final."), st["small"])
+    note = shaped_paragraph((_("NSSF base KHR {base:,}; taxable salary KHR {taxable:,}; tax on salary KHR "
+                                   "{tax:,}. Paid by {method}.").format(
+        base=r.nssf_base_khr, taxable=r.taxable_khr, tax=r.tax_khr, method=_(r.pay_method))
+        + ("" if view.status == "final" else " " + _("DRAFT — not final."))), st["small"])
     return [head, Spacer(1, 4 * mm), ident, Spacer(1, 4 * mm), table, Spacer(1, 3 * mm), note,
             Spacer(1, 6 * mm), sign]
 
@@ -138,9 +123,10 @@ def render_payslips(view, docs, out, progress=None) -> None:
             story.append(PageBreak())
         story += payslip_flowables(view, doc, st)
         if progress and index % 10 == 0:
-            progress(f"Payslip {index + 1} of {len(docs)}", index / max(1, len(docs)))
+            progress(_("Payslip {n} of {total}").format(n=index + 1, total=len(docs)),
+                     index / max(1, len(docs)))
     pdf = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-                            bottomMargin=12 * mm, title=f"Payslips {view.label}", author=view.org_name)
+                            bottomMargin=12 * mm, title=_("Payslips {month}").format(month=view.label), author=view.org_name)
     pdf.build(story)
 
 
@@ -148,16 +134,17 @@ def render_register(view, out) -> None:
     """The payroll register: one row per payslip; totals are the sums of the rows."""
     st = _styles()
     small = _latin("RegSmall", 7.5, leading=12)
-    head = ["Code", "Name", "Days", "Gross", "NSSF emp.", "Tax KHR", "Advance", "Other ded.", "Net",
-            "NSSF employer", "Employer cost"]
-    rows = [[Paragraph(f"<b>{h}</b>", small) for h in head]]
+    head = [N_("Code"), N_("Name"), N_("Days"), N_("Gross"), N_("NSSF emp."), N_("Tax KHR"),
+            N_("Advance"), N_("Other ded."), N_("Net"), N_("NSSF employer"), N_("Employer cost")]
+    bold = _latin("RegSmallBold", 7.5, bold=True, leading=12)
+    rows = [[shaped_paragraph(both(h), bold) for h in head]]
     for r in view.rows:
         er = r.er_pension_cents + r.er_health_cents + r.er_risk_cents
         rows.append([r.code, shaped_paragraph(f"{r.name_latin}  {r.name_khmer}".strip(), small), r.days_worked,
                      usd(r.gross_cents), usd(r.nssf_employee_cents), f"{r.tax_khr:,}", usd(r.advance_cents),
                      usd(r.other_deductions_cents), usd(r.net_cents), usd(er), usd(r.employer_cost_cents)])
     t = view.totals
-    rows.append(["", Paragraph(f"<b>Total ({len(view.rows)})</b>", small), "", usd(t["gross_cents"]),
+    rows.append(["", shaped_paragraph(both(N_("Total ({n})")).format(n=len(view.rows)), bold), "", usd(t["gross_cents"]),
                  usd(t["nssf_employee_cents"]), f"{t['tax_khr']:,}", usd(t["advance_cents"]),
                  usd(t["other_deductions_cents"]), usd(t["net_cents"]),
                  usd(t["er_pension_cents"] + t["er_health_cents"] + t["er_risk_cents"]),
@@ -168,9 +155,10 @@ def render_register(view, out) -> None:
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
                                ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold")]))
-    status = "FINAL" if view.status == "final" else "DRAFT"
-    story = [_label(f"Payroll register {view.label} ({status})", "register", st["title"]),
-             Paragraph(f"{text(view.org_name)} · KHR {view.khr_per_usd:,} per US$ · rates from {view.rates_from}",
+    status = _("FINAL") if view.status == "final" else _("DRAFT")
+    story = [_label(N_("Payroll register {month} ({status})"), st["title"], month=view.label, status=status),
+             Paragraph(text(_("{org} · KHR {rate:,} per US$ · rates from {since}").format(
+                 org=view.org_name, rate=view.khr_per_usd, since=view.rates_from)),
                        st["body"]), Spacer(1, 4 * mm), table]
     SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-                      topMargin=12 * mm, bottomMargin=10 * mm, title=f"Payroll register {view.label}").build(story)
+                      topMargin=12 * mm, bottomMargin=10 * mm, title=_("Payroll register {month}").format(month=view.label)).build(story)

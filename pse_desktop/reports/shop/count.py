@@ -10,6 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import shaped_paragraph
+from ..common.labels import cells
+from ...i18n import N_, _
 from .styles import latin_style
 
 
@@ -21,15 +23,16 @@ def _money(cents: int) -> str:
 
 def render_count_sheet(sheet, out, variance: bool = False) -> None:
     """``sheet`` is a services.shop_count.CountSheet."""
-    title = "Stock count - variance" if variance else "Stock count sheet"
+    title = _("Stock count - variance") if variance else _("Stock count sheet")
     body = latin_style("cb", 8.5, leading=11)
     story = [shaped_paragraph(sheet.org_name, latin_style("ct", 14, bold=True)),
-             Paragraph(f"<b>{title}: {esc(sheet.location_name)} ({sheet.location_code})</b> - "
-                       f"count {sheet.id} started {sheet.started_at:%d/%m/%Y %H:%M} - {sheet.state}",
-                       latin_style("cs", 10)),
+             shaped_paragraph(f"{title}: {sheet.location_name} ({sheet.location_code}) - " + _(
+                 "count {id} started {when:%d/%m/%Y %H:%M} - {state}").format(
+                 id=sheet.id, when=sheet.started_at, state=_(sheet.state)), latin_style("cs", 10, bold=True)),
              Spacer(1, 4 * mm)]
     if variance:
-        rows = [["Code", "Product", "Ledger", "Counted", "Variance", "Value"]]
+        rows = [cells([N_("Code"), N_("Product"), N_("Ledger"), N_("Counted"), N_("Variance"),
+                       N_("Value")], latin_style("ch", 8.5, bold=True))]
         total = 0
         for ln in sheet.lines:
             if ln.counted is None:
@@ -38,10 +41,11 @@ def render_count_sheet(sheet, out, variance: bool = False) -> None:
             total += value
             rows.append([ln.code, shaped_paragraph(ln.name, body), str(ln.expected), str(ln.counted),
                          f"{ln.variance:+d}" if ln.variance else "0", _money(value)])
-        rows.append(["", "Total at cost", "", "", "", _money(total)])
+        rows.append(["", shaped_paragraph(_("Total at cost"), body), "", "", "", _money(total)])
         widths = [28 * mm, 70 * mm, 18 * mm, 18 * mm, 18 * mm, 24 * mm]
     else:
-        rows = [["Code", "Product", "Category", "Ledger", "Counted"]]
+        rows = [cells([N_("Code"), N_("Product"), N_("Category"), N_("Ledger"), N_("Counted")],
+                      latin_style("ch", 8.5, bold=True))]
         rows += [[ln.code, shaped_paragraph(ln.name, body), ln.category, str(ln.expected), ""]
                  for ln in sheet.lines]
         widths = [30 * mm, 75 * mm, 30 * mm, 18 * mm, 25 * mm]
@@ -58,7 +62,7 @@ def render_count_sheet(sheet, out, variance: bool = False) -> None:
     ]))
     story.append(table)
     story.append(Spacer(1, 10 * mm))
-    story.append(Paragraph("Counted by: ____________________   Date: ____________   "
-                           "Checked by: ____________________", latin_style("cf", 9)))
+    story.append(shaped_paragraph(_("Counted by: ____________________   Date: ____________   "
+                                    "Checked by: ____________________"), latin_style("cf", 9)))
     SimpleDocTemplate(str(out), pagesize=A4, title=title, leftMargin=15 * mm, rightMargin=15 * mm,
                       topMargin=15 * mm, bottomMargin=15 * mm).build(story)

@@ -10,9 +10,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import shaped_paragraph
+from ...formats import format_date
+from ...i18n import N_, _
 from .styles import latin_style
 
-KINDS = {"sale": "Sale", "return": "Return", "void": "Void"}
+KINDS = {"sale": N_("Sale"), "return": N_("Return"), "void": N_("Void")}
+
+
+def _t(label: str, style, **values):
+    """A label cell in the reader's language, shaped (a Khmer translation needs it)."""
+    return shaped_paragraph(_(label).format(**values), style)
 
 
 def _money(amount: int, currency: str) -> str:
@@ -41,20 +48,21 @@ def receipt_story(data, small: bool) -> list:
     cur = s.currency
     story = [shaped_paragraph(data.org_name, st["title"]),
              shaped_paragraph(f"{s.location_name} ({s.location_code})", st["center"])]
-    title = f"{KINDS[s.kind]} {s.location_code}-{s.number}"
+    title = f"{_(KINDS[s.kind])} {s.location_code}-{s.number}"
     if s.original_number:
-        title += f" (of sale {s.original_number})"
-    story.append(Paragraph(f"<b>{title}</b>", st["center"]))
+        title += " " + _("(of sale {n})").format(n=s.original_number)
+    story.append(shaped_paragraph(title, latin_style("rk", st["size"], bold=True, alignment=1)))
     when = f"{s.at:%d/%m/%Y %H:%M}" + (f" - {esc(s.cashier)}" if s.cashier else "")
     story.append(Paragraph(when, st["center"]))
     if s.reason:
-        story.append(shaped_paragraph(f"Reason: {s.reason}", st["body"]))
+        story.append(_t(N_("Reason: {reason}"), st["body"], reason=s.reason))
     story.append(Spacer(1, 2 * mm))
-    rows = [["Item", "Qty", "Amount"]]
+    head = latin_style("rh", st["size"], bold=True)
+    rows = [[_t(N_("Item"), head), _t(N_("Qty"), head), _t(N_("Amount"), head)]]
     for code, name, qty, unit, disc, amount in s.lines:
         label = f"{esc(name)}<br/>{esc(code)} @ {_money(unit, cur)}"
         if disc:
-            label += f", discount {_money(disc, cur)}"
+            label += ", " + esc(_("discount {amount}").format(amount=_money(disc, cur)))
         rows.append([Paragraph(label, st["body"]), str(qty), _money(amount, cur)])
     width = (80 - 8) * mm if small else 170 * mm
     table = Table(rows, colWidths=[width * 0.58, width * 0.12, width * 0.30])
@@ -69,17 +77,17 @@ def receipt_story(data, small: bool) -> list:
     story.append(table)
     totals = []
     if s.discount:
-        totals.append(["Subtotal", _money(s.subtotal, cur)])
-        totals.append(["Discount", _money(-s.discount, cur)])
+        totals.append([_t(N_("Subtotal"), st["body"]), _money(s.subtotal, cur)])
+        totals.append([_t(N_("Discount"), st["body"]), _money(-s.discount, cur)])
     total_row = len(totals)
-    totals.append(["TOTAL", _money(s.total, cur)])
+    totals.append([_t(N_("TOTAL"), latin_style("rT", st["size"], bold=True)), _money(s.total, cur)])
     for c in ("USD", "KHR", "EUR"):
         if s.paid[c]:
-            totals.append([f"Paid {c}", _money(s.paid[c], c)])
+            totals.append([_t(N_("Paid {currency}"), st["body"], currency=c), _money(s.paid[c], c)])
     for c in ("USD", "KHR", "EUR"):
         if s.change[c]:
-            label = "Refund" if s.kind != "sale" else "Change"
-            totals.append([f"{label} {c}", _money(s.change[c], c)])
+            label = N_("Refund {currency}") if s.kind != "sale" else N_("Change {currency}")
+            totals.append([_t(label, st["body"], currency=c), _money(s.change[c], c)])
     tt = Table(totals, colWidths=[width * 0.55, width * 0.45])
     tt.setStyle(TableStyle([
         ("FONTSIZE", (0, 0), (-1, -1), st["size"]),
@@ -90,9 +98,9 @@ def receipt_story(data, small: bool) -> list:
     ]))
     story.append(tt)
     story.append(Spacer(1, 2 * mm))
-    rate = (f"Rate: $1 = EUR {s.eur_per_usd_milli / 1000:.3f}" if cur == "EUR"
-            else f"Rate: $1 = {s.khr_per_usd:,} riel")
-    story.append(Paragraph(rate, st["center"]))
+    rate = (_("Rate: $1 = EUR {rate:.3f}").format(rate=s.eur_per_usd_milli / 1000) if cur == "EUR"
+            else _("Rate: $1 = {rate:,} riel").format(rate=s.khr_per_usd))
+    story.append(shaped_paragraph(rate, st["center"]))
     if data.footer:
         story.append(shaped_paragraph(data.footer, st["center"]))
     return story
@@ -110,7 +118,7 @@ def render_receipt(data, out, paper: str = "80mm") -> None:
         size = A4
         margins = dict(leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
                        bottomMargin=20 * mm)
-    doc = SimpleDocTemplate(str(out), pagesize=size, title="Receipt", **margins)
+    doc = SimpleDocTemplate(str(out), pagesize=size, title=_("Receipt"), **margins)
     doc.build(receipt_story(data, small))
 
 
@@ -120,19 +128,25 @@ def render_z_report(z, out) -> None:
     st = _styles(False)
     cur = t.currency
     story = [shaped_paragraph(z.org_name, st["title"]),
-             Paragraph(f"<b>Z report - {esc(t.location_name)} ({t.location_code}) - "
-                       f"{t.day:%A %d %B %Y}</b>", st["center"]),
-             Paragraph(f"Closed {z.closed_at:%d/%m/%Y %H:%M} by {esc(z.closed_by)}", st["center"]),
+             shaped_paragraph(_("Z report - {name} ({code}) - {day}").format(
+                 name=t.location_name, code=t.location_code, day=format_date(t.day, "full")),
+                 latin_style("rz", 10, bold=True, alignment=1)),
+             _t(N_("Closed {when:%d/%m/%Y %H:%M} by {who}"), st["center"], when=z.closed_at,
+                who=z.closed_by),
              Spacer(1, 5 * mm)]
-    numbers = (f"{t.first_number} to {t.last_number}" if t.first_number else "none")
-    summary = [["Records (numbers)", numbers],
-               ["Sales", str(t.sales_count)], ["Returns", str(t.returns_count)],
-               ["Voids", str(t.voids_count)], ["Pieces (net)", str(t.items)],
-               ["Sales total", _money(t.gross, cur)], ["Returns and voids", _money(t.refunds, cur)],
-               ["Discounts given", _money(t.discount, cur)], ["Net sales", _money(t.net, cur)]]
+    numbers = (_("{first} to {last}").format(first=t.first_number, last=t.last_number)
+               if t.first_number else _("none"))
+    summary = [(N_("Records (numbers)"), numbers),
+               (N_("Sales"), str(t.sales_count)), (N_("Returns"), str(t.returns_count)),
+               (N_("Voids"), str(t.voids_count)), (N_("Pieces (net)"), str(t.items)),
+               (N_("Sales total"), _money(t.gross, cur)), (N_("Returns and voids"), _money(t.refunds, cur)),
+               (N_("Discounts given"), _money(t.discount, cur)), (N_("Net sales"), _money(t.net, cur))]
+    summary = [[_t(label, st["body"]), value] for label, value in summary]
     story.append(_grid(summary, [80 * mm, 60 * mm]))
     story.append(Spacer(1, 5 * mm))
-    cash = [["Cash", "Expected", "Counted", "Difference"]]
+    head = latin_style("zh", 9, bold=True)
+    cash = [[_t(N_("Cash"), head), _t(N_("Expected"), head), _t(N_("Counted"), head),
+             _t(N_("Difference"), head)]]
     for c in ("USD", "KHR", "EUR"):
         if t.expected[c] or z.counted[c]:
             cash.append([c, _money(t.expected[c], c), _money(z.counted[c], c),
@@ -140,16 +154,17 @@ def render_z_report(z, out) -> None:
     story.append(_grid(cash, [30 * mm, 45 * mm, 45 * mm, 45 * mm], header=True))
     if z.note:
         story.append(Spacer(1, 3 * mm))
-        story.append(shaped_paragraph(f"Note: {z.note}", st["body"]))
+        story.append(_t(N_("Note: {note}"), st["body"], note=z.note))
     story.append(Spacer(1, 5 * mm))
-    rows = [["Code", "Product", "Pieces", "Amount"]]
+    rows = [[_t(N_("Code"), head), _t(N_("Product"), head), _t(N_("Pieces"), head),
+             _t(N_("Amount"), head)]]
     rows += [[code, shaped_paragraph(name, st["body"]), str(qty), _money(amount, cur)]
              for code, name, qty, amount in z.by_product]
     story.append(_grid(rows, [30 * mm, 85 * mm, 20 * mm, 35 * mm], header=True))
     story.append(Spacer(1, 12 * mm))
-    story.append(Paragraph("Signature of the cashier: ______________________     "
-                           "Checked by: ______________________", st["body"]))
-    SimpleDocTemplate(str(out), pagesize=A4, title="Z report", leftMargin=20 * mm,
+    story.append(_t(N_("Signature of the cashier: ______________________     "
+                       "Checked by: ______________________"), st["body"]))
+    SimpleDocTemplate(str(out), pagesize=A4, title=_("Z report"), leftMargin=20 * mm,
                       rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm).build(story)
 
 

@@ -22,6 +22,7 @@ from .rules import AREA, EXCUSE_REASONS, MARK_COLUMNS, MARKS
 from .groups import get_group, why_closed
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def load_register(actor: Actor, group_id: int, day: dt.date) -> Register:
     """Return the children of a group on a day with their marks (and who recorded them)."""
     group = Group.get_or_none(Group.id == group_id)
     if group is None:
-        raise NotFound(f"group {group_id}")
+        raise NotFound(_("group {group_id}").format(group_id=group_id))
     require(actor, "attendance.view", centre_id=group.centre_id)
     day = validate.date("date", day)
     marks = {m[0]: m[1:] for m in Mark.select(Mark.child, Mark.status, Mark.reason, Mark.recorded_by,
@@ -132,38 +133,38 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
     """
     group = Group.get_or_none(Group.id == group_id)
     if group is None:
-        raise NotFound(f"group {group_id}")
+        raise NotFound(_("group {group_id}").format(group_id=group_id))
     require(actor, "attendance.mark", centre_id=group.centre_id)
     day = validate.date("date", day)
     today = today or dt.date.today()
     if day > today:
-        raise ValidationError("date", "is in the future: attendance is taken on the day")
+        raise ValidationError("date", _("is in the future: attendance is taken on the day"))
     closed = why_closed(group.centre_id, day)
     if closed:
-        raise ConflictError(f"The centre is closed on {day:%d %b %Y} ({closed}).")
+        raise ConflictError(_("The centre is closed on {day:%d %b %Y} ({closed}).").format(day=day, closed=closed))
     change_reason = validate.text("reason", change_reason, 200, required=False)
     if day < today and not change_reason:
-        raise ValidationError("reason", "changing a past day's register needs a reason")
+        raise ValidationError("reason", _("changing a past day's register needs a reason"))
     clean: dict[int, tuple[str, str]] = {}
     for child_id, value in marks.items():
         status, reason = (value, "") if isinstance(value, str) else value
         status = (status or "").upper()
         if status not in MARKS:
-            raise ValidationError("mark", f"must be one of {', '.join(MARKS)}, not {status!r}")
+            raise ValidationError("mark", _("must be one of {join}, not {status!r}").format(join=', '.join(MARKS), status=status))
         reason = (reason or "").strip()
         if status == "E":
             if not reason:
-                raise ValidationError("reason", "an excused absence needs a reason from the list")
+                raise ValidationError("reason", _("an excused absence needs a reason from the list"))
             validate.choice("reason", reason, EXCUSE_REASONS)
         else:
             reason = ""
         clean[int(child_id)] = (status, reason)
     if not clean:
-        raise ValidationError("mark", "nothing to save")
+        raise ValidationError("mark", _("nothing to save"))
     members = {cid for (cid,) in _members_query(group_id, day).select(Child.id).tuples()}
     strangers = set(clean) - members
     if strangers:
-        raise ConflictError(f"{len(strangers)} of these children are not in {group.name} on {day}.")
+        raise ConflictError(_("{n} of these children are not in {name} on {day}.").format(n=len(strangers), name=group.name, day=day))
     now = dt.datetime.now()
     with database.atomic():
         if version is not None and _version(group_id, day) != version:

@@ -18,6 +18,7 @@ from .rules import (
 )
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 class LikelyDuplicate(ConflictError):
@@ -93,7 +94,7 @@ def _infos(query, day: dt.date | None = None) -> list[ChildInfo]:
 def get_child(actor: Actor, child_id: int) -> ChildInfo:
     found = _infos(Child.select().where(Child.id == child_id))
     if not found:
-        raise NotFound(f"child {child_id}")
+        raise NotFound(_("child {child_id}").format(child_id=child_id))
     require(actor, "attendance.view", centre_id=found[0].centre_id)
     return found[0]
 
@@ -163,34 +164,33 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
         "notes": validate.text("notes", v.get("notes"), 2000, required=False),
     }
     if out["clothing_size"] and out["clothing_size"] not in CLOTHING_SIZES:
-        raise ValidationError("clothing size", f"must be one of: {', '.join(CLOTHING_SIZES)}")
+        raise ValidationError("clothing size", _("must be one of: {join}").format(join=', '.join(CLOTHING_SIZES)))
     if out["programme"] == "after_school" and not out["session"]:
-        raise ValidationError("session", "an after-school child comes in the morning or the afternoon")
+        raise ValidationError("session", _("an after-school child comes in the morning or the afternoon"))
     if out["programme"] == "daycare":
         out["session"], out["school"], out["grade"] = "", "", ""
     today = dt.date.today()
     if out["birth_date"] > today:
-        raise ValidationError("birth date", "is in the future")
+        raise ValidationError("birth date", _("is in the future"))
     if out["enrolled_on"] < out["birth_date"]:
-        raise ValidationError("enrolment date", "is before the birth date")
+        raise ValidationError("enrolment date", _("is before the birth date"))
     if out["exit_on"] and out["exit_on"] < out["enrolled_on"]:
-        raise ValidationError("exit date", "is before the enrolment date")
+        raise ValidationError("exit date", _("is before the enrolment date"))
     if out["exit_on"] and not out["exit_reason"]:
-        raise ValidationError("exit reason", "is required when the child leaves")
+        raise ValidationError("exit reason", _("is required when the child leaves"))
     if out["programme"] == "daycare" and not out["age_reason"]:
         on = max(out["enrolled_on"], today) if child_id is None else today
         on = min(on, out["exit_on"] or on)
         age = age_on(out["birth_date"], on)
         if not DAYCARE_AGES[0] <= age <= DAYCARE_AGES[1]:
-            raise ValidationError("age reason", f"daycare is for ages 3-6 and this child is {age}: "
-                                                "give the reason to confirm")
+            raise ValidationError("age reason", _("daycare is for ages 3-6 and this child is {age}: give the reason to confirm").format(age=age))
     for key, field in (("family_id", "family"), ("centre_id", "centre")):
         if not v.get(key) and (check_family or key != "family_id"):
-            raise ValidationError(field, "is required")
+            raise ValidationError(field, _("is required"))
     if check_family and Family.get_or_none(Family.id == v["family_id"]) is None:
-        raise ValidationError("family", "is unknown")
+        raise ValidationError("family", _("is unknown"))
     if Centre.get_or_none(Centre.id == v["centre_id"]) is None:
-        raise ValidationError("centre", "is unknown")
+        raise ValidationError("centre", _("is unknown"))
     out["family"], out["centre"] = v["family_id"], v["centre_id"]
     return out
 
@@ -217,7 +217,7 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
     if group_id is not None:
         group = Group.get_or_none(Group.id == group_id)
         if group is None or group.centre_id != clean["centre"]:
-            raise ValidationError("group", "is not a group of this centre")
+            raise ValidationError("group", _("is not a group of this centre"))
     with database.atomic():
         if not clean["code"]:  # a new child with no code typed: the centre's next one
             clean["code"] = take_child_code(Centre.get_by_id(clean["centre"]).code)
@@ -225,7 +225,7 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
         if child_id is not None:
             clash = clash.where(Child.id != child_id)
         if clash.exists():
-            raise ValidationError("code", f"another child has the code {clean['code']}")
+            raise ValidationError("code", _("another child has the code {code}").format(code=clean['code']))
         if not confirm_duplicate:
             other = find_duplicate(clean["name_latin"], clean["name_km"], clean["birth_date"], child_id)
             if other is not None:
@@ -243,7 +243,7 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
         else:
             child = Child.get_or_none(Child.id == child_id)
             if child is None:
-                raise NotFound(f"child {child_id}")
+                raise NotFound(_("child {child_id}").format(child_id=child_id))
             require(actor, "children.edit", centre_id=child.centre_id)
             before = {k: getattr(child, k if k not in ("family", "centre") else k + "_id")
                       for k in clean}
@@ -256,25 +256,25 @@ def move_child(actor: Actor, child_id: int, group_id: int, from_day) -> ChildInf
     """Put a child in a group from a day on; earlier days (and their marks) keep the old group."""
     child = Child.get_or_none(Child.id == child_id)
     if child is None:
-        raise NotFound(f"child {child_id}")
+        raise NotFound(_("child {child_id}").format(child_id=child_id))
     require(actor, "children.edit", centre_id=child.centre_id)
     from_day = validate.date("from", from_day)
     group = Group.get_or_none(Group.id == group_id)
     if group is None or group.centre_id != child.centre_id:
-        raise ValidationError("group", "is not a group of the child's centre")
+        raise ValidationError("group", _("is not a group of the child's centre"))
     if from_day < child.enrolled_on:
-        raise ValidationError("from", "is before the child's enrolment")
+        raise ValidationError("from", _("is before the child's enrolment"))
     with database.atomic():
         later = GroupMembership.select().where(GroupMembership.child == child_id,
                                                GroupMembership.start_on >= from_day)
         if later.exists():
-            raise ConflictError("The child already has a group change on or after that day.")
+            raise ConflictError(_("The child already has a group change on or after that day."))
         current = (GroupMembership.select().where(GroupMembership.child == child_id)
                    .order_by(GroupMembership.start_on.desc()).first())
         old = ""
         if current is not None:
             if current.group_id == group_id and current.end_on is None:
-                raise ConflictError("The child is already in this group.")
+                raise ConflictError(_("The child is already in this group."))
             old = Group.get_by_id(current.group_id).name
             if current.end_on is None or current.end_on >= from_day:
                 current.end_on = from_day - dt.timedelta(days=1)

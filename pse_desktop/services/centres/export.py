@@ -9,6 +9,7 @@ from .summary import format_rate, month_registers
 from ..common.errors import ValidationError
 from ..common.tables import write_table  # noqa: F401
 from ..core.permissions import Actor
+from ...i18n import _
 
 
 def month_table(actor: Actor, month, centre_id: int | None = None) -> tuple[list[str], list[list]]:
@@ -31,7 +32,7 @@ def month_table(actor: Actor, month, centre_id: int | None = None) -> tuple[list
 def export_month(actor: Actor, month, out: str | Path, centre_id: int | None = None) -> int:
     """Write a month's attendance to ``out`` (.csv or .xlsx); return the number of rows."""
     if Path(out).suffix.lower() not in (".csv", ".xlsx"):
-        raise ValidationError("file", "must end in .csv or .xlsx")
+        raise ValidationError("file", _("must end in .csv or .xlsx"))
     header, rows = month_table(actor, month, centre_id)
     write_table(out, header, rows, f"Attendance {month}")
     return len(rows)

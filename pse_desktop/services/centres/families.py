@@ -11,6 +11,7 @@ from ..common import validate
 from .rules import AREA, RELATIONS
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def get_family(actor: Actor, family_id: int) -> FamilyInfo:
     require(actor, "attendance.view")
     f = Family.get_or_none(Family.id == family_id)
     if f is None:
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     kids = [c.id for c in Child.select(Child.id).where(Child.family == f.id).order_by(Child.birth_date)]
     return _info(f, _guardians([f.id]), {f.id: kids})
 
@@ -123,7 +124,7 @@ def save_family(actor: Actor, family_id: int | None, code: str, *, village: str 
         if family_id is not None:
             clash = clash.where(Family.id != family_id)
         if clash.exists():
-            raise ValidationError("family code", f"another family has the code {code}")
+            raise ValidationError("family code", _("another family has the code {code}").format(code=code))
         values = {"code": code, "village": village, "address": address, "phone": phone,
                   "notes": notes}
         if family_id is None:
@@ -133,7 +134,7 @@ def save_family(actor: Actor, family_id: int | None, code: str, *, village: str 
         else:
             family = Family.get_or_none(Family.id == family_id)
             if family is None:
-                raise NotFound(f"family {family_id}")
+                raise NotFound(_("family {family_id}").format(family_id=family_id))
             before = {k: getattr(family, k) for k in values}
             Family.update(**values).where(Family.id == family_id).execute()
             summary = audit.describe_changes(before, values)
@@ -160,5 +161,5 @@ def family_by_code(actor: Actor, code: str) -> FamilyInfo:
     require(actor, "attendance.view")
     f = Family.get_or_none(Family.code == (code or "").strip().upper())
     if f is None:
-        raise ValidationError("family", f"there is no family with the code {code!r}")
+        raise ValidationError("family", _("there is no family with the code {code!r}").format(code=code))
     return get_family(actor, f.id)

@@ -17,6 +17,7 @@ from .groups import why_closed
 from .summary import rate
 from .families import families_by_id
 from ..core.permissions import Actor, can, require
+from ...i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def absence_streaks(actor: Actor, min_days: int | None = None, today: dt.date | 
                 break
             count += 1
         streaks[cid] = count
-    rows = _rows(keep, {cid: f"{streaks[cid]} days" for cid in keep}, last_present, today)
+    rows = _rows(keep, {cid: ngettext("{n} day", "{n} days", streaks[cid]).format(n=streaks[cid])
+                        for cid in keep}, last_present, today)
     return sorted(rows, key=lambda r: (-int(r.figure.split()[0]), r.centre_code, r.name_latin))
 
 
@@ -159,16 +161,18 @@ def home_cards(actor: Actor, target) -> list:
     if can(actor, "attendance.mark"):
         waiting = unregistered_groups(actor)
         if waiting:
-            lines = [f"{o.centre_code} {o.group_name}: {o.marked} of {o.children} marked"
+            lines = [_("{centre} {group}: {marked} of {children} marked").format(
+                centre=o.centre_code, group=o.group_name, marked=o.marked, children=o.children)
                      for o in waiting[:6]]
             if len(waiting) > 6:
-                lines.append(f"... and {len(waiting) - 6} more")
-            cards.append(Card("Registers to take today", tuple(lines), "register", "warning"))
+                lines.append(_("... and {value} more").format(value=len(waiting) - 6))
+            cards.append(Card(_("Registers to take today"), tuple(lines), "register", "warning"))
     if can(actor, "attendance.followup"):
         streaks = absence_streaks(actor)
         if streaks:
-            lines = [f"{r.name_latin} ({r.centre_code}): absent {r.figure}" for r in streaks[:5]]
+            lines = [_("{name} ({centre}): absent {figure}").format(
+                name=r.name_latin, centre=r.centre_code, figure=r.figure) for r in streaks[:5]]
             if len(streaks) > 5:
-                lines.append(f"... {len(streaks)} children in all")
-            cards.append(Card("Absent days in a row", tuple(lines), "followup", "danger"))
+                lines.append(_("... {n} children in all").format(n=len(streaks)))
+            cards.append(Card(_("Absent days in a row"), tuple(lines), "followup", "danger"))
     return cards

@@ -13,6 +13,7 @@ from ..common import validate
 from .rules import AREA, PROGRAMMES, SESSIONS, centre_ids_for
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def list_groups(actor: Actor, centre_id: int | None = None, active_only: bool = 
 def get_group(group_id: int) -> GroupInfo:
     g = Group.get_or_none(Group.id == group_id)
     if g is None:
-        raise NotFound(f"group {group_id}")
+        raise NotFound(_("group {group_id}").format(group_id=group_id))
     centre = Centre.get_by_id(g.centre_id)
     staff = User.get_or_none(User.id == g.staff_id) if g.staff_id else None
     return _group_info(g, {centre.id: centre.code},
@@ -72,19 +73,19 @@ def save_group(actor: Actor, group_id: int | None, centre_id: int, name: str, pr
     programme = validate.choice("programme", programme, list(PROGRAMMES))
     session = validate.choice("session", session or "", list(SESSIONS))
     if programme == "after_school" and not session:
-        raise ValidationError("session", "an after-school group comes in the morning or the afternoon")
+        raise ValidationError("session", _("an after-school group comes in the morning or the afternoon"))
     if programme == "daycare":
         session = ""
     if Centre.get_or_none(Centre.id == centre_id) is None:
-        raise ValidationError("centre", "is unknown")
+        raise ValidationError("centre", _("is unknown"))
     if staff_id is not None and User.get_or_none(User.id == staff_id) is None:
-        raise ValidationError("staff", "is unknown")
+        raise ValidationError("staff", _("is unknown"))
     with database.atomic():
         clash = Group.select().where(Group.centre == centre_id, Group.name == name)
         if group_id is not None:
             clash = clash.where(Group.id != group_id)
         if clash.exists():
-            raise ValidationError("name", f"this centre already has a group called {name}")
+            raise ValidationError("name", _("this centre already has a group called {name}").format(name=name))
         values = dict(centre=centre_id, name=name, programme=programme, session=session,
                       staff=staff_id, active=bool(active))
         if group_id is None:
@@ -93,9 +94,9 @@ def save_group(actor: Actor, group_id: int | None, centre_id: int, name: str, pr
         else:
             group = Group.get_or_none(Group.id == group_id)
             if group is None:
-                raise NotFound(f"group {group_id}")
+                raise NotFound(_("group {group_id}").format(group_id=group_id))
             if group.centre_id != centre_id:
-                raise ConflictError("A group stays in its centre; make a new group instead.")
+                raise ConflictError(_("A group stays in its centre; make a new group instead."))
             before = {k: getattr(group, k if k not in ("centre", "staff") else k + "_id")
                       for k in values}
             Group.update(**values).where(Group.id == group_id).execute()
@@ -139,7 +140,7 @@ def add_day_off(actor: Actor, day, name: str, centre_id: int | None = None) -> D
         query = DayOff.select().where(DayOff.day == day)
         query = query.where(DayOff.centre.is_null() if centre_id is None else (DayOff.centre == centre_id))
         if query.exists():
-            raise ValidationError("day", f"{day:%d %b %Y} is already a day off")
+            raise ValidationError("day", _("{day:%d %b %Y} is already a day off").format(day=day))
         row = DayOff.create(day=day, centre=centre_id, name=name)
         where = "all centres" if centre_id is None else Centre.get_by_id(centre_id).code
         audit.record(actor, AREA, "create", "day_off", row.id, f"{day} {name} ({where})")
@@ -149,7 +150,7 @@ def add_day_off(actor: Actor, day, name: str, centre_id: int | None = None) -> D
 def remove_day_off(actor: Actor, day_off_id: int) -> None:
     row = DayOff.get_or_none(DayOff.id == day_off_id)
     if row is None:
-        raise NotFound(f"day off {day_off_id}")
+        raise NotFound(_("day off {day_off_id}").format(day_off_id=day_off_id))
     if row.centre_id is None:
         require(actor, "attendance.holidays")
     else:

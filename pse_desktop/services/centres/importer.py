@@ -18,6 +18,7 @@ from .children import _clean
 from ..common.errors import PseError, ValidationError
 from .families import clean_guardians
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 COLUMNS = ["family_code", "village", "family_phone", "guardian_name", "guardian_name_km",
            "guardian_relation", "guardian_phone", "child_code", "name_latin", "name_km", "sex",
@@ -75,13 +76,12 @@ def _read(path: Path) -> list[list[str]]:
                                               else str(v)) for v in row])
         return out
     if path.suffix.lower() != ".csv":
-        raise ValidationError("file", "must be a .csv or .xlsx file")
+        raise ValidationError("file", _("must be a .csv or .xlsx file"))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError("file", f"wrong encoding: the file is not UTF-8 (byte {exc.start}); "
-                                      "save it as 'CSV UTF-8' and try again") from None
+        raise ValidationError("file", _("wrong encoding: the file is not UTF-8 (byte {start}); save it as 'CSV UTF-8' and try again").format(start=exc.start)) from None
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -125,15 +125,15 @@ def preview(actor: Actor, path: str | Path) -> ImportPreview:
 def _check(v, centres, groups, codes_in_db, families, seen) -> dict:
     for column in ("name_latin", "family_code", "child_code"):
         if not v.get(column):
-            raise ValidationError(column, "is missing")
+            raise ValidationError(column, _("is missing"))
     centre_id = centres.get(v["centre"].upper())
     if centre_id is None:
-        raise ValidationError("centre", f"unknown centre {v['centre']!r}")
+        raise ValidationError("centre", _("unknown centre {centre!r}").format(centre=v['centre']))
     code = v["child_code"].upper()
     if code in codes_in_db:
-        raise ValidationError("child_code", f"duplicate code {code}: already in the database")
+        raise ValidationError("child_code", _("duplicate code {code}: already in the database").format(code=code))
     if code in seen:
-        raise ValidationError("child_code", f"duplicate code {code}: also on line {seen[code]}")
+        raise ValidationError("child_code", _("duplicate code {code}: also on line {value}").format(code=code, value=seen[code]))
     family_code = v["family_code"].upper()
     values = {"code": code, "name_latin": v["name_latin"], "name_km": v.get("name_km", ""),
               "sex": v.get("sex", "").upper(), "birth_date": v["birth_date"],
@@ -146,7 +146,7 @@ def _check(v, centres, groups, codes_in_db, families, seen) -> dict:
     group_name = v.get("group", "").strip().lower()
     clean["_group"] = groups.get((centre_id, group_name)) if group_name else None
     if group_name and clean["_group"] is None:
-        raise ValidationError("group", f"unknown group {v['group']!r} in {v['centre'].upper()}")
+        raise ValidationError("group", _("unknown group {group!r} in {upper}").format(group=v['group'], upper=v['centre'].upper()))
     clean["_family_code"] = family_code
     clean_guardians([{"name_latin": v.get("guardian_name"), "name_km": v.get("guardian_name_km"),
                       "relation": (v.get("guardian_relation") or "mother").lower(),
@@ -161,7 +161,7 @@ def commit(actor: Actor, result: ImportPreview) -> int:
         raise ValidationError("file", result.file_error)
     rows = result.valid
     if not rows:
-        raise ValidationError("file", "has no valid row to import")
+        raise ValidationError("file", _("has no valid row to import"))
     with database.atomic():
         fam_ids = {f.code: f.id for f in Family.select(Family.id, Family.code)}
         new_families = 0

@@ -11,6 +11,7 @@ from ...db.core import Centre
 from ..common.errors import NotFound
 from ..core.permissions import Actor, register_actions
 from ..core.settings import SettingDef, declare
+from ...i18n import _, N_
 
 AREA = "attendance"
 
@@ -47,14 +48,13 @@ register_actions(
 )
 
 declare(
-    SettingDef("absence_streak_days", "Absences in a row to follow up", "int", 3,
-               "A child absent on this many school days in a row appears in the social team's "
-               "follow-up list.", 2, 30),
-    SettingDef("low_attendance_percent", "Low attendance (%)", "int", 75,
-               "Children under this attendance rate in the month appear in the follow-up list.",
+    SettingDef("absence_streak_days", N_("Absences in a row to follow up"), "int", 3,
+               N_("A child absent on this many school days in a row appears in the social team's follow-up list."), 2, 30),
+    SettingDef("low_attendance_percent", N_("Low attendance (%)"), "int", 75,
+               N_("Children under this attendance rate in the month appear in the follow-up list."),
                1, 100),
-    SettingDef("school_days_per_week", "School days per week", "int", 5,
-               "5: Monday to Friday; 6: Monday to Saturday. Other days are never school days.",
+    SettingDef("school_days_per_week", N_("School days per week"), "int", 5,
+               N_("5: Monday to Friday; 6: Monday to Saturday. Other days are never school days."),
                5, 6),
 )
 
@@ -69,7 +69,7 @@ def centre_ids_for(actor: Actor) -> list[int] | None:
 def centre_by_code(code: str) -> Centre:
     centre = Centre.get_or_none(Centre.code == (code or "").strip().upper())
     if centre is None:
-        raise NotFound(f"There is no centre with the code {code!r}.")
+        raise NotFound(_("There is no centre with the code {code!r}.").format(code=code))
     return centre
 
 
@@ -82,7 +82,7 @@ def month_bounds(month: str | dt.date) -> tuple[dt.date, dt.date]:
             year, mon = (int(p) for p in month.strip().split("-"))
             first = dt.date(year, mon, 1)
         except ValueError:
-            raise ValidationError("month", f"must be like 2026-03, not {month!r}") from None
+            raise ValidationError("month", _("must be like 2026-03, not {month!r}").format(month=month)) from None
     else:
         first = month.replace(day=1)
     nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

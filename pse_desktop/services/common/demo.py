@@ -9,6 +9,7 @@ from ... import areas
 from ...db import all_models, database, dialect
 from .errors import ConflictError
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 Progress = Callable[[str, float], None]
 
@@ -39,4 +40,4 @@ def run(actor: Actor, progress: Progress | None = None, today: dt.date | None = 
 def refuse_if_filled(model, what: str) -> None:
     """Demo data goes into a new database only, so nobody mixes it with real records."""
     if model.select().exists():
-        raise ConflictError(f"This database already has {what}; demo data goes into a new database.")
+        raise ConflictError(_("This database already has {what}; demo data goes into a new database.").format(what=what))

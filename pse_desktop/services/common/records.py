@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..core import audit
 from .errors import NotFound, ValidationError
 from ..core.permissions import Actor
+from ...i18n import _
 
 
 def refuse_duplicate(model, field: str, value, row_id: int | None, entity: str) -> None:
@@ -13,7 +14,7 @@ def refuse_duplicate(model, field: str, value, row_id: int | None, entity: str) 
     if row_id is not None:
         clash = clash.where(model.id != row_id)
     if clash.exists():
-        raise ValidationError(field, f"another {entity} has the {field} {value}")
+        raise ValidationError(field, _("another {entity} has the {field} {value}").format(entity=entity, field=field, value=value))
 
 
 def save_row(actor: Actor, model, row_id: int | None, values: dict, *, area: str, entity: str,

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import ValidationError
+from ...i18n import _
 
 
 def check_table_path(path, field: str = "out") -> Path:
     """Return the path if it ends in .csv or .xlsx, else raise ValidationError naming ``field``."""
     path = Path(path)
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise ValidationError(field, "the file must end in .csv or .xlsx")
+        raise ValidationError(field, _("the file must end in .csv or .xlsx"))
     return path
 
 

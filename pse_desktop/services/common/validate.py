@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from .errors import ValidationError
+from ...i18n import _
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -15,12 +16,12 @@ def text(field: str, value, max_len: int, required: bool = True) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(field, "must be text")
+        raise ValidationError(field, _("must be text"))
     value = value.strip()
     if required and not value:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, _("is required"))
     if len(value) > max_len:
-        raise ValidationError(field, f"is too long ({len(value)} characters, {max_len} at most)")
+        raise ValidationError(field, _("is too long ({n} characters, {max_len} at most)").format(n=len(value), max_len=max_len))
     return value
 
 
@@ -28,31 +29,31 @@ def code(field: str, value, max_len: int = 10) -> str:
     """Return an upper-case code of letters, digits, '-' and '_'."""
     value = text(field, value, max_len)
     if not CODE_RE.match(value):
-        raise ValidationError(field, "may only hold letters, digits, '-' and '_'")
+        raise ValidationError(field, _("may only hold letters, digits, '-' and '_'"))
     return value.upper()
 
 
 def choice(field: str, value, choices) -> str:
     if value not in choices:
-        raise ValidationError(field, f"must be one of: {', '.join(choices)}")
+        raise ValidationError(field, _("must be one of: {join}").format(join=', '.join(choices)))
     return value
 
 
 def integer(field: str, value, minimum: int | None = None, maximum: int | None = None) -> int:
     """Return an int from an int or a text of digits, within bounds."""
     if isinstance(value, bool):
-        raise ValidationError(field, "must be a whole number")
+        raise ValidationError(field, _("must be a whole number"))
     if isinstance(value, str):
         raw = value.strip().replace(",", "").replace(" ", "")
         if not re.fullmatch(r"[-+]?\d+", raw):
-            raise ValidationError(field, f"must be a whole number, not {value!r}")
+            raise ValidationError(field, _("must be a whole number, not {value!r}").format(value=value))
         value = int(raw)
     if not isinstance(value, int):
-        raise ValidationError(field, "must be a whole number")
+        raise ValidationError(field, _("must be a whole number"))
     if minimum is not None and value < minimum:
-        raise ValidationError(field, f"must be at least {minimum}")
+        raise ValidationError(field, _("must be at least {minimum}").format(minimum=minimum))
     if maximum is not None and value > maximum:
-        raise ValidationError(field, f"must be at most {maximum}")
+        raise ValidationError(field, _("must be at most {maximum}").format(maximum=maximum))
     return value
 
 
@@ -60,7 +61,7 @@ def date(field: str, value, required: bool = True) -> dt.date | None:
     """Return a date from a date or an ISO text (YYYY-MM-DD)."""
     if value in (None, ""):
         if required:
-            raise ValidationError(field, "is required")
+            raise ValidationError(field, _("is required"))
         return None
     if isinstance(value, dt.datetime):
         return value.date()
@@ -70,26 +71,26 @@ def date(field: str, value, required: bool = True) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(field, f"must be a date like 2026-01-31, not {value!r}") from None
-    raise ValidationError(field, "must be a date")
+            raise ValidationError(field, _("must be a date like 2026-01-31, not {value!r}").format(value=value)) from None
+    raise ValidationError(field, _("must be a date"))
 
 
 def money_cents(field: str, value, allow_negative: bool = False) -> int:
     """Return cents from an int (cents) or a text like '12.50' or '1,200'; never a float."""
     if isinstance(value, bool) or isinstance(value, float):
-        raise ValidationError(field, "must be an amount like 12.50")
+        raise ValidationError(field, _("must be an amount like 12.50"))
     if isinstance(value, int):
         cents = value
     else:
         raw = text(field, value, 20).replace(",", "").replace("$", "").replace(" ", "")
         m = re.fullmatch(r"([-+]?)(\d*)(?:\.(\d{0,2}))?", raw)
         if not m or (not m.group(2) and not m.group(3)):
-            raise ValidationError(field, f"must be an amount like 12.50, not {value!r}")
+            raise ValidationError(field, _("must be an amount like 12.50, not {value!r}").format(value=value))
         cents = int(m.group(2) or 0) * 100 + int((m.group(3) or "").ljust(2, "0") or 0)
         if m.group(1) == "-":
             cents = -cents
     if cents < 0 and not allow_negative:
-        raise ValidationError(field, "must not be negative")
+        raise ValidationError(field, _("must not be negative"))
     return cents
 
 

@@ -13,6 +13,7 @@ from ...db.core import User, UserCentre, UserShop
 from . import audit
 from ..common.errors import PseError, ValidationError
 from .permissions import Actor, require
+from ...i18n import _
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 8
@@ -53,11 +54,11 @@ def verify_password(password: str, stored: str) -> bool:
 def check_new_password(password: str, field: str = "password") -> str:
     """Return the password if it is acceptable, else raise ValidationError."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(field, f"must be at least {MIN_PASSWORD_LENGTH} characters")
+        raise ValidationError(field, _("must be at least {MIN_PASSWORD_LENGTH} characters").format(MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH))
     if len(password) > 200:
-        raise ValidationError(field, "is too long (200 characters at most)")
+        raise ValidationError(field, _("is too long (200 characters at most)"))
     if password.strip() != password:
-        raise ValidationError(field, "must not start or end with a space")
+        raise ValidationError(field, _("must not start or end with a space"))
     return password
 
 
@@ -94,7 +95,7 @@ def authenticate(username: str, password: str, now: dt.datetime | None = None) -
         verify_password(password or "", _DUMMY_HASH)  # same cost as a real check
         count += 1
         _unknown_failures[username] = (count, now + dt.timedelta(seconds=wait_after(count)))
-        raise LoginFailed("Wrong user name or password.", wait_after(count))
+        raise LoginFailed(_("Wrong user name or password."), wait_after(count))
     if user.locked_until and user.locked_until > now:
         raise LoginFailed(_wait_text(user.locked_until, now),
                           int((user.locked_until - now).total_seconds()) + 1)
@@ -108,9 +109,9 @@ def authenticate(username: str, password: str, now: dt.datetime | None = None) -
                         ).where(User.id == user.id).execute()
             audit.record(Actor(user.id, user.username, user.role), "core", "login_failed", "user",
                          user.id, f"failed login #{failures}" + (f", wait {wait} s" if wait else ""))
-        raise LoginFailed("Wrong user name or password.", wait)
+        raise LoginFailed(_("Wrong user name or password."), wait)
     if not user.active:
-        raise LoginFailed("This account has been deactivated. Ask an admin.")
+        raise LoginFailed(_("This account has been deactivated. Ask an admin."))
     with database.atomic():
         User.update(failed_logins=0, locked_until=None, last_login_at=now).where(
             User.id == user.id).execute()
@@ -129,12 +130,12 @@ def change_own_password(actor: Actor, old_password: str, new_password: str) -> N
     require(actor, "account.password")
     user = User.get_or_none(User.id == actor.id)
     if user is None:
-        raise ValidationError("user", "only a user of this database can change a password")
+        raise ValidationError("user", _("only a user of this database can change a password"))
     if not verify_password(old_password or "", user.password_hash):
-        raise ValidationError("current password", "is not correct")
+        raise ValidationError("current password", _("is not correct"))
     check_new_password(new_password, "new password")
     if new_password == old_password:
-        raise ValidationError("new password", "must differ from the current one")
+        raise ValidationError("new password", _("must differ from the current one"))
     with database.atomic():
         User.update(password_hash=hash_password(new_password)).where(User.id == user.id).execute()
         audit.record(actor, "core", "change_password", "user", user.id, "changed own password")

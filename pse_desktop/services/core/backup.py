@@ -18,6 +18,7 @@ from ...db.connection import new_generation
 from . import audit, pgdump, settings
 from ..common.errors import ConflictError, ValidationError
 from .permissions import Actor, require
+from ...i18n import _
 
 PREFIX = "pse-backup-"
 
@@ -35,7 +36,7 @@ class CheckReport:
 
 def _sqlite_only(target: Target) -> Path:
     if target.is_postgres:
-        raise ConflictError("Backups of a PostgreSQL database are made with pg_dump by its server.")
+        raise ConflictError(_("Backups of a PostgreSQL database are made with pg_dump by its server."))
     return target.path
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from ... import areas
 from ...db.core import AuditEntry, User
 from .permissions import Actor, can
+from ...i18n import _, ngettext
+from ...formats import format_date
 
 
 @dataclass(frozen=True)
@@ -37,15 +39,18 @@ def core_cards(actor: Actor, target) -> list[Card]:
             when = dt.datetime.fromtimestamp(found[0].stat().st_mtime)
             age = dt.datetime.now() - when
             level = "warning" if age > dt.timedelta(days=2) else "success"
-            cards.append(Card("Backups", (f"Last backup {when:%d %b %Y %H:%M}",
-                                          f"{len(found)} kept in {found[0].parent}"), "backups",
-                              level))
+            cards.append(Card(_("Backups"), (
+                _("Last backup {day} {time:%H:%M}").format(day=format_date(when.date()), time=when),
+                ngettext("{n} kept in {folder}", "{n} kept in {folder}", len(found)).format(
+                    n=len(found), folder=found[0].parent)), "backups", level))
         else:
-            cards.append(Card("Backups", ("No backup yet: make one now.",), "backups", "danger"))
+            cards.append(Card(_("Backups"), (_("No backup yet: make one now."),), "backups", "danger"))
     if can(actor, "admin.users"):
         active = User.select().where(User.active == True).count()  # noqa: E712
         today = dt.datetime.combine(dt.date.today(), dt.time())
         changes = AuditEntry.select().where(AuditEntry.at >= today).count()
-        cards.append(Card("Users and activity", (f"{active} active users",
-                                                 f"{changes} changes recorded today"), "audit"))
+        cards.append(Card(_("Users and activity"), (
+            ngettext("{n} active user", "{n} active users", active).format(n=active),
+            ngettext("{n} change recorded today", "{n} changes recorded today", changes).format(
+                n=changes)), "audit"))
     return cards

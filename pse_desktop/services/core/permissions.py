@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..common.errors import PermissionDenied
+from ...i18n import N_, _
 
 ROLES = {
-    "admin": "Admin: users, centres, settings, backups; may do everything",
-    "centre_staff": "Centre staff: children and attendance of their own centres, parent meetings",
-    "social_team": "Social team: follows families and absences across all centres",
-    "social_lead": "Social team leader: the social team's work, every caseload, approvals",
-    "workshop_manager": "Workshop manager: workers, time, payroll and production",
-    "shop_staff": "Shop staff: sales and stock of their own shops",
+    "admin": N_("Admin: users, centres, settings, backups; may do everything"),
+    "centre_staff": N_("Centre staff: children and attendance of their own centres, parent meetings"),
+    "social_team": N_("Social team: follows families and absences across all centres"),
+    "social_lead": N_("Social team leader: the social team's work, every caseload, approvals"),
+    "workshop_manager": N_("Workshop manager: workers, time, payroll and production"),
+    "shop_staff": N_("Shop staff: sales and stock of their own shops"),
 }
 
 #: action -> help text
@@ -103,7 +104,7 @@ def require(actor: Actor | None, action: str, *, centre_id: int | None = None,
             shop_id: int | None = None) -> None:
     """Raise PermissionDenied unless ``actor`` may do ``action``."""
     if action not in ACTIONS:
-        raise PermissionDenied(action, "unknown action")
+        raise PermissionDenied(action, _("unknown action"))
     if not can(actor, action, centre_id=centre_id, shop_id=shop_id):
         where = ""
         if centre_id is not None:

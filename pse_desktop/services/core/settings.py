@@ -11,6 +11,7 @@ from . import audit
 from ..common import validate
 from ..common.errors import ValidationError
 from .permissions import Actor, require
+from ...i18n import _, N_
 
 
 @dataclass(frozen=True)
@@ -35,20 +36,16 @@ def declare(*defs: SettingDef) -> None:
 
 
 declare(
-    SettingDef("org_name", "Organisation name", "text", "Pour un Sourire d'Enfant",
-               "Printed at the top of every report, payslip and receipt.", max_len=120),
-    SettingDef("khr_per_usd", "Riel per US dollar", "int", 4100,
-               "Exchange rate used for riel payments and the riel amounts on payslips "
-               "(the National Bank's official rate, typically 4,000-4,100).", 1000, 10000),
-    SettingDef("eur_per_usd_milli", "Euro per US dollar (x1000)", "int", 920,
-               "Euros for one dollar, times 1000 (920 means 1 USD = 0.920 EUR); used at events "
-               "in France.", 100, 5000),
-    SettingDef("backup_count", "Backups to keep", "int", 30,
-               "How many automatic backups are kept in the backups folder; older ones are "
-               "deleted.", 1, 1000),
-    SettingDef("backup_dir", "Backups folder", "text", "",
-               "Where backups go. Empty means a 'backups' folder next to the database. "
-               "A USB stick or a second disk is safer.", max_len=400),
+    SettingDef("org_name", N_("Organisation name"), "text", "Pour un Sourire d'Enfant",
+               N_("Printed at the top of every report, payslip and receipt."), max_len=120),
+    SettingDef("khr_per_usd", N_("Riel per US dollar"), "int", 4100,
+               N_("Exchange rate used for riel payments and the riel amounts on payslips (the National Bank's official rate, typically 4,000-4,100)."), 1000, 10000),
+    SettingDef("eur_per_usd_milli", N_("Euro per US dollar (x1000)"), "int", 920,
+               N_("Euros for one dollar, times 1000 (920 means 1 USD = 0.920 EUR); used at events in France."), 100, 5000),
+    SettingDef("backup_count", N_("Backups to keep"), "int", 30,
+               N_("How many automatic backups are kept in the backups folder; older ones are deleted."), 1, 1000),
+    SettingDef("backup_dir", N_("Backups folder"), "text", "",
+               N_("Where backups go. Empty means a 'backups' folder next to the database. A USB stick or a second disk is safer."), max_len=400),
 )
 
 
@@ -74,7 +71,7 @@ def clean(key: str, raw) -> object:
     """Return the checked value of one setting, or raise ValidationError naming it."""
     d = SETTINGS.get(key)
     if d is None:
-        raise ValidationError(key, "is not a setting")
+        raise ValidationError(key, _("is not a setting"))
     if d.kind == "int":
         return validate.integer(d.label, raw, d.minimum, d.maximum)
     return validate.text(d.label, raw, d.max_len, required=False)

@@ -11,6 +11,7 @@ from ..common import validate
 from .auth import check_new_password, hash_password
 from ..common.errors import ConflictError, NotFound, ValidationError
 from .permissions import ROLES, Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -51,32 +52,32 @@ def get_user(actor: Actor, user_id: int) -> UserInfo:
     require(actor, "admin.users")
     user = User.get_or_none(User.id == user_id)
     if user is None:
-        raise NotFound(f"user {user_id}")
+        raise NotFound(_("user {user_id}").format(user_id=user_id))
     return _info(user)
 
 
 def _clean(username, full_name, role, centre_codes, shop_codes):
     username = validate.text("user name", username, 40)
     if not all(c.isalnum() or c in "._-" for c in username):
-        raise ValidationError("user name", "may only hold letters, digits, '.', '_' and '-'")
+        raise ValidationError("user name", _("may only hold letters, digits, '.', '_' and '-'"))
     full_name = validate.text("full name", full_name, 80, required=False)
     role = validate.choice("role", role, list(ROLES))
     centres = []
     for code in centre_codes or ():
         centre = Centre.get_or_none(Centre.code == str(code).strip().upper())
         if centre is None:
-            raise ValidationError("centre", f"no centre with code {code!r}")
+            raise ValidationError("centre", _("no centre with code {code!r}").format(code=code))
         centres.append(centre)
     shops = []
     for code in shop_codes or ():
         shop = Shop.get_or_none(Shop.code == str(code).strip().upper())
         if shop is None:
-            raise ValidationError("shop", f"no shop with code {code!r}")
+            raise ValidationError("shop", _("no shop with code {code!r}").format(code=code))
         shops.append(shop)
     if role == "centre_staff" and not centres:
-        raise ValidationError("centre", "centre staff must be tied to at least one centre")
+        raise ValidationError("centre", _("centre staff must be tied to at least one centre"))
     if role == "shop_staff" and not shops:
-        raise ValidationError("shop", "shop staff must be tied to at least one shop")
+        raise ValidationError("shop", _("shop staff must be tied to at least one shop"))
     if role != "centre_staff":
         centres = []
     if role != "shop_staff":
@@ -97,11 +98,11 @@ def create_first_admin(username: str, full_name: str, password: str) -> UserInfo
     """Create the first admin; refused once any user exists."""
     from .permissions import cli_actor
 
-    username, full_name, _, _, _ = _clean(username, full_name, "admin", (), ())
+    username, full_name, _r, _c, _s = _clean(username, full_name, "admin", (), ())
     check_new_password(password)
     with database.atomic():
         if has_users():
-            raise ConflictError("The first admin exists already; log in instead.")
+            raise ConflictError(_("The first admin exists already; log in instead."))
         user = User.create(username=username, full_name=full_name, role="admin",
                            password_hash=hash_password(password))
         first = Actor(user.id, user.username, "admin")
@@ -118,7 +119,7 @@ def create_user(actor: Actor, username: str, full_name: str, role: str, password
     check_new_password(password)
     with database.atomic():
         if User.select().where(User.username == username).exists():
-            raise ValidationError("user name", f"{username!r} is taken")
+            raise ValidationError("user name", _("{username!r} is taken").format(username=username))
         user = User.create(username=username, full_name=full_name, role=role,
                            password_hash=hash_password(password))
         _link(user, centres, shops)
@@ -134,9 +135,9 @@ def update_user(actor: Actor, user_id: int, full_name: str, role: str, centre_co
     with database.atomic():
         user = User.get_or_none(User.id == user_id)
         if user is None:
-            raise NotFound(f"user {user_id}")
+            raise NotFound(_("user {user_id}").format(user_id=user_id))
         before = _info(user)
-        _, full_name, role, centres, shops = _clean(user.username, full_name, role, centre_codes,
+        _u, full_name, role, centres, shops = _clean(user.username, full_name, role, centre_codes,
                                                     shop_codes)
         if user.role == "admin" and role != "admin":
             _refuse_last_admin(user)
@@ -156,7 +157,7 @@ def _refuse_last_admin(user: User) -> None:
     others = User.select().where((User.role == "admin") & (User.active == True)  # noqa: E712
                                  & (User.id != user.id)).count()
     if not others:
-        raise ConflictError("This is the last active admin; make another admin first.")
+        raise ConflictError(_("This is the last active admin; make another admin first."))
 
 
 def set_active(actor: Actor, user_id: int, active: bool) -> UserInfo:
@@ -165,11 +166,11 @@ def set_active(actor: Actor, user_id: int, active: bool) -> UserInfo:
     with database.atomic():
         user = User.get_or_none(User.id == user_id)
         if user is None:
-            raise NotFound(f"user {user_id}")
+            raise NotFound(_("user {user_id}").format(user_id=user_id))
         if not active and user.role == "admin":
             _refuse_last_admin(user)
         if not active and user.id == actor.id:
-            raise ConflictError("You cannot deactivate yourself.")
+            raise ConflictError(_("You cannot deactivate yourself."))
         user.active = bool(active)
         user.save()
         audit.record(actor, "core", "activate" if active else "deactivate", "user", user.id,
@@ -180,7 +181,7 @@ def set_active(actor: Actor, user_id: int, active: bool) -> UserInfo:
 def disable_by_name(actor: Actor, username: str) -> UserInfo:
     user = User.get_or_none(User.username == username)
     if user is None:
-        raise NotFound(f"There is no user named {username!r}.")
+        raise NotFound(_("There is no user named {username!r}.").format(username=username))
     return set_active(actor, user.id, False)
 
 
@@ -191,7 +192,7 @@ def reset_password(actor: Actor, user_id: int, new_password: str) -> None:
     with database.atomic():
         user = User.get_or_none(User.id == user_id)
         if user is None:
-            raise NotFound(f"user {user_id}")
+            raise NotFound(_("user {user_id}").format(user_id=user_id))
         User.update(password_hash=hash_password(new_password), failed_logins=0,
                     locked_until=None).where(User.id == user.id).execute()
         audit.record(actor, "core", "reset_password", "user", user.id,

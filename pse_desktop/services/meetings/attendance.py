@@ -14,6 +14,7 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from .planning import AREA, MeetingInfo, get_meeting
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,16 @@ def record_attendance(actor: Actor, meeting_id: int, presences, walk_ins=(), gue
     not on file. The meeting becomes 'held'. Refused before the meeting's day."""
     meeting = Meeting.get_or_none(Meeting.id == meeting_id)
     if meeting is None:
-        raise NotFound(f"meeting {meeting_id}")
+        raise NotFound(_("meeting {meeting_id}").format(meeting_id=meeting_id))
     require(actor, "meetings.plan", centre_id=meeting.centre_id)
     today = today or dt.date.today()
     if meeting.held_on > today:
-        raise ValidationError("date", f"the meeting is on {meeting.held_on:%d %b %Y}: record who "
-                                      "came on the day or after")
+        raise ValidationError("date", _("the meeting is on {held_on:%d %b %Y}: record who came on the day or after").format(held_on=meeting.held_on))
     on_list = {mf.family_id: mf for mf in MeetingFamily.select().where(MeetingFamily.meeting == meeting_id)}
     clean: dict[int, Presence] = {}
     for p in presences:
         if p.family_id not in on_list:
-            raise ConflictError(f"Family {p.family_id} is not on this meeting's list; add it as a walk-in.")
+            raise ConflictError(_("Family {family_id} is not on this meeting's list; add it as a walk-in.").format(family_id=p.family_id))
         clean[p.family_id] = _check(p)
     extra: dict[int, Presence] = {}
     for w in walk_ins:
@@ -52,14 +52,14 @@ def record_attendance(actor: Actor, meeting_id: int, presences, walk_ins=(), gue
             code = validate.text("walk-in family", w, 20).upper()
             fam = Family.get_or_none(Family.code == code)
             if fam is None:
-                raise ValidationError("walk-in family", f"there is no family with the code {code}")
+                raise ValidationError("walk-in family", _("there is no family with the code {code}").format(code=code))
             w = Presence(fam.id, True)
         w = _check(w)
         if w.family_id in on_list:
             clean[w.family_id] = w
         else:
             if Family.get_or_none(Family.id == w.family_id) is None:
-                raise ValidationError("walk-in family", f"family {w.family_id} is unknown")
+                raise ValidationError("walk-in family", _("family {family_id} is unknown").format(family_id=w.family_id))
             extra[w.family_id] = w
     guest_rows = []
     for name, note in guests:
@@ -93,7 +93,7 @@ def _check(p: Presence) -> Presence:
     if guardian_id is not None:
         g = Guardian.get_or_none(Guardian.id == guardian_id)
         if g is None or g.family_id != p.family_id:
-            raise ValidationError("who came", "is not a guardian of this family")
+            raise ValidationError("who came", _("is not a guardian of this family"))
         attendee = ""
     return Presence(p.family_id, bool(p.came), guardian_id, attendee if p.came else "")
 

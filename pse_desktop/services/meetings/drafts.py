@@ -12,6 +12,7 @@ from ..core import audit
 from ..common.errors import ValidationError
 from .planning import AREA
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 def save_draft(actor: Actor, meeting_id: int | None, fields: dict) -> None:
@@ -21,7 +22,7 @@ def save_draft(actor: Actor, meeting_id: int | None, fields: dict) -> None:
         return
     data = json.dumps({k: ("" if v is None else str(v)) for k, v in fields.items()}, ensure_ascii=False)
     if len(data) > 100000:
-        raise ValidationError("notes", "are too long to keep as a draft")
+        raise ValidationError("notes", _("are too long to keep as a draft"))
     where = (MeetingDraft.meeting.is_null() if meeting_id is None else MeetingDraft.meeting == meeting_id)
     with database.atomic():
         old = MeetingDraft.select().where(MeetingDraft.user == actor.id, where).first()

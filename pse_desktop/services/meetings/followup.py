@@ -22,6 +22,8 @@ from ..common.errors import NotFound, ValidationError
 from ..centres.families import families_by_id
 from .planning import AREA, family_centre
 from ..core.permissions import Actor, can, require
+from ...i18n import _
+from ...formats import format_date
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def _infos(query) -> list[FollowUpInfo]:
 def get_followup(actor: Actor, followup_id: int) -> FollowUpInfo:
     found = _infos(FollowUp.select().where(FollowUp.id == followup_id))
     if not found:
-        raise NotFound(f"follow-up {followup_id}")
+        raise NotFound(_("follow-up {followup_id}").format(followup_id=followup_id))
     require(actor, "meetings.view", centre_id=found[0].centre_id)
     return found[0]
 
@@ -97,18 +99,18 @@ def add_followup(actor: Actor, family_id: int, action: str, *, due_on=None,
     if meeting_id is not None:
         meeting = Meeting.get_or_none(Meeting.id == meeting_id)
         if meeting is None:
-            raise NotFound(f"meeting {meeting_id}")
+            raise NotFound(_("meeting {meeting_id}").format(meeting_id=meeting_id))
         centre_id = meeting.centre_id
     else:
         centre_id = family_centre(family_id)
         if centre_id is None:
-            raise ValidationError("family", "has no child in a centre")
+            raise ValidationError("family", _("has no child in a centre"))
     require(actor, "meetings.followup", centre_id=centre_id)
     action = validate.text("action", action, 300)
     due_on = validate.date("due date", due_on, required=False) or (
         today + dt.timedelta(days=settings.get("followup_due_days")))
     if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
-        raise ValidationError("who", "is unknown")
+        raise ValidationError("who", _("is unknown"))
     with database.atomic():
         row = FollowUp.create(family=family_id, centre=centre_id, meeting=meeting_id, action=action,
                               assigned_to=assigned_to_id, due_on=due_on, created_by=actor.id)
@@ -124,7 +126,7 @@ def update_followup(actor: Actor, followup_id: int, *, action: str | None = None
     opens it again."""
     row = FollowUp.get_or_none(FollowUp.id == followup_id)
     if row is None:
-        raise NotFound(f"follow-up {followup_id}")
+        raise NotFound(_("follow-up {followup_id}").format(followup_id=followup_id))
     require(actor, "meetings.followup", centre_id=row.centre_id)
     values = {}
     if action is not None:
@@ -133,14 +135,14 @@ def update_followup(actor: Actor, followup_id: int, *, action: str | None = None
         values["due_on"] = validate.date("due date", due_on)
     if assigned_to_id != "same":
         if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
-            raise ValidationError("who", "is unknown")
+            raise ValidationError("who", _("is unknown"))
         values["assigned_to"] = assigned_to_id
     if outcome is not None:
         values["outcome"] = validate.text("outcome", outcome, 2000, required=False)
     if done_on not in (None, ""):
         values["done_on"] = validate.date("done on", done_on)
         if not values.get("outcome", row.outcome):
-            raise ValidationError("outcome", "say what came of it before closing the action")
+            raise ValidationError("outcome", _("say what came of it before closing the action"))
     if reopen:
         values["done_on"] = None
     if not values:
@@ -198,12 +200,13 @@ def home_cards(actor: Actor, target) -> list:
     if not late:
         return []
     by_centre = Counter(f.centre_code for f in late)
-    lines = [f"{f.family_code} ({f.centre_code}): {shorten(f.action, 42, placeholder='...')}, "
-             f"due {f.due_on:%d %b}"
-             for f in late[:4]]
+    lines = [_("{family} ({centre}): {action}, due {due}").format(
+        family=f.family_code, centre=f.centre_code, action=shorten(f.action, 42, placeholder="..."),
+        due=format_date(f.due_on)) for f in late[:4]]
     if len(late) > 4:
-        lines.append(f"... {len(late)} in all: " + ", ".join(f"{c} {n}" for c, n in sorted(by_centre.items())))
-    return [Card("Family follow-ups overdue", tuple(lines), "followups", "danger")]
+        lines.append(_("... {n} in all: {centres}").format(
+            n=len(late), centres=", ".join(f"{c} {n}" for c, n in sorted(by_centre.items()))))
+    return [Card(_("Family follow-ups overdue"), tuple(lines), "followups", "danger")]
 
 
 # -- the family page ----------------------------------------------------------------------

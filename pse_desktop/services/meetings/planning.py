@@ -19,9 +19,10 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..centres.families import families_by_id
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
+from ...i18n import _, N_
 
 AREA = "meetings"
-STATUSES = {"planned": "Planned", "held": "Held"}
+STATUSES = {"planned": N_("Planned"), "held": N_("Held")}
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 register_actions(
@@ -38,9 +39,8 @@ register_actions(
 )
 
 declare(
-    SettingDef("followup_due_days", "Days to do a follow-up", "int", 14,
-               "A new follow-up action is due this many days after it is created, unless "
-               "another date is given.", 1, 365),
+    SettingDef("followup_due_days", N_("Days to do a follow-up"), "int", 14,
+               N_("A new follow-up action is due this many days after it is created, unless another date is given."), 1, 365),
 )
 
 
@@ -72,7 +72,7 @@ def save_theme(actor: Actor, theme_id: int | None, name: str, description: str =
         if theme_id is not None:
             clash = clash.where(Theme.id != theme_id)
         if clash.exists():
-            raise ValidationError("name", f"there is already a theme called {name}")
+            raise ValidationError("name", _("there is already a theme called {name}").format(name=name))
         values = {"name": name, "description": description, "active": bool(active)}
         if theme_id is None:
             theme = Theme.create(**values)
@@ -80,7 +80,7 @@ def save_theme(actor: Actor, theme_id: int | None, name: str, description: str =
         else:
             theme = Theme.get_or_none(Theme.id == theme_id)
             if theme is None:
-                raise NotFound(f"theme {theme_id}")
+                raise NotFound(_("theme {theme_id}").format(theme_id=theme_id))
             before = {k: getattr(theme, k) for k in values}
             Theme.update(**values).where(Theme.id == theme_id).execute()
             audit.record(actor, AREA, "update", "theme", theme_id, audit.describe_changes(before, values))
@@ -147,7 +147,7 @@ def _clean_meeting(values: dict) -> dict:
                if v.get(key) in (None, "")]
     if missing:
         also = f" (also missing: {', '.join(missing[1:])})" if len(missing) > 1 else ""
-        raise ValidationError(missing[0], f"is required: choose the meeting's {missing[0]}{also}")
+        raise ValidationError(missing[0], _("is required: choose the meeting's {value}{also}").format(value=missing[0], also=also))
     out = {
         "held_on": validate.date("date", v.get("held_on")),
         "title": validate.text("title", v.get("title"), 120, required=False),
@@ -159,15 +159,15 @@ def _clean_meeting(values: dict) -> dict:
     if start:
         m = TIME_RE.match(start)
         if not m:
-            raise ValidationError("time", f"must be a time like 14:30, not {start!r}")
+            raise ValidationError("time", _("must be a time like 14:30, not {start!r}").format(start=start))
         start = f"{int(m.group(1)):02d}:{m.group(2)}"
     out["start_time"] = start
     centre = Centre.get_or_none(Centre.id == v["centre_id"])
     if centre is None:
-        raise ValidationError("centre", "is unknown")
+        raise ValidationError("centre", _("is unknown"))
     theme = Theme.get_or_none(Theme.id == v["theme_id"])
     if theme is None:
-        raise ValidationError("theme", "is unknown")
+        raise ValidationError("theme", _("is unknown"))
     out["centre"], out["theme"] = centre.id, theme.id
     return out
 
@@ -184,7 +184,7 @@ def save_meeting(actor: Actor, meeting_id: int | None, values: dict,
     if wanted:
         known = {f.id for f in Family.select(Family.id).where(Family.id.in_(list(wanted)))}
         if wanted - known:
-            raise ValidationError("families", f"{len(wanted - known)} families are unknown")
+            raise ValidationError("families", _("{n} families are unknown").format(n=len(wanted - known)))
     now = dt.datetime.now()
     with database.atomic():
         if meeting_id is None:
@@ -193,7 +193,7 @@ def save_meeting(actor: Actor, meeting_id: int | None, values: dict,
         else:
             meeting = Meeting.get_or_none(Meeting.id == meeting_id)
             if meeting is None:
-                raise NotFound(f"meeting {meeting_id}")
+                raise NotFound(_("meeting {meeting_id}").format(meeting_id=meeting_id))
             require(actor, "meetings.plan", centre_id=meeting.centre_id)
             before = {k: getattr(meeting, k if k not in ("centre", "theme") else k + "_id")
                       for k in clean}
@@ -235,7 +235,7 @@ def save_notes(actor: Actor, meeting_id: int, notes: str) -> None:
     """Save a meeting's notes alone (called as they type); nothing is written if unchanged."""
     meeting = Meeting.get_or_none(Meeting.id == meeting_id)
     if meeting is None:
-        raise NotFound(f"meeting {meeting_id}")
+        raise NotFound(_("meeting {meeting_id}").format(meeting_id=meeting_id))
     require(actor, "meetings.plan", centre_id=meeting.centre_id)
     notes = validate.text("notes", notes, 20000, required=False)
     if notes == meeting.notes:
@@ -250,10 +250,10 @@ def delete_meeting(actor: Actor, meeting_id: int) -> None:
     """Delete a planned meeting nobody came to yet; a held meeting stays in the record."""
     meeting = Meeting.get_or_none(Meeting.id == meeting_id)
     if meeting is None:
-        raise NotFound(f"meeting {meeting_id}")
+        raise NotFound(_("meeting {meeting_id}").format(meeting_id=meeting_id))
     require(actor, "meetings.plan", centre_id=meeting.centre_id)
     if meeting.status == "held":
-        raise ConflictError("This meeting was held: it stays in the record.")
+        raise ConflictError(_("This meeting was held: it stays in the record."))
     with database.atomic():
         Meeting.delete().where(Meeting.id == meeting_id).execute()
         audit.record(actor, AREA, "delete", "meeting", meeting_id,
@@ -264,7 +264,7 @@ def get_meeting(actor: Actor, meeting_id: int) -> MeetingInfo:
     m = (Meeting.select(Meeting, Centre, Theme).join(Centre).join_from(Meeting, Theme)
          .where(Meeting.id == meeting_id).first())
     if m is None:
-        raise NotFound(f"meeting {meeting_id}")
+        raise NotFound(_("meeting {meeting_id}").format(meeting_id=meeting_id))
     require(actor, "meetings.view", centre_id=m.centre_id)
     links = list(MeetingFamily.select().where(MeetingFamily.meeting == meeting_id))
     fams = families_by_id(mf.family_id for mf in links)
@@ -388,7 +388,7 @@ def family_by_code(actor: Actor, code: str):
     require(actor, "meetings.view")
     fam = Family.get_or_none(Family.code == (code or "").strip().upper())
     if fam is None:
-        raise ValidationError("family", f"there is no family with the code {code!r}")
+        raise ValidationError("family", _("there is no family with the code {code!r}").format(code=code))
     return families_by_id([fam.id])[fam.id]
 
 

@@ -21,6 +21,7 @@ from ..common.errors import ValidationError
 from ..centres.families import families_by_id
 from .planning import MeetingInfo, get_meeting
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _period(first, last) -> tuple[dt.date, dt.date]:
     first = validate.date("from", first)
     last = validate.date("to", last)
     if last < first:
-        raise ValidationError("to", "is before the start of the period")
+        raise ValidationError("to", _("is before the start of the period"))
     return first, last
 
 
@@ -241,7 +242,7 @@ def export_meetings(actor: Actor, first, last, out, centre_id: int | None = None
     from ..centres.export import write_table
 
     if Path(out).suffix.lower() not in (".csv", ".xlsx"):
-        raise ValidationError("file", "must end in .csv or .xlsx")
+        raise ValidationError("file", _("must end in .csv or .xlsx"))
     header, rows = export_table(actor, first, last, centre_id)
     write_table(out, header, rows, "Meetings")
     return len(rows)

@@ -51,8 +51,9 @@ from .rates import (  # noqa: F401
     nssf_contributions, rates_for_month, round_half_up, seniority_bonus_cents,
     tax_bracket_parts, total_cash, usd_to_khr, validate_brackets,
 )
+from ...i18n import N_, _, ngettext
 
-BASES = ("monthly", "daily", "hourly", "piece")
+BASES = (N_("monthly"), N_("daily"), N_("hourly"), N_("piece"))
 EARNING, DEDUCTION, EMPLOYER = "earning", "deduction", "employer"
 KINDS = (EARNING, DEDUCTION, EMPLOYER)
 
@@ -101,7 +102,7 @@ def fair_wage(total_cents: int, rates: Rates, years_of_service: int) -> Tuple[in
     reference = (rates.minimum_wage_cents + rates.attendance_bonus_cents + rates.transport_cents
                  + seniority_bonus_cents(years_of_service, rates))
     if reference <= 0:
-        raise ValidationError("minimum_wage_cents", "the reference pay must be positive")
+        raise ValidationError("minimum_wage_cents", _("the reference pay must be positive"))
     difference = total_cents - reference
     tenths = round_half_up(Fraction(difference * 1000, reference))
     return difference, Decimal(tenths).scaleb(-1)
@@ -163,39 +164,39 @@ class PayInput:
 
     def __post_init__(self):
         if not isinstance(self.month, date) or self.month.day != 1:
-            raise ValidationError("month", "must be the first day of the month")
+            raise ValidationError("month", _("must be the first day of the month"))
         if self.basis not in BASES:
-            raise ValidationError("basis", f"unknown pay basis {self.basis!r} (expected one of {', '.join(BASES)})")
+            raise ValidationError("basis", _("unknown pay basis {basis!r} (expected one of {join})").format(basis=self.basis, join=', '.join(BASES)))
         check_int(self.khr_per_usd, "khr_per_usd", minimum=1)
         check_int(self.working_days_in_month, "working_days_in_month", minimum=1)
         if self.working_days_in_month > 31:
-            raise ValidationError("working_days_in_month", "a month has at most 31 days")
+            raise ValidationError("working_days_in_month", _("a month has at most 31 days"))
         for name in ("rate_cents", "days_paid", "days_unpaid", "hours", "weekend_hours",
                      "overtime_hours_normal", "overtime_hours_premium"):
             check_quantity(getattr(self, name), name)
         if self.basis != "piece" and not self.rate_cents:
-            raise ValidationError("rate_cents", f"a {self.basis} rate is needed")
+            raise ValidationError("rate_cents", _("a {basis} rate is needed").format(basis=self.basis))
         for name in ("overtime_hourly_cents", "seniority_daily_wage_cents"):
             if getattr(self, name) is not None:
                 check_quantity(getattr(self, name), name)
         for name in ("years_of_service", "dependants", "advance_repayment_cents"):
             check_int(getattr(self, name), name)
         if not 0 <= check_int(self.seniority_months_in_half_year, "seniority_months_in_half_year") <= 6:
-            raise ValidationError("seniority_months_in_half_year", "must be between 0 and 6")
+            raise ValidationError("seniority_months_in_half_year", _("must be between 0 and 6"))
         days = Fraction(self.days_paid) + Fraction(self.days_unpaid)
         if days > self.working_days_in_month:
-            raise ValidationError("days_paid", "days paid + days unpaid exceed the working days of the month")
+            raise ValidationError("days_paid", _("days paid + days unpaid exceed the working days of the month"))
         if self.basis == "monthly" and self.employed_full_month and days != self.working_days_in_month:
-            raise ValidationError("days_paid", "for a full month, days paid + days unpaid must equal the working days")
+            raise ValidationError("days_paid", _("for a full month, days paid + days unpaid must equal the working days"))
         if self.basis != "hourly" and (self.hours or self.weekend_hours):
-            raise ValidationError("hours", "hours and weekend hours are only for the hourly basis")
+            raise ValidationError("hours", _("hours and weekend hours are only for the hourly basis"))
         if self.basis != "piece" and self.pieces:
-            raise ValidationError("pieces", "pieces are only for the piece basis")
+            raise ValidationError("pieces", _("pieces are only for the piece basis"))
         pieces = []
         for item in self.pieces:
             item = tuple(item)
             if len(item) not in (2, 3):
-                raise ValidationError("pieces", "each entry is (pieces, rate_cents) or (pieces, rate_cents, label)")
+                raise ValidationError("pieces", _("each entry is (pieces, rate_cents) or (pieces, rate_cents, label)"))
             check_int(item[0], "pieces")
             check_quantity(item[1], "pieces")
             pieces.append(item)
@@ -204,7 +205,7 @@ class PayInput:
             rows = tuple(tuple(row) for row in getattr(self, name))
             for row in rows:
                 if len(row) != 2 or not isinstance(row[0], str) or not row[0].strip():
-                    raise ValidationError(name, "each entry is (reason, cents) with a reason")
+                    raise ValidationError(name, _("each entry is (reason, cents) with a reason"))
                 check_int(row[1], name, minimum=1)
             object.__setattr__(self, name, rows)
 
@@ -280,37 +281,37 @@ def _seniority_daily(pay: PayInput, rates: Rates) -> Tuple[Fraction, str]:
         hours = rates.standard_hours_per_day
         return rate * hours, f"({fmt_usd(rate)}/h × {hours} h)"
     raise ValidationError("seniority_daily_wage_cents",
-                          "piece-rate workers need their average daily wage for the seniority payment")
+                          _("piece-rate workers need their average daily wage for the seniority payment"))
 
 
 def _basis_earnings(pay: PayInput, add) -> None:
     rate, wd, paid = Fraction(pay.rate_cents), pay.working_days_in_month, Fraction(pay.days_paid)
     if pay.basis == "monthly":
         if paid == wd:
-            add("SALARY", "Monthly salary", rate, f"{fmt_usd(rate)} for the full month ({wd} of {wd} working days)")
+            add("SALARY", N_("Monthly salary"), rate, f"{fmt_usd(rate)} for the full month ({wd} of {wd} working days)")
         else:
-            add("SALARY", "Monthly salary (prorated)", rate * paid / wd,
+            add("SALARY", N_("Monthly salary (prorated)"), rate * paid / wd,
                 f"{fmt_usd(rate)} ÷ {wd} working days × {fmt_number(paid)} days paid")
     elif pay.basis == "daily":
-        add("DAYS", "Days worked", rate * paid, f"{fmt_number(paid)} days × {fmt_usd(rate)}")
+        add("DAYS", N_("Days worked"), rate * paid, f"{fmt_number(paid)} days × {fmt_usd(rate)}")
     elif pay.basis == "hourly":
         hours, weekend = Fraction(pay.hours), Fraction(pay.weekend_hours)
         if hours or not weekend:
-            add("HOURS", "Hours worked", rate * hours, f"{fmt_number(hours)} h × {fmt_usd(rate)}")
+            add("HOURS", N_("Hours worked"), rate * hours, f"{fmt_number(hours)} h × {fmt_usd(rate)}")
         if weekend:
-            add("WEEKEND", "Weekend hours", rate * weekend, f"{fmt_number(weekend)} h × {fmt_usd(rate)}")
+            add("WEEKEND", N_("Weekend hours"), rate * weekend, f"{fmt_number(weekend)} h × {fmt_usd(rate)}")
     else:
         for item in pay.pieces:
-            label = f"Piece work: {item[2]}" if len(item) == 3 else "Piece work"
+            label = f"{N_('Piece work')}: {item[2]}" if len(item) == 3 else N_("Piece work")
             add("PIECE", label, item[0] * Fraction(item[1]), f"{item[0]:,} pieces × {fmt_usd(item[1])}")
 
 
 def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     """Compute one worker's payslip for ``pay.month`` with ``rates``."""
     if not isinstance(pay, PayInput) or not isinstance(rates, Rates):
-        raise ValidationError("pay_input", "expects a PayInput and a Rates")
+        raise ValidationError("pay_input", _("expects a PayInput and a Rates"))
     if rates.effective_from > pay.month:
-        raise ValidationError("rates", f"rates effective {rates.effective_from} are not in force in {pay.month:%B %Y}")
+        raise ValidationError("rates", _("rates effective {effective_from} are not in force in {month:%B %Y}").format(effective_from=rates.effective_from, month=pay.month))
     k, lines = pay.khr_per_usd, []
 
     def add(code, label, exact, formula, kind=EARNING, khr=None, show_result=True):
@@ -323,19 +324,20 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     wd, paid = pay.working_days_in_month, Fraction(pay.days_paid)
     ot_rate, ot_text = _overtime_rate(pay, rates)
     for hours, bp, code, label in (
-        (pay.overtime_hours_normal, rates.overtime_normal_bp, "OT_NORMAL", "Overtime"),
-        (pay.overtime_hours_premium, rates.overtime_premium_bp, "OT_PREMIUM", "Overtime night/Sunday/holiday"),
+        (pay.overtime_hours_normal, rates.overtime_normal_bp, "OT_NORMAL", N_("Overtime")),
+        (pay.overtime_hours_premium, rates.overtime_premium_bp, "OT_PREMIUM", N_("Overtime night/Sunday/holiday")),
     ):
         if hours:
             add(code, f"{label} {fmt_pct(bp)}", Fraction(hours) * ot_rate * Fraction(bp, 10_000),
                 f"{fmt_number(Fraction(hours))} h × {ot_text} × {fmt_pct(bp)}")
     if pay.attendance_bonus:
         if pay.employed_full_month and not pay.days_unpaid:
-            add("ATTENDANCE", "Attendance bonus", rates.attendance_bonus_cents, "No absence this month")
+            add("ATTENDANCE", N_("Attendance bonus"), rates.attendance_bonus_cents, "No absence this month")
         else:
-            why = (f"{fmt_number(Fraction(pay.days_unpaid))} unpaid day(s)" if pay.days_unpaid
-                   else "not employed for the full month")
-            add("ATTENDANCE", "Attendance bonus", 0, f"Not paid: {why} = $0.00", show_result=False)
+            why = (ngettext("{n} unpaid day", "{n} unpaid days", int(pay.days_unpaid)).format(
+                       n=fmt_number(Fraction(pay.days_unpaid))) if pay.days_unpaid
+                   else _("not employed for the full month"))
+            add("ATTENDANCE", N_("Attendance bonus"), 0, f"Not paid: {why} = $0.00", show_result=False)
 
     def monthly_flat(code, label, cents, reason):
         if pay.employed_full_month:
@@ -359,7 +361,7 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
         if rates.seniority_pay_prorate and months < 6:
             days = days * months / 6
             text += f" × {months}/6 months of service = {fmt_number(days)} days"
-        seniority_cents = add("SENIORITY_PAY", "Seniority payment", days * daily, f"{text} × {daily_text}")
+        seniority_cents = add("SENIORITY_PAY", N_("Seniority payment"), days * daily, f"{text} × {daily_text}")
     for reason, cents in pay.additions:
         add("ADDITION", reason, cents, reason)
     gross = sum(line.amount_cents for line in lines)
@@ -388,15 +390,15 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
             add(code, label, cents, f"{fmt_pct(bp)} × {base_text} = {fmt_khr(khr)} ÷ {rate_text}", kind, khr)
             return cents
 
-        nssf_employee_cents = nssf_line("NSSF_PENSION", "NSSF pension (employee)", rates.nssf_pension_employee_bp,
+        nssf_employee_cents = nssf_line("NSSF_PENSION", N_("NSSF pension (employee)"), rates.nssf_pension_employee_bp,
                                         nssf["pension_employee_khr"], DEDUCTION)
-        employer_cents["pension"] = nssf_line("NSSF_PENSION_ER", "NSSF pension (employer)",
+        employer_cents["pension"] = nssf_line("NSSF_PENSION_ER", N_("NSSF pension (employer)"),
                                               rates.nssf_pension_employer_bp, nssf["pension_employer_khr"], EMPLOYER)
-        employer_cents["health_care"] = nssf_line("NSSF_HEALTH_ER", "NSSF health care (employer)",
+        employer_cents["health_care"] = nssf_line("NSSF_HEALTH_ER", N_("NSSF health care (employer)"),
                                                   rates.nssf_health_employer_bp, nssf["health_care_employer_khr"],
                                                   EMPLOYER)
         employer_cents["occupational_risk"] = nssf_line(
-            "NSSF_RISK_ER", "NSSF occupational risk (employer)", rates.nssf_risk_employer_bp,
+            "NSSF_RISK_ER", N_("NSSF occupational risk (employer)"), rates.nssf_risk_employer_bp,
             nssf["occupational_risk_employer_khr"], EMPLOYER)
 
     # Tax on salary, in riel
@@ -413,12 +415,13 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     if pension_khr:
         text += f" − NSSF pension {fmt_khr(pension_khr)}"
     if allowance:
-        text += f" − {pay.dependants} dependant(s) × {fmt_khr(rates.dependant_allowance_khr)}"
+        text += " − " + ngettext("{n} dependant", "{n} dependants", pay.dependants).format(
+            n=pay.dependants) + f" × {fmt_khr(rates.dependant_allowance_khr)}"
     text += "; tax " + (" + ".join(parts) if parts else "0%") + f" = {fmt_khr(tax_khr)} ÷ {rate_text}"
-    add("TAX", "Tax on salary", tax_cents, text, DEDUCTION, tax_khr)
+    add("TAX", N_("Tax on salary"), tax_cents, text, DEDUCTION, tax_khr)
 
     if pay.advance_repayment_cents:
-        add("ADVANCE", "Advance repayment", pay.advance_repayment_cents, "Salary advance repaid this month",
+        add("ADVANCE", N_("Advance repayment"), pay.advance_repayment_cents, "Salary advance repaid this month",
             DEDUCTION)
     for reason, cents in pay.deductions:
         add("DEDUCTION", reason, cents, reason, DEDUCTION)
@@ -426,8 +429,7 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     total_deductions = sum(line.amount_cents for line in lines if line.kind == DEDUCTION)
     net = gross - total_deductions
     if net < 0:
-        raise ValidationError("deductions", f"deductions {fmt_usd(total_deductions)} exceed the gross pay "
-                                            f"{fmt_usd(gross)}; reduce the advance repayment or deductions")
+        raise ValidationError("deductions", _("deductions {fmt_usd} exceed the gross pay {fmt_usd2}; reduce the advance repayment or deductions").format(fmt_usd=fmt_usd(total_deductions), fmt_usd2=fmt_usd(gross)))
     employer_total = sum(employer_cents.values())
     lines.sort(key=lambda item: KINDS.index(item.kind))  # stable: earnings, deductions, employer
     return Payslip(

@@ -18,6 +18,7 @@ from ..core.home import Card
 from .months import add_months, month_label, parse_month
 from .calc import cash_breakdown, round_half_up, total_cash
 from ..core.permissions import Actor, can, require
+from ...i18n import N_, _, ngettext
 
 TOTAL_KEYS = ("gross_cents", "nssf_employee_cents", "tax_khr", "tax_cents", "advance_cents",
               "other_deductions_cents", "net_cents", "er_pension_cents", "er_health_cents", "er_risk_cents",
@@ -145,7 +146,7 @@ def payslip_documents(actor: Actor, month, worker_ids=None) -> tuple[RunView, li
     """Everything the payslip PDF draws, for every worker of the run (or those given)."""
     view = register(actor, month)
     if view.status == "none":
-        raise NotFound(f"there is no payroll for {month_label(view.month)}; compute the draft first")
+        raise NotFound(_("there is no payroll for {month_label}; compute the draft first").format(month_label=month_label(view.month)))
     rows = [r for r in view.rows if worker_ids is None or r.worker_id in set(worker_ids)]
     by_slip: dict[int, list] = {}
     for l in (PayslipLine.select().where(PayslipLine.payslip.in_([r.id for r in rows]))
@@ -194,7 +195,7 @@ def _usd(cents: int) -> str:
 def export_rows(actor: Actor, month) -> tuple[list[str], list[list]]:
     view = register(actor, month)
     if view.status == "none":
-        raise NotFound(f"there is no payroll for {month_label(view.month)}")
+        raise NotFound(_("there is no payroll for {month_label}").format(month_label=month_label(view.month)))
     rows = [[r.code, r.name_latin, r.days_worked, _usd(r.gross_cents), _usd(r.nssf_employee_cents), r.tax_khr,
              _usd(r.net_cents), _usd(r.er_pension_cents), _usd(r.er_health_cents), _usd(r.er_risk_cents),
              _usd(r.employer_cost_cents)] for r in view.rows]
@@ -264,16 +265,21 @@ def home_cards(actor: Actor, target) -> list[Card]:
     if run is None:
         if month >= today.replace(day=1):
             return []
-        return [Card("Payroll", (f"The payroll of {month_label(month)} is not computed yet.",), "payroll_run",
-                     "warning")]
+        return [Card(_("Payroll"), (_("The payroll of {month} is not computed yet.").format(
+            month=month_label(month)),), "payroll_run", "warning")]
     count = Payslip.select().where(Payslip.run == run).count()
     level = "warning" if run.warning_list() else "info"
-    return [Card("Payroll", (f"{month_label(month)}: draft of {count} payslips, not finalised.",
-                             f"{len(run.warning_list())} warning(s) to review."), "payroll_run", level)]
+    n = len(run.warning_list())
+    return [Card(_("Payroll"), (ngettext("{month}: draft of {n} payslip, not finalised.",
+                                         "{month}: draft of {n} payslips, not finalised.",
+                                         count).format(month=month_label(month), n=count),
+                                ngettext("{n} warning to review.", "{n} warnings to review.",
+                                         n).format(n=n)), "payroll_run", level)]
 
 
 # --------------------------------------------------------------------------- documents
-DOCUMENTS = {"payslips": "Payslips", "register": "Payroll register", "cash": "Cash list", "nssf": "NSSF list"}
+DOCUMENTS = {"payslips": N_("Payslips"), "register": N_("Payroll register"), "cash": N_("Cash list"),
+             "nssf": N_("NSSF list")}
 
 
 def write_pdf(actor: Actor, kind: str, month, out, progress=None, worker_ids=None) -> Path:
@@ -281,7 +287,7 @@ def write_pdf(actor: Actor, kind: str, month, out, progress=None, worker_ids=Non
     validate.choice("kind", kind, list(DOCUMENTS))
     out = Path(out)
     if out.suffix.lower() != ".pdf":
-        raise ValidationError("out", "the file must end in .pdf")
+        raise ValidationError("out", _("the file must end in .pdf"))
     if kind == "payslips":
         from ...reports.payroll.payslips import render_payslips
 
@@ -290,7 +296,7 @@ def write_pdf(actor: Actor, kind: str, month, out, progress=None, worker_ids=Non
         return out
     view = register(actor, month)
     if view.status == "none":
-        raise NotFound(f"there is no payroll for {month_label(view.month)}; compute the draft first")
+        raise NotFound(_("there is no payroll for {month_label}; compute the draft first").format(month_label=month_label(view.month)))
     if kind == "register":
         from ...reports.payroll.payslips import render_register
 

@@ -17,6 +17,7 @@ from .months import AREA, month_end, month_label, parse_month, refuse_if_final, 
 from .run import _group, instalment_due
 from ..core.permissions import Actor, require
 from .workers import contract_on
+from ...i18n import _
 
 
 def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reason: str = "",
@@ -27,22 +28,22 @@ def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reaso
     given_on = validate.date("given_on", given_on)
     cents = validate.money_cents("amount", amount)
     if cents <= 0:
-        raise ValidationError("amount", "must be more than zero")
+        raise ValidationError("amount", _("must be more than zero"))
     months = validate.integer("months", months, 1, 24)
     reason = validate.text("reason", reason, 120, required=False) or "Salary advance"
     first = parse_month(first_month, "first_month") if first_month else given_on.replace(day=1)
     if first < given_on.replace(day=1):
-        raise ValidationError("first_month", "repayment cannot start before the advance is given")
+        raise ValidationError("first_month", _("repayment cannot start before the advance is given"))
     with database.atomic():
         w = Worker.get_or_none(Worker.id == worker_id)
         if w is None:
-            raise NotFound(f"worker {worker_id}")
+            raise NotFound(_("worker {worker_id}").format(worker_id=worker_id))
         refuse_if_final(first, "its advances")
         a = Advance.create(worker=w, given_on=given_on, amount_cents=cents, months=months, first_month=first,
                            reason=reason, created_by=actor.username)
         audit.record(actor, AREA, "create", "advance", a.id,
                      f"advance {validate.format_cents(cents)} to {w.code} on {given_on}, repaid over {months} "
-                     f"month(s) from {month_label(first)}")
+                     f"months from {month_label(first)}")
     return a.id
 
 
@@ -59,7 +60,7 @@ def pay_mid_month(actor: Actor, month, percent=None, given_on=None) -> tuple[int
     with database.atomic():
         refuse_if_final(month, "its advances")
         if Advance.select().where((Advance.first_month == month) & (Advance.mid_month == True)).exists():  # noqa: E712
-            raise ConflictError(f"The mid-month payment of {month_label(month)} was already made.")
+            raise ConflictError(_("The mid-month payment of {month_label} was already made.").format(month_label=month_label(month)))
         workers = Worker.select().where((Worker.kind == "employee") & (Worker.hire_date <= given_on)
                                         & (Worker.leave_date.is_null() | (Worker.leave_date >= given_on)))
         contracts = _group(Contract.select().where(Contract.effective_from <= given_on)
@@ -94,14 +95,14 @@ def add_adjustment(actor: Actor, worker_id: int, month, kind: str, reason: str, 
     reason = validate.text("reason", reason, 120)
     cents = validate.money_cents("amount", amount)
     if cents <= 0:
-        raise ValidationError("amount", "must be more than zero")
+        raise ValidationError("amount", _("must be more than zero"))
     corrects = parse_month(corrects_month, "corrects_month") if corrects_month else None
     if corrects and corrects >= month:
-        raise ValidationError("corrects_month", "a correction goes into a later month")
+        raise ValidationError("corrects_month", _("a correction goes into a later month"))
     with database.atomic():
         w = Worker.get_or_none(Worker.id == worker_id)
         if w is None:
-            raise NotFound(f"worker {worker_id}")
+            raise NotFound(_("worker {worker_id}").format(worker_id=worker_id))
         refuse_if_final(month, "its adjustments")
         if corrects:
             reason = f"{reason} (correction of {corrects:%m/%Y})"
@@ -117,7 +118,7 @@ def delete_adjustment(actor: Actor, adjustment_id: int) -> None:
     with database.atomic():
         a = Adjustment.get_or_none(Adjustment.id == adjustment_id)
         if a is None:
-            raise NotFound(f"adjustment {adjustment_id}")
+            raise NotFound(_("adjustment {adjustment_id}").format(adjustment_id=adjustment_id))
         refuse_if_final(a.month, "its adjustments")
         a.delete_instance()
         audit.record(actor, AREA, "delete", "adjustment", adjustment_id,

@@ -19,6 +19,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from .rates import Rates
 from .rates_json import rates_from_json, rates_to_json
 from ..core.permissions import Actor, register_actions, require
+from ...i18n import _, N_
 
 AREA = "payroll"
 
@@ -37,21 +38,19 @@ register_actions(
 
 settings.declare(
     settings.SettingDef(
-        "payroll_sector_minimum_cents", "Fair wage: sector minimum (cents, 0 = from the rates)",
+        "payroll_sector_minimum_cents", N_("Fair wage: sector minimum (cents, 0 = from the rates)"),
         "int", 0,
-        "The garment-sector minimum monthly wage PSE compares its pay with, in US cents "
-        "(21000 = US$210). 0 uses the minimum wage of each month's payroll rates. The legal "
-        "bonuses (attendance, transport, seniority) are added to it.", 0, 10_000_000),
+        N_("The garment-sector minimum monthly wage PSE compares its pay with, in US cents (21000 = US$210). 0 uses the minimum wage of each month's payroll rates. The legal bonuses (attendance, transport, seniority) are added to it."), 0, 10_000_000),
     settings.SettingDef(
-        "payroll_mid_month_percent", "Mid-month payment (% of the monthly wage)", "int", 50,
-        "Share of the monthly wage paid as an advance in the middle of the month; it is "
-        "deducted from the month's pay.", 1, 90),
+        "payroll_mid_month_percent", N_("Mid-month payment (% of the monthly wage)"), "int", 50,
+        N_("Share of the monthly wage paid as an advance in the middle of the month; it is deducted from the month's pay."), 1, 90),
 )
 
-JOBS = ("seamstress", "cutter", "finisher", "supervisor", "ironer", "quality control", "student")
+JOBS = (N_("seamstress"), N_("cutter"), N_("finisher"), N_("supervisor"), N_("ironer"),
+        N_("quality control"), N_("student"))
 STATUSES = {
-    "W": "worked", "A": "absent", "PL": "paid leave", "UL": "unpaid leave", "S": "sick",
-    "H": "public holiday",
+    "W": N_("worked"), "A": N_("absent"), "PL": N_("paid leave"), "UL": N_("unpaid leave"),
+    "S": N_("sick"), "H": N_("public holiday"),
 }
 PAID_STATUSES = ("W", "PL", "S", "H")
 UNPAID_STATUSES = ("A", "UL")
@@ -61,12 +60,12 @@ UNPAID_STATUSES = ("A", "UL")
 def parse_month(value, field: str = "month") -> dt.date:
     """Return the first day of a month from 'YYYY-MM', a date, or None for this month."""
     if value is None or value == "":
-        raise ValidationError(field, "is required (YYYY-MM)")
+        raise ValidationError(field, _("is required (YYYY-MM)"))
     if isinstance(value, dt.date):
         return value.replace(day=1)
     match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(value))
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(field, f"must be a month like 2026-03, not {value!r}")
+        raise ValidationError(field, _("must be a month like 2026-03, not {value!r}").format(value=value))
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -89,7 +88,10 @@ def working_days(month: dt.date) -> list[dt.date]:
 
 
 def month_label(month: dt.date) -> str:
-    return month.strftime("%B %Y")
+    """"March 2026" in the current language ("mars 2026", "មីនា 2026")."""
+    from ...formats import format_month
+
+    return format_month(month)
 
 
 def is_final(month: dt.date) -> bool:
@@ -99,8 +101,7 @@ def is_final(month: dt.date) -> bool:
 def refuse_if_final(month: dt.date, what: str) -> None:
     """Refuse a change to a finalised month: corrections go into a later month's run."""
     if is_final(month):
-        raise ConflictError(f"The payroll of {month_label(month)} is finalised: {what} can no longer "
-                            "change. Add a correction as an adjustment in a later month.")
+        raise ConflictError(_("The payroll of {month_label} is finalised: {what} can no longer change. Add a correction as an adjustment in a later month.").format(month_label=month_label(month), what=what))
 
 
 # --------------------------------------------------------------------------- rates as data
@@ -124,8 +125,7 @@ def rates_in_force(month: dt.date) -> Rates:
     row = (PayRates.select().where(PayRates.effective_from <= month)
            .order_by(PayRates.effective_from.desc()).first())
     if row is None:
-        raise ValidationError("rates", f"no payroll rates are in force in {month_label(month)}; "
-                                       "add them in Payroll rates")
+        raise ValidationError("rates", _("no payroll rates are in force in {month_label}; add them in Payroll rates").format(month_label=month_label(month)))
     return rates_from_json(row.payload, row.effective_from)
 
 
@@ -139,20 +139,20 @@ def list_rates(actor: Actor) -> list[RatesRow]:
 
 #: The fields the rates screen edits, with their labels and units.
 EDITABLE_RATES = (
-    ("minimum_wage_cents", "Minimum wage (cents a month)"),
-    ("attendance_bonus_cents", "Attendance bonus (cents)"),
-    ("transport_cents", "Transport/accommodation allowance (cents)"),
-    ("overtime_normal_bp", "Overtime (basis points, 15000 = 150%)"),
-    ("overtime_premium_bp", "Overtime night/Sunday/holiday (bp)"),
-    ("nssf_pension_employee_bp", "NSSF pension, employee (bp)"),
-    ("nssf_pension_employer_bp", "NSSF pension, employer (bp)"),
-    ("nssf_health_employer_bp", "NSSF health care, employer (bp)"),
-    ("nssf_risk_employer_bp", "NSSF occupational risk, employer (bp)"),
-    ("nssf_base_min_khr", "NSSF base minimum (riel)"),
-    ("nssf_base_max_khr", "NSSF base maximum (riel)"),
-    ("dependant_allowance_khr", "Tax allowance per dependant (riel)"),
-    ("seniority_pay_tax_exempt_khr", "Tax-free seniority payment (riel per payment)"),
-    ("standard_days_per_month", "Standard days a month"),
+    ("minimum_wage_cents", N_("Minimum wage (cents a month)")),
+    ("attendance_bonus_cents", N_("Attendance bonus (cents)")),
+    ("transport_cents", N_("Transport/accommodation allowance (cents)")),
+    ("overtime_normal_bp", N_("Overtime (basis points, 15000 = 150%)")),
+    ("overtime_premium_bp", N_("Overtime night/Sunday/holiday (bp)")),
+    ("nssf_pension_employee_bp", N_("NSSF pension, employee (bp)")),
+    ("nssf_pension_employer_bp", N_("NSSF pension, employer (bp)")),
+    ("nssf_health_employer_bp", N_("NSSF health care, employer (bp)")),
+    ("nssf_risk_employer_bp", N_("NSSF occupational risk, employer (bp)")),
+    ("nssf_base_min_khr", N_("NSSF base minimum (riel)")),
+    ("nssf_base_max_khr", N_("NSSF base maximum (riel)")),
+    ("dependant_allowance_khr", N_("Tax allowance per dependant (riel)")),
+    ("seniority_pay_tax_exempt_khr", N_("Tax-free seniority payment (riel per payment)")),
+    ("standard_days_per_month", N_("Standard days a month")),
 )
 
 
@@ -193,16 +193,15 @@ def save_rates(actor: Actor, effective_from, values: dict, note: str = "") -> Ra
         elif name in dict(EDITABLE_RATES):
             changes[name] = validate.integer(name, raw, 0)
         else:
-            raise ValidationError(name, "is not a payroll rate")
+            raise ValidationError(name, _("is not a payroll rate"))
     if base is None and "minimum_wage_cents" not in changes:
-        raise ValidationError("minimum_wage_cents", "is required for the first rates")
+        raise ValidationError("minimum_wage_cents", _("is required for the first rates"))
     fields = dataclasses.asdict(base) if base else {}
     fields.update(changes, effective_from=start)
     rates = Rates(**fields)  # checks every value
     with database.atomic():
         if PayRun.select().where((PayRun.rates_from == start) & (PayRun.status == "final")).exists():
-            raise ConflictError(f"The rates from {start} were used by a finalised payroll; add new "
-                                "rates with a later effective date instead.")
+            raise ConflictError(_("The rates from {start} were used by a finalised payroll; add new rates with a later effective date instead.").format(start=start))
         row = PayRates.get_or_none(PayRates.effective_from == start)
         if row is None:
             row = PayRates.create(effective_from=start, payload=rates_to_json(rates), note=note)
@@ -253,5 +252,5 @@ def delete_holiday(actor: Actor, day) -> None:
     with database.atomic():
         deleted = PublicHoliday.delete().where(PublicHoliday.day == day).execute()
         if not deleted:
-            raise NotFound(f"no public holiday on {day}")
+            raise NotFound(_("no public holiday on {day}").format(day=day))
         audit.record(actor, AREA, "delete", "holiday", day.isoformat(), f"public holiday {day} removed")

@@ -59,6 +59,7 @@ from math import floor
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..common.errors import ValidationError
+from ...i18n import _
 
 Number = Union[int, Decimal, Fraction]
 
@@ -84,7 +85,7 @@ DEFAULT_SENIORITY_BONUS_TABLE: Tuple[Tuple[int, int], ...] = tuple(
 def round_half_up(value: Number) -> int:
     """Round to the nearest integer, halves away from zero (2.5 -> 3, -2.5 -> -3)."""
     if isinstance(value, float):
-        raise ValidationError("amount", "floats are not allowed for money")
+        raise ValidationError("amount", _("floats are not allowed for money"))
     q = Fraction(value)
     half = Fraction(1, 2)
     return floor(q + half) if q >= 0 else -floor(-q + half)
@@ -94,17 +95,17 @@ def check_quantity(value, name: str) -> Fraction:
     """A non-negative quantity (days, hours, rate): int, Decimal or Fraction."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, Fraction)) \
             or (isinstance(value, Decimal) and not value.is_finite()):
-        raise ValidationError(name, f"must be a number (int or Decimal, not float), got {value!r}")
+        raise ValidationError(name, _("must be a number (int or Decimal, not float), got {value!r}").format(value=value))
     if value < 0:
-        raise ValidationError(name, f"must not be negative, got {value}")
+        raise ValidationError(name, _("must not be negative, got {value}").format(value=value))
     return Fraction(value)
 
 
 def check_int(value, name: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(name, f"must be a whole number, got {value!r}")
+        raise ValidationError(name, _("must be a whole number, got {value!r}").format(value=value))
     if value < minimum:
-        raise ValidationError(name, f"must be at least {minimum}, got {value}")
+        raise ValidationError(name, _("must be at least {minimum}, got {value}").format(minimum=minimum, value=value))
     return value
 
 
@@ -142,7 +143,7 @@ def usd_to_khr(cents: int, khr_per_usd: int) -> int:
     """Cents to whole riel at ``khr_per_usd`` riel per dollar, half-up."""
     check_int(khr_per_usd, "khr_per_usd", minimum=1)
     if isinstance(cents, bool) or not isinstance(cents, int):
-        raise ValidationError("cents", f"must be a whole number of cents, got {cents!r}")
+        raise ValidationError("cents", _("must be a whole number of cents, got {cents!r}").format(cents=cents))
     return round_half_up(Fraction(cents * khr_per_usd, 100))
 
 
@@ -150,7 +151,7 @@ def khr_to_usd_cents(khr: int, khr_per_usd: int) -> int:
     """Whole riel to cents at ``khr_per_usd`` riel per dollar, half-up."""
     check_int(khr_per_usd, "khr_per_usd", minimum=1)
     if isinstance(khr, bool) or not isinstance(khr, int):
-        raise ValidationError("khr", f"must be a whole number of riel, got {khr!r}")
+        raise ValidationError("khr", _("must be a whole number of riel, got {khr!r}").format(khr=khr))
     return round_half_up(Fraction(khr * 100, khr_per_usd))
 
 
@@ -213,23 +214,23 @@ def validate_brackets(brackets) -> Tuple[Tuple[Optional[int], int], ...]:
     """Check tax brackets: ascending upper bounds, the last one open (None)."""
     rows = tuple(tuple(row) for row in brackets)
     if not rows:
-        raise ValidationError("tax_brackets", "at least one bracket is needed")
+        raise ValidationError("tax_brackets", _("at least one bracket is needed"))
     previous = 0
     for index, row in enumerate(rows):
         if len(row) != 2:
-            raise ValidationError("tax_brackets", f"row {index} must be (upper_khr, rate_bp)")
+            raise ValidationError("tax_brackets", _("row {index} must be (upper_khr, rate_bp)").format(index=index))
         upper, rate_bp = row
         check_int(rate_bp, "tax_brackets")
         if upper is None:
             if index != len(rows) - 1:
-                raise ValidationError("tax_brackets", "only the last bracket may be open (None)")
+                raise ValidationError("tax_brackets", _("only the last bracket may be open (None)"))
             continue
         check_int(upper, "tax_brackets")
         if upper <= previous:
-            raise ValidationError("tax_brackets", "upper bounds must be increasing")
+            raise ValidationError("tax_brackets", _("upper bounds must be increasing"))
         previous = upper
     if rows[-1][0] is not None:
-        raise ValidationError("tax_brackets", "the last bracket must be open (upper bound None)")
+        raise ValidationError("tax_brackets", _("the last bracket must be open (upper bound None)"))
     return rows
 
 
@@ -264,7 +265,7 @@ class Rates:
 
     def __post_init__(self):
         if not isinstance(self.effective_from, date):
-            raise ValidationError("effective_from", "must be a date")
+            raise ValidationError("effective_from", _("must be a date"))
         for name in (
             "minimum_wage_cents", "attendance_bonus_cents", "transport_cents",
             "overtime_normal_bp", "overtime_premium_bp", "seniority_pay_min_months",
@@ -276,23 +277,23 @@ class Rates:
         for name in ("standard_days_per_month", "standard_hours_per_day", "nssf_base_rounding_khr"):
             check_int(getattr(self, name), name, minimum=1)
         if self.nssf_base_min_khr > self.nssf_base_max_khr:
-            raise ValidationError("nssf_base_min_khr", "must not exceed nssf_base_max_khr")
+            raise ValidationError("nssf_base_min_khr", _("must not exceed nssf_base_max_khr"))
         if not isinstance(self.seniority_pay_days, (int, Decimal)) or isinstance(self.seniority_pay_days, bool) \
                 or self.seniority_pay_days < 0:
-            raise ValidationError("seniority_pay_days", "must be a non-negative int or Decimal")
+            raise ValidationError("seniority_pay_days", _("must be a non-negative int or Decimal"))
         months = tuple(self.seniority_pay_months)
         if any(isinstance(m, bool) or not isinstance(m, int) or not 1 <= m <= 12 for m in months):
-            raise ValidationError("seniority_pay_months", "must be month numbers 1-12")
+            raise ValidationError("seniority_pay_months", _("must be month numbers 1-12"))
         object.__setattr__(self, "seniority_pay_months", months)
         table = tuple(tuple(row) for row in self.seniority_bonus_table)
         previous = 0
         for row in table:
             if len(row) != 2:
-                raise ValidationError("seniority_bonus_table", "rows must be (years, cents)")
+                raise ValidationError("seniority_bonus_table", _("rows must be (years, cents)"))
             check_int(row[0], "seniority_bonus_table", minimum=1)
             check_int(row[1], "seniority_bonus_table")
             if row[0] <= previous:
-                raise ValidationError("seniority_bonus_table", "years must be increasing")
+                raise ValidationError("seniority_bonus_table", _("years must be increasing"))
             previous = row[0]
         object.__setattr__(self, "seniority_bonus_table", table)
         object.__setattr__(self, "tax_brackets", validate_brackets(self.tax_brackets))
@@ -316,7 +317,7 @@ def rates_for_month(month: date, candidates: Iterable[Rates]) -> Rates:
     """The rates in force in ``month``: the latest ``effective_from`` <= month."""
     valid = [r for r in candidates if r.effective_from <= month]
     if not valid:
-        raise ValidationError("rates", f"no rates in force on {month.isoformat()}")
+        raise ValidationError("rates", _("no rates in force on {isoformat}").format(isoformat=month.isoformat()))
     return max(valid, key=lambda r: r.effective_from)
 
 
@@ -337,15 +338,15 @@ class CashDenominations:
         for name in ("usd_notes", "riel_notes"):
             notes = tuple(sorted(set(getattr(self, name)), reverse=True))
             if not notes:
-                raise ValidationError(name, "at least one note is needed")
+                raise ValidationError(name, _("at least one note is needed"))
             for note in notes:
                 check_int(note, name, minimum=1)
             object.__setattr__(self, name, notes)
         check_int(self.riel_rounding, "riel_rounding", minimum=1)
         if 1 not in self.usd_notes:
-            raise ValidationError("usd_notes", "the $1 note is needed to pay whole dollars")
+            raise ValidationError("usd_notes", _("the $1 note is needed to pay whole dollars"))
         if self.riel_rounding % min(self.riel_notes):
-            raise ValidationError("riel_notes", "the smallest riel note must divide riel_rounding")
+            raise ValidationError("riel_notes", _("the smallest riel note must divide riel_rounding"))
 
 
 DEFAULT_DENOMINATIONS = CashDenominations()

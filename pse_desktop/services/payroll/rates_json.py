@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..common.errors import ValidationError
 from .rates import Rates
+from ...i18n import _
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Rates)}
 
@@ -45,5 +46,5 @@ def rates_from_json(text: str, effective_from: dt.date | None = None) -> Rates:
     if effective_from is not None:
         values["effective_from"] = effective_from
     if "minimum_wage_cents" not in values:
-        raise ValidationError("minimum_wage_cents", "missing from the stored rates")
+        raise ValidationError("minimum_wage_cents", _("missing from the stored rates"))
     return Rates(**values)

@@ -32,6 +32,7 @@ from .calc import (
 )
 from ..core.permissions import Actor, require
 from .workers import contract_on
+from ...i18n import _, ngettext
 
 REGULAR_CODES = ("SALARY", "DAYS", "HOURS", "WEEKEND", "PIECE", "ATTENDANCE", "TRANSPORT",
                  "SENIORITY_BONUS")
@@ -179,7 +180,7 @@ def _rate_segments(w, contracts, contract, days, first_day, last_day, workdays, 
             what, share = f"{_dec(amount)} h", amount
         else:
             amount = sum(1 for e in part if e.day in workdays and e.status in PAID_STATUSES)
-            what = f"{amount} day(s)"
+            what = ngettext("{n} day", "{n} days", amount).format(n=amount)
             share = Fraction(amount, len(workdays)) if contract.basis == "monthly" else amount
         cents = round_half_up((rate - base) * share)
         if cents:
@@ -216,8 +217,10 @@ def _pay_input(w, contract, days, pieces, advances, adjustments, month, first_da
         blank = [d for d in employed_days if d not in entered]
         if blank:
             unpaid += len(blank)
-            warnings.append((w.code, f"{len(blank)} working day(s) with nothing entered, counted as "
-                                     f"unpaid (first: {blank[0]:%d %b})"))
+            warnings.append((w.code, ngettext(
+                "{n} working day with nothing entered, counted as unpaid (first: {first:%d %b})",
+                "{n} working days with nothing entered, counted as unpaid (first: {first:%d %b})",
+                len(blank)).format(n=len(blank), first=blank[0])))
     worked = Fraction(sum(1 for e in days if e.status == "W"))
     piece_rows = ()
     seniority_daily = None
@@ -298,7 +301,7 @@ def compute_draft(actor: Actor, month, khr_per_usd=None, today: dt.date | None =
         net = sum(c.slip.net_cents for c in draft.computed)
         audit.record(actor, AREA, "draft", "payrun", run.id,
                      f"draft payroll {month_label(month)}: {len(draft.computed)} payslips, net "
-                     f"{validate.format_cents(net)}, {len(draft.warnings)} warning(s)")
+                     f"{validate.format_cents(net)}, {len(draft.warnings)} warnings")
     return run
 
 
@@ -343,15 +346,14 @@ def finalise(actor: Actor, month, today: dt.date | None = None) -> PayRun:
     with database.atomic():
         run = get_run(month)
         if run is None:
-            raise NotFound(f"there is no payroll draft for {month_label(month)}; compute it first")
+            raise NotFound(_("there is no payroll draft for {month_label}; compute it first").format(month_label=month_label(month)))
         if run.status == "final":
-            raise ConflictError(f"The payroll of {month_label(month)} is already finalised.")
+            raise ConflictError(_("The payroll of {month_label} is already finalised.").format(month_label=month_label(month)))
         fresh = compute_month(month, run.khr_per_usd)
         stored = sorted((p.code, p.gross_cents, p.net_cents, p.tax_khr, p.employer_cost_cents)
                         for p in Payslip.select().where(Payslip.run == run))
         if fresh.fingerprint() != stored or fresh.rates.effective_from != run.rates_from:
-            raise ConflictError("Time sheets, contracts or rates changed after this draft was computed. "
-                                "Compute the draft again and review it before finalising.")
+            raise ConflictError(_("Time sheets, contracts or rates changed after this draft was computed. Compute the draft again and review it before finalising."))
         run.status, run.finalised_at, run.finalised_by = "final", dt.datetime.now(), actor.username
         run.save()
         net = sum(p[2] for p in stored)

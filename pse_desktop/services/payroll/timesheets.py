@@ -22,6 +22,7 @@ from .months import (
     refuse_if_final, is_final,
 )
 from ..core.permissions import Actor, require
+from ...i18n import _
 
 PIECE_SOURCES = ("manual", "production")
 DEFAULT_STUDENT_HOURS = Decimal(4)
@@ -32,7 +33,7 @@ def parse_hours(field: str, value) -> int:
     if value in (None, ""):
         return 0
     if isinstance(value, bool) or isinstance(value, float):
-        raise ValidationError(field, "must be hours like 7.5")
+        raise ValidationError(field, _("must be hours like 7.5"))
     if isinstance(value, (int, Decimal)):
         minutes = Decimal(value) * 60
     else:
@@ -43,11 +44,11 @@ def parse_hours(field: str, value) -> int:
         elif re.fullmatch(r"\d{1,2}(\.\d{1,2})?|\.\d{1,2}", raw):
             minutes = Decimal(raw) * 60
         else:
-            raise ValidationError(field, f"must be hours like 7.5 or 7:30, not {value!r}")
+            raise ValidationError(field, _("must be hours like 7.5 or 7:30, not {value!r}").format(value=value))
     if minutes != minutes.to_integral_value():
-        raise ValidationError(field, "must be whole minutes (e.g. 7.25, 7.5, 7:20)")
+        raise ValidationError(field, _("must be whole minutes (e.g. 7.25, 7.5, 7:20)"))
     if not 0 <= minutes <= 24 * 60:
-        raise ValidationError(field, "must be between 0 and 24 hours")
+        raise ValidationError(field, _("must be between 0 and 24 hours"))
     return int(minutes)
 
 
@@ -91,7 +92,7 @@ def get_sheet(actor: Actor, worker_id: int, month) -> Sheet:
     month = parse_month(month)
     w = Worker.get_or_none(Worker.id == worker_id)
     if w is None:
-        raise NotFound(f"worker {worker_id}")
+        raise NotFound(_("worker {worker_id}").format(worker_id=worker_id))
     last = month_end(month)
     entries = {e.day: e for e in TimeEntry.select().where(
         (TimeEntry.worker == w) & TimeEntry.day.between(month, last))}
@@ -115,7 +116,7 @@ def save_sheet(actor: Actor, worker_id: int, month, days: dict) -> int:
     month = parse_month(month)
     w = Worker.get_or_none(Worker.id == worker_id)
     if w is None:
-        raise NotFound(f"worker {worker_id}")
+        raise NotFound(_("worker {worker_id}").format(worker_id=worker_id))
     last = month_end(month)
     rows = []
     for day, values in sorted(days.items()):
@@ -123,7 +124,7 @@ def save_sheet(actor: Actor, worker_id: int, month, days: dict) -> int:
         day = validate.date("day", day)
         where = f"{day:%d %b}"
         if not month <= day <= last:
-            raise ValidationError("day", f"{day} is not in {month_label(month)}")
+            raise ValidationError("day", _("{day} is not in {month_label}").format(day=day, month_label=month_label(month)))
         status = (status or "").strip().upper()
         minutes = parse_hours(f"hours ({where})", hours)
         ot_normal = parse_hours(f"overtime ({where})", ot_n)
@@ -131,12 +132,11 @@ def save_sheet(actor: Actor, worker_id: int, month, days: dict) -> int:
         if not status and not (minutes or ot_normal or ot_premium):
             continue
         if status not in STATUSES:
-            raise ValidationError("status", f"{where}: '{status}' is not a status "
-                                            f"({', '.join(STATUSES)})")
+            raise ValidationError("status", _("{where}: '{status}' is not a status ({join})").format(where=where, status=status, join=', '.join(STATUSES)))
         if day < w.hire_date or (w.leave_date and day > w.leave_date):
-            raise ValidationError("status", f"{where}: {w.code} was not employed on that day")
+            raise ValidationError("status", _("{where}: {code} was not employed on that day").format(where=where, code=w.code))
         if minutes + ot_normal + ot_premium > 24 * 60:
-            raise ValidationError(f"hours ({where})", "more than 24 hours in one day")
+            raise ValidationError(f"hours ({where})", _("more than 24 hours in one day"))
         rows.append({"worker": w.id, "day": day, "status": status, "minutes": minutes,
                      "ot_normal_minutes": ot_normal, "ot_premium_minutes": ot_premium})
     with database.atomic():
@@ -241,7 +241,7 @@ def record_pieces(actor: Actor, rows: list[dict], source: str = "manual", source
     for r in rows:
         w = workers.get(r.get("worker_id"))
         if w is None:
-            raise NotFound(f"worker {r.get('worker_id')}")
+            raise NotFound(_("worker {get}").format(get=r.get('worker_id')))
         day = validate.date("day", r.get("day"))
         clean.append({
             "worker": w.id, "day": day,
@@ -267,7 +267,7 @@ def delete_pieces(actor: Actor, piece_id: int) -> None:
     with database.atomic():
         p = PieceOutput.get_or_none(PieceOutput.id == piece_id)
         if p is None:
-            raise NotFound(f"pieces {piece_id}")
+            raise NotFound(_("pieces {piece_id}").format(piece_id=piece_id))
         refuse_if_final(p.day.replace(day=1), "its pieces")
         p.delete_instance()
         audit.record(actor, AREA, "delete", "pieces", piece_id,

@@ -15,8 +15,9 @@ from .months import AREA, month_label
 from .calc import BASES
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, require
+from ...i18n import N_, _
 
-KINDS = ("employee", "student")
+KINDS = (N_("employee"), N_("student"))
 PAY_METHODS = ("cash", "bank")
 
 
@@ -106,7 +107,7 @@ def get_worker(actor: Actor, worker_id: int) -> WorkerInfo:
     require(actor, "payroll.view")
     w = Worker.get_or_none(Worker.id == worker_id)
     if w is None:
-        raise NotFound(f"worker {worker_id}")
+        raise NotFound(_("worker {worker_id}").format(worker_id=worker_id))
     contracts = list(w.contracts.order_by(Contract.effective_from))
     return _info(w, contract_on(contracts, dt.date.today()))
 
@@ -146,13 +147,13 @@ def clean_worker(values: dict) -> dict:
         "child_code": validate.text("child_code", values.get("child_code"), 20, required=False).upper(),
     }
     if out["leave_date"] and out["leave_date"] < out["hire_date"]:
-        raise ValidationError("leave_date", "must not be before the hire date")
+        raise ValidationError("leave_date", _("must not be before the hire date"))
     if out["pay_method"] == "bank" and not out["bank_account"]:
-        raise ValidationError("bank_account", "is required for pay by bank")
+        raise ValidationError("bank_account", _("is required for pay by bank"))
     if out["child_code"] and kind != "student":
-        raise ValidationError("child_code", "only a student worker is linked to a child's record")
+        raise ValidationError("child_code", _("only a student worker is linked to a child's record"))
     if out["child_code"] and not Child.select().where(Child.code == out["child_code"]).exists():
-        raise ValidationError("child_code", f"no child has the code {out['child_code']}")
+        raise ValidationError("child_code", _("no child has the code {child_code}").format(child_code=out['child_code']))
     return out
 
 
@@ -191,20 +192,20 @@ def add_contract(actor: Actor, worker_id: int, effective_from, basis: str, rate,
     basis = validate.choice("basis", basis, BASES)
     rate_cents = validate.money_cents("rate", rate if rate not in (None, "") else 0)
     if basis != "piece" and rate_cents <= 0:
-        raise ValidationError("rate", f"a {basis} rate is needed")
+        raise ValidationError("rate", _("a {basis} rate is needed").format(basis=basis))
     note = validate.text("note", note, 200, required=False)
     with database.atomic():
         w = Worker.get_or_none(Worker.id == worker_id)
         if w is None:
-            raise NotFound(f"worker {worker_id}")
+            raise NotFound(_("worker {worker_id}").format(worker_id=worker_id))
         last_final = _last_final_month()
         if last_final is not None and start.replace(day=1) <= last_final:
             # It would change the pay of every finalised month from its start on.
-            raise ConflictError(f"The payroll of {month_label(last_final)} is finalised; a new "
-                                "contract starts in a later month (corrections are adjustments "
-                                "in a later month).")
+            raise ConflictError(_("The payroll of {month} is finalised; a new contract starts in a "
+                                  "later month (corrections are adjustments in a later month).")
+                                .format(month=month_label(last_final)))
         if Contract.select().where((Contract.worker == w) & (Contract.effective_from == start)).exists():
-            raise ValidationError("effective_from", f"{w.code} already has a contract from {start}")
+            raise ValidationError("effective_from", _("{code} already has a contract from {start}").format(code=w.code, start=start))
         employee = w.kind == "employee"
         flags = {name: employee if value is None else bool(value) for name, value in (
             ("attendance_bonus", attendance_bonus), ("transport_allowance", transport_allowance),
@@ -222,9 +223,9 @@ def delete_contract(actor: Actor, contract_id: int) -> None:
     with database.atomic():
         c = Contract.get_or_none(Contract.id == contract_id)
         if c is None:
-            raise NotFound(f"contract {contract_id}")
+            raise NotFound(_("contract {contract_id}").format(contract_id=contract_id))
         if _used_by_final(c):
-            raise ConflictError("This contract was used by a finalised payroll; add a new contract instead.")
+            raise ConflictError(_("This contract was used by a finalised payroll; add a new contract instead."))
         info = _contract_info(c)
         c.delete_instance()
         audit.record(actor, AREA, "delete", "contract", contract_id, f"contract removed: {info.describe()}")
@@ -255,5 +256,5 @@ def find_by_code(actor: Actor, code: str, field: str = "worker") -> WorkerInfo:
     text = validate.text(field, code, 10).upper()
     w = Worker.get_or_none(Worker.code == text)
     if w is None:
-        raise ValidationError(field, f"no worker with the code {text}")
+        raise ValidationError(field, _("no worker with the code {text}").format(text=text))
     return get_worker(actor, w.id)

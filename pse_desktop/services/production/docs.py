@@ -18,6 +18,8 @@ from .materials import format_qty
 from ..core.permissions import Actor, can, require
 from .orders import OPEN_STATES, PRIORITIES, STATE_LABELS, board, delivery_no, get_order, order_no
 from .states import requirements
+from ...i18n import _
+from ...formats import format_date
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def delivery_note(actor: Actor, delivery_id: int) -> DeliveryNoteDoc:
     require(actor, "production.view")
     d = Delivery.get_or_none(Delivery.id == delivery_id)
     if d is None:
-        raise NotFound(f"delivery {delivery_id}")
+        raise NotFound(_("delivery {delivery_id}").format(delivery_id=delivery_id))
     o = ProductionOrder.get_by_id(d.order_id)
     now = {dl.line_id: dl.quantity for dl in d.lines}
     to_date: dict[int, int] = {}
@@ -135,7 +137,7 @@ def output_table(actor: Actor, date_from, date_to) -> tuple[list[str], list[list
     first = validate.date("from", date_from)
     last = validate.date("to", date_to)
     if last < first:
-        raise ValidationError("to", "must not be before the start")
+        raise ValidationError("to", _("must not be before the start"))
     from ...db.production import SewingRate
 
     rates = dict(SewingRate.select(SewingRate.variant, SewingRate.piece_rate_cents).tuples())
@@ -173,19 +175,21 @@ def home_cards(actor: Actor, target) -> list[Card]:
     overdue = [o for o in orders if o.overdue(today)]
     due_soon = [o for o in orders if not o.overdue(today) and o.due <= soon]
     cards = []
-    lines = [f"{o.no} {o.customer}: due {o.due:%d %b}, {o.made}/{o.quantity} made"
+    lines = [_("{no} {customer}: due {due}, {made}/{quantity} made").format(
+        no=o.no, customer=o.customer, due=format_date(o.due), made=o.made, quantity=o.quantity)
              for o in overdue[:5]]
     if len(overdue) > 5:
-        lines.append(f"... and {len(overdue) - 5} more")
+        lines.append(_("... and {value} more").format(value=len(overdue) - 5))
     if overdue:
-        cards.append(Card("Overdue production orders", tuple(lines), "production_board", "danger"))
+        cards.append(Card(_("Overdue production orders"), tuple(lines), "production_board", "danger"))
     if due_soon:
-        cards.append(Card("Production due soon", tuple(
-            f"{o.no} {o.customer}: due {o.due:%d %b}, {o.state_label.lower()}"
+        cards.append(Card(_("Production due soon"), tuple(
+            _("{no} {customer}: due {due}, {state}").format(
+                no=o.no, customer=o.customer, due=format_date(o.due), state=o.state_label.lower())
             for o in due_soon[:5]), "production_board", "warning"))
     low = list_materials(low_only=True)
     if low:
-        cards.append(Card("Materials low", tuple(
+        cards.append(Card(_("Materials low"), tuple(
             f"{m.code} {m.label}: {format_qty(m.stock_milli, m.unit)}" for m in low[:5]),
             "production_materials", "warning"))
     return cards

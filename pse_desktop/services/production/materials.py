@@ -23,6 +23,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, require
 from .orders import AREA
+from ...i18n import _
 
 MATERIAL_KINDS = ("fabric", "thread", "button", "zip", "elastic", "label", "other")
 MOVE_KINDS = ("receive", "use", "adjust", "return")
@@ -32,26 +33,26 @@ MAX_QTY = 10_000_000_000  # thousandths: ten million units
 def parse_qty(field: str, value, allow_negative: bool = False, allow_zero: bool = False) -> int:
     """Return thousandths of a unit from '12.5', '12,5', '3' or an int (already thousandths)."""
     if isinstance(value, bool) or isinstance(value, float):
-        raise ValidationError(field, "must be a quantity like 12.5")
+        raise ValidationError(field, _("must be a quantity like 12.5"))
     if isinstance(value, int):
         milli = value
     else:
         raw = validate.text(field, value, 20).replace(" ", "").replace(",", ".")
         if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", raw):
-            raise ValidationError(field, f"must be a quantity like 12.5, not {value!r}")
+            raise ValidationError(field, _("must be a quantity like 12.5, not {value!r}").format(value=value))
         try:
             exact = Decimal(raw) * 1000
         except InvalidOperation:
-            raise ValidationError(field, f"must be a quantity like 12.5, not {value!r}") from None
+            raise ValidationError(field, _("must be a quantity like 12.5, not {value!r}").format(value=value)) from None
         if exact != exact.to_integral_value():
-            raise ValidationError(field, "has more than three decimals")
+            raise ValidationError(field, _("has more than three decimals"))
         milli = int(exact)
     if milli < 0 and not allow_negative:
-        raise ValidationError(field, "must not be negative")
+        raise ValidationError(field, _("must not be negative"))
     if milli == 0 and not allow_zero:
-        raise ValidationError(field, "must not be zero")
+        raise ValidationError(field, _("must not be zero"))
     if abs(milli) > MAX_QTY:
-        raise ValidationError(field, "is too large")
+        raise ValidationError(field, _("is too large"))
     return milli
 
 
@@ -100,7 +101,7 @@ def _info(m: Material) -> MaterialInfo:
 def material_row(material_id: int) -> Material:
     m = Material.get_or_none(Material.id == material_id)
     if m is None:
-        raise NotFound(f"material {material_id}")
+        raise NotFound(_("material {material_id}").format(material_id=material_id))
     return m
 
 
@@ -145,7 +146,7 @@ def save_material(actor: Actor, material_id: int | None, code: str, name: str, k
         if material_id is not None:
             clash = clash.where(Material.id != material_id)
         if clash.exists():
-            raise ValidationError("code", f"another material has the code {values['code']}")
+            raise ValidationError("code", _("another material has the code {code}").format(code=values['code']))
         if material_id is None:
             m = Material.create(**values)
             audit.record(actor, AREA, "create", "material", m.id, f"material {m.code} {m.name}")
@@ -174,9 +175,7 @@ def post_move(actor: Actor | None, material: Material, qty_milli: int, kind: str
     after = current + qty_milli
     if qty_milli < 0 and after < 0 and not negative_reason:
         raise ValidationError(
-            "quantity", f"only {format_qty(current, material.unit)} of {material.code} in stock; "
-            f"{format_qty(-qty_milli, material.unit)} needed. Receive it first, or give a reason "
-            "to let the stock go below zero. Nothing was recorded.")
+            "quantity", _("only {format_qty} of {code} in stock; {format_qty2} needed. Receive it first, or give a reason to let the stock go below zero. Nothing was recorded.").format(format_qty=format_qty(current, material.unit), code=material.code, format_qty2=format_qty(-qty_milli, material.unit)))
     if negative_reason and after < 0:
         note = (f"{note}; " if note else "") + f"below zero: {negative_reason}"
     MaterialMove.insert(at=dt.datetime.now(), day=day, material=material.id, qty_milli=qty_milli,
@@ -307,7 +306,7 @@ def set_bom_line(actor: Actor, variant_id: int, material_id: int, quantity, wast
     with database.atomic():
         variant = ProductVariant.get_or_none(ProductVariant.id == variant_id)
         if variant is None:
-            raise NotFound(f"variant {variant_id}")
+            raise NotFound(_("variant {variant_id}").format(variant_id=variant_id))
         m = material_row(material_id)
         (BomLine.insert(variant=variant_id, material=material_id, qty_milli=qty, waste_pct=waste)
          .on_conflict(conflict_target=[BomLine.variant, BomLine.material],
@@ -323,7 +322,7 @@ def remove_bom_line(actor: Actor, bom_line_id: int) -> None:
     with database.atomic():
         b = BomLine.get_or_none(BomLine.id == bom_line_id)
         if b is None:
-            raise NotFound(f"bill of materials line {bom_line_id}")
+            raise NotFound(_("bill of materials line {bom_line_id}").format(bom_line_id=bom_line_id))
         b.delete_instance()
         audit.record(actor, AREA, "bom", "variant", b.variant_id,
                      f"material {b.material_id} removed from the bill of materials")
@@ -334,7 +333,7 @@ def copy_bom(actor: Actor, from_variant_id: int, to_variant_ids) -> int:
     require(actor, "production.materials")
     source = bom(from_variant_id)
     if not source:
-        raise ValidationError("variant", "this variant has no bill of materials to copy")
+        raise ValidationError("variant", _("this variant has no bill of materials to copy"))
     count = 0
     with database.atomic():
         for vid in to_variant_ids:
@@ -364,7 +363,7 @@ def set_sewing_rate(actor: Actor, variant_id: int, rate) -> int:
     with database.atomic():
         variant = ProductVariant.get_or_none(ProductVariant.id == variant_id)
         if variant is None:
-            raise NotFound(f"variant {variant_id}")
+            raise NotFound(_("variant {variant_id}").format(variant_id=variant_id))
         (SewingRate.insert(variant=variant_id, piece_rate_cents=cents)
          .on_conflict(conflict_target=[SewingRate.variant],
                       update={SewingRate.piece_rate_cents: cents}).execute())

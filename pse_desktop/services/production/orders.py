@@ -31,15 +31,16 @@ from ..shop.catalog import variant_label, variant_quantities
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef
+from ...i18n import _, N_
 
 AREA = "production"
 STATES = ("draft", "confirmed", "in_progress", "done", "delivered", "cancelled")
-STATE_LABELS = {"draft": "Draft", "confirmed": "Confirmed", "in_progress": "In progress",
-                "done": "Done", "delivered": "Delivered", "cancelled": "Cancelled"}
+STATE_LABELS = {"draft": N_("Draft"), "confirmed": N_("Confirmed"), "in_progress": N_("In progress"),
+                "done": N_("Done"), "delivered": N_("Delivered"), "cancelled": N_("Cancelled")}
 OPEN_STATES = ("draft", "confirmed", "in_progress", "done")
 CUSTOMER_KINDS = ("centre", "programme", "shop", "outside")
 ORDER_KINDS = ("uniform", "handicraft")
-PRIORITIES = {1: "urgent", 2: "normal", 3: "low"}
+PRIORITIES = {1: N_("urgent"), 2: N_("normal"), 3: N_("low")}
 
 register_actions(
     {
@@ -54,9 +55,8 @@ register_actions(
 )
 
 settings.declare(
-    SettingDef("production_due_soon_days", "Production: days before due to warn", "int", 7,
-               "Orders due within this many days show on the home page and in orange on the "
-               "order board.", 0, 90),
+    SettingDef("production_due_soon_days", N_("Production: days before due to warn"), "int", 7,
+               N_("Orders due within this many days show on the home page and in orange on the order board."), 0, 90),
 )
 
 
@@ -129,7 +129,7 @@ class OrderInfo:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS[self.state]
+        return _(STATE_LABELS[self.state])
 
 
 def _line_infos(order_ids) -> dict[int, list[LineInfo]]:
@@ -155,7 +155,7 @@ def _info(o: ProductionOrder, lines=()) -> OrderInfo:
 def order_row(order_id: int) -> ProductionOrder:
     o = ProductionOrder.get_or_none(ProductionOrder.id == order_id)
     if o is None:
-        raise NotFound(f"production order {order_id}")
+        raise NotFound(_("production order {order_id}").format(order_id=order_id))
     return o
 
 
@@ -204,19 +204,19 @@ def _clean_header(kind, customer_kind, customer, due, priority, notes, centre_id
     if centre_id not in (None, ""):
         centre = Centre.get_or_none(Centre.id == centre_id)
         if centre is None:
-            raise ValidationError("customer", f"no centre {centre_id}")
+            raise ValidationError("customer", _("no centre {centre_id}").format(centre_id=centre_id))
         customer = customer or centre.name
     if location_id not in (None, ""):
         location = StockLocation.get_or_none(StockLocation.id == location_id)
         if location is None:
-            raise ValidationError("location", f"no stock location {location_id}")
+            raise ValidationError("location", _("no stock location {location_id}").format(location_id=location_id))
         customer = customer or location.name
     if customer_kind == "centre" and centre is None:
-        raise ValidationError("customer", "choose the centre the uniforms are for")
+        raise ValidationError("customer", _("choose the centre the uniforms are for"))
     if customer_kind == "shop" and location is None:
-        raise ValidationError("location", "choose the shop's stock location")
+        raise ValidationError("location", _("choose the shop's stock location"))
     if not customer:
-        raise ValidationError("customer", "is required")
+        raise ValidationError("customer", _("is required"))
     return {"kind": kind, "customer_kind": customer_kind, "customer": customer,
             "centre": centre.id if centre else None, "location": location.id if location else None,
             "due": due, "priority": priority, "notes": notes}
@@ -257,14 +257,12 @@ def update_order(actor: Actor, order_id: int, *, kind: str, customer_kind: str, 
     with database.atomic():
         o = order_row(order_id)
         if o.state not in OPEN_STATES:
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}; "
-                                "it cannot change any more")
+            raise ConflictError(_("{order_no} is {lower}; it cannot change any more").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if o.state != "draft":
             for key in ("kind", "customer_kind", "centre", "location"):
                 now = getattr(o, key + "_id") if key in ("centre", "location") else getattr(o, key)
                 if now != header[key]:
-                    raise ConflictError(f"{order_no(o.number)} is confirmed: only the due date, "
-                                        "priority, customer name and notes can change")
+                    raise ConflictError(_("{order_no} is confirmed: only the due date, priority, customer name and notes can change").format(order_no=order_no(o.number)))
         before = {k: getattr(o, k + "_id" if k in ("centre", "location") else k) for k in header}
         ProductionOrder.update(**header).where(ProductionOrder.id == o.id).execute()
         audit.record(actor, AREA, "update", "order", o.id,
@@ -279,8 +277,7 @@ def set_lines(actor: Actor, order_id: int, lines) -> OrderInfo:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "draft":
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}: "
-                                "lines change only in a draft (reopen it first)")
+            raise ConflictError(_("{order_no} is {lower}: lines change only in a draft (reopen it first)").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         existing = {ln.variant_id: ln for ln in o.lines}
         for vid, ln in existing.items():
             if vid not in wanted:

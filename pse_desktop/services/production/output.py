@@ -29,6 +29,7 @@ from .materials import format_qty, needed_milli, post_move, sewing_rate
 from ..core.permissions import Actor, require
 from .states import advance_state
 from .orders import AREA, STATE_LABELS, delivery_no, next_number, order_no, order_row
+from ...i18n import _
 
 OUTPUT_STATES = ("confirmed", "in_progress", "done")
 
@@ -52,7 +53,7 @@ def _clean_entries(entries) -> list[OutputEntry]:
         pieces = validate.integer("pieces", e.pieces, 1, 10_000)
         out.append(OutputEntry(day, e.worker_id, e.variant_id, pieces))
     if not out:
-        raise ValidationError("pieces", "enter the pieces sewn")
+        raise ValidationError("pieces", _("enter the pieces sewn"))
     return out
 
 
@@ -67,22 +68,21 @@ def record_output(actor: Actor, order_id: int, entries, *, over_reason: str = ""
     today = today or dt.date.today()
     for e in entries:
         if e.day > today:
-            raise ValidationError("day", f"{e.day} is in the future")
+            raise ValidationError("day", _("{day} is in the future").format(day=e.day))
     ids = []
     with database.atomic():
         o = order_row(order_id)
         if o.state not in OUTPUT_STATES:
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}: "
-                                "output is recorded on confirmed orders and orders in progress")
+            raise ConflictError(_("{order_no} is {lower}: output is recorded on confirmed orders and orders in progress").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         lines = {ln.variant_id: ln for ln in OrderLine.select().where(OrderLine.order == o.id)}
         workers = {w.id: w for w in Worker.select().where(
             Worker.id.in_([e.worker_id for e in entries]))}
         added: dict[int, int] = {}
         for e in entries:
             if e.worker_id not in workers:
-                raise ValidationError("worker", f"no worker {e.worker_id}")
+                raise ValidationError("worker", _("no worker {worker_id}").format(worker_id=e.worker_id))
             if e.variant_id not in lines:
-                raise ValidationError("product", f"{order_no(o.number)} has no line for this product")
+                raise ValidationError("product", _("{order_no} has no line for this product").format(order_no=order_no(o.number)))
             added[e.variant_id] = added.get(e.variant_id, 0) + e.pieces
         codes = dict(ProductVariant.select(ProductVariant.id, ProductVariant.code)
                      .where(ProductVariant.id.in_(list(added))).tuples())
@@ -91,8 +91,7 @@ def record_output(actor: Actor, order_id: int, entries, *, over_reason: str = ""
             if ln.made + n > ln.quantity and not over_reason:
                 left = max(0, ln.quantity - ln.made)
                 raise ValidationError(
-                    "pieces", f"{order_no(o.number)} asks for {ln.quantity} of {codes[vid]}, "
-                    f"{ln.made} made: only {left} more. Give a reason to record {n}.")
+                    "pieces", _("{order_no} asks for {quantity} of {value}, {made} made: only {left} more. Give a reason to record {n}.").format(order_no=order_no(o.number), quantity=ln.quantity, value=codes[vid], made=ln.made, left=left, n=n))
         from ...db.production import BomLine
 
         boms: dict[int, list] = {}
@@ -149,15 +148,15 @@ def correct_output(actor: Actor, output_id: int, reason: str) -> int:
     with database.atomic():
         out = Output.get_or_none(Output.id == output_id)
         if out is None:
-            raise NotFound(f"output {output_id}")
+            raise NotFound(_("output {output_id}").format(output_id=output_id))
         if out.pieces < 0 or Output.select().where(Output.corrects == out.id).exists():
-            raise ConflictError("this output is already corrected")
+            raise ConflictError(_("this output is already corrected"))
         o = order_row(out.order_id)
         if o.state not in OUTPUT_STATES:
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}")
+            raise ConflictError(_("{order_no} is {lower}").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         ln = OrderLine.get_by_id(out.line_id)
         if ln.made - out.pieces < ln.delivered:
-            raise ConflictError("these pieces are already delivered")
+            raise ConflictError(_("these pieces are already delivered"))
         fix = Output.create(day=out.day, worker=out.worker_id, order=o.id, line=ln.id,
                             variant=out.variant_id, pieces=-out.pieces, corrects=out.id,
                             over_reason=reason, user=actor.id)
@@ -224,26 +223,24 @@ def deliver(actor: Actor, order_id: int, lines, *, day=None, note: str = "",
         if qty:
             wanted[line_id] = wanted.get(line_id, 0) + qty
     if not wanted:
-        raise ValidationError("quantity", "enter the pieces to deliver")
+        raise ValidationError("quantity", _("enter the pieces to deliver"))
     today = today or dt.date.today()
     day = validate.date("day", day, required=False) or today
     if day > today:
-        raise ValidationError("day", f"{day} is in the future")
+        raise ValidationError("day", _("{day} is in the future").format(day=day))
     note = validate.text("note", note, 200, required=False)
     with database.atomic():
         o = order_row(order_id)
         if o.state not in OUTPUT_STATES:
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}: "
-                                "nothing to deliver")
+            raise ConflictError(_("{order_no} is {lower}: nothing to deliver").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         lines_by_id = {ln.id: ln for ln in OrderLine.select().where(OrderLine.order == o.id)}
         for line_id, qty in wanted.items():
             ln = lines_by_id.get(line_id)
             if ln is None:
-                raise ValidationError("quantity", f"line {line_id} is not on {order_no(o.number)}")
+                raise ValidationError("quantity", _("line {line_id} is not on {order_no}").format(line_id=line_id, order_no=order_no(o.number)))
             ready = ln.made - ln.delivered
             if qty > ready:
-                raise ValidationError("quantity", f"only {ready} of {ln.variant.code} are ready "
-                                      f"to deliver; {qty} asked")
+                raise ValidationError("quantity", _("only {ready} of {code} are ready to deliver; {qty} asked").format(ready=ready, code=ln.variant.code, qty=qty))
         d = Delivery.create(number=next_number(Delivery), order=o.id, day=day, note=note,
                             user=actor.id)
         for line_id, qty in wanted.items():
@@ -293,7 +290,7 @@ def material_use(actor: Actor, order_id: int) -> list[tuple[str, str, str]]:
 def delivery_row(delivery_id: int) -> Delivery:
     d = Delivery.get_or_none(Delivery.id == delivery_id)
     if d is None:
-        raise NotFound(f"delivery {delivery_id}")
+        raise NotFound(_("delivery {delivery_id}").format(delivery_id=delivery_id))
     return d
 
 

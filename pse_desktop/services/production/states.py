@@ -16,6 +16,7 @@ from ..common import validate
 from ..common.errors import ConflictError, ValidationError
 from ..core.permissions import Actor, require
 from .orders import AREA, STATE_LABELS, order_no, order_row
+from ...i18n import _
 
 # --------------------------------------------------------------------------- materials needed
 @dataclass(frozen=True)
@@ -77,9 +78,9 @@ def confirm(actor: Actor, order_id: int) -> Requirements:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "draft":
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}, not a draft")
+            raise ConflictError(_("{order_no} is {lower}, not a draft").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if not o.lines.exists():
-            raise ValidationError("lines", "add at least one line before confirming")
+            raise ValidationError("lines", _("add at least one line before confirming"))
         req = requirements(o.id)
         short = ", ".join(f"{n.code} short {n.short_milli / 1000:g} {n.unit}" for n in req.shortages)
         _set_state(actor, o, "confirmed", "confirmed" + (f"; shortages: {short}" if short else ""),
@@ -93,10 +94,9 @@ def reopen(actor: Actor, order_id: int) -> None:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "confirmed":
-            raise ConflictError(f"only a confirmed order can go back to draft; "
-                                f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}")
+            raise ConflictError(_("only a confirmed order can go back to draft; {order_no} is {lower}").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if OrderLine.select().where(OrderLine.order == o.id, OrderLine.made != 0).exists():
-            raise ConflictError(f"pieces of {order_no(o.number)} are already sewn")
+            raise ConflictError(_("pieces of {order_no} are already sewn").format(order_no=order_no(o.number)))
         _set_state(actor, o, "draft", "back to draft", confirmed_at=None)
 
 
@@ -106,8 +106,7 @@ def start(actor: Actor, order_id: int) -> None:
     with database.atomic():
         o = order_row(order_id)
         if o.state != "confirmed":
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}, "
-                                "not confirmed")
+            raise ConflictError(_("{order_no} is {lower}, not confirmed").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         _set_state(actor, o, "in_progress", "started")
 
 
@@ -118,10 +117,9 @@ def cancel(actor: Actor, order_id: int, reason: str) -> None:
     with database.atomic():
         o = order_row(order_id)
         if o.state not in ("draft", "confirmed"):
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}; "
-                                "an order with pieces sewn is closed short instead")
+            raise ConflictError(_("{order_no} is {lower}; an order with pieces sewn is closed short instead").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         if OrderLine.select().where(OrderLine.order == o.id, OrderLine.made != 0).exists():
-            raise ConflictError(f"pieces of {order_no(o.number)} are already sewn; close it short")
+            raise ConflictError(_("pieces of {order_no} are already sewn; close it short").format(order_no=order_no(o.number)))
         _set_state(actor, o, "cancelled", f"cancelled: {reason}", cancel_reason=reason,
                    closed_at=dt.datetime.now())
 
@@ -136,12 +134,11 @@ def close_short(actor: Actor, order_id: int, reason: str) -> str:
     with database.atomic():
         o = order_row(order_id)
         if o.state not in ("confirmed", "in_progress"):
-            raise ConflictError(f"{order_no(o.number)} is {STATE_LABELS[o.state].lower()}; only a "
-                                "confirmed order or one in progress can be closed short")
+            raise ConflictError(_("{order_no} is {lower}; only a confirmed order or one in progress can be closed short").format(order_no=order_no(o.number), lower=_(STATE_LABELS[o.state]).lower()))
         lines = list(o.lines)
         made = sum(ln.made for ln in lines)
         if made <= 0:
-            raise ConflictError(f"nothing of {order_no(o.number)} is sewn yet: cancel it instead")
+            raise ConflictError(_("nothing of {order_no} is sewn yet: cancel it instead").format(order_no=order_no(o.number)))
         ready = sum(ln.made - ln.delivered for ln in lines)
         state = "done" if ready > 0 else "delivered"
         short = sum(max(0, ln.quantity - ln.made) for ln in lines)
@@ -168,5 +165,5 @@ def advance_state(actor: Actor, o: ProductionOrder) -> str:
         state = "in_progress"
     if state != o.state:
         extra = {"closed_at": dt.datetime.now()} if state == "delivered" else {}
-        _set_state(actor, o, state, f"now {STATE_LABELS[state].lower()}", **extra)
+        _set_state(actor, o, state, f"now {_(STATE_LABELS[state]).lower()}", **extra)
     return state

@@ -22,6 +22,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, require
 from .orders import AREA, create_order, delivery_no, order_no
+from ...i18n import _
 
 SEXES = ("", "F", "M")
 SIZE_ORDER = ("2", "4", "6", "8", "10", "12", "14", "XS", "S", "M", "L", "XL", "XXL")
@@ -84,10 +85,10 @@ def _clean_items(items) -> list[UniformItem]:
         sex = validate.choice("sex", it.sex or "", SEXES)
         per = validate.integer("pieces per child", it.per_child, 1, 10)
         if Product.get_or_none(Product.id == it.product_id) is None:
-            raise ValidationError("items", f"no product {it.product_id}")
+            raise ValidationError("items", _("no product {product_id}").format(product_id=it.product_id))
         out.append(UniformItem(it.product_id, sex, per))
     if not out:
-        raise ValidationError("items", "choose at least one uniform item")
+        raise ValidationError("items", _("choose at least one uniform item"))
     return out
 
 
@@ -105,7 +106,7 @@ def size_matrix(actor: Actor, centre_id: int | None, items, on: dt.date | None =
     items = _clean_items(items)
     on = on or dt.date.today()
     if centre_id is not None and Centre.get_or_none(Centre.id == centre_id) is None:
-        raise ValidationError("centre", f"no centre {centre_id}")
+        raise ValidationError("centre", _("no centre {centre_id}").format(centre_id=centre_id))
     kids = enrolled_children(centre_id, on)
     sizes = sorted({k.clothing_size for k in kids if k.clothing_size}, key=size_key)
     rows = []
@@ -143,7 +144,7 @@ def create_uniform_order(actor: Actor, centre_id: int | None, items, *, due, pri
             if n:
                 lines[row.variants[s]] = lines.get(row.variants[s], 0) + n
     if not lines:
-        raise ValidationError("items", "no enrolled child with a clothing size matches these items")
+        raise ValidationError("items", _("no enrolled child with a clothing size matches these items"))
     if centre_id is not None:
         centre = Centre.get_by_id(centre_id)
         header = {"customer_kind": "centre", "centre_id": centre_id,
@@ -162,7 +163,7 @@ def create_uniform_order(actor: Actor, centre_id: int | None, items, *, due, pri
                 if not k.clothing_size or (it.sex and k.sex != it.sex):
                     continue
                 line_id = line_ids[mrow.variants[k.clothing_size]]
-                for _ in range(it.per_child):
+                for _n in range(it.per_child):
                     seqs[line_id] = seqs.get(line_id, 0) + 1
                     rows.append({"order": info.id, "line": line_id, "child_id": k.id,
                                  "centre_code": k.centre.code, "child_code": k.code,
@@ -210,7 +211,7 @@ def handout(actor: Actor, delivery_id: int) -> Handout:
 
     d = Delivery.get_or_none(Delivery.id == delivery_id)
     if d is None:
-        raise NotFound(f"delivery {delivery_id}")
+        raise NotFound(_("delivery {delivery_id}").format(delivery_id=delivery_id))
     o = ProductionOrder.get_by_id(d.order_id)
     per_child: dict[tuple[str, str], dict] = {}
     for dl in DeliveryLine.select(DeliveryLine, OrderLine).join(OrderLine).where(

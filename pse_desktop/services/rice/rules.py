@@ -17,6 +17,7 @@ from ..common.errors import ValidationError
 from ..core import audit
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
+from ...i18n import N_
 
 AREA = "rice"
 DECISIONS = ("give", "reduce", "hold")
@@ -38,9 +39,9 @@ register_actions(
 )
 
 declare(
-    SettingDef("rice_attendance_percent", "Rice: attendance threshold (%)", "int", 80,
-               "A family whose children's attendance in the month is under this rate is "
-               "flagged on the rice list for the social team to decide: give, reduce or hold.",
+    SettingDef("rice_attendance_percent", N_("Rice: attendance threshold (%)"), "int", 80,
+               N_("A family whose children's attendance in the month is under this rate is "
+               "flagged on the rice list for the social team to decide: give, reduce or hold."),
                0, 100),
 )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..common.errors import ValidationError
 from .sales import CartLine
+from ...i18n import _
 
 QTY_RE = re.compile(r"^\s*(\d{1,4})\s*[*xX]\s*(\S+)\s*$")
 
@@ -17,7 +18,7 @@ def split_quantity(text: str) -> tuple[int, str]:
     if m:
         qty = int(m.group(1))
         if qty < 1:
-            raise ValidationError("scan", "the quantity must be at least 1")
+            raise ValidationError("scan", _("the quantity must be at least 1"))
         return qty, m.group(2)
     return 1, (text or "").strip()
 
@@ -43,7 +44,7 @@ class Cart:
 
     def set_discount(self, index: int, pct: int) -> None:
         if not 0 <= pct <= 100:
-            raise ValidationError("discount", "must be between 0 and 100 %")
+            raise ValidationError("discount", _("must be between 0 and 100 %"))
         self.lines[index] = replace(self.lines[index], discount_pct=pct)
 
     def remove(self, index: int) -> None:

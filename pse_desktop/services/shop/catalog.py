@@ -14,6 +14,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, register_actions, require
+from ...i18n import _
 
 KINDS = ("uniform", "handicraft")
 
@@ -110,7 +111,7 @@ def save_variant(actor: Actor, variant_id: int | None, product_id: int, code: st
     with database.atomic():
         product = Product.get_or_none(Product.id == product_id)
         if product is None:
-            raise NotFound(f"product {product_id}")
+            raise NotFound(_("product {product_id}").format(product_id=product_id))
         refuse_duplicate(ProductVariant, "code", code, variant_id, "variant")
         if barcode:
             refuse_duplicate(ProductVariant, "barcode", barcode, variant_id, "variant")
@@ -129,7 +130,7 @@ def variant_quantities(lines) -> dict[int, int]:
     for variant_id, qty in items:
         qty = validate.integer("quantity", qty, 1, 100_000)
         if ProductVariant.get_or_none(ProductVariant.id == variant_id) is None:
-            raise ValidationError("product", f"no product variant {variant_id}")
+            raise ValidationError("product", _("no product variant {variant_id}").format(variant_id=variant_id))
         out[variant_id] = out.get(variant_id, 0) + qty
     return out
 
@@ -141,7 +142,7 @@ def _variants_query():
 def get_variant(variant_id: int) -> VariantInfo:
     row = _variants_query().where(ProductVariant.id == variant_id).first()
     if row is None:
-        raise NotFound(f"variant {variant_id}")
+        raise NotFound(_("variant {variant_id}").format(variant_id=variant_id))
     return _variant_info(row, row.product)
 
 
@@ -202,7 +203,7 @@ def save_item(actor: Actor, variant_id: int | None, values: dict) -> VariantInfo
         if variant_id is not None:
             current = ProductVariant.get_or_none(ProductVariant.id == variant_id)
             if current is None:
-                raise NotFound(f"variant {variant_id}")
+                raise NotFound(_("variant {variant_id}").format(variant_id=variant_id))
             if existing is None:
                 existing = current.product  # the product's code is being changed
         try:

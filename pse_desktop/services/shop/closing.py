@@ -20,6 +20,7 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can, require
 from .locations import AREA, location_row, money, require_at
+from ...i18n import _
 
 CURRENCIES = ("USD", "KHR", "EUR")
 
@@ -102,14 +103,15 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     note = validate.text("note", note, 300, required=False)
     with database.atomic():
         if is_closed(loc.id, day):
-            raise ConflictError(f"{day:%d %b %Y} is already closed at {loc.code}.")
+            raise ConflictError(_("{day:%d %b %Y} is already closed at {code}.").format(
+                day=day, code=loc.code))
         if day < today and not _has_sales(loc.id, day):
-            raise ValidationError("day", f"{loc.code} recorded no sales on {day:%d %b %Y}: "
-                                         "there is nothing to close")
+            raise ValidationError("day", _("{code} recorded no sales on {day:%d %b %Y}: there is "
+                                           "nothing to close").format(code=loc.code, day=day))
         totals = day_totals(loc.id, day)
         diff = {c: counted[c] - totals.expected[c] for c in CURRENCIES}
         if any(diff.values()) and not note:
-            raise ValidationError("note", "the cash differs from the sales: say why in a note")
+            raise ValidationError("note", _("the cash differs from the sales: say why in a note"))
         closing = DayClosing.create(
             location=loc, day=day, closed_at=dt.datetime.now(), user=actor.id,
             expected_usd=totals.expected["USD"], expected_khr=totals.expected["KHR"],
@@ -170,7 +172,7 @@ def z_report(closing_id: int) -> ZReport:
 
     c = DayClosing.get_or_none(DayClosing.id == closing_id)
     if c is None:
-        raise NotFound(f"day closing {closing_id}")
+        raise NotFound(_("day closing {closing_id}").format(closing_id=closing_id))
     totals = day_totals(c.location_id, c.day)
     expected = {"USD": c.expected_usd, "KHR": c.expected_khr, "EUR": c.expected_eur}
     counted = {"USD": c.counted_usd, "KHR": c.counted_khr, "EUR": c.counted_eur}

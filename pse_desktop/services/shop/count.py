@@ -20,6 +20,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor
 from .locations import AREA, location_row, require_at
 from .stock import balance, post_move
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def start_count(actor: Actor, location_id: int) -> int:
     with database.atomic():
         if StockCount.select().where(StockCount.location == loc.id,
                                      StockCount.state == "open").exists():
-            raise ConflictError(f"{loc.code} already has a count open: finish or cancel it first.")
+            raise ConflictError(_("{code} already has a count open: finish or cancel it first.").format(code=loc.code))
         count = StockCount.create(location=loc, user=actor.id, started_at=dt.datetime.now())
         held = dict(StockBalance.select(StockBalance.variant, StockBalance.quantity)
                     .where(StockBalance.location == loc.id).tuples())
@@ -71,7 +72,7 @@ def start_count(actor: Actor, location_id: int) -> int:
 def _count_row(count_id: int) -> StockCount:
     c = StockCount.get_or_none(StockCount.id == count_id)
     if c is None:
-        raise NotFound(f"stock count {count_id}")
+        raise NotFound(_("stock count {count_id}").format(count_id=count_id))
     return c
 
 
@@ -85,7 +86,7 @@ def enter_counts(actor: Actor, count_id: int, counted: dict[int, object]) -> int
     c = _count_row(count_id)
     require_at(actor, "stock.count", c.location)
     if c.state != "open":
-        raise ConflictError("This count is closed.")
+        raise ConflictError(_("This count is closed."))
     clean = {}
     for vid, raw in counted.items():
         clean[vid] = None if raw in (None, "") else validate.integer("counted", raw, 0, 1000000)
@@ -130,11 +131,11 @@ def post_count(actor: Actor, count_id: int, day: dt.date | None = None) -> int:
     day = day or dt.date.today()
     with database.atomic():
         if c.state != "open":
-            raise ConflictError("This count was already posted or cancelled.")
+            raise ConflictError(_("This count was already posted or cancelled."))
         sheet = count_sheet(c.id)
         counted = [ln for ln in sheet.lines if ln.counted is not None]
         if not counted:
-            raise ValidationError("counted", "enter at least one counted quantity")
+            raise ValidationError("counted", _("enter at least one counted quantity"))
         made = 0
         for ln in counted:
             if ln.variance:
@@ -155,7 +156,7 @@ def cancel_count(actor: Actor, count_id: int) -> None:
     require_at(actor, "stock.count", c.location)
     with database.atomic():
         if c.state != "open":
-            raise ConflictError("Only an open count can be cancelled.")
+            raise ConflictError(_("Only an open count can be cancelled."))
         StockCount.update(state="cancelled").where(StockCount.id == c.id).execute()
         audit.record(actor, AREA, "cancel_count", "stock_count", c.id, "count cancelled")
 

@@ -20,6 +20,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
 from .locations import AREA, _create_location, location_row
 from .stock import balance, post_move, transfer
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,9 @@ def create_event(actor: Actor, name: str, place: str, start, end, home_location_
     place = validate.text("place", place, 80, required=False)
     start, end = validate.date("start", start), validate.date("end", end)
     if end < start:
-        raise ValidationError("end", "the event ends before it starts")
+        raise ValidationError("end", _("the event ends before it starts"))
     if shop_id is None or Shop.get_or_none(Shop.id == shop_id) is None:
-        raise ValidationError("shop", "choose the shop whose volunteers run the event")
+        raise ValidationError("shop", _("choose the shop whose volunteers run the event"))
     with database.atomic():
         n = ShopEvent.select().count() + 1
         code = f"EV{n:03d}"
@@ -80,7 +81,7 @@ def list_events(actor: Actor | None = None) -> list[EventInfo]:
 def _event(event_id: int) -> ShopEvent:
     e = ShopEvent.get_or_none(ShopEvent.id == event_id)
     if e is None:
-        raise NotFound(f"event {event_id}")
+        raise NotFound(_("event {event_id}").format(event_id=event_id))
     return e
 
 
@@ -88,7 +89,7 @@ def send_stock(actor: Actor, event_id: int, lines, day: dt.date | None = None) -
     """Move stock from the event's home location into its box."""
     e = _event(event_id)
     if e.state != "open":
-        raise ConflictError("This event is reconciled: it takes no more stock.")
+        raise ConflictError(_("This event is reconciled: it takes no more stock."))
     return transfer(actor, e.home_id, e.box_id, lines, note=f"to event {e.name}", day=day)
 
 
@@ -151,15 +152,14 @@ def reconcile(actor: Actor, event_id: int, returned: dict[int, object],
     clean = {vid: validate.integer("returned", q or 0, 0) for vid, q in returned.items()}
     with database.atomic():
         if e.state != "open":
-            raise ConflictError("This event is already reconciled.")
+            raise ConflictError(_("This event is already reconciled."))
         held = {vid: balance(vid, box.id) for vid in
                 {m.variant_id for m in StockMove.select(StockMove.variant).where(
                     StockMove.location == box.id)}}
         for vid, qty in clean.items():
             if qty > max(held.get(vid, 0), 0):
                 code = ProductVariant.get_by_id(vid).code
-                raise ValidationError("returned", f"only {held.get(vid, 0)} of {code} are left in "
-                                                  "the box")
+                raise ValidationError("returned", _("only {get} of {code} are left in the box").format(get=held.get(vid, 0), code=code))
         ref = f"event:{e.id}"
         lost_total = 0
         for vid, have in held.items():

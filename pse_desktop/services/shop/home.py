@@ -11,6 +11,7 @@ from ...db.catalog import ProductVariant
 from ..core.home import Card
 from ..core.permissions import Actor, can
 from .locations import list_locations, money
+from ...i18n import _, ngettext
 
 
 def shop_cards(actor: Actor, target) -> list[Card]:
@@ -27,21 +28,23 @@ def shop_cards(actor: Actor, target) -> list[Card]:
                .where(Sale.location == loc.id, Sale.day == today, Sale.kind == "sale")
                .tuples().first())
         if row and row[0]:
-            lines.append(f"{loc.code}: {row[0]} sales today, {money(row[1] or 0, loc.currency)}")
-    cards = [Card("Shop today", tuple(lines) or ("No sale yet today.",), "shop_pos", "info")]
+            lines.append(_("{code}: {value} sales today, {money}").format(code=loc.code, value=row[0], money=money(row[1] or 0, loc.currency)))
+    cards = [Card(_("Shop today"), tuple(lines) or ("No sale yet today.",), "shop_pos", "info")]
     open_days = []
     for loc in locs:
         last = (Sale.select(fn.MAX(Sale.day)).where(Sale.location == loc.id,
                                                     Sale.day < today).scalar())
         if last and not DayClosing.select().where(DayClosing.location == loc.id,
                                                   DayClosing.day == last).exists():
-            open_days.append(f"{loc.code}: {last} is not closed yet")
+            open_days.append(_("{code}: {day} is not closed yet").format(code=loc.code, day=last))
     if open_days:
-        cards.append(Card("Days to close", tuple(open_days), "shop_day", "warning"))
+        cards.append(Card(_("Days to close"), tuple(open_days), "shop_day", "warning"))
     low = (StockBalance.select(fn.COUNT(StockBalance.id)).join(ProductVariant)
            .where(StockBalance.location.in_(ids), StockBalance.quantity <= ProductVariant.low_stock,
                   ProductVariant.low_stock > 0).scalar()) or 0
     if low:
-        cards.append(Card("Low stock", (f"{low} products at or below their low-stock level",),
+        cards.append(Card(_("Low stock"), (ngettext("{n} product at or below its low-stock level",
+                                                   "{n} products at or below their low-stock level",
+                                                   low).format(n=low),),
                           "shop_stock", "warning"))
     return cards

@@ -16,6 +16,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef
+from ...i18n import _, N_
 
 AREA = "shop"
 STORE_CODE = "WORKSHOP"
@@ -43,11 +44,11 @@ register_actions(
 )
 
 settings.declare(
-    SettingDef("shop_receipt_footer", "Receipt footer", "text",
+    SettingDef("shop_receipt_footer", N_("Receipt footer"), "text",
                "Thank you! Every purchase helps a child go to school.",
-               "Printed at the bottom of every shop receipt.", max_len=200),
-    SettingDef("shop_slow_months", "Slow sellers: months without a sale", "int", 6,
-               "The 'not sold for N months' report lists products with no sale for this long.",
+               N_("Printed at the bottom of every shop receipt."), max_len=200),
+    SettingDef("shop_slow_months", N_("Slow sellers: months without a sale"), "int", 6,
+               N_("The 'not sold for N months' report lists products with no sale for this long."),
                1, 60),
 )
 
@@ -81,7 +82,7 @@ def _info(loc: StockLocation) -> LocationInfo:
 def location_row(location_id: int) -> StockLocation:
     loc = StockLocation.get_or_none(StockLocation.id == location_id)
     if loc is None:
-        raise NotFound(f"stock location {location_id}")
+        raise NotFound(_("stock location {location_id}").format(location_id=location_id))
     return loc
 
 
@@ -159,9 +160,9 @@ def create_location(actor: Actor, code: str, name: str, kind: str, shop_id: int 
 
 def _create_location(actor, code, name, kind, shop_id, currency) -> LocationInfo:
     if StockLocation.select().where(StockLocation.code == code).exists():
-        raise ValidationError("code", f"another location has the code {code}")
+        raise ValidationError("code", _("another location has the code {code}").format(code=code))
     if shop_id is not None and Shop.get_or_none(Shop.id == shop_id) is None:
-        raise ValidationError("shop", "no such shop")
+        raise ValidationError("shop", _("no such shop"))
     loc = StockLocation.create(code=code, name=name, kind=kind, shop=shop_id, currency=currency)
     audit.record(actor, AREA, "create", "location", loc.id, f"stock location {code} {name}")
     return _info(loc)

@@ -21,6 +21,7 @@ from ..common.tables import write_table  # noqa: F401
 from ..common.errors import ValidationError
 from ..core.permissions import Actor, require
 from .locations import money
+from ...i18n import _
 
 GROUPS = ("day", "month", "product", "category", "location")
 
@@ -37,7 +38,7 @@ class ReportRow:
 def _dates(date_from, date_to) -> tuple[dt.date, dt.date]:
     start, end = validate.date("from", date_from), validate.date("to", date_to)
     if end < start:
-        raise ValidationError("to", "the end is before the start")
+        raise ValidationError("to", _("the end is before the start"))
     return start, end
 
 

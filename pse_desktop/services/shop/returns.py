@@ -18,6 +18,7 @@ from ..core.permissions import Actor
 from .sales import Rates, _refuse_closed, _next_number, _sale_row, round_riel
 from .locations import AREA, money, require_at
 from .stock import post_move
+from ...i18n import _
 
 
 def returnable(sale_id: int) -> dict[int, int]:
@@ -50,11 +51,11 @@ def return_items(actor: Actor, sale_id: int, lines, reason: str, *, refund_in: s
     reason = validate.text("reason", reason, 200)
     refund_in = validate.choice("refund in", refund_in, ("USD", "KHR"))
     if original.kind != "sale":
-        raise ConflictError("Only a sale can be returned, not a return or a void.")
+        raise ConflictError(_("Only a sale can be returned, not a return or a void."))
     items = lines.items() if isinstance(lines, dict) else lines
     wanted = {vid: validate.integer("quantity", q, 1) for vid, q in items}
     if not wanted:
-        raise ValidationError("quantity", "choose at least one piece to return")
+        raise ValidationError("quantity", _("choose at least one piece to return"))
     rates = rates or Rates.current()
     day = day or dt.date.today()
     with database.atomic():
@@ -63,8 +64,9 @@ def return_items(actor: Actor, sale_id: int, lines, reason: str, *, refund_in: s
         for vid, qty in wanted.items():
             if qty > left.get(vid, 0):
                 code = ProductVariant.get_by_id(vid).code
-                raise ValidationError("quantity", f"only {left.get(vid, 0)} of {code} can still be "
-                                                  f"returned from sale {original.number}")
+                raise ValidationError("quantity", _(
+                    "only {get} of {code} can still be returned from sale {number}").format(
+                    get=left.get(vid, 0), code=code, number=original.number))
         sold = {}  # variant -> (first line, pieces, amount, discount) over the sale's lines
         for line in SaleLine.select().where(SaleLine.sale == original.id, SaleLine.quantity > 0):
             first, pieces, amount, disc = sold.get(line.variant_id, (line, 0, 0, 0))
@@ -98,13 +100,13 @@ def void_sale(actor: Actor, sale_id: int, reason: str, *, day: dt.date | None = 
     reason = validate.text("reason", reason, 200)
     day = day or dt.date.today()
     if original.kind != "sale":
-        raise ConflictError("Only a sale can be voided.")
+        raise ConflictError(_("Only a sale can be voided."))
     if original.day != day:
-        raise ConflictError("Only a sale of today can be voided; use a return for older sales.")
+        raise ConflictError(_("Only a sale of today can be voided; use a return for older sales."))
     with database.atomic():
         _refuse_closed(loc, day)
         if Sale.select().where(Sale.original == original.id).exists():
-            raise ConflictError(f"Sale {original.number} already has a void or a return.")
+            raise ConflictError(_("Sale {number} already has a void or a return.").format(number=original.number))
         rows = [(ln.variant_id, ln.quantity, ln.unit_price, ln.discount, ln.amount, ln.cost)
                 for ln in SaleLine.select().where(SaleLine.sale == original.id)]
         rates = Rates(original.khr_per_usd, original.eur_per_usd_milli)

@@ -23,6 +23,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can
 from .locations import AREA, location_row, money, require_at
 from .stock import balance, check_available, post_move
+from ...i18n import _
 
 CHANGE_MODES = ("mixed", "usd", "khr")
 
@@ -89,13 +90,13 @@ def scan(location_id: int, code: str, rates: Rates | None = None) -> CartLine:
     """Return the cart line for a scanned barcode or typed code at a location."""
     text = (code or "").strip()
     if not text:
-        raise ValidationError("scan", "scan a barcode or type a product code")
+        raise ValidationError("scan", _("scan a barcode or type a product code"))
     query = (ProductVariant.select(ProductVariant, Product).join(Product)
              .where(ProductVariant.active == True, Product.active == True))  # noqa: E712
     variant = query.where(ProductVariant.barcode == text).first() or query.where(
         ProductVariant.code == text.upper()).first()
     if variant is None:
-        raise ValidationError("scan", f"no active product has the code or barcode {text!r}")
+        raise ValidationError("scan", _("no active product has the code or barcode {text!r}").format(text=text))
     loc = location_row(location_id)
     from .catalog import variant_label
 
@@ -165,8 +166,7 @@ def _next_number(location_id: int) -> int:
 
 def _refuse_closed(loc: StockLocation, day: dt.date) -> None:
     if DayClosing.select().where(DayClosing.location == loc.id, DayClosing.day == day).exists():
-        raise ConflictError(f"The day {day:%d %b %Y} is closed at {loc.code}: it takes no more "
-                            "sales, returns or voids.")
+        raise ConflictError(_("The day {day:%d %b %Y} is closed at {code}: it takes no more sales, returns or voids.").format(day=day, code=loc.code))
 
 
 def _refuse_other_currencies(loc: StockLocation, paid_usd: int, paid_khr: int,
@@ -192,14 +192,14 @@ def _clean_cart(actor: Actor, loc: StockLocation, lines, rates: Rates):
         qty = validate.integer("quantity", qty, 1, 10000)
         pct = validate.integer("discount", pct or 0, 0, 100)
         if pct and not can(actor, "shop.discount", shop_id=loc.shop_id):
-            raise ValidationError("discount", "you may not give discounts; ask an admin")
+            raise ValidationError("discount", _("you may not give discounts; ask an admin"))
         variant = ProductVariant.get_or_none(ProductVariant.id == variant_id)
         if variant is None:
-            raise ValidationError("product", f"no product variant {variant_id}")
+            raise ValidationError("product", _("no product variant {variant_id}").format(variant_id=variant_id))
         price = unit_price(variant, loc.currency, rates)
         out.append((variant, qty, price, price * qty * pct // 100))
     if not out:
-        raise ValidationError("scan", "the cart is empty")
+        raise ValidationError("scan", _("the cart is empty"))
     return out
 
 
@@ -221,9 +221,9 @@ def complete_sale(actor: Actor, location_id: int, lines, *, paid_usd=0, paid_khr
     discount = sum(d for *_, d in items)
     pay = settle(subtotal - discount, loc.currency, paid_usd, paid_khr, paid_eur, rates, change_in)
     if not pay.ok:
-        raise ValidationError("payment", f"{money(pay.short, loc.currency)} still to pay")
+        raise ValidationError("payment", _("{money} still to pay").format(money=money(pay.short, loc.currency)))
     wanted: dict[int, int] = {}
-    for variant, qty, *_ in items:
+    for variant, qty, *_rest in items:
         wanted[variant.id] = wanted.get(variant.id, 0) + qty
     with database.atomic():
         number = _next_number(loc.id)
@@ -240,7 +240,7 @@ def complete_sale(actor: Actor, location_id: int, lines, *, paid_usd=0, paid_khr
             {"sale": sale.id, "variant": v.id, "quantity": qty, "unit_price": price,
              "discount": disc, "amount": price * qty - disc, "cost": v.cost_cents, "day": day}
             for v, qty, price, disc in items]).execute()
-        for v, qty, *_ in items:
+        for v, qty, *_rest in items:
             post_move(actor, v.id, loc.id, -qty, "sale", day, f"sale:{sale.id}")
         audit.record(actor, AREA, "sell", "sale", sale.id,
                      f"sale {loc.code}-{number}: {sum(wanted.values())} items, "
@@ -260,7 +260,7 @@ def _paid_text(pay: Payment) -> str:
 def _sale_row(sale_id: int) -> Sale:
     sale = Sale.get_or_none(Sale.id == sale_id)
     if sale is None:
-        raise NotFound(f"sale {sale_id}")
+        raise NotFound(_("sale {sale_id}").format(sale_id=sale_id))
     return sale
 
 
@@ -314,7 +314,7 @@ def find_sale(location_id: int, number) -> int:
     number = validate.integer("sale number", number, 1)
     row = Sale.get_or_none(Sale.location == location_id, Sale.number == number)
     if row is None:
-        raise ValidationError("sale number", f"no sale {number} in this location")
+        raise ValidationError("sale number", _("no sale {number} in this location").format(number=number))
     return row.id
 
 

@@ -20,6 +20,7 @@ from .catalog import variant_quantities
 from ..common.errors import ConflictError, ValidationError
 from ..core.permissions import Actor
 from .locations import AREA, location_row, require_at
+from ...i18n import _
 
 MOVE_KINDS = ("receive", "sale", "return", "void", "transfer", "count", "damage", "lost")
 
@@ -50,9 +51,11 @@ def check_available(loc: StockLocation, wanted: dict[int, int]) -> None:
         if qty > have:
             code = ProductVariant.get_by_id(variant_id).code
             if have <= 0:
-                raise StockShortage(f"{code} is sold out in {loc.code}. Nothing was recorded.")
-            raise StockShortage(f"only {have} of {code} in {loc.code}; {qty} asked. "
-                                "Nothing was recorded.")
+                raise StockShortage(_("{code} is sold out in {place}. Nothing was recorded.")
+                                    .format(code=code, place=loc.code))
+            raise StockShortage(_("only {have} of {code} in {code2}; {qty} asked. Nothing was "
+                                  "recorded.").format(have=have, code=code, code2=loc.code,
+                                                      qty=qty))
 
 
 def post_move(actor: Actor | None, variant_id: int, location_id: int, quantity: int, kind: str,
@@ -71,7 +74,7 @@ def _clean_lines(lines) -> dict[int, int]:
     """Return {variant id: quantity > 0} from [(variant_id, qty), ...] or a dict; at least one."""
     out = variant_quantities(lines)
     if not out:
-        raise ValidationError("product", "add at least one product")
+        raise ValidationError("product", _("add at least one product"))
     return out
 
 
@@ -101,7 +104,7 @@ def transfer(actor: Actor, from_id: int, to_id: int, lines, *, note: str = "",
     src, dest = location_row(from_id), location_row(to_id)
     require_at(actor, "stock.move", src)
     if src.id == dest.id:
-        raise ValidationError("to", "choose another location than the source")
+        raise ValidationError("to", _("choose another location than the source"))
     wanted = _clean_lines(lines)
     day = day or dt.date.today()
     ref = f"transfer:{uuid.uuid4().hex[:12]}"

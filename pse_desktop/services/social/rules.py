@@ -13,6 +13,7 @@ from ...db import database
 from ...db.social import FileAccess
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
+from ...i18n import N_
 
 AREA = "social"
 
@@ -59,15 +60,15 @@ register_actions(
 )
 
 declare(
-    SettingDef("assessment_months", "Months between assessments", "int", 6,
-               "Each family is assessed again this many months after its last assessment "
-               "(twice a year by default).", 1, 24),
-    SettingDef("support_limit_social_lead", "Support a team leader may approve (USD)", "int", 500,
-               "The largest emergency support (all instalments, in US dollars) that a social "
-               "team leader may approve; above it an admin approves.", 0, 1_000_000),
-    SettingDef("support_limit_admin", "Support an admin may approve (USD)", "int", 5000,
-               "The largest emergency support (all instalments, in US dollars) that an admin "
-               "may approve.", 0, 10_000_000),
+    SettingDef("assessment_months", N_("Months between assessments"), "int", 6,
+               N_("Each family is assessed again this many months after its last assessment "
+               "(twice a year by default)."), 1, 24),
+    SettingDef("support_limit_social_lead", N_("Support a team leader may approve (USD)"), "int", 500,
+               N_("The largest emergency support (all instalments, in US dollars) that a social "
+               "team leader may approve; above it an admin approves."), 0, 1_000_000),
+    SettingDef("support_limit_admin", N_("Support an admin may approve (USD)"), "int", 5000,
+               N_("The largest emergency support (all instalments, in US dollars) that an admin "
+               "may approve."), 0, 10_000_000),
 )
 
 

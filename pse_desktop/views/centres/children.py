@@ -6,7 +6,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.centres import (
     groups as attendance_setup, summary as attendance_summary, children, families,
 )
@@ -25,7 +26,7 @@ CHILD_FIELDS = {"code": "code", "Latin name": "name_latin", "Khmer name": "name_
 
 
 class ChildrenScreen(Screen):
-    title = "Children and families"
+    title = N_("Children and families")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -90,15 +91,11 @@ class ChildrenScreen(Screen):
         notebook.add(tab, text=_("Child"))
         outer = tb.ScrolledFrame(tab, auto_hide=True, padding=8)
         outer.pack(fill="both", expand=True)
-        self.khmer_preview = KhmerLabel(outer, text="", size=18)
-        self.khmer_preview.pack(anchor="w")
         form = self.form = Form(outer, wrap=280)
         form.pack(fill="x")
         form.add("code", _("Code"), width=14)
         form.add("Latin name", _("Name (Latin letters)"))
-        form.add("Khmer name", _("Name (Khmer)"))
-        form.vars["Khmer name"].trace_add("write", lambda *a: self.khmer_preview.set_text(
-            form.vars["Khmer name"].get()))
+        form.add("Khmer name", _("Name (Khmer)"), khmer=True)
         form.add("sex", _("Sex"), tb.Combobox, values=list(SEXES), state="readonly", width=4)
         form.add("birth date", _("Birth date"), width=12)
         form.add("family", _("Family code"), width=12)
@@ -219,7 +216,7 @@ class ChildrenScreen(Screen):
         form.add("phone", _("Phone"))
         for i in (1, 2):
             form.add(f"guardian {i} name", _("Guardian {n} (Latin)").format(n=i))
-            form.add(f"guardian {i} Khmer name", _("Guardian {n} (Khmer)").format(n=i))
+            form.add(f"guardian {i} Khmer name", _("Guardian {n} (Khmer)").format(n=i), khmer=True)
             form.add(f"guardian {i} relation", _("Relation"), tb.Combobox, values=list(RELATIONS),
                      state="readonly")
             form.add(f"guardian {i} phone", _("Phone"))
@@ -314,5 +311,5 @@ class ChildrenScreen(Screen):
         stays = children.group_history(self.ctx.actor, child_id)
         self.groups_label.configure(text=_("Groups: ") + "; ".join(
             f"{g.group_name} {g.start_on:%d %b %Y} - {g.end_on:%d %b %Y}" if g.end_on
-            else f"{g.group_name} " + _("since {day}").format(day=f"{g.start_on:%d %b %Y}")
+            else f"{g.group_name} " + _("since {day}").format(day=format_date(g.start_on))
             for g in stays))

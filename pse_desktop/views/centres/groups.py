@@ -6,7 +6,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.centres import groups as attendance_setup
 from ...services.centres.rules import PROGRAMMES, SESSIONS
 from ...services.core.permissions import can
@@ -14,7 +15,7 @@ from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
 
 class SetupScreen(Screen):
-    title = "Groups and calendar"
+    title = N_("Groups and calendar")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -143,7 +144,7 @@ class SetupScreen(Screen):
         except ValueError:
             year = self.today.year
         rows = attendance_setup.list_days_off(year, self.centre_id())
-        return [(d.id, (d.day.isoformat(), d.day.strftime("%A"), d.name, _(d.kind)))
+        return [(d.id, (d.day.isoformat(), format_date(d.day, "EEEE"), d.name, _(d.kind)))
                 for d in rows], len(rows)
 
     def add_day(self):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.centres import importer as attendance_import
 from ..common.base import BackgroundTask, PagedTable, Screen
 
 
 class ImportScreen(Screen):
-    title = "Import children"
+    title = N_("Import children")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

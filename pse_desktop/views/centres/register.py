@@ -6,7 +6,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.centres import attendance, groups as attendance_setup
 from ...services.centres.rules import EXCUSE_REASONS, MARKS
 from ...services.common.errors import PseError
@@ -19,7 +20,7 @@ TAGS = {"L": "warning", "A": "danger", "E": "info", "S": "info"}
 
 
 class RegisterScreen(Screen):
-    title = "Daily register"
+    title = N_("Daily register")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -222,12 +223,12 @@ class RegisterScreen(Screen):
         reg = self.register
         if reg.closed:
             self.info.configure(text=_("Closed on {day}: {why}.").format(
-                day=reg.day.strftime("%A %d %B %Y"), why=reg.closed), bootstyle="warning")
+                day=format_date(reg.day, "full"), why=reg.closed), bootstyle="warning")
             return
         counts = reg.counts()
         parts = [f"{counts[s]} {_(MARKS[s]).lower()}" for s in MARKS if counts[s]]
         text = _("{day}: {marked} of {total} marked").format(
-            day=reg.day.strftime("%A %d %B %Y"), marked=reg.marked, total=len(reg.rows))
+            day=format_date(reg.day, "full"), marked=reg.marked, total=len(reg.rows))
         if parts:
             text += " (" + ", ".join(parts) + ")"
         self.info.configure(text=text, bootstyle="success" if reg.marked == len(reg.rows) else "default")

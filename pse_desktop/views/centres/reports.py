@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.centres import (
     export as attendance_export, followup as attendance_followup, groups as attendance_setup,
     summary as attendance_summary,
@@ -29,7 +29,7 @@ def _follow_values(r) -> tuple:
 
 
 class ReportsScreen(Screen):
-    title = "Follow-up and reports"
+    title = N_("Follow-up and reports")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

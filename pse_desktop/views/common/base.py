@@ -12,7 +12,7 @@ from typing import Callable
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError, ValidationError
 
 
@@ -65,10 +65,11 @@ class Form(tb.Frame):
         self.banner = tb.Label(self, text="", bootstyle="danger", wraplength=wrap, justify="left")
 
     def add(self, name: str, label: str, widget_factory=None, *, help: str = "", var=None,
-            **widget_kw) -> tk.Widget:
+            khmer: bool = False, **widget_kw) -> tk.Widget:
         """Add a row: label, widget (an Entry by default), help line and error line.
 
-        Stacked forms put the label above the field, for narrow side panels.
+        Stacked forms put the label above the field, for narrow side panels. ``khmer=True``: the
+        entry takes Khmer (Khmer font; a shaped preview under it where Tk cannot shape).
         """
         var = var if var is not None else tb.StringVar()
         col = 0 if self.stacked else 1
@@ -85,6 +86,11 @@ class Form(tb.Frame):
             widget = factory(self, **widget_kw)
         widget.grid(row=self._row, column=col, sticky="ew", pady=(2 if self.stacked else 6, 0))
         self._row += 1
+        if khmer:
+            from .khmer_input import khmer_entry
+
+            if khmer_entry(widget, var, self, row=self._row, column=col, sticky="w"):
+                self._row += 1
         if help:
             tb.Label(self, text=help, bootstyle="secondary", wraplength=self.wrap, justify="left",
                      font=("TkDefaultFont", 8)).grid(row=self._row, column=col, sticky="w")

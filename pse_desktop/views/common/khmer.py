@@ -1,9 +1,10 @@
 """Showing Khmer text correctly in Tk.
 
 Tk 8.6 on Linux draws Khmer *unshaped*: subscript consonants (coeng, ``្``)
-and split vowels come out as loose marks next to the base letter.  Pillow with
-its RAQM layout engine (FriBiDi + HarfBuzz) shapes Khmer correctly, so this
-module renders Khmer text to an image and shows the image in Tk.
+and split vowels come out as loose marks next to the base letter.  This module
+shows Khmer as an image drawn by ``khmer_render``: Pillow's RAQM layout when
+the installed Pillow has it, else HarfBuzz shaping + FreeType glyphs
+(``khmer_shape``), chosen by a check at start.
 
 Public API
 ----------

@@ -1,7 +1,9 @@
 """Shaped rendering of Khmer (and mixed Khmer/Latin) text to Pillow images; no Tk here.
 
-Pillow's RAQM layout engine (FriBiDi + HarfBuzz) shapes Khmer correctly, which Tk 8.6 on Linux
-does not; ``views/khmer.py`` turns these images into Tk photos and labels.
+Two drawing paths, chosen once at start by what the installed Pillow can do (not by the system's
+name): Pillow's RAQM layout engine when ``PIL.features.check("raqm")`` says it is there, else
+HarfBuzz shaping with FreeType glyphs (``khmer_shape``), which works where Pillow's wheels lack
+RAQM (Windows). ``views/khmer.py`` turns these images into Tk photos and labels.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 from ...resources import khmer_font_path
+from . import khmer_shape
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +68,26 @@ _LATIN_FONTS = {
     ),
 }
 
-_HAS_RAQM = features.check("raqm")
-if not _HAS_RAQM:  # pragma: no cover - the supported install has RAQM
-    log.warning("Pillow has no RAQM layout engine: Khmer will not be shaped")
-_LAYOUT = ImageFont.Layout.RAQM if _HAS_RAQM else ImageFont.Layout.BASIC
+RAQM, HARFBUZZ = "raqm", "harfbuzz"
+
+
+def choose_engine() -> str:
+    """The drawing path this Pillow supports: RAQM if it has it, else HarfBuzz + FreeType."""
+    return RAQM if features.check("raqm") else HARFBUZZ
+
+
+ENGINE = choose_engine()
+
+
+def use_engine(engine: str) -> None:
+    """Draw with ``engine`` from now on (``RAQM`` or ``HARFBUZZ``)."""
+    global ENGINE
+    if engine not in (RAQM, HARFBUZZ):
+        raise ValueError(engine)
+    if engine == RAQM and not features.check("raqm"):
+        raise RuntimeError("Pillow has no RAQM layout engine")
+    ENGINE = engine
+    log.info("Khmer text is drawn with %s", engine)
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,15 +102,11 @@ def _latin_font_path(bold: bool) -> str | None:
 def _load_font(path: str | None, size: int) -> ImageFont.FreeTypeFont:
     if path is None:
         return ImageFont.load_default(size)
-    return ImageFont.truetype(path, size, layout_engine=_LAYOUT)
+    return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.RAQM)
 
 
 def _khmer_font(size: int, bold: bool):
     return _load_font(str(khmer_font_path(bold)), size)
-
-
-def _latin_font(size: int, bold: bool):
-    return _load_font(_latin_font_path(bold), size)
 
 
 @functools.lru_cache(maxsize=8)
@@ -210,20 +225,38 @@ def _split_runs(text: str, khmer_cmap) -> list[tuple[str, str]]:
 
 
 def _run_fonts(text: str, size: int, bold: bool):
-    """``[(font, run), ...]`` for ``text``."""
+    """``[(font path, run), ...]`` for ``text`` (path None: Pillow's built-in font)."""
     kpath = str(khmer_font_path(bold))
     kcmap = _cmap(kpath)
-    kfont = _load_font(kpath, size)
     out = []
     for kind, run in _split_runs(text, kcmap):
         if kind == _K:
-            font = kfont
+            path = kpath
         elif kcmap is not None and all(ord(c) in kcmap for c in run):
-            font = kfont  # a Khmer font that has these Latin glyphs too
+            path = kpath  # a Khmer font that has these Latin glyphs too
         else:
-            font = _latin_font(size, bold)
-        out.append((font, run))
+            path = _latin_font_path(bold)
+            if path is None and ENGINE == HARFBUZZ:
+                path = kpath  # FreeType needs a file; missing glyphs show as boxes
+        out.append((path, run))
     return out
+
+
+def _measure(path: str | None, size: int, run: str) -> tuple[tuple[float, ...], float]:
+    """``((left, top, right, bottom), advance)`` of ``run``, pixels from the pen on the baseline."""
+    if ENGINE == HARFBUZZ and path is not None:
+        return khmer_shape.ink_bbox(run, path, size), khmer_shape.advance(run, path, size)
+    font = _load_font(path, size)
+    return font.getbbox(run, anchor="ls"), font.getlength(run)
+
+
+def _draw_run(mask: Image.Image, x: float, baseline: int, path: str | None, size: int,
+              run: str) -> None:
+    if ENGINE == HARFBUZZ and path is not None:
+        khmer_shape.draw(mask, x, baseline, run, path, size)
+        return
+    ImageDraw.Draw(mask).text((x, baseline), run, font=_load_font(path, size), fill=255,
+                              anchor="ls")
 
 
 # Deep Khmer stacks (consonant + subscript(s) + vowel below) reach ~0.56 em
@@ -234,14 +267,20 @@ _PROBE_KHMER = "ញ្ញូ ន្ធូ ប្ត្រូ ញ្ជ្រួ 
 _PROBE_LATIN = "ÁÉÅÑ|gjpqy()[]_"
 
 
-@functools.lru_cache(maxsize=64)
 def _vmetrics(size: int, bold: bool) -> tuple[int, int]:
     """(ascent, descent) in pixels: the line box, the same for every text."""
+    return _vmetrics_for(size, bold, ENGINE)
+
+
+@functools.lru_cache(maxsize=64)
+def _vmetrics_for(size: int, bold: bool, engine: str) -> tuple[int, int]:
     ascent = descent = 0
-    for font, probe in ((_khmer_font(size, bold), _PROBE_KHMER),
-                        (_latin_font(size, bold), _PROBE_LATIN)):
+    latin = _latin_font_path(bold)
+    for path, probe in ((str(khmer_font_path(bold)), _PROBE_KHMER), (latin, _PROBE_LATIN)):
+        if path is None and engine == HARFBUZZ:
+            continue
         for word in probe.split():
-            _l, top, _r, bottom = font.getbbox(word, anchor="ls")
+            (_l, top, _r, bottom), _adv = _measure(path, size, word)
             ascent = max(ascent, -top)
             descent = max(descent, bottom)
     if not ascent:  # pragma: no cover - fonts without the probe glyphs
@@ -266,7 +305,7 @@ def _rgb(color) -> tuple[int, int, int]:
 
 
 def render_text_image(text, size: int = 12, fg=DEFAULT_FG, bg=None, bold: bool = False) -> Image.Image:
-    """Render ``text`` shaped (HarfBuzz via Pillow RAQM) to a PIL image.
+    """Render ``text`` shaped (Pillow RAQM or HarfBuzz + FreeType, see ``ENGINE``) to a PIL image.
 
     ``size`` is the font size in pixels.  ``fg``/``bg`` are colours Pillow
     understands ("#rrggbb", "white", (r, g, b)).  With ``bg=None`` the image
@@ -286,21 +325,20 @@ def render_text_image(text, size: int = 12, fg=DEFAULT_FG, bg=None, bold: bool =
     x = 0.0
     ink_left = 0.0
     ink_right = 0.0
-    for font, run in _run_fonts(text, size, bold) if text else ():
-        left, _top, right, _bottom = font.getbbox(run, anchor="ls")
+    for path, run in _run_fonts(text, size, bold) if text else ():
+        (left, _top, right, _bottom), adv = _measure(path, size, run)
         if right > left:  # not only spaces
             ink_left = min(ink_left, x + left)
             ink_right = max(ink_right, x + right)
-        placed.append((x, font, run))
-        x += font.getlength(run)
+        placed.append((x, path, run))
+        x += adv
     shift = _HPAD - min(0.0, ink_left)
     width = int(-(-(max(x, ink_right) + shift + _HPAD) // 1))  # ceil
     width = max(1, width) if text else 1
 
     mask = Image.new("L", (width, height), 0)
-    draw = ImageDraw.Draw(mask)
-    for x0, font, run in placed:
-        draw.text((x0 + shift, ascent), run, font=font, fill=255, anchor="ls")
+    for x0, path, run in placed:
+        _draw_run(mask, x0 + shift, ascent, path, size, run)
 
     fg_rgb = _rgb(fg)
     if bg is None:

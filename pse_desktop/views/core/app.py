@@ -7,7 +7,7 @@ import sys
 
 import ttkbootstrap as tb
 
-from ... import areas
+from ... import areas, i18n
 from ...services.core import database as dbservice
 from ...services.core.database import DatabaseRefused, Target, open_database, resolve_target
 from ...i18n import _
@@ -42,21 +42,50 @@ class App:
         frame.pack(fill="both", expand=True)
 
     def start(self) -> None:
+        from .language import remembered
+
+        i18n.set_language(remembered() or i18n.language())
+        self._show_entry()
+        self._timers.append(self.root.after(1500, self.backup_now))
+
+    def _show_entry(self, username: str = "") -> None:
+        """The login screen (the first-run screen on an empty database), in the current language."""
         from ...services.core import users
         from .login import FirstRunFrame, LoginFrame
 
         if users.has_users():
-            self._show(LoginFrame(self.root, self.logged_in, self.target.label))
+            frame = LoginFrame(self.root, self.logged_in, self.target.label,
+                               on_language=self.pick_login_language)
+            frame.form.vars["user name"].set(username)
         else:
-            self._show(FirstRunFrame(self.root, self.logged_in, self.target.label))
-        self._timers.append(self.root.after(1500, self.backup_now))
+            frame = FirstRunFrame(self.root, self.logged_in, self.target.label,
+                                  on_language=self.pick_login_language)
+        self._show(frame)
+
+    def pick_login_language(self, code: str) -> None:
+        """A language chosen on the login or first-run screen: show that screen again in it."""
+        from .language import remember
+
+        username = ""
+        if self.content is not None and hasattr(self.content, "form"):
+            username = self.content.form.vars["user name"].get()
+        i18n.set_language(code)
+        remember(code)
+        self._show_entry(username)
+        if hasattr(self.content, "language_touched"):
+            self.content.language_touched = True
 
     def logged_in(self, actor) -> None:
+        from .language import remember, remembered
         from .shell import MainWindow
 
+        if not getattr(self.content, "language_touched", True):
+            i18n.set_language(remembered(actor.username) or i18n.language())
+        remember(i18n.language(), actor.username)
         areas.load_services()
         self.main = MainWindow(self.root, actor, self.target, on_logout=self.logout,
-                               on_theme=self.set_theme, dark=self.is_dark())
+                               on_theme=self.set_theme, dark=self.is_dark(),
+                               on_language=self.switch_language)
         self._show(self.main)
         if self.startup_note:
             self.main.set_status(self.startup_note)
@@ -96,12 +125,39 @@ class App:
         dbservice.close_session(self.session)
         self.session = None
 
-    def logout(self) -> None:
-        from .login import LoginFrame
+    def switch_language(self, code: str, ask=None) -> bool:
+        """Rebuild the main window in another language, on the same screen; True if switched.
 
+        Unsaved changes on an open screen would be lost with the old window: ask first.
+        """
+        from .language import remember, unsaved_screens
+        from .shell import MainWindow
+
+        main = self.main
+        if main is None or code == i18n.language():
+            return False
+        pending = unsaved_screens(main)
+        if pending:
+            ask = ask or main.ctx.confirm
+            question = _("{screens} has changes that are not saved. Switch the language anyway "
+                         "and lose them?").format(screens=", ".join(pending))
+            if not ask(self.root, _("Unsaved changes"), question):
+                return False
+        key, actor = main.current_key, main.actor
+        i18n.set_language(code)
+        remember(code, actor.username)
+        self.main = MainWindow(self.root, actor, self.target, on_logout=self.logout,
+                               on_theme=self.set_theme, dark=self.is_dark(),
+                               on_language=self.switch_language)
+        self._show(self.main)
+        if key in self.main.buttons:
+            self.main.show(key)
+        return True
+
+    def logout(self) -> None:
         self._end_session()
         self.main = None
-        self._show(LoginFrame(self.root, self.logged_in, self.target.label))
+        self._show_entry()
 
     def is_dark(self) -> bool:
         return self.root.style.theme_use() == DARK
@@ -188,12 +244,25 @@ def log_path():
 
 
 def make_root() -> tb.Window:
+    from ..common.khmer_input import register_fonts
+
+    register_fonts()  # before Tk: entries that take Khmer need the bundled font
     saved = prefs.load()
     theme = saved.get("theme") if saved.get("theme") in (LIGHT, DARK) else LIGHT
     root = tb.Window(title="PSE Desktop", themename=theme, minsize=(900, 600))
+    start_shaper(root)
     geometry = saved.get("geometry")
     root.geometry(geometry if isinstance(geometry, str) and "x" in geometry else "1200x760")
     return root
+
+
+def start_shaper(root) -> None:
+    """Shape Khmer labels, buttons, tabs and headings where Tk does not (checked, not assumed)."""
+    from ..common.khmer_input import tk_shapes_khmer
+    from ..common.khmer_shaper import KhmerShaper
+
+    if not tk_shapes_khmer(root):
+        root.khmer_shaper = KhmerShaper(root).start()
 
 
 def show_refusal(message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import audit
 from ...services.common import validate
 from ...services.common.errors import ValidationError
@@ -14,7 +14,7 @@ ALL = "(all)"
 
 
 class AuditScreen(Screen):
-    title = "Audit log"
+    title = N_("Audit log")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import backup
 from ..common.base import BackgroundTask, PagedTable, Screen
 
 
 class BackupsScreen(Screen):
-    title = "Backups"
+    title = N_("Backups")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import home
 from ..common.base import Screen
 
 
 class HomeScreen(Screen):
-    title = "Home"
+    title = N_("Home")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,16 +8,21 @@ from ...i18n import _
 from ...services.core import auth, users
 from ...services.common.errors import PseError
 from ..common.base import BackgroundTask, Form
+from .language import LanguagePicker
 
 
 class LoginFrame(tb.Frame):
     """User name and password; Enter logs in; after repeated failures the button waits."""
 
-    def __init__(self, master, on_login, db_label: str = ""):
+    def __init__(self, master, on_login, db_label: str = "", on_language=None):
         super().__init__(master, padding=30)
         self.on_login = on_login
+        self.language_touched = False
         box = tb.Frame(self)
         box.place(relx=0.5, rely=0.4, anchor="center")
+        if on_language is not None:
+            self.picker = LanguagePicker(box, lambda code: self._pick(on_language, code))
+            self.picker.pack(pady=(0, 12))
         tb.Label(box, text="PSE Desktop", font=("TkDefaultFont", 22, "bold")).pack(pady=(0, 4))
         tb.Label(box, text=_("Pour un Sourire d'Enfant"), bootstyle="secondary").pack(pady=(0, 20))
         self.form = Form(box)
@@ -33,6 +38,10 @@ class LoginFrame(tb.Frame):
             widget.bind("<Return>", lambda e: self.submit())
         self.username.focus_set()
         self._countdown = None
+
+    def _pick(self, on_language, code: str) -> None:
+        self.language_touched = True
+        on_language(code)
 
     def submit(self) -> None:
         if str(self.button.cget("state")) == "disabled":
@@ -59,11 +68,13 @@ class LoginFrame(tb.Frame):
 class FirstRunFrame(tb.Frame):
     """Creates the first admin, then starts an empty office or one filled with demo data."""
 
-    def __init__(self, master, on_done, db_label: str = ""):
+    def __init__(self, master, on_done, db_label: str = "", on_language=None):
         super().__init__(master, padding=30)
         self.on_done = on_done
         box = tb.Frame(self)
         box.place(relx=0.5, rely=0.45, anchor="center")
+        if on_language is not None:
+            LanguagePicker(box, on_language).pack(anchor="w", pady=(0, 10))
         tb.Label(box, text=_("Welcome to PSE Desktop"), font=("TkDefaultFont", 20, "bold")).pack(
             anchor="w")
         tb.Label(box, text=_("This computer has no database yet. Create the admin account: "

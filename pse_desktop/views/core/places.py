@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import places
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
@@ -82,7 +82,7 @@ class PlaceEditor(tb.Frame):
 
 
 class PlacesScreen(Screen):
-    title = "Centres and shops"
+    title = N_("Centres and shops")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

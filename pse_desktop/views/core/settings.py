@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import settings
 from ..common.base import FAILED, Form, Screen, call_service
 
 
 class SettingsScreen(Screen):
-    title = "Settings"
+    title = N_("Settings")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

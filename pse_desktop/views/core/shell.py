@@ -19,7 +19,7 @@ def _shorten(text: str, limit: int, left: bool = False) -> str:
 
 class MainWindow(tb.Frame):
     def __init__(self, master, actor, target, on_logout, on_theme, dark: bool = False,
-                 ctx_overrides: dict | None = None):
+                 ctx_overrides: dict | None = None, on_language=None):
         super().__init__(master)
         self.actor = actor
         self.ctx = ScreenContext(actor=actor, target=target, navigate=self.show,
@@ -79,6 +79,11 @@ class MainWindow(tb.Frame):
             side="right")
         tb.Button(self.status_bar, text=_("Change password"), bootstyle="link",
                   command=self.change_password).pack(side="right")
+        if on_language is not None:
+            from .language import LanguageMenu
+
+            self.language_picker = LanguageMenu(self.status_bar, on_language)
+            self.language_picker.pack(side="right", padx=4)
         self.dark = tb.BooleanVar(value=dark)
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
                        command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import users
 from ...services.core.permissions import ROLES
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
 
 class UsersScreen(Screen):
-    title = "Users"
+    title = N_("Users")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import _
 from ...services.meetings import (
     attendance as meetings_attendance, followup as meetings_followup, reports as
@@ -284,7 +285,7 @@ class AttendanceTab(tb.Frame):
         if result is FAILED:
             return FAILED
         self.ctx.status(_("Follow-up added for {family}, due {day}.").format(
-            family=result.family_code, day=f"{result.due_on:%d %b %Y}"))
+            family=result.family_code, day=format_date(result.due_on)))
         return result
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.social import caseload
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.common.errors import PseError
@@ -17,7 +17,7 @@ from ..common.khmer import KhmerLabel
 
 
 class FamilyPageScreen(Screen):
-    title = "Family page"
+    title = N_("Family page")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

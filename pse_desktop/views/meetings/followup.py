@@ -7,7 +7,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
@@ -16,7 +17,7 @@ STATES = {"overdue": "Overdue", "open": "Open", "done": "Done", "all": "All"}
 
 
 class FollowUpsScreen(Screen):
-    title = "Family follow-ups"
+    title = N_("Family follow-ups")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -127,7 +128,7 @@ class FollowUpsScreen(Screen):
         if f.meeting_label:
             lines.append(_("From the meeting of {m}").format(m=f.meeting_label))
         if f.done_on:
-            lines.append(_("Done on {day}").format(day=f"{f.done_on:%d %b %Y}"))
+            lines.append(_("Done on {day}").format(day=format_date(f.done_on)))
         self.detail.configure(text="\n".join(lines))
         allowed = can(self.ctx.actor, "meetings.followup", centre_id=f.centre_id)
         self.save_button.configure(state="normal" if allowed else "disabled")

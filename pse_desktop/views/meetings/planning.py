@@ -8,7 +8,8 @@ import tkinter as tk
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.meetings import (
     planning as meetings, drafts as meetings_drafts, reports as meetings_reports,
 )
@@ -22,7 +23,7 @@ FIELDS = ("centre", "date", "time", "duration", "theme", "title", "facilitators"
 
 
 class MeetingsScreen(Screen):
-    title = "Parent meetings"
+    title = N_("Parent meetings")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -282,7 +283,7 @@ class MeetingsScreen(Screen):
         if result is FAILED:
             return FAILED
         self._dirty_notes = False
-        self.ctx.status(_("Saved the meeting of {day}.").format(day=f"{result.held_on:%d %b %Y}"))
+        self.ctx.status(_("Saved the meeting of {day}.").format(day=format_date(result.held_on)))
         self.table.refresh()
         self.show_meeting(result)
         return result

@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.meetings import planning as meetings, reports as meetings_reports
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -18,7 +18,7 @@ COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#d53f8c", "#805ad5", "#d69e2e", "#3
 
 
 class MeetingReportsScreen(Screen):
-    title = "Meeting reports"
+    title = N_("Meeting reports")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

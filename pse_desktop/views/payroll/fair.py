@@ -7,14 +7,15 @@ import tkinter as tk
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.payroll import docs as payroll_docs
 from ..common.base import PagedTable, Screen
 from .common import KhmerNames, MonthBar, money
 
 
 class FairWageScreen(Screen):
-    title = "Fair wage"
+    title = N_("Fair wage")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -107,7 +108,7 @@ class FairWageScreen(Screen):
             c.create_rectangle(x - slot * 0.3, y(max(v, 0)), x + slot * 0.3, y(min(v, 0)),
                                fill="#5cb85c" if v >= 0 else "#d9534f", outline="")
             c.create_text(x, y(max(v, 0)) - 8, text=f"{p.percent:.0f}", font=("TkDefaultFont", 8))
-            c.create_text(x, y1 + 10, text=p.month.strftime("%b"), font=("TkDefaultFont", 8))
+            c.create_text(x, y1 + 10, text=format_date(p.month, "LLL"), font=("TkDefaultFont", 8))
             if i == 0 or p.month.month == 1:
                 c.create_text(x, y1 + 24, text=p.month.strftime("%Y"), font=("TkDefaultFont", 8))
         points = [(centres[p.month], y(float(p.percent))) for p in mine if p.month in centres]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.payroll import months as payroll
 from ...services.core.permissions import can
 from ...services.common.validate import format_cents
@@ -14,7 +14,7 @@ from ..common.base import FAILED, Form, Screen, call_service
 
 
 class RatesScreen(Screen):
-    title = "Payroll rates and public holidays"
+    title = N_("Payroll rates and public holidays")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _, ngettext, translate_label
 from ...services.payroll import (
     months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
     workers,
@@ -24,7 +24,7 @@ from .common import MonthBar, money, riel, try_service
 
 
 class PayrollScreen(Screen):
-    title = "Payroll"
+    title = N_("Payroll")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -197,7 +197,7 @@ class PayrollScreen(Screen):
             amount = money(line.amount_cents)
             if line.kind == "deduction":
                 amount = "-" + amount
-            iid = self.lines.insert("", "end", values=(line.label, amount, riel(line.amount_khr)),
+            iid = self.lines.insert("", "end", values=(translate_label(line.label), amount, riel(line.amount_khr)),
                                     tags=(line.kind,))
             self.line_text[iid] = line.explanation
         first = self.lines.get_children()
@@ -222,8 +222,11 @@ class PayrollScreen(Screen):
         if result is FAILED:
             return
         self.refresh()
-        self.ctx.status(_("Draft computed: {n} payslips, {w} warning(s).").format(
-            n=len(self.view.rows), w=len(self.view.warnings)))
+        self.ctx.status(_("Draft computed: {payslips}, {warnings}.").format(
+            payslips=ngettext("{n} payslip", "{n} payslips", len(self.view.rows)).format(
+                n=len(self.view.rows)),
+            warnings=ngettext("{n} warning", "{n} warnings", len(self.view.warnings)).format(
+                n=len(self.view.warnings))))
         if self.view.warnings:
             self.notebook.select(1)
 
@@ -235,7 +238,9 @@ class PayrollScreen(Screen):
                     "corrections then go into a later month.").format(
             month=v.label, n=len(v.rows), net=money(v.totals.get("net_cents", 0)))
         if v.warnings:
-            message += "\n\n" + _("There are {n} warning(s) still listed.").format(n=len(v.warnings))
+            message += "\n\n" + ngettext("There is {n} warning still listed.",
+                                         "There are {n} warnings still listed.",
+                                         len(v.warnings)).format(n=len(v.warnings))
         if not self.ctx.confirm(self, _("Finalise payroll"), message):
             return
         if try_service(self.error, payroll_run.finalise, self.ctx.actor, v.month) is FAILED:

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_weekday
+from ...i18n import N_, _
 from ...services.payroll import months as payroll, timesheets, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
 from .common import KhmerNames, MonthBar, money, try_service
 
 KEYS = {"w": "W", "a": "A", "p": "PL", "u": "UL", "s": "S", "h": "H"}
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class TimeSheetScreen(Screen):
-    title = "Time sheets"
+    title = N_("Time sheets")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -178,7 +178,7 @@ class TimeSheetScreen(Screen):
 
     def _values(self, d):
         note = d.holiday or ("" if d.employed else _("not employed"))
-        return (f"{WEEKDAYS[d.day.weekday()]} {d.day.day:2d}", _(payroll.STATUSES.get(d.status, "")),
+        return (f"{format_weekday(d.day)} {d.day.day:2d}", _(payroll.STATUSES.get(d.status, "")),
                 timesheets.hours_text(d.minutes), timesheets.hours_text(d.ot_normal_minutes),
                 timesheets.hours_text(d.ot_premium_minutes), note)
 

@@ -6,11 +6,10 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.payroll import months as payroll, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
-from ..common.khmer import KhmerLabel
 from .common import KhmerNames, money
 
 FIELDS = ("code", "name_latin", "name_khmer", "kind", "job", "sex", "hire_date", "leave_date", "dependants",
@@ -18,7 +17,7 @@ FIELDS = ("code", "name_latin", "name_khmer", "kind", "job", "sex", "hire_date",
 
 
 class WorkersScreen(Screen):
-    title = "Workshop workers"
+    title = N_("Workshop workers")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -60,11 +59,7 @@ class WorkersScreen(Screen):
         f = self.form
         f.add("code", _("Code"), width=22, help=_("Empty: the next free code"))
         f.add("name_latin", _("Name (Latin letters)"))
-        f.add("name_khmer", _("Name (Khmer)"))
-        self.preview = KhmerLabel(f, text="")
-        self.preview.grid(row=f._row, column=1, sticky="w")
-        f._row += 1
-        f.widgets["name_khmer"].bind("<KeyRelease>", lambda e: self.preview.set_text(f.vars["name_khmer"].get()))
+        f.add("name_khmer", _("Name (Khmer)"), khmer=True)
         f.add("kind", _("Kind"), tb.Combobox, values=list(workers.KINDS), state="readonly")
         f.add("job", _("Job"), tb.Combobox, values=list(payroll.JOBS))
         f.add("sex", _("Sex (F/M)"), width=4)
@@ -134,7 +129,6 @@ class WorkersScreen(Screen):
                               "job": "seamstress", "sex": "F", "hire_date": dt.date.today().isoformat(),
                               "leave_date": "", "dependants": "0", "nssf_member": True, "nssf_number": "",
                               "pay_method": "cash", "bank_account": "", "child_code": ""})
-        self.preview.set_text("")
         self.contract_title.configure(text=_("Save the worker first"))
         self.contracts.delete(*self.contracts.get_children())
         self.add_contract_button.configure(state="disabled")
@@ -150,7 +144,6 @@ class WorkersScreen(Screen):
         self.form.set_values({name: ("" if getattr(w, name) is None else getattr(w, name)) for name in FIELDS})
         self.form.vars["hire_date"].set(w.hire_date.isoformat())
         self.form.vars["leave_date"].set(w.leave_date.isoformat() if w.leave_date else "")
-        self.preview.set_text(w.name_khmer)
         self.load_contracts()
 
     def load_contracts(self) -> None:

@@ -7,7 +7,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date
+from ...i18n import N_, _
 from ...services.production import (
     orders as production, docs as production_docs, output as production_output, states as
     production_states, uniforms as production_uniforms,
@@ -23,7 +24,7 @@ FILTERS = {"open": production.OPEN_STATES, "all": production.STATES}
 
 
 class BoardScreen(Screen):
-    title = "Production orders"
+    title = N_("Production orders")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -222,7 +223,7 @@ class BoardScreen(Screen):
         o = self.order = production.get_order(self.ctx.actor, order_id)
         late = _(" - OVERDUE") if o.overdue(self.today) else ""
         self.heading.configure(text=f"{o.no}  {o.customer}  ({_(o.state_label)}{late})")
-        extra = [_("due {d}").format(d=o.due.strftime("%d %b %Y")),
+        extra = [_("due {d}").format(d=format_date(o.due)),
                  _("priority {p}").format(p=_(production.PRIORITIES[o.priority])), _(o.kind)]
         if o.location_code:
             extra.append(_("into stock at {loc}").format(loc=o.location_code))

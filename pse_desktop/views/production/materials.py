@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import catalog
 from ...services.production import materials
 from ...services.production.materials import MATERIAL_KINDS, format_qty
@@ -14,7 +14,7 @@ from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
 
 class MaterialsScreen(Screen):
-    title = "Materials"
+    title = N_("Materials")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

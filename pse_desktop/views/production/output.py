@@ -7,7 +7,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...formats import format_date, format_weekday
+from ...i18n import N_, _
 from ...services.production import orders as production, output as production_output
 from ...services.payroll import workers
 from ...services.common.errors import PseError
@@ -19,7 +20,7 @@ DAYS = 6  # Monday to Saturday
 
 
 class OutputScreen(Screen):
-    title = "Output"
+    title = N_("Output")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -131,11 +132,11 @@ class OutputScreen(Screen):
             child.destroy()
         self.cells = {}
         days = self._days()
-        self.week_label.configure(text=f"{days[0]:%d %b} - {days[-1]:%d %b %Y}")
+        self.week_label.configure(text=f"{format_date(days[0])} - {format_date(days[-1])}")
         tb.Label(self.grid_frame, text=_("Worker"), font=("TkDefaultFont", 9, "bold")).grid(
             row=0, column=0, sticky="w")
         for c, d in enumerate(days, start=1):
-            tb.Label(self.grid_frame, text=f"{d:%a %d}", width=8, anchor="center",
+            tb.Label(self.grid_frame, text=f"{format_weekday(d)} {d.day}", width=8, anchor="center",
                      font=("TkDefaultFont", 9, "bold")).grid(row=0, column=c)
         for r, w in enumerate(self.workers, start=1):
             tb.Label(self.grid_frame, text=f"{w.code}  {w.name_latin}", width=28).grid(

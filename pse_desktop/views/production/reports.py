@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.production import docs as production_docs
 from ...services.centres.export import write_table
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
@@ -16,7 +16,7 @@ BAR = "#2780e3"
 
 
 class ReportsScreen(Screen):
-    title = "Output reports"
+    title = N_("Output reports")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import places
 from ...services.production import uniforms as production_uniforms
 from ...services.production.uniforms import UniformItem
@@ -18,7 +18,7 @@ SEX_CHOICES = {"": "everyone", "F": "girls", "M": "boys"}
 
 
 class UniformsScreen(Screen):
-    title = "Uniforms from sizes"
+    title = N_("Uniforms from sizes")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.meetings.planning import centre_choices
 from ...services.rice import distribution, lists
@@ -16,7 +16,8 @@ from ...services.rice.rules import kg
 from ..common.base import Screen
 
 KEYS = {"c": "collected", "p": "proxy", "n": "no_show"}
-LABELS = {"collected": "Collected", "proxy": "By proxy", "no_show": "Not collected", "": ""}
+LABELS = {"collected": N_("Collected"), "proxy": N_("By proxy"),
+          "no_show": N_("Not collected"), "": ""}
 CTRL_OR_ALT = 0x4 | 0x8 | 0x20000  # Control, Alt (Mod1), Alt on Windows
 
 

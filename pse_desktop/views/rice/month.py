@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.rice import distribution, lists
@@ -16,7 +16,7 @@ from ...services.rice.rules import kg
 from ..common.base import Form, PagedTable, Screen
 from ..social.common import make_document
 
-DECISIONS = {"give": "Give", "reduce": "Reduce", "hold": "Hold"}
+DECISIONS = {"give": N_("Give"), "reduce": N_("Reduce"), "hold": N_("Hold")}
 
 
 class RiceMonthScreen(Screen):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import closing as shop_close, docs as shop_docs
 from ...services.shop.locations import money
 from ..common.base import FAILED, Form, Screen, call_service
@@ -14,7 +14,7 @@ from .common import LocationChooser, opener
 
 
 class DayClosingScreen(Screen):
-    title = "Day closing"
+    title = N_("Day closing")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

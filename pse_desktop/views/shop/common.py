@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import ttkbootstrap as tb
 
+from ...desktop import open_document
 from ...i18n import _
 from ...services.shop import locations as shop
 
 
 def open_file(path) -> None:
     """Open a PDF in the system's viewer so it can be printed; quietly does nothing if none."""
-    try:
-        if sys.platform.startswith("win"):
-            os.startfile(str(path))  # noqa: S606 - the user's own file
-        elif sys.platform == "darwin":
-            subprocess.Popen(["open", str(path)])
-        else:
-            subprocess.Popen(["xdg-open", str(path)], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    except OSError:
-        pass
+    open_document(path)
 
 
 def opener(ctx):

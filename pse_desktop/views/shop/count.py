@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import count as shop_count, docs as shop_docs
 from ..common.base import FAILED, Screen, call_service
 from .common import LocationChooser, opener
 
 
 class StockCountScreen(Screen):
-    title = "Stock count"
+    title = N_("Stock count")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

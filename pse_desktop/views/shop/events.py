@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import catalog, locations as shop, docs as shop_docs, events as shop_events
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import opener
 
 
 class EventsScreen(Screen):
-    title = "Events in France"
+    title = N_("Events in France")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -11,7 +11,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import catalog, sales, closing as shop_close, docs as shop_docs
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -22,7 +22,7 @@ from .common import LocationChooser, opener
 
 
 class PosScreen(Screen):
-    title = "Point of sale"
+    title = N_("Point of sale")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import catalog
 from ...services.core.permissions import can
 from ...services.shop.locations import money
@@ -13,7 +13,7 @@ from ..common.base import Form, PagedTable, Screen
 
 
 class ProductsScreen(Screen):
-    title = "Products"
+    title = N_("Products")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -45,7 +45,7 @@ class ProductsScreen(Screen):
         for name, label in (("product", _("Product code")), ("name", _("Name (English)")),
                             ("name_fr", _("Name (French)")), ("name_km", _("Name (Khmer)")),
                             ("category", _("Category"))):
-            self.pform.add(name, label, width=22)
+            self.pform.add(name, label, width=22, khmer=name == "name_km")
         self.pform.add("kind", _("Kind"), tb.Combobox, values=list(catalog.KINDS), state="readonly")
         self.vform = Form(variant_box, wrap=240)
         self.vform.pack(side="left", fill="y")

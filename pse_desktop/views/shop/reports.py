@@ -7,19 +7,19 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core import settings
 from ...services.shop import reports as shop_reports
 from ...services.shop.locations import money
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
 
-REPORTS = {"day": "Sales by day", "month": "Sales by month", "product": "Sales by product",
-           "category": "Sales by category", "location": "Sales by location",
-           "stock": "Stock value", "slow": "Not sold for N months"}
+REPORTS = {"day": N_("Sales by day"), "month": N_("Sales by month"), "product": N_("Sales by product"),
+           "category": N_("Sales by category"), "location": N_("Sales by location"),
+           "stock": N_("Stock value"), "slow": N_("Not sold for N months")}
 
 
 class ShopReportsScreen(Screen):
-    title = "Shop reports"
+    title = N_("Shop reports")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.shop import catalog, locations as shop, stock
 from ...services.common import validate
 from ...services.common.errors import ValidationError
@@ -20,7 +20,7 @@ ACTIONS = {"receive": "Receive", "transfer": "Transfer to", "damage": "Write off
 
 
 class StockScreen(Screen):
-    title = "Stock"
+    title = N_("Stock")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,13 +8,22 @@ from tkinter import font as tkfont
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.shop.docs import documents_folder
 from ..common.base import BackgroundTask
 from ..shop.common import opener
 
-LEVEL_NAMES = {"urgent": "Urgent", "high": "High", "medium": "Medium", "low": "Low", "": "-"}
+LEVEL_NAMES = {"urgent": N_("Urgent"), "high": N_("High"), "medium": N_("Medium"),
+               "low": N_("Low"), "": "-"}
+DOMAIN_NAMES = {"income": N_("Income"), "housing": N_("Housing"), "health": N_("Health"),
+                "education": N_("Education"), "protection": N_("Protection")}
+SCALE_NAMES = {1: N_("critical"), 2: N_("difficult"), 3: N_("fair"), 4: N_("good")}
+WORDS = (N_("better"), N_("worse"), N_("same"), N_("complete"), N_("none"), N_("paid"),
+         N_("requested"), N_("approved"), N_("refused"), N_("cancelled"), N_("received"),
+         N_("transfer"), N_("distribution"), N_("count"), N_("undo"), N_("draft"))
+"""Words shown through ``_(value)`` (states, trends, stock moves): marked here so they are
+extracted and translated."""
 LEVEL_STYLES = {"urgent": "danger", "high": "warning", "medium": "info", "low": "secondary"}
 
 

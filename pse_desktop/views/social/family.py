@@ -14,7 +14,7 @@ from ...services.core.permissions import can
 from ...services.social import assessments, caseload, docs, priority, support, survey
 from ...services.social.rules import DOMAINS, LENDERS, LEVELS, ROOFS, SCALE, TENURES, WALLS
 from ..common.base import FAILED, Form, Screen, call_service
-from .common import RowsEditor, level_text, make_document
+from .common import DOMAIN_NAMES, SCALE_NAMES, RowsEditor, level_text, make_document
 
 TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
 
@@ -174,7 +174,7 @@ class FamilyFileScreen(Screen):
         tab = tb.Frame(self.tabs, padding=6)
         self.tabs.add(tab, text=_("Assessments"))
         cols = [("date", _("Date"), 84), ("who", _("Visited by"), 100)] + [
-            (d, _(d.title()), 76) for d in DOMAINS]
+            (d, _(DOMAIN_NAMES[d]), 76) for d in DOMAINS]
         self.a_tree = tb.Treeview(tab, columns=[c[0] for c in cols], show="headings", height=3)
         for cid, text, width in cols:
             self.a_tree.heading(cid, text=text, anchor="w")
@@ -191,9 +191,9 @@ class FamilyFileScreen(Screen):
         tb.Label(grid, text=_("Date")).grid(row=0, column=0, sticky="w")
         self.a_vars["date"] = tb.StringVar(value=self.today.isoformat())
         tb.Entry(grid, textvariable=self.a_vars["date"], width=11).grid(row=1, column=0, padx=2)
-        scale = [f"{n} {_(SCALE[n])}" for n in SCALE]
+        scale = [f"{n} {_(SCALE_NAMES[n])}" for n in SCALE]
         for n, d in enumerate(DOMAINS, start=1):
-            tb.Label(grid, text=_(d.title())).grid(row=0, column=n, sticky="w")
+            tb.Label(grid, text=_(DOMAIN_NAMES[d])).grid(row=0, column=n, sticky="w")
             var = self.a_vars[d] = tb.StringVar()
             tb.Combobox(grid, textvariable=var, values=scale, state="readonly", width=10).grid(
                 row=1, column=n, padx=2)
@@ -301,7 +301,7 @@ class FamilyFileScreen(Screen):
         for a in self.a_rows:
             self.a_tree.insert("", "end", iid=str(a.id), values=[
                 f"{a.visited_on:%d %b %Y}", a.visitor] + [
-                f"{a.scores[d]} {_(SCALE[a.scores[d]])} {TREND[a.trend[d]]}" for d in DOMAINS])
+                f"{a.scores[d]} {_(SCALE_NAMES[a.scores[d]])} {TREND[a.trend[d]]}" for d in DOMAINS])
         self.a_detail.configure(text="")
 
     def _show_assessment(self) -> None:
@@ -404,7 +404,7 @@ class FamilyFileScreen(Screen):
         self._show_assessments()
         changed = [d for d in DOMAINS if result.trend[d] in ("better", "worse")]
         self.message.configure(text=_("Assessment recorded.") + " " + ", ".join(
-            f"{_(d.title())} {TREND[result.trend[d]]}" for d in changed), bootstyle="success")
+            f"{_(DOMAIN_NAMES[d])} {TREND[result.trend[d]]}" for d in changed), bootstyle="success")
 
     def to_support(self) -> None:
         if self.family_id is not None:

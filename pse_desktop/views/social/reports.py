@@ -15,7 +15,7 @@ from ...services.core.permissions import can
 from ...services.social import reports
 from ...services.social.rules import DOMAINS, LEVELS, SUPPORT_KINDS
 from ..common.base import Screen
-from .common import level_text
+from .common import DOMAIN_NAMES, level_text
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -71,7 +71,7 @@ class SocialReportsScreen(Screen):
         self.changes = _tree(frames["changes"], [("family", _("Family"), 70),
                                                  ("from", _("From"), 90), ("to", _("To"), 90),
                                                  ("diff", _("Change"), 60)] + [
-            (d, _(d.title()), 80) for d in DOMAINS])
+            (d, _(DOMAIN_NAMES[d]), 80) for d in DOMAINS])
         if can(ctx.actor, "social.budget"):
             row = tb.Frame(frames["support"])
             row.pack(side="bottom", fill="x", pady=(4, 0))

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
@@ -17,8 +17,8 @@ from ...services.social.rules import CURRENCIES, SUPPORT_KINDS
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import make_document
 
-STATES = {"requested": "Waiting for a decision", "approved": "Approved", "refused": "Refused",
-          "cancelled": "Cancelled", "": "All"}
+STATES = {"requested": N_("Waiting for a decision"), "approved": N_("Approved"), "refused": N_("Refused"),
+          "cancelled": N_("Cancelled"), "": N_("All")}
 
 
 class SupportScreen(Screen):

@@ -110,7 +110,7 @@ def test_supervisor_in_10_percent_bracket_with_two_dependants_and_nssf_ceiling()
     assert slip.taxable_base_khr == 2_511_000 and slip.tax_khr == 76_100 and slip.tax_cents == 1879
     assert slip.net_cents == 67528 and slip.employer_cost_cents == 71600
     assert line(slip, "TAX").explanation == (
-        "Taxable KHR 2,511,000 = gross KHR 2,835,000 − NSSF pension KHR 24,000 − 2 dependant(s) × KHR 150,000; "
+        "Taxable KHR 2,511,000 = gross KHR 2,835,000 − NSSF pension KHR 24,000 − 2 dependants × KHR 150,000; "
         "tax 5% × 500,000 + 10% × 511,000 = KHR 76,100 ÷ 4,050 riel/$ = $18.79")
     assert "ceiling" in line(slip, "NSSF_PENSION").explanation
     assert_consistent(slip)
@@ -175,7 +175,7 @@ def test_unpaid_leave_prorates_salary_and_loses_attendance_bonus_but_not_transpo
     slip = compute_payslip(pay, R2025)
     assert amounts(slip)["SALARY"] == 19200 and amounts(slip)["TRANSPORT"] == 700
     assert line(slip, "ATTENDANCE").amount_cents == 0
-    assert "2 unpaid day(s)" in line(slip, "ATTENDANCE").explanation
+    assert "2 unpaid days" in line(slip, "ATTENDANCE").explanation
     assert slip.nssf_employee_cents == 398 and slip.net_cents == 19502
     assert_consistent(slip)
 

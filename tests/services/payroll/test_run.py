@@ -240,7 +240,7 @@ def test_raise_in_the_middle_of_a_month_pays_the_days_before_at_the_old_rate(man
     assert lines(p)["SALARY"] == 30000
     after = [l for l in p.lines if l.label.startswith("Rate from 16 Mar to 31 Mar")]
     assert len(after) == 1 and after[0].amount_cents == 1615
-    assert "14 day(s) at $330.00 instead of $300.00" in after[0].label
+    assert "14 days at $330.00 instead of $300.00" in after[0].label
     assert p.gross_cents == 33515
     assert "E001" not in dict(draft.warning_list())
 

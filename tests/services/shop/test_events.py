@@ -37,7 +37,7 @@ def test_event_in_france_sells_in_euros_and_reconciles(shop_setup, admin, make_u
         shop_events.send_stock(volunteer, event.id, {bag.id: 1}, day=DAY)
     shop_events.write_event_report(event.id, tmp_path / "event.pdf")
     text = pdf_text(tmp_path / "event.pdf")
-    assert "Marché de Noël" in text and "EUR 49.06" in text
+    assert "Marché de Noël" in text and "49,06 €" in text
     assert stock.ledger_mismatches() == []
 
 

@@ -16,7 +16,7 @@ def test_home_cards_show_takings_open_days_and_low_stock(shop_setup, admin, make
     cards = {c.title: c for c in shop_home.shop_cards(admin, target)}
     assert cards["Shop today"].lines == ("PP1: 1 sales today, $12.50",)
     assert cards["Days to close"].lines == (f"PP1: {DAY} is not closed yet",)
-    assert cards["Low stock"].lines == ("1 products at or below their low-stock level",)
+    assert cards["Low stock"].lines == ("1 product at or below its low-stock level",)
     assert shop_home.shop_cards(make_user("dara", "social_team"), target) == []
 
 

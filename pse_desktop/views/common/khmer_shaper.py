@@ -1,0 +1,199 @@
+"""Khmer in every label, button, tab and heading, where Tk cannot shape it (X11).
+
+Screens set texts the ordinary way (``text=_("Save")``). When the text holds Khmer and Tk draws
+Khmer unshaped, the shaper gives the widget an image of the shaped text instead (``compound=
+"image"``: the text stays the widget's ``text`` for tests and for Tk's own use). It walks the
+window a few times a second, so texts set later (status messages, dialogs) are shaped too; a text
+already shaped costs a dictionary lookup. Table cells other than the first column cannot hold an
+image in Tk: they stay as Tk draws them.
+"""
+
+from __future__ import annotations
+
+import tkinter
+from tkinter import font as tkfont
+from tkinter import ttk
+
+from .khmer import _tk_color_hex, has_khmer, khmer_photo
+
+TEXT_CLASSES = {"TLabel", "TButton", "TCheckbutton", "TRadiobutton", "TMenubutton", "Label",
+                "Button", "Checkbutton", "Radiobutton", "Menubutton"}
+INTERVAL_MS = 500
+
+
+def _pixels(widget, font_spec) -> tuple[int, bool]:
+    try:
+        f = tkfont.Font(root=widget, font=font_spec or "TkDefaultFont")
+        size, bold = int(f.actual("size")), f.actual("weight") == "bold"
+    except (tkinter.TclError, ValueError):
+        return 13, False
+    if size < 0:
+        return -size, bold
+    return max(6, round(size * widget.winfo_fpixels("1p"))), bold
+
+
+def _style_option(widget, option: str, state=()) -> str:
+    try:
+        style = str(widget.cget("style")) or widget.winfo_class()
+    except tkinter.TclError:
+        style = widget.winfo_class()
+    s = ttk.Style(widget)
+    for name in (style, widget.winfo_class(), "."):
+        try:
+            value = s.lookup(name, option, state) if state else s.lookup(name, option)
+        except tkinter.TclError:
+            value = ""
+        if value:
+            return value
+    return ""
+
+
+def _look(widget) -> tuple[int, str, bool]:
+    """(pixel size, foreground, bold) of a widget's text."""
+    is_ttk = widget.winfo_class().startswith("T")
+    font = ""
+    try:
+        font = str(widget.cget("font"))
+    except tkinter.TclError:
+        pass
+    if not font and is_ttk:
+        font = _style_option(widget, "font")
+    size, bold = _pixels(widget, font)
+    if is_ttk:
+        fg = _style_option(widget, "foreground")
+    else:
+        try:
+            fg = str(widget.cget("foreground"))
+        except tkinter.TclError:
+            fg = ""
+    return size, _tk_color_hex(widget, fg) or "#212529", bold
+
+
+class KhmerShaper:
+    """Keeps the Khmer texts of a window shaped; ``start()`` once per root."""
+
+    def __init__(self, root: tkinter.Misc):
+        self.root = root
+        self._job = None
+        self._photos: dict[str, object] = {}  # keep references: Tk blanks collected images
+        self._theme = ""
+        self._soon = None
+
+    def start(self) -> "KhmerShaper":
+        # A screen that appears is shaped at once; the timer catches texts changed later.
+        self.root.bind_all("<Map>", self._on_map, add="+")
+        self.walk()
+        return self
+
+    def _on_map(self, _event=None) -> None:
+        if self._soon is None:
+            self._soon = self.root.after_idle(self._walk_now)
+
+    def _walk_now(self) -> None:
+        self._soon = None
+        try:
+            self._walk(self.root)
+        except tkinter.TclError:
+            pass
+
+    def stop(self) -> None:
+        if self._job is not None:
+            try:
+                self.root.after_cancel(self._job)
+            except tkinter.TclError:
+                pass
+            self._job = None
+
+    def walk(self) -> None:
+        try:
+            self._theme = ttk.Style(self.root).theme_use()
+            self._walk(self.root)
+        except tkinter.TclError:  # a widget went away while we looked at it
+            pass
+        try:
+            self._job = self.root.after(INTERVAL_MS, self.walk)
+        except tkinter.TclError:  # the root is gone
+            self._job = None
+
+    def _photo(self, widget, text: str, key: str, size=None, fg=None, bold=None):
+        """A shaped image of ``text`` in the widget's look, kept alive while the widget lives."""
+        look = _look(widget)
+        size, fg, bold = size or look[0], fg or look[1], look[2] if bold is None else bold
+        photo = khmer_photo(text, size, fg=fg, bold=bold, master=self.root)
+        self._photos[f"{widget}|{key}"] = photo
+        return photo
+
+    def _walk(self, widget) -> None:
+        for child in widget.winfo_children():
+            if not child.winfo_ismapped():  # hidden screens: shaped when they appear (<Map>)
+                continue
+            cls = child.winfo_class()
+            if cls in TEXT_CLASSES:
+                self._shape_text(child)
+            elif cls == "TNotebook":
+                self._shape_tabs(child)
+            elif cls == "Treeview":
+                self._shape_headings(child)
+            elif cls in ("TLabelframe", "Labelframe"):
+                self._shape_labelframe(child)
+            self._walk(child)
+
+    def _shape_text(self, w) -> None:
+        text = str(w.cget("text"))
+        done = getattr(w, "_khmer_shaped", None)
+        if not done and not has_khmer(text):
+            return
+        if getattr(w, "_k_text", None) is not None or done == "picker":  # draws itself
+            return
+        if not has_khmer(text):  # the text changed back to Latin: drop the image
+            w.configure(image="", compound="none")
+            w._khmer_shaped = None
+            return
+        # Re-render only when the text, the style (a selected sidebar button) or the theme
+        # changed: working out the look of a widget costs a font lookup.
+        try:
+            style = str(w.cget("style"))
+        except tkinter.TclError:
+            style = ""
+        key = (text, style, self._theme)
+        if done == key:
+            return
+        w.configure(image=self._photo(w, text, "text"), compound="image")
+        w._khmer_shaped = key
+
+    def _shape_tabs(self, nb) -> None:
+        for tab in nb.tabs():
+            text = str(nb.tab(tab, "text"))
+            if has_khmer(text) and getattr(nb, f"_k_{tab}", None) != text:
+                size, fg, _bold = _look(nb)
+                fg = _tk_color_hex(nb, _style_option(nb, "foreground")) or fg
+                nb.tab(tab, image=self._photo(nb, text, f"tab{tab}", size, fg), compound="image")
+                setattr(nb, f"_k_{tab}", text)
+
+    def _shape_headings(self, tree) -> None:
+        """A heading shows its text beside its image: the text moves to ``tree.khmer_headings``."""
+        headings = tree.__dict__.setdefault("khmer_headings", {})
+        for col in ("#0",) + tuple(tree.cget("columns")):
+            try:
+                text = str(tree.heading(col, "text"))
+            except tkinter.TclError:
+                continue
+            if has_khmer(text):
+                size = _pixels(tree, _style_option(tree, "font") or "TkHeadingFont")[0]
+                fg = _tk_color_hex(tree, ttk.Style(tree).lookup("Treeview.Heading", "foreground"))
+                tree.heading(col, text="", image=self._photo(tree, text, f"h{col}", size,
+                                                             fg or None))
+                headings[col] = text
+
+    def _shape_labelframe(self, frame) -> None:
+        text = str(frame.cget("text"))
+        if has_khmer(text) and getattr(frame, "_khmer_shaped", None) != text:
+            style = ttk.Style(frame)
+            fg = _tk_color_hex(frame, style.lookup(f"{frame.cget('style') or 'TLabelframe'}.Label",
+                                                   "foreground")
+                               or style.lookup("TLabelframe.Label", "foreground"))
+            label = ttk.Label(frame, image=self._photo(frame, text, "label", fg=fg or "#212529"),
+                              compound="image")
+            label._khmer_shaped = "picker"
+            frame.configure(labelwidget=label)
+            frame._khmer_shaped = text

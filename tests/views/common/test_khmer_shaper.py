@@ -1,0 +1,53 @@
+"""Khmer labels, buttons, tabs and headings get a shaped image where Tk cannot shape."""
+
+import ttkbootstrap as tb
+
+from pse_desktop.views.common.khmer_shaper import KhmerShaper
+
+
+def test_khmer_texts_become_shaped_images_and_latin_stays_text(ui, tk_root):
+    label = tb.Label(ui, text="ការបម្រុងទុក")
+    latin = tb.Button(ui, text="Save")
+    nb = tb.Notebook(ui)
+    nb.add(tb.Frame(nb), text="កុមារ")
+    tree = tb.Treeview(ui, columns=("a", "b"), show="headings")
+    tree.heading("a", text="ឈ្មោះ (ខ្មែរ)")
+    tree.heading("b", text="Code")
+    frame = tb.Labelframe(ui, text="ហាង")
+    for w in (label, latin, nb, tree, frame):
+        w.pack()
+    tk_root.update()  # hidden widgets are skipped: they are shaped when mapped
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    shaper._theme = "same"
+    assert str(label.cget("image")) and str(label.cget("compound")) == "image"
+    assert label.cget("text") == "ការបម្រុងទុក"  # the text stays for Tk and tests
+    assert not str(latin.cget("image"))
+    assert str(nb.tab(0, "image"))
+    assert tree.heading("a", "text") == "" and tree.khmer_headings["a"] == "ឈ្មោះ (ខ្មែរ)"
+    assert tree.heading("b", "text") == "Code"
+    assert str(frame.cget("labelwidget"))
+    # A text that changes is shaped again; back to Latin, the image goes.
+    first = str(label.cget("image"))
+    label.configure(text="ថ្ងៃនេះ")
+    shaper._walk(ui)
+    assert str(label.cget("image")) != first
+    label.configure(text="Today")
+    shaper._walk(ui)
+    assert not str(label.cget("image"))
+
+
+def test_a_widget_that_appears_is_shaped_when_mapped(ui, tk_root):
+    shaper = KhmerShaper(tk_root).start()
+    try:
+        late = tb.Label(ui, text="ស្តុក")
+        tk_root.update()
+        assert not str(late.cget("image"))  # not shown yet: left alone
+        late.pack()
+        tk_root.update()
+        tk_root.update()
+        assert str(late.cget("image"))
+    finally:
+        shaper.stop()
+        tk_root.unbind_all("<Map>")
