@@ -16,7 +16,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor, require
-from .rules import AREA, kg, kg_to_g
+from .rules import AREA, STOCK_MAX_KG, kg, kg_to_g
 
 STORE = "store"
 
@@ -49,7 +49,7 @@ def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
     """Rice delivered to the store; returns the store's stock in grams."""
     require(actor, "rice.stock")
     today = today or dt.date.today()
-    grams = kg_to_g("kilograms", kilograms)
+    grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
         raise ValidationError("kilograms", "must be more than 0")
     supplier = validate.text("supplier", supplier, 80)
@@ -71,7 +71,7 @@ def transfer(actor: Actor, to_centre_id: int, kilograms, day=None, from_centre_i
     _centre(from_centre_id)
     if to_centre_id == from_centre_id:
         raise ValidationError("to", "is where the rice already is")
-    grams = kg_to_g("kilograms", kilograms)
+    grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
         raise ValidationError("kilograms", "must be more than 0")
     day = _day(day, today)
@@ -101,7 +101,7 @@ def count(actor: Actor, centre_id: int | None, counted, day=None,
     require(actor, "rice.stock")
     today = today or dt.date.today()
     _centre(centre_id)
-    counted_g = kg_to_g("counted", counted)
+    counted_g = kg_to_g("counted", counted, STOCK_MAX_KG)
     day = _day(day, today)
     with database.atomic():
         expected = balance(centre_id)

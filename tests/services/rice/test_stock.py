@@ -22,3 +22,12 @@ def test_the_ledger_is_never_edited_and_stock_is_its_sum(social):
         Move.delete().execute()
     rows = stock.moves(worker)
     assert [r.kind for r in rows][:2] == ["transfer", "transfer"]
+
+
+def test_a_delivery_of_tonnes_is_received_moved_and_counted(social):
+    """A month's rice for thousands of families is tonnes: the store takes it in one receipt."""
+    worker, cba = social["worker"], social["centres"]["CBA"].id
+    assert stock.receive(worker, "60 000", "Golden Rice", 2700, today=TODAY) == 60_000_000
+    stock.transfer(worker, cba, "2500", today=TODAY)
+    assert stock.count(worker, cba, "2 499.5", today=TODAY).counted_g == 2_499_500
+    assert stock.balance(cba) == 2_499_500
