@@ -135,3 +135,18 @@ def test_two_payments_at_once_never_share_a_receipt_number(social, target):
     assert not errors
     numbers = sorted(p.receipt_no for p in SupportPayment.select())
     assert numbers == [f"RC-{TODAY.year}-{n:04d}" for n in range(1, 13)]
+
+
+def test_two_approvals_at_once_never_overspend_the_budget(social, target):
+    """Two leaders approve two requests of one kind while the budget holds only one: the second
+    waits for the first and is refused, on both engines."""
+    from tests.services.rice.test_distribution import _while_open
+
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    support.set_budget(lead, TODAY.year, "fire", "100")
+    one, two = (support.request_support(worker, fam.id, "fire", "USD", "60", why="house burnt",
+                                        today=TODAY) for _ in range(2))
+    got = _while_open(lambda: support.decide(lead, one.id, True, today=TODAY),
+                      lambda: support.decide(lead, two.id, True, today=TODAY))
+    assert isinstance(got, ConflictError), got
+    assert support.budget_status(lead, TODAY.year, "fire").spent_usd_cents == 6000
