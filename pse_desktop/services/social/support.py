@@ -336,7 +336,8 @@ def pay(actor: Actor, request_id: int, received_by: str, *, paid_on=None,
         # the receipt number first: it takes the write lock, so a second payment of the same
         # request waits and then sees the first one
         number = next_number(f"RC{paid_on.year}")
-        row = SupportRequest.get_or_none(SupportRequest.id == request_id)
+        # and the request itself: two payments dated in different years use different counters
+        row = lock_for_update(SupportRequest.select().where(SupportRequest.id == request_id)).first()
         if row is None:
             raise NotFound(f"support request {request_id}")
         if row.status != "approved":

@@ -150,3 +150,22 @@ def test_two_approvals_at_once_never_overspend_the_budget(social, target):
                       lambda: support.decide(lead, two.id, True, today=TODAY))
     assert isinstance(got, ConflictError), got
     assert support.budget_status(lead, TODAY.year, "fire").spent_usd_cents == 6000
+
+
+def test_the_last_instalment_paid_twice_at_once_across_new_year(social, target):
+    """Two people hand over the last instalment at once, one dated 31 December and one in January
+    (two receipt series): the second waits and is told it is paid, no database error."""
+    from tests.services.rice.test_distribution import _while_open
+
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    december = dt.date(TODAY.year - 1, 12, 20)
+    support.set_budget(lead, december.year, "fire", "500")
+    req = support.request_support(worker, fam.id, "fire", "USD", "50", why="x", today=december)
+    support.decide(lead, req.id, True, today=december)
+    got = _while_open(
+        lambda: support.pay(worker, req.id, "Sok Sophea", paid_on=dt.date(december.year, 12, 31),
+                            today=TODAY),
+        lambda: support.pay(lead, req.id, "Sok Sophea", paid_on=dt.date(TODAY.year, 1, 2),
+                            today=TODAY))
+    assert isinstance(got, ConflictError), got
+    assert SupportPayment.select().count() == 1
