@@ -91,7 +91,8 @@ def end(actor: Actor, family_id: int, last_month, reason: str) -> None:
 
 
 def history(actor: Actor, family_id: int) -> list[DesignationInfo]:
-    require(actor, "rice.view")
+    """A family's designations with the social team's reasons (not for centre staff)."""
+    require(actor, "rice.designate")
     code = Family.get_by_id(family_id).code
     rows = (Designation.select(Designation, User).join(User, on=Designation.decided_by == User.id)
             .where(Designation.family == family_id).order_by(Designation.from_month.desc()))
@@ -99,8 +100,9 @@ def history(actor: Actor, family_id: int) -> list[DesignationInfo]:
 
 
 def designated(actor: Actor, month) -> list[DesignationInfo]:
-    """Every family receiving rice in ``month``."""
-    require(actor, "rice.view")
+    """Every family receiving rice in ``month``, with the reasons (not for centre staff: they see
+    their centres' lists)."""
+    require(actor, "rice.designate")
     month = month_of(month)
     rows = list(active_query(month).join(User, on=Designation.decided_by == User.id)
                 .select(Designation, User))

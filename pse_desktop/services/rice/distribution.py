@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from ...db import database
 from ...db.core import Centre
-from ...db.rice import Collection, Line, MonthList
+from ...db.rice import Collection, MonthList
 from ..common import validate
 from ..common.errors import ConflictError, NotFound
 from ..core import audit, settings
 from ..core.permissions import Actor, require
 from . import stock
-from .lists import LineInfo, get_month
+from .lists import LineInfo, get_month, lock_line
 from .rules import AREA, STATUSES, kg, month_of
 
 
@@ -27,9 +27,7 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
     proxy_name = validate.text("proxy", proxy_name, 80, required=status == "proxy")
     day = day or dt.date.today()
     with database.atomic():
-        line = Line.get_or_none(Line.id == line_id)
-        if line is None:
-            raise NotFound(f"rice line {line_id}")
+        line = lock_line(line_id)  # a second recorder of the same line waits, then sees this one
         require(actor, "rice.distribute", centre_id=line.centre_id)
         if line.month_list.status != "final":
             raise ConflictError("The list is not final yet: the social team makes it final "

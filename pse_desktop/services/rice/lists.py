@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from ...db import database
+from ...db.counters import lock_for_update
 from ...db.centres import Child, Family, Guardian, Mark
 from ...db.core import Centre
 from ...db.rice import Collection, Correction, Line, MonthList, Move
@@ -107,7 +108,7 @@ def build(actor: Actor, month, today: dt.date | None = None) -> MonthInfo:
     threshold = settings.get("rice_attendance_percent") * 10
     rule = rule_for(month)
     with database.atomic():
-        row = MonthList.get_or_none(MonthList.month == month)
+        row = _lock_list(month)
         if row is not None and row.status == "final":
             raise ConflictError(f"The list of {month:%Y-%m} is final: correct its lines instead.")
         if row is None:
@@ -211,13 +212,27 @@ def _line(line_id: int) -> Line:
     return row
 
 
+def lock_line(line_id: int) -> Line:
+    """The line and its list, locked until the transaction ends (PostgreSQL; SQLite's writer holds
+    the write lock already): a decision, a correction or a collection waits for a list being
+    made final, or for another writer of the same line, and then sees what they did."""
+    line = _line(line_id)
+    list_id = getattr(line, Line.month_list.object_id_name)
+    lock_for_update(MonthList.select().where(MonthList.id == list_id)).first()
+    return lock_for_update(Line.select().where(Line.id == line_id)).first()
+
+
+def _lock_list(month: dt.date) -> MonthList | None:
+    return lock_for_update(MonthList.select().where(MonthList.month == month)).first()
+
+
 def decide(actor: Actor, line_id: int, decision: str, reason: str, kg_text=None) -> LineInfo:
     """Give the full quantity, reduce it (``kg_text``), or hold it this month; with a reason."""
     require(actor, "rice.designate")
     decision = validate.choice("decision", decision, DECISIONS)
     reason = validate.text("reason", reason, 300)
     with database.atomic():
-        line = _line(line_id)
+        line = lock_line(line_id)
         if line.month_list.status == "final":
             raise ConflictError("This list is final: make a correction instead.")
         if decision == "give":
@@ -248,7 +263,7 @@ def finalise(actor: Actor, month) -> MonthInfo:
     require(actor, "rice.designate")
     month = month_of(month)
     with database.atomic():
-        row = MonthList.get_or_none(MonthList.month == month)
+        row = _lock_list(month)
         if row is None:
             raise NotFound(f"There is no rice list for {month:%Y-%m}: make it first.")
         if row.status == "final":
@@ -271,7 +286,7 @@ def correct(actor: Actor, line_id: int, kg_text, reason: str) -> LineInfo:
     amount = kg_to_g("kilograms", kg_text)
     reason = validate.text("reason", reason, 300)
     with database.atomic():
-        line = _line(line_id)
+        line = lock_line(line_id)
         if line.month_list.status != "final":
             raise ConflictError("The list is still a draft: decide on the line instead.")
         if Collection.select().where(Collection.line == line_id).exists():

@@ -59,9 +59,9 @@ def export_month(actor: Actor, month, path) -> int:
         return Decimal(grams) / 1000
 
     rows = ([ln.family_code, ln.centre_code, ln.guardians_latin, ln.children,
-             "" if ln.rate is None else f"{ln.rate:.0f}%", kgs(ln.due_g),
+             "" if ln.rate is None else round(Decimal(str(ln.rate))), kgs(ln.due_g),
              kgs(ln.kg_g if ln.collection in ("collected", "proxy") else 0),
              ln.decision or "give"] for ln in info.lines)
     return tables.write_table(tables.check_table_path(path),
-                              ["code", "centre", "guardian", "children", "attendance rate",
+                              ["code", "centre", "guardian", "children", "attendance rate (%)",
                                "kg due", "kg collected", "decision"], rows, sheet="rice")

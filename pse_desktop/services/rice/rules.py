@@ -23,6 +23,7 @@ AREA = "rice"
 DECISIONS = ("give", "reduce", "hold")
 STATUSES = ("collected", "proxy", "no_show")
 MAX_KG = 1000  # no family takes a tonne a month
+STOCK_MAX_KG = 1_000_000  # a delivery, a transfer or a count of a store: tonnes
 
 register_actions(
     {
@@ -67,20 +68,26 @@ def month_end(month: dt.date) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
-def kg_to_g(field: str, value) -> int:
-    """Grams from kilograms typed as '12', '12.5' or '12,5' (one decimal at most matters)."""
+def kg_to_g(field: str, value, max_kg: int = MAX_KG) -> int:
+    """Grams from kilograms typed as '12', '12.5', '12,5' or '1 200'; '1,200' reads two ways
+    (1200 or 1.2) and is refused."""
     if isinstance(value, bool) or isinstance(value, float):
         raise ValidationError(field, "must be a number of kilograms like 12.5")
     if isinstance(value, int):
         grams = value * 1000
     else:
-        text = validate.text(field, value, 12).replace(" ", "").replace(",", ".")
+        text = validate.text(field, value, 12).replace(" ", "")
+        if re.fullmatch(r"\d{1,3},\d{3}", text):
+            whole, part = text.split(",")
+            raise ValidationError(field, f"{value!r} reads two ways: write {whole}{part} or "
+                                         f"{whole}.{part.rstrip('0') or '0'} kg")
+        text = text.replace(",", ".")
         m = re.fullmatch(r"(\d{1,6})(?:\.(\d{1,3}))?", text)
         if not m:
             raise ValidationError(field, f"must be a number of kilograms like 12.5, not {value!r}")
         grams = int(m.group(1)) * 1000 + int((m.group(2) or "").ljust(3, "0") or 0)
-    if grams < 0 or grams > MAX_KG * 1000:
-        raise ValidationError(field, f"must be between 0 and {MAX_KG} kg")
+    if grams < 0 or grams > max_kg * 1000:
+        raise ValidationError(field, f"must be between 0 and {max_kg:,} kg")
     return grams
 
 

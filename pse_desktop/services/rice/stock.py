@@ -15,8 +15,9 @@ from ...db.rice import Count, Move
 from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core import audit
-from ..core.permissions import Actor, require
-from .rules import AREA, kg, kg_to_g
+from ..centres.rules import centre_ids_for
+from ..core.permissions import Actor, can, require
+from .rules import AREA, STOCK_MAX_KG, kg, kg_to_g
 
 STORE = "store"
 
@@ -49,7 +50,7 @@ def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
     """Rice delivered to the store; returns the store's stock in grams."""
     require(actor, "rice.stock")
     today = today or dt.date.today()
-    grams = kg_to_g("kilograms", kilograms)
+    grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
         raise ValidationError("kilograms", "must be more than 0")
     supplier = validate.text("supplier", supplier, 80)
@@ -71,7 +72,7 @@ def transfer(actor: Actor, to_centre_id: int, kilograms, day=None, from_centre_i
     _centre(from_centre_id)
     if to_centre_id == from_centre_id:
         raise ValidationError("to", "is where the rice already is")
-    grams = kg_to_g("kilograms", kilograms)
+    grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
         raise ValidationError("kilograms", "must be more than 0")
     day = _day(day, today)
@@ -101,7 +102,7 @@ def count(actor: Actor, centre_id: int | None, counted, day=None,
     require(actor, "rice.stock")
     today = today or dt.date.today()
     _centre(centre_id)
-    counted_g = kg_to_g("counted", counted)
+    counted_g = kg_to_g("counted", counted, STOCK_MAX_KG)
     day = _day(day, today)
     with database.atomic():
         expected = balance(centre_id)
@@ -121,12 +122,23 @@ class PlaceStock:
     grams: int
 
 
+def _scope(actor: Actor) -> list[int] | None:
+    """The centres whose stock an actor sees (None: the store and every centre)."""
+    ids = centre_ids_for(actor)
+    if ids is None or can(actor, "rice.stock"):
+        return None
+    return ids
+
+
 def balances(actor: Actor) -> list[PlaceStock]:
+    """The store's and each centre's stock; centre staff see only their own centres."""
     require(actor, "rice.view")
+    scope = _scope(actor)
     sums = dict(Move.select(Move.centre, fn.SUM(Move.kg_g)).group_by(Move.centre).tuples())
-    out = [PlaceStock(None, STORE, int(sums.get(None) or 0))]
+    out = [PlaceStock(None, STORE, int(sums.get(None) or 0))] if scope is None else []
     for c in Centre.select().where(Centre.active == True).order_by(Centre.code):  # noqa: E712
-        out.append(PlaceStock(c.id, c.code, int(sums.get(c.id) or 0)))
+        if scope is None or c.id in scope:
+            out.append(PlaceStock(c.id, c.code, int(sums.get(c.id) or 0)))
     return out
 
 
@@ -142,11 +154,16 @@ class MoveRow:
 
 def moves(actor: Actor, centre_id: int | None = None, limit: int = 300) -> list[MoveRow]:
     require(actor, "rice.view")
+    scope = _scope(actor)
+    if scope is not None and centre_id is not None and centre_id not in scope:
+        require(actor, "rice.view", centre_id=centre_id)
     codes = dict(Centre.select(Centre.id, Centre.code).tuples())
     names = {u.id: u.username for u in User.select(User.id, User.username)}
     query = Move.select().order_by(Move.day.desc(), Move.id.desc()).limit(limit)
     if centre_id is not None:
         query = query.where(Move.centre == centre_id)
+    elif scope is not None:
+        query = query.where(Move.centre.in_(scope))
     out = []
     for m in query:
         detail = m.supplier and f"{m.supplier}, KHR {m.price_riel_per_kg:,}/kg" or m.ref or m.note

@@ -19,7 +19,7 @@ from ...db.social import Assessment, CaseAssignment, Priority
 from ..centres.families import families_by_id
 from ..centres.rules import centre_ids_for
 from ..common import validate
-from ..common.errors import NotFound, ValidationError
+from ..common.errors import NotFound, PermissionDenied, ValidationError
 from ..core import audit, settings
 from ..core.permissions import Actor, can, require
 from .rules import AREA, LEVEL_RANK
@@ -112,6 +112,8 @@ class FollowStatus:
 def follow_status(actor: Actor, family_id: int) -> FollowStatus:
     """Whether the social team follows a family, and by whom: all that centre staff may see."""
     require(actor, "social.status")
+    if not may_see_family(actor, family_id):
+        raise PermissionDenied("social.status", "not a family of your centres")
     row = current(family_id)
     if row is None:
         return FollowStatus(False)

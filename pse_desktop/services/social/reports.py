@@ -7,6 +7,7 @@ conference. Every export needs ``social.export`` and is recorded.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -242,6 +243,11 @@ def export_assessments(actor: Actor, first, last, path) -> int:
                      *(getattr(a, d) for d in DOMAINS), a.changes, a.decisions] for a in query))
 
 
+def _amount(amount: int, currency: str) -> int | Decimal:
+    """A number a spreadsheet adds up: riel whole, dollars from cents."""
+    return amount if currency == "KHR" else Decimal(amount) / 100
+
+
 def export_support(actor: Actor, first, last, path) -> int:
     require(actor, "social.export")
     first, last = _period(first, last)
@@ -253,6 +259,6 @@ def export_support(actor: Actor, first, last, path) -> int:
                     "total USD", "status", "decided on", "decided by", "paid instalments",
                     "why"],
                    ([r.requested_on, r.family_code, r.kind, r.currency,
-                     support.money(r.amount, r.currency), r.payments,
-                     validate.format_cents(r.usd_cents_total), r.state, r.decided_on or "",
+                     _amount(r.amount, r.currency), r.payments,
+                     Decimal(r.usd_cents_total) / 100, r.state, r.decided_on or "",
                      r.decided_by, r.paid, r.why] for r in reqs))

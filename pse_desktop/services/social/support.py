@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from peewee import IntegrityError, fn
 
 from ...db import database
+from ...db.counters import lock_for_update
 from ...db.centres import Family
 from ...db.core import User
 from ...db.social import Counter, SupportBudget, SupportPayment, SupportRequest
@@ -225,8 +226,12 @@ def decide(actor: Actor, request_id: int, approve: bool, note: str = "",
     today = today or dt.date.today()
     note = validate.text("note", note, 300, required=not approve)
     with database.atomic():
-        # the write comes first: it takes the write lock, so two leaders deciding at once, or
-        # two approvals against one budget, are done one after the other
+        # on PostgreSQL the kind's budget row is locked first, so two approvals against one
+        # budget are done one after the other (SQLite: the write below takes the write lock)
+        kind = SupportRequest.select(SupportRequest.kind).where(
+            SupportRequest.id == request_id).scalar()
+        lock_for_update(SupportBudget.select().where(SupportBudget.year == today.year,
+                                                     SupportBudget.kind == kind)).first()
         updated = (SupportRequest.update(status="approved" if approve else "refused",
                                          decided_on=today, decided_by=actor.id, decision_note=note)
                    .where(SupportRequest.id == request_id, SupportRequest.status == "requested")
@@ -331,7 +336,8 @@ def pay(actor: Actor, request_id: int, received_by: str, *, paid_on=None,
         # the receipt number first: it takes the write lock, so a second payment of the same
         # request waits and then sees the first one
         number = next_number(f"RC{paid_on.year}")
-        row = SupportRequest.get_or_none(SupportRequest.id == request_id)
+        # and the request itself: two payments dated in different years use different counters
+        row = lock_for_update(SupportRequest.select().where(SupportRequest.id == request_id)).first()
         if row is None:
             raise NotFound(f"support request {request_id}")
         if row.status != "approved":

@@ -186,8 +186,12 @@ def clean_scalars(values: dict, today: dt.date) -> dict:
                                              required=False)
         out["idpoor_level"] = validate.integer("IDPoor level", idpoor.get("idpoor_level") or 0,
                                                0, 2)
-        out["idpoor_valid_until"] = validate.date("IDPoor valid until",
-                                                  idpoor.get("idpoor_valid_until"), required=False)
+        until = out["idpoor_valid_until"] = validate.date(
+            "IDPoor valid until", idpoor.get("idpoor_valid_until"), required=False)
+        latest = today.replace(year=today.year + 10, day=min(today.day, 28))
+        if until is not None and not dt.date(2005, 1, 1) <= until <= latest:
+            # the Equity Card exists since the late 2000s and is valid a few years
+            raise ValidationError("IDPoor valid until", f"must be between 2005-01-01 and {latest}")
         if out["idpoor_level"] and not out["idpoor_number"]:
             raise ValidationError("IDPoor number", "is required with an IDPoor level")
     urgent = values.get("urgent")

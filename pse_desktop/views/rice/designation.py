@@ -61,7 +61,7 @@ class DesignationScreen(Screen):
             tree.bind("<<TreeviewSelect>>", lambda e, t=tree: self.pick(t))
         side = tb.Frame(body, padding=(10, 0, 0, 0))
         side.pack(side="left", fill="y")
-        form = self.form = Form(side, stacked=True, wrap=230)
+        form = self.form = Form(side, stacked=True, wrap=190)
         form.pack(fill="x")
         form.add("family", _("Family code"), width=10)
         form.add("month", _("Month (YYYY-MM)"), width=8,

@@ -55,7 +55,7 @@ class DistributionScreen(Screen):
         holder = tb.Frame(self)
         holder.pack(fill="both", expand=True)
         cols = [("family", _("Family"), 70), ("guardian", _("Guardian"), 200),
-                ("kg", _("Kilograms"), 80), ("state", _("Collected"), 110),
+                ("kg", _("Kilograms"), 90), ("state", _("Collected"), 110),
                 ("proxy", _("Proxy"), 160)]
         self.tree = tb.Treeview(holder, columns=[c[0] for c in cols], show="headings",
                                 selectmode="browse", height=12)

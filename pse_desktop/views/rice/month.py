@@ -42,8 +42,9 @@ class RiceMonthScreen(Screen):
             self.final_button.pack(side="left")
         tb.Button(bar, text=_("Print sheets"), bootstyle="secondary-outline",
                   command=self.print_sheets).pack(side="left", padx=4)
-        self.state = tb.Label(bar, text="")
-        self.state.pack(side="left", padx=6)
+        # on its own line: at 1024 pixels the bar has no room left for "final: 245 families..."
+        self.state = tb.Label(self, text="", wraplength=760, justify="left")
+        self.state.pack(anchor="w")
         self.message = tb.Label(self, text="", wraplength=760, justify="left")
         self.message.pack(side="bottom", anchor="w", pady=(4, 0))
         self.warnings = tb.Label(self, text="", wraplength=760, justify="left",

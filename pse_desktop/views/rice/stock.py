@@ -33,12 +33,12 @@ class RiceStockScreen(Screen):
         left = tb.Frame(stock_tab)
         left.pack(side="left", fill="both", expand=True)
         self.places = self._tree(left, [("place", _("Place"), 90), ("kg", _("Stock"), 100)], 4)
-        self.moves = self._tree(left, [("day", _("Date"), 86), ("place", _("Place"), 70),
+        self.moves = self._tree(left, [("day", _("Date"), 100), ("place", _("Place"), 60),
                                        ("kind", _("What"), 90), ("kg", _("Kilograms"), 90),
-                                       ("detail", _("Detail"), 200)], 7)
+                                       ("detail", _("Detail"), 170)], 7)
         side = tb.Frame(stock_tab, padding=(10, 0, 0, 0))
         side.pack(side="left", fill="y")
-        form = self.form = Form(side, stacked=True, wrap=230)
+        form = self.form = Form(side, stacked=True, wrap=180)
         form.pack(fill="x")
         self.codes = [p.code for p in stock.balances(ctx.actor)]
         form.add("place", _("Centre (to, or counted)"), tb.Combobox, state="readonly",

@@ -46,7 +46,7 @@ class PriorityScreen(Screen):
         self.count.pack(side="left", padx=8)
         self.table = PagedTable(self, [("level", _("Priority"), 70), ("family", _("Family"), 66),
                                        ("centre", _("Centre"), 56), ("worker", _("Social worker"), 120),
-                                       ("due", _("Next due"), 90),
+                                       ("due", _("Next due"), 100),
                                        ("guardians", _("Guardians"), 200)], page_size=100,
                                 height=14)
         self.table.pack(fill="both", expand=True)

@@ -15,3 +15,22 @@ def test_suggestions_are_the_most_urgent_not_yet_designated(social):
     designation.designate(worker, f3.id, "2026-11", "no parent at home", today=TODAY)
     assert [r.code for r in designation.suggestions(worker, "2026-11")] == ["F00001"]
     assert [d.family_code for d in designation.designated(worker, "2026-11")] == ["F00003"]
+
+
+def test_centre_staff_do_not_read_the_reasons_of_any_family(social):
+    """Why a family receives rice is the social team's: centre staff (of this centre or another)
+    see their centres' lists, not the designations and their reasons."""
+    import pytest
+
+    from pse_desktop.services.common.errors import PermissionDenied
+
+    fam = social["families"][2]  # a CBA family
+    designation.designate(social["worker"], fam.id, "2026-11", "father drinks, mother sick",
+                          today=TODAY)
+    for who in ("stm_staff", "cba_staff"):
+        with pytest.raises(PermissionDenied):
+            designation.history(social[who], fam.id)
+        with pytest.raises(PermissionDenied):
+            designation.designated(social[who], "2026-11")
+    assert [d.reason for d in designation.history(social["worker"], fam.id)] == [
+        "father drinks, mother sick"]

@@ -92,3 +92,58 @@ def test_designation_history_and_ending(rice):
         designation.designate(worker, rice["families"][1].id, "2025-01", "x", today=TODAY)
     with pytest.raises(PermissionDenied):
         designation.designate(rice["stm_staff"], fam.id, "2027-05", "x", today=TODAY)
+
+
+def _while_open(first, second):
+    """Run ``first`` in a transaction kept open a moment after it is done, and ``second`` in
+    another thread meanwhile; return what ``second`` returned or raised."""
+    import threading
+    import time
+
+    from pse_desktop.db import database
+
+    done, out = threading.Event(), {}
+
+    def one():
+        try:
+            with database.atomic():
+                first()
+                done.set()
+                time.sleep(0.5)
+        finally:
+            done.set()
+            database.close()
+
+    def two():
+        done.wait(30)
+        try:
+            out["value"] = second()
+        except Exception as exc:  # noqa: BLE001 - returned to the test
+            out["value"] = exc
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=one), threading.Thread(target=two)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return out["value"]
+
+
+def test_two_recorders_of_the_same_line_at_once(rice, target):
+    """The second waits for the first and changes its record: no database error, and the stock
+    is down by what was handed out once."""
+    worker, staff = rice["worker"], rice["stm_staff"]
+    stm = rice["centres"]["STM"].id
+    stock.receive(worker, "500", "Battambang Rice Mill", 2800, today=TODAY)
+    stock.transfer(worker, stm, "100", today=TODAY)
+    info = lists.build(worker, MONTH)
+    lists.decide(worker, next(ln.id for ln in info.lines if ln.flagged), "give", "ok")
+    lists.finalise(worker, MONTH)
+    line = next(ln for ln in info.lines if ln.family_code == "F00001")
+    got = _while_open(lambda: distribution.record(staff, line.id, "collected"),
+                      lambda: distribution.record(worker, line.id, "proxy", "aunt Chan Sok"))
+    assert not isinstance(got, Exception), got
+    assert (got.collection, got.proxy_name) == ("proxy", "aunt Chan Sok")
+    assert stock.balance(stm) == 100_000 - line.kg_g

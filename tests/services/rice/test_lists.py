@@ -82,3 +82,19 @@ def test_who_sees_and_decides(rice):
     for who in ("workshop", "shop"):
         with pytest.raises(PermissionDenied):
             lists.get_month(rice[who], MONTH)
+
+
+def test_a_decision_while_the_list_is_made_final_is_refused(rice, target):
+    """Someone decides a line while the list is being made final: the decision waits for the
+    list and is refused (a correction is needed), the final list is what was made final."""
+    from tests.services.rice.test_distribution import _while_open
+
+    worker, other = rice["worker"], rice["worker2"]
+    info = lists.build(worker, MONTH)
+    flagged = next(ln for ln in info.lines if ln.flagged)
+    lists.decide(worker, flagged.id, "give", "attendance is improving")
+    got = _while_open(lambda: lists.finalise(worker, MONTH),
+                      lambda: lists.decide(other, flagged.id, "hold", "no"))
+    assert isinstance(got, ConflictError), got
+    line = next(ln for ln in lists.get_month(worker, MONTH).lines if ln.id == flagged.id)
+    assert line.decision == "give"

@@ -26,7 +26,18 @@ def test_kilograms_families_cost_and_attendance_per_centre(rice, tmp_path):
     assert reports.export_month(worker, "2026-10", out) == 3
     with out.open(encoding="utf-8-sig") as fh:
         table = list(csv.reader(fh))
-    assert table[0] == ["code", "centre", "guardian", "children", "attendance rate", "kg due",
+    assert table[0] == ["code", "centre", "guardian", "children", "attendance rate (%)", "kg due",
                         "kg collected", "decision"]
-    assert ["F00002", "STM", "Chan Thida", "1", "50%", "15", "0", "hold"] in table
+    assert ["F00002", "STM", "Chan Thida", "1", "50", "15", "0", "hold"] in table
     assert cba
+
+
+def test_the_xlsx_export_holds_numbers(rice, tmp_path):
+    from openpyxl import load_workbook
+
+    lists.build(rice["worker"], MONTH)
+    out = tmp_path / "rice.xlsx"
+    reports.export_month(rice["worker"], MONTH, out)
+    rows = list(load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    f2 = next(r for r in rows if r[0] == "F00002")
+    assert f2[3:7] == (1, 50, 15, 0)

@@ -46,3 +46,10 @@ def test_nobody_but_the_social_team_and_centre_staff_sees_rice(social):
         assert can(social[who], "rice.view") is expected
     assert not can(social["stm_staff"], "rice.designate")
     assert can(social["stm_staff"], "rice.distribute")
+
+
+def test_a_comma_before_three_digits_reads_two_ways_and_is_refused():
+    assert rules.kg_to_g("kilograms", "12,5") == 12_500
+    assert rules.kg_to_g("kilograms", "1 200", max_kg=10_000) == 1_200_000
+    with pytest.raises(ValidationError, match="kilograms.*reads two ways: write 1200 or 1.2 kg"):
+        rules.kg_to_g("kilograms", "1,200", max_kg=10_000)

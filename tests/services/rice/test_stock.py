@@ -22,3 +22,28 @@ def test_the_ledger_is_never_edited_and_stock_is_its_sum(social):
         Move.delete().execute()
     rows = stock.moves(worker)
     assert [r.kind for r in rows][:2] == ["transfer", "transfer"]
+
+
+def test_a_delivery_of_tonnes_is_received_moved_and_counted(social):
+    """A month's rice for thousands of families is tonnes: the store takes it in one receipt."""
+    worker, cba = social["worker"], social["centres"]["CBA"].id
+    assert stock.receive(worker, "60 000", "Golden Rice", 2700, today=TODAY) == 60_000_000
+    stock.transfer(worker, cba, "2500", today=TODAY)
+    assert stock.count(worker, cba, "2 499.5", today=TODAY).counted_g == 2_499_500
+    assert stock.balance(cba) == 2_499_500
+
+
+def test_centre_staff_see_only_their_own_centres_stock(social):
+    from pse_desktop.services.common.errors import PermissionDenied
+
+    worker, staff = social["worker"], social["stm_staff"]
+    stm, cba = social["centres"]["STM"].id, social["centres"]["CBA"].id
+    stock.receive(worker, "100", "Golden Rice", 2700, today=TODAY)
+    stock.transfer(worker, stm, "30", today=TODAY)
+    stock.transfer(worker, cba, "40", today=TODAY)
+    assert [p.code for p in stock.balances(staff)] == ["STM"]
+    assert {m.place for m in stock.moves(staff)} == {"STM"}
+    with pytest.raises(PermissionDenied):
+        stock.moves(staff, cba)
+    assert [p.code for p in stock.balances(worker)] == ["store", "CBA", "STM"]
+    assert len(stock.moves(worker)) == 5

@@ -65,7 +65,7 @@ def test_centre_staff_learn_only_whether_a_family_is_followed(social):
     for call in (lambda a: caseload.caseload(a), lambda a: caseload.history(a, fam.id)):
         with pytest.raises(PermissionDenied):
             call(social["cba_staff"])
-    for who in ("workshop", "shop"):
+    for who in ("workshop", "shop", "stm_staff"):  # STM staff: a CBA family
         with pytest.raises(PermissionDenied):
             caseload.follow_status(social[who], fam.id)
 

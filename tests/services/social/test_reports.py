@@ -84,3 +84,18 @@ def test_exports_need_their_permission_and_are_recorded(filled, tmp_path):
                                tmp_path / "s.csv")
     assert [a.username for a in FileAccess.select().where(FileAccess.family.is_null())] == [
         "chenda", "chenda"]
+
+
+def test_the_support_export_holds_numbers(filled, tmp_path):
+    from openpyxl import load_workbook
+
+    worker, lead = filled["worker"], filled["lead"]
+    fam = filled["families"][0]
+    support.request_support(worker, fam.id, "fire", "USD", "12.50", payments=2, why="roof",
+                            today=TODAY)
+    support.request_support(worker, fam.id, "flood", "KHR", "400000", why="water", today=TODAY)
+    out = tmp_path / "s.xlsx"
+    assert reports.export_support(lead, TODAY, TODAY, out) == 2
+    rows = list(load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    assert [(r[3], r[4], r[5]) for r in rows] == [("USD", 12.5, 2), ("KHR", 400000, 1)]
+    assert rows[0][6] == 25 and isinstance(rows[1][6], float)

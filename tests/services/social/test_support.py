@@ -135,3 +135,37 @@ def test_two_payments_at_once_never_share_a_receipt_number(social, target):
     assert not errors
     numbers = sorted(p.receipt_no for p in SupportPayment.select())
     assert numbers == [f"RC-{TODAY.year}-{n:04d}" for n in range(1, 13)]
+
+
+def test_two_approvals_at_once_never_overspend_the_budget(social, target):
+    """Two leaders approve two requests of one kind while the budget holds only one: the second
+    waits for the first and is refused, on both engines."""
+    from tests.services.rice.test_distribution import _while_open
+
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    support.set_budget(lead, TODAY.year, "fire", "100")
+    one, two = (support.request_support(worker, fam.id, "fire", "USD", "60", why="house burnt",
+                                        today=TODAY) for _ in range(2))
+    got = _while_open(lambda: support.decide(lead, one.id, True, today=TODAY),
+                      lambda: support.decide(lead, two.id, True, today=TODAY))
+    assert isinstance(got, ConflictError), got
+    assert support.budget_status(lead, TODAY.year, "fire").spent_usd_cents == 6000
+
+
+def test_the_last_instalment_paid_twice_at_once_across_new_year(social, target):
+    """Two people hand over the last instalment at once, one dated 31 December and one in January
+    (two receipt series): the second waits and is told it is paid, no database error."""
+    from tests.services.rice.test_distribution import _while_open
+
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    december = dt.date(TODAY.year - 1, 12, 20)
+    support.set_budget(lead, december.year, "fire", "500")
+    req = support.request_support(worker, fam.id, "fire", "USD", "50", why="x", today=december)
+    support.decide(lead, req.id, True, today=december)
+    got = _while_open(
+        lambda: support.pay(worker, req.id, "Sok Sophea", paid_on=dt.date(december.year, 12, 31),
+                            today=TODAY),
+        lambda: support.pay(lead, req.id, "Sok Sophea", paid_on=dt.date(TODAY.year, 1, 2),
+                            today=TODAY))
+    assert isinstance(got, ConflictError), got
+    assert SupportPayment.select().count() == 1
