@@ -215,6 +215,14 @@ AREAS: list[Area] = [
                    "Families"),
         ),
     ),
+    Area(
+        key="training",
+        package="training",
+        label="Vocational training",
+        demo="demo:add_demo",
+        cli=True,
+        screens=(),
+    ),
 ]
 
 
