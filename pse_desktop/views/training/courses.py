@@ -22,26 +22,26 @@ class CoursesScreen(Screen):
         self.manager = can(ctx.actor, "training.manage")
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
+        side = tb.Frame(body, padding=(10, 0, 0, 0))
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
-        self.table = PagedTable(left, [("course", _("Course"), 170), ("dates", _("Dates"), 170),
+        self.table = PagedTable(left, [("course", _("Course"), 150), ("dates", _("Dates"), 130),
                                        ("trainer", _("Trainer"), 90),
                                        ("places", _("Trainees"), 70), ("status", _("Status"), 60)],
                                 page_size=50, height=9)
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.show_sessions())
-        self.sessions = tb.Label(left, text="", justify="left", wraplength=560,
+        self.sessions = tb.Label(left, text="", justify="left", wraplength=420,
                                  bootstyle="secondary")
         self.sessions.pack(anchor="w", pady=4)
         self.form = None
         if self.manager:
-            side = tb.Frame(body, padding=(10, 0, 0, 0))
-            side.pack(side="left", fill="y")
+            side.pack(side="right", fill="y")
             self.trades = courses.trades(ctx.actor)
             self.trainers = courses.trainers()
-            form = self.form = Form(side, wrap=220)
+            form = self.form = Form(side, wrap=200)
             form.pack(fill="x")
-            form.add("trade", _("Trade"), tb.Combobox, state="readonly", width=24,
+            form.add("trade", _("Trade"), tb.Combobox, state="readonly", width=22,
                      values=[t.name for t in self.trades])
             form.add("cohort", _("Cohort"), width=12)
             form.add("start", _("Start"), width=12)
@@ -64,7 +64,7 @@ class CoursesScreen(Screen):
         rows = call_service(None, courses.list_courses, self.ctx.actor)
         self.rows = [] if rows is FAILED else rows
         self.table.set_source(lambda page, size: (
-            [(c.id, (c.label, f"{c.start_on:%d %b %Y} - {c.end_on:%d %b %Y}", c.trainer,
+            [(c.id, (c.label, f"{c.start_on:%d %b %y} - {c.end_on:%d %b %y}", c.trainer,
                      f"{c.selected}/{c.capacity}", _(c.status)))
              for c in self.rows[page * size:(page + 1) * size]], len(self.rows)))
 

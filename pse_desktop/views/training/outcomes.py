@@ -35,9 +35,9 @@ class OutcomesScreen(Screen):
         if can(ctx.actor, "training.export"):
             self.export_button.pack(side="right")
         self.table = PagedTable(self, [
-            ("label", _("Course"), 150), ("n", _("Trainees"), 64), ("done", _("Completed"), 80),
-            ("w6", _("Working 6 m"), 86), ("w12", _("Working 12 m"), 90),
-            ("before", _("Income before"), 96), ("after", _("Income 6 m"), 90)],
+            ("label", _("Course"), 200), ("n", _("Trainees"), 64), ("done", _("Completed"), 84),
+            ("w6", _("Working 6 m"), 90), ("w12", _("Working 12 m"), 96),
+            ("before", _("Income before"), 104), ("after", _("Income 6 m"), 90)],
             page_size=50, height=8)
         self.table.pack(fill="x")
         tb.Label(self, text=_("Average monthly income of those followed at 6 months: before "
@@ -77,12 +77,14 @@ class OutcomesScreen(Screen):
             x = 10 + n * slot
             for k, (value, color) in enumerate(((ln.income_before_avg or 0, colors.secondary),
                                                 (ln.income_6_avg, colors.success))):
-                h = (height - 40) * value / top
+                h = (height - 46) * value / top
                 x0 = x + 4 + k * (slot - 8) / 2
-                c.create_rectangle(x0, height - 20 - h, x0 + (slot - 8) / 2 - 2, height - 20,
+                c.create_rectangle(x0, height - 26 - h, x0 + (slot - 8) / 2 - 2, height - 26,
                                    fill=color, outline="")
-            c.create_text(x + slot / 2, height - 10, text=ln.label[:int(slot / 6)],
-                          font=("TkDefaultFont", 8))
+            words = ln.label.replace("Home-based jobs: ", "").split()
+            c.create_text(x + slot / 2, height - 12, text="\n".join(
+                (" ".join(words[:-1])[:int(slot / 6)], words[-1])) if len(words) > 1
+                else ln.label[:int(slot / 6)], font=("TkDefaultFont", 7), justify="center")
 
     def export(self) -> None:
         path = self.ctx.choose_file(self, "save", defaultextension=".xlsx",

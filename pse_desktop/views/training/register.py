@@ -107,7 +107,7 @@ class SessionRegisterScreen(Screen):
 
     def _count(self) -> None:
         present = sum(m == "P" for m in self.marks.values())
-        self.count.configure(text=_("{p} present, {a} absent, {n} not marked").format(
+        self.count.configure(text=_("{p} present, {a} absent, {n} to mark").format(
             p=present, a=sum(m == "A" for m in self.marks.values()),
             n=sum(m == "" for m in self.marks.values())) + (" *" if self.dirty else ""))
 

@@ -27,23 +27,23 @@ class SkillsScreen(Screen):
         self.chooser.pack(fill="x", pady=(0, 6))
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
+        side = tb.Frame(body, padding=(10, 0, 0, 0))
+        side.pack(side="right", fill="both")
         self.table = tb.Treeview(body, columns=("name", "att", "skills", "state"),
                                  show="headings", height=12, selectmode="browse")
-        for cid, text, width in (("name", _("Trainee"), 150), ("att", _("Attendance"), 90),
-                                 ("skills", _("Skills"), 70), ("state", _("Status"), 150)):
+        for cid, text, width in (("name", _("Trainee"), 130), ("att", _("Attendance"), 104),
+                                 ("skills", _("Skills"), 50), ("state", _("Status"), 140)):
             self.table.heading(cid, text=text, anchor="w")
             self.table.column(cid, width=width, anchor="w")
         self.table.pack(side="left", fill="both", expand=True)
         self.table.bind("<<TreeviewSelect>>", lambda e: self.show_skills())
-        side = tb.Frame(body, padding=(10, 0, 0, 0))
-        side.pack(side="left", fill="both")
-        tb.Label(side, text=_("Skills checklist (Space: acquired or not)")).pack(anchor="w")
+        tb.Label(side, text=_("Skills checklist (Space: yes / no)")).pack(anchor="w")
         self.checklist = tb.Treeview(side, columns=("done", "skill"), show="headings", height=8,
                                      selectmode="browse")
         self.checklist.heading("done", text=_("Acquired"), anchor="w")
         self.checklist.heading("skill", text=_("Skill"), anchor="w")
         self.checklist.column("done", width=90, anchor="w")
-        self.checklist.column("skill", width=230, anchor="w")
+        self.checklist.column("skill", width=200, anchor="w")
         self.checklist.pack(fill="x")
         self.checklist.bind("<space>", lambda e: self.toggle())
         self.checklist.bind("<Double-1>", lambda e: self.toggle())
@@ -54,7 +54,7 @@ class SkillsScreen(Screen):
                       command=self.complete).pack(anchor="w", pady=(12, 4))
         tb.Button(side, text=_("Print certificates"), bootstyle="secondary",
                   command=self.certificates).pack(anchor="w")
-        self.message = tb.Label(side, text="", wraplength=320, justify="left")
+        self.message = tb.Label(side, text="", wraplength=290, justify="left")
         self.message.pack(anchor="w", pady=6)
         self.chooser.reload()
 

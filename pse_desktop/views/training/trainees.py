@@ -29,10 +29,12 @@ class TraineesScreen(Screen):
         self.chooser = CourseChooser(self, ctx, self.course_changed)
         self.chooser.pack(fill="x", pady=(0, 6))
         body.pack(fill="both", expand=True)
+        side = tb.Frame(body, padding=(10, 0, 0, 0))
+        side.pack(side="right", fill="y")
         left.pack(side="left", fill="both", expand=True)
-        self.table = PagedTable(left, [("status", _("Status"), 80), ("name", _("Name"), 140),
-                                       ("family", _("Family"), 66), ("level", _("Priority"), 66),
-                                       ("age", _("Age"), 40), ("why", _("Note"), 120)],
+        self.table = PagedTable(left, [("status", _("Status"), 84), ("name", _("Name"), 130),
+                                       ("family", _("Family"), 66), ("level", _("Priority"), 62),
+                                       ("age", _("Age"), 36), ("why", _("Note"), 100)],
                                 page_size=60, height=10)
         self.table.pack(fill="both", expand=True)
         buttons = tb.Frame(left)
@@ -47,8 +49,6 @@ class TraineesScreen(Screen):
         drop.add("reason", _("Drop-out reason"), width=30)
         tb.Button(left, text=_("Record drop-out"), bootstyle="danger-outline",
                   command=self.drop).pack(anchor="w")
-        side = tb.Frame(body, padding=(10, 0, 0, 0), width=300)
-        side.pack(side="left", fill="y")
         tb.Label(side, text=_("Priority list")).pack(anchor="w")
         search = tb.Frame(side)
         search.pack(fill="x")
@@ -60,7 +60,7 @@ class TraineesScreen(Screen):
                   command=self.find).pack(side="left", padx=4)
         self.family_list = tb.Treeview(side, columns=("code", "level", "who"), show="headings",
                                        height=5, selectmode="browse")
-        for cid, text, width in (("code", _("Family"), 62), ("level", _("Priority"), 60),
+        for cid, text, width in (("code", _("Family"), 62), ("level", _("Priority"), 62),
                                  ("who", _("Guardians"), 150)):
             self.family_list.heading(cid, text=text, anchor="w")
             self.family_list.column(cid, width=width, anchor="w")
@@ -72,11 +72,11 @@ class TraineesScreen(Screen):
         self.person_box.pack(fill="x", pady=2)
         tb.Button(side, text=_("Propose"), bootstyle="primary",
                   command=self.propose).pack(anchor="w")
-        self.outside = Form(side, wrap=260)
+        self.outside = Form(side, wrap=240)
         self.outside.pack(fill="x", pady=(6, 0))
-        self.outside.add("name", _("Outside PSE: name"), width=18)
+        self.outside.add("name", _("Outside PSE: name"), width=16)
         self.outside.add("age", _("Age"), width=5)
-        self.outside.add("reason", _("Reason"), width=18)
+        self.outside.add("reason", _("Reason"), width=16)
         tb.Button(side, text=_("Add from outside"), bootstyle="secondary",
                   command=self.add_outside).pack(anchor="w")
         self.message = tb.Label(side, text="", bootstyle="danger", wraplength=280)
