@@ -50,6 +50,9 @@ class AfterCourseScreen(Screen):
                       values=["application", "interview", "visit", "other"])
         self.step.add("employer", _("Employer"), width=24)
         self.step.add("due date", _("Due on"), width=12)
+        self.step.add("outcome", _("Outcome (to close the next step)"), width=24)
+        tb.Button(self.step, text=_("Close the next step"), bootstyle="secondary",
+                  command=self.close_step).grid(row=98, column=1, sticky="w", pady=(6, 0))
         self.job.add("employer", _("Employer"), width=24)
         self.job.add("job", _("Job"), width=24)
         self.job.add("start", _("Start"), width=12)
@@ -132,6 +135,17 @@ class AfterCourseScreen(Screen):
                 self.step, after.add_step, self.ctx.actor, self.trainee_id, v["step"] or "other",
                 employer=v["employer"], due_on=v["due date"] or None, today=self.today),
                 {"employer": "", "due date": ""})
+
+    def close_step(self) -> None:
+        tid = self.trainee_id
+        open_steps = [s for s in after.steps(self.ctx.actor, tid) if s.done_on is None] \
+            if tid else []
+        if not open_steps:
+            self.ctx.status(_("No job search step to close."))
+            return
+        self._done(self.step, call_service(
+            self.step, after.close_step, self.ctx.actor, open_steps[0].id,
+            self.step.values()["outcome"], today=self.today), {"outcome": ""})
 
     def add_job(self) -> None:
         v = self.job.values()

@@ -20,6 +20,10 @@ def test_record_what_the_course_led_to(training, target, ui, tk_root):
     pump(tk_root)
     screen.step.set_values({"step": "interview", "employer": "Friends", "due date": "2026-12-03"})
     screen.add_step()
+    screen.close_step()
+    assert screen.step.error_text("outcome")  # an outcome is needed
+    screen.step.set_values({"outcome": "Invited to a trial day"})
+    screen.close_step()
     screen.job.set_values({"employer": "Friends", "job": "Cook", "start": "2026-12-07",
                            "monthly wage": "abc"})
     screen.add_job()
@@ -33,5 +37,5 @@ def test_record_what_the_course_led_to(training, target, ui, tk_root):
     screen.follow.vars["working"].set(True)
     screen.add_follow()
     text = screen.record.cget("text")
-    assert "interview Friends" in text and "Cook at Friends" in text and "$180.00" in text
+    assert "interview Friends - Invited to a trial day" in text and "Cook at Friends" in text and "$180.00" in text
     assert "TS-2026-0001" in text and "3 months: working, $190.00" in text
