@@ -28,16 +28,15 @@ def _session(session_id: int) -> Session:
 
 
 def register(actor: Actor, session_id: int) -> list[tuple[int, str, str]]:
-    """(trainee id, name, mark or "") of a session's trainees."""
+    """(trainee id, name, mark or "") of a session's trainees (those who dropped out are left
+    out; their marks stay)."""
     session = _session(session_id)
     require_mark(actor, session.course_id)
     marks = dict(Presence.select(Presence.trainee, Presence.status)
                  .where(Presence.session == session_id).tuples())
     rows = (Trainee.select().where(Trainee.course == session.course_id,
-                                   Trainee.status.in_(ACTIVE + ("dropped",)))
-            .order_by(Trainee.name))
-    return [(t.id, t.name, marks.get(t.id, "")) for t in rows
-            if t.status != "dropped" or t.id in marks]
+                                   Trainee.status.in_(ACTIVE)).order_by(Trainee.name))
+    return [(t.id, t.name, marks.get(t.id, "")) for t in rows]
 
 
 def save_register(actor: Actor, session_id: int, marks: dict[int, str],

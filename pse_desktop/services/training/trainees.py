@@ -147,6 +147,12 @@ def _open_course(course_id: int) -> Course:
     return course
 
 
+def _lock_course(course_id: int) -> None:
+    """Take the course row's write lock first, so that two people selecting for the same course
+    at once are done one after the other (SQLite and PostgreSQL alike)."""
+    Course.update(capacity=Course.capacity).where(Course.id == course_id).execute()
+
+
 def _taken(course_id: int) -> int:
     return Trainee.select().where(Trainee.course == course_id,
                                   Trainee.status.in_(("selected", "completed"))).count()
@@ -211,8 +217,11 @@ def add_outside(actor: Actor, course_id: int, name: str, age, reason: str, *, na
 def select(actor: Actor, trainee_id: int) -> TraineeInfo:
     """Take a waiting trainee on the course, if a place is left."""
     require_manage(actor)
+    row = Trainee.get_or_none(Trainee.id == trainee_id)
+    if row is None:
+        raise NotFound(f"trainee {trainee_id}")
     with database.atomic():
-        # the write first: two people selecting at once are done one after the other
+        _lock_course(row.course_id)
         n = Trainee.update(status="selected").where(Trainee.id == trainee_id,
                                                     Trainee.status == "waiting").execute()
         row = Trainee.get_or_none(Trainee.id == trainee_id)
@@ -249,6 +258,7 @@ def fill_from_priority(actor: Actor, course_id: int) -> list[TraineeInfo]:
     selected. The others stay on the waiting list."""
     require_manage(actor)
     with database.atomic():
+        _lock_course(course_id)
         course = _open_course(course_id)
         left = course.capacity - _taken(course_id)
         waiting = [t for t in list_trainees(actor, course_id, "waiting")]

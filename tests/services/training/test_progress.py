@@ -30,6 +30,13 @@ def test_register_by_the_trainer(training):
         progress.save_register(training["workshop"], sid, {rith: "P"}, today=TODAY)
     with pytest.raises(PermissionDenied):
         progress.register(training["stm_staff"], sid)
+    from pse_desktop.services.training import trainees
+
+    trainees.drop_out(training["worker"], rith, "Found work", today=TODAY)
+    assert progress.register(trainer, sid) == [(mother, "Sok Sophea", "P")]
+    progress.save_register(trainer, sid, {mother: "A"}, today=TODAY)  # the dropped mark stays
+    rows = {p.trainee_id: p for p in progress.progress(trainer, course.id)}
+    assert (rows[rith].present, rows[rith].status, rows[mother].present) == (1, "dropped", 0)
 
 
 def test_completion_against_the_thresholds_with_certificates(training):
