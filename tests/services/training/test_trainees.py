@@ -79,3 +79,31 @@ def test_drop_out_gives_the_social_worker_a_follow_up(training):
     trainees.drop_out(worker, outside.id, "Moved to Battambang", today=TODAY)
     assert FollowUp.select().count() == 1
     assert [label for label, _ in trainees.of_family(worker, fam.id)] == ["Cooking 2026-A"]
+
+
+def test_selections_at_once_never_exceed_the_capacity(training):
+    import threading
+
+    from pse_desktop.db.training import Trainee
+
+    worker, course = training["worker"], training["course"]
+    ids = [trainees.add_outside(worker, course.id, f"Person {n}", 20, "commune",
+                                today=TODAY).id for n in range(6)]
+    results = []
+
+    def run(tid):
+        try:
+            trainees.select(worker, tid)
+            results.append("ok")
+        except ConflictError:
+            results.append("full")
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            results.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(map(str, results)) == ["full"] * 4 + ["ok"] * 2
+    assert Trainee.select().where(Trainee.status == "selected").count() == 2
