@@ -27,7 +27,7 @@ class CourseChooser(tb.Frame):
         self.ctx, self.on_change = ctx, on_change
         tb.Label(self, text=_("Course")).pack(side="left")
         self.var = tb.StringVar()
-        self.box = tb.Combobox(self, textvariable=self.var, state="readonly", width=34)
+        self.box = tb.Combobox(self, textvariable=self.var, state="readonly", width=40)
         self.box.pack(side="left", padx=4)
         self.box.bind("<<ComboboxSelected>>", lambda e: self._chosen())
         self.info = tb.Label(self, text="", bootstyle="secondary")

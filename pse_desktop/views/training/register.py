@@ -37,10 +37,12 @@ class SessionRegisterScreen(Screen):
                   command=self.everyone_present).pack(side="left", padx=8)
         tb.Button(bar, text=_("Save (Ctrl+S)"), bootstyle="primary",
                   command=self.save).pack(side="left")
-        self.count = tb.Label(bar, text="")
-        self.count.pack(side="left", padx=10)
-        tb.Label(self, text=_("Up/Down: move   P: present   A: absent   Space: clear"),
-                 bootstyle="secondary").pack(anchor="w")
+        hint = tb.Frame(self)
+        hint.pack(fill="x")
+        tb.Label(hint, text=_("Up/Down: move   P: present   A: absent   Space: clear"),
+                 bootstyle="secondary").pack(side="left")
+        self.count = tb.Label(hint, text="")
+        self.count.pack(side="right")
         self.tree = tb.Treeview(self, columns=("mark", "name"), show="headings", height=14,
                                 selectmode="browse")
         self.tree.heading("mark", text=_("Mark"), anchor="w")

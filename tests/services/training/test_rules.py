@@ -29,3 +29,17 @@ def test_a_trainer_views_and_marks_only_their_own_course(training):
         rules.require_view(training["shop"])
     with pytest.raises(PermissionDenied, match="not the trainer"):
         rules.require_mark(training["workshop"], course.id)
+
+
+def test_the_window_offers_a_trainer_only_their_screens(training, make_user):
+    from pse_desktop import areas
+
+    def keys(actor):
+        return {s.key for s in areas.screens()
+                if s.key.startswith("training_") and areas.may_open(s, actor)}
+
+    assert keys(training["trainer"]) == {"training_courses", "training_register",
+                                         "training_skills"}
+    assert len(keys(training["worker"])) == 6
+    assert keys(make_user("nobody", "workshop_manager")) == set()
+    assert keys(training["stm_staff"]) == set()
