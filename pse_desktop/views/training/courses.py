@@ -57,6 +57,8 @@ class CoursesScreen(Screen):
                              "skills": "80", "capacity": "40"})
             tb.Button(side, text=_("Create course"), bootstyle="primary",
                       command=self.create).pack(anchor="w", pady=4)
+            tb.Button(left, text=_("Close the chosen course"), bootstyle="secondary-outline",
+                      command=self.close).pack(anchor="w")
         self.rows = []
         self.reload()
 
@@ -79,6 +81,16 @@ class CoursesScreen(Screen):
         self.sessions.configure(text=_("{n} sessions on {days}: {first} ... {last}").format(
             n=len(days), days=c.timetable, first=", ".join(f"{d:%d %b}" for d in days[:6]),
             last=f"{days[-1]:%d %b %Y}" if days else ""))
+
+    def close(self) -> None:
+        """Close the chosen course once its completions are decided: no more marks."""
+        cid = self.table.selected_key()
+        if cid is None:
+            return
+        done = call_service(None, courses.close_course, self.ctx.actor, cid)
+        self.ctx.status(_("This course is already closed.") if done is FAILED
+                        else _("Course {label} closed.").format(label=done.label))
+        self.reload()
 
     def create(self) -> None:
         v = self.form.values()

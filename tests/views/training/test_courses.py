@@ -32,6 +32,9 @@ def test_create_a_course_from_the_form(training, target, ui, tk_root):
     screen.table.tree.selection_set(items[0])
     pump(tk_root)
     assert "sessions on Tue Thu" in screen.sessions.cget("text")
+    screen.close()
+    assert "closed" in said[-1]
+    assert courses.get_course(training["worker"], made[0].id).status == "closed"
 
 
 def test_a_trainer_sees_only_their_course(training, target, ui, tk_root):
