@@ -52,7 +52,7 @@ class AfterCourseScreen(Screen):
         self.step.add("due date", _("Due on"), width=12)
         self.step.add("outcome", _("Outcome (to close the next step)"), width=24)
         tb.Button(self.step, text=_("Close the next step"), bootstyle="secondary",
-                  command=self.close_step).grid(row=98, column=1, sticky="w", pady=(6, 0))
+                  command=self.close_step).grid(row=100, column=1, sticky="w")
         self.job.add("employer", _("Employer"), width=24)
         self.job.add("job", _("Job"), width=24)
         self.job.add("start", _("Start"), width=12)

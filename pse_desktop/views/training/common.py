@@ -27,7 +27,7 @@ class CourseChooser(tb.Frame):
         self.ctx, self.on_change = ctx, on_change
         tb.Label(self, text=_("Course")).pack(side="left")
         self.var = tb.StringVar()
-        self.box = tb.Combobox(self, textvariable=self.var, state="readonly", width=40)
+        self.box = tb.Combobox(self, textvariable=self.var, state="readonly", width=36)
         self.box.pack(side="left", padx=4)
         self.box.bind("<<ComboboxSelected>>", lambda e: self._chosen())
         self.info = tb.Label(self, text="", bootstyle="secondary")
@@ -58,7 +58,7 @@ class CourseChooser(tb.Frame):
         if c is None:
             return
         self.ctx.extra["training_course_id"] = c.id
-        self.info.configure(text=_("{t}: {s} sessions, {n}/{cap} trainees, {w} waiting").format(
+        self.info.configure(text=_("{t}: {s} sessions, {n}/{cap} taken, {w} waiting").format(
             t=c.trainer, s=c.sessions, n=c.selected, cap=c.capacity, w=c.waiting))
         self.on_change(c)
 

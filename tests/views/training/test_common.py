@@ -14,7 +14,7 @@ def test_the_chooser_shows_the_course_and_remembers_it(training, target, ui, tk_
     chooser.reload()
     assert [c.id for c in seen] == [training["course"].id]
     assert ctx.extra["training_course_id"] == training["course"].id
-    assert "36 sessions, 0/2 trainees" in chooser.info.cget("text")
+    assert "36 sessions, 0/2 taken" in chooser.info.cget("text")
     assert chooser.var.get().startswith("Cooking 2026-A")
     assert money(None) == "" and money(1250) == "$12.50"
     other = CourseChooser(ui, ScreenContext(actor=training["shop"], target=target), seen.append)
