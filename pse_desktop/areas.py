@@ -29,6 +29,7 @@ class Screen:
     permission: str
     target: str  # "module:Class" in the area's views package; the class takes (master, ctx)
     section: str = ""
+    also: str = ""  # "module:function(actor) -> bool" in services: who may open it besides
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,27 @@ AREAS: list[Area] = [
             Screen("rice_stock", N_("Rice stock"), "rice.view", "stock:RiceStockScreen", N_("Rice")),
         ),
     ),
+    Area(
+        key="training",
+        package="training",
+        label="Vocational training",
+        demo="demo:add_demo",
+        cli=True,
+        screens=(
+            Screen("training_courses", "Training courses", "training.view",
+                   "courses:CoursesScreen", "Training", "rules:may_view"),
+            Screen("training_trainees", "Trainees and selection", "training.manage",
+                   "trainees:TraineesScreen", "Training"),
+            Screen("training_register", "Session register", "training.mark",
+                   "register:SessionRegisterScreen", "Training", "rules:may_view"),
+            Screen("training_skills", "Skills and completion", "training.mark",
+                   "skills:SkillsScreen", "Training", "rules:may_view"),
+            Screen("training_after", "After the course", "training.manage",
+                   "after:AfterCourseScreen", "Training"),
+            Screen("training_outcomes", "Training outcomes", "training.view",
+                   "outcomes:OutcomesScreen", "Training"),
+        ),
+    ),
 ]
 
 
@@ -253,5 +275,14 @@ def load_services() -> None:
 
 def screens() -> list[Screen]:
     """Every screen, its target made absolute ("pse_desktop.views.<package>.module:Class")."""
-    return [Screen(s.key, s.label, s.permission, a.screen_target(s), s.section)
+    return [Screen(s.key, s.label, s.permission, a.screen_target(s), s.section,
+                   a.spec("services", s.also) if s.also else "")
             for a in AREAS for s in a.screens]
+
+
+def may_open(screen: Screen, actor) -> bool:
+    """Whether ``actor`` may open the screen: by its permission, or by its ``also`` check (the
+    trainers of vocational training hold no permission of the area but their courses)."""
+    from .services.core.permissions import can
+
+    return can(actor, screen.permission) or bool(screen.also and resolve(screen.also)(actor))

@@ -6,7 +6,6 @@ import ttkbootstrap as tb
 
 from ... import areas
 from ...i18n import _
-from ...services.core.permissions import can
 from ..common.base import ScreenContext
 
 
@@ -42,7 +41,7 @@ class MainWindow(tb.Frame):
                                     font=("TkDefaultFont", 13, "bold"),
                                     bootstyle=f"inverse-{self.nav_style}")]
         self.nav_labels[0].pack(anchor="w", pady=(0, 12), padx=4)
-        self.allowed = [s for s in areas.screens() if can(actor, s.permission)]
+        self.allowed = [s for s in areas.screens() if areas.may_open(s, actor)]
         self.sections: dict[str, tb.Frame] = {}
         self.open_sections: set[str] = set()
         self.section_buttons: dict[str, tb.Button] = {}

@@ -63,6 +63,7 @@ class FamilyFileScreen(Screen):
         self._priority_tab()
         self._assessment_tab()
         self._support_tab()
+        self._training_tab()
         self._enable(False)
 
     # -- tabs ---------------------------------------------------------------------------------
@@ -222,6 +223,17 @@ class FamilyFileScreen(Screen):
         tb.Button(tab, text=_("Request or pay support..."), bootstyle="secondary",
                   command=self.to_support).pack(anchor="w", pady=4)
 
+    def _training_tab(self):
+        tab = tb.Frame(self.tabs, padding=6)
+        self.tabs.add(tab, text=_("Training"))
+        cols = [("course", _("Course"), 200), ("name", _("Trainee"), 150),
+                ("status", _("Status"), 90), ("note", _("Note"), 240)]
+        self.t_tree = tb.Treeview(tab, columns=[c[0] for c in cols], show="headings", height=8)
+        for cid, text, width in cols:
+            self.t_tree.heading(cid, text=text, anchor="w")
+            self.t_tree.column(cid, width=width, stretch=cid == "note")
+        self.t_tree.pack(fill="both", expand=True)
+
     # -- loading --------------------------------------------------------------------------------
 
     def on_show(self) -> None:
@@ -275,6 +287,7 @@ class FamilyFileScreen(Screen):
         self._show_priority()
         self._show_assessments()
         self._show_support()
+        self._show_training()
         self._enable(True)
         self.dirty = False
         self.message.configure(text="")
@@ -321,6 +334,16 @@ class FamilyFileScreen(Screen):
             self.s_tree.insert("", "end", values=[f"{r.requested_on:%d %b %Y}", r.kind,
                                                   r.total_text, _(r.state),
                                                   f"{r.paid}/{r.payments}", r.why])
+
+    def _show_training(self) -> None:
+        """The vocational training of the family's members (for those who may see it)."""
+        from ...services.training import trainees
+
+        self.t_tree.delete(*self.t_tree.get_children())
+        rows = call_service(None, trainees.of_family, self.ctx.actor, self.family_id)
+        for label, t in ([] if rows is FAILED else rows):
+            self.t_tree.insert("", "end", values=[label, t.name, _(t.status),
+                                                  t.certificate_no or t.drop_reason])
 
     # -- actions --------------------------------------------------------------------------------
 

@@ -156,3 +156,15 @@ def test_the_blank_survey_prints_from_the_window(social, target, ui, tk_root):
     wait(tk_root, screen)
     assert opened and opened[0].name == "blank-survey.pdf"
     screen.destroy()
+
+
+def test_the_family_file_shows_its_members_training(social, target, ui, tk_root, make_user):
+    from tests.fixtures.training import select_two, training as make_training
+
+    data = make_training.__wrapped__(social, make_user)
+    select_two(data)
+    screen = FamilyFileScreen(ui, ctx_for(social["worker"], target, []))
+    screen.load(social["families"][0].id)
+    rows = [screen.t_tree.item(i, "values") for i in screen.t_tree.get_children()]
+    assert sorted((r[0], r[1], r[2]) for r in rows) == [
+        ("Cooking 2026-A", "Sok Rith", "selected"), ("Cooking 2026-A", "Sok Sophea", "selected")]

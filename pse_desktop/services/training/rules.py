@@ -1,0 +1,75 @@
+"""Permissions, settings and fixed lists of vocational training.
+
+The social team manages courses and selects trainees (``training.manage``). Trainers are users
+of any role: they mark attendance and skills of their own courses; the social team may mark any
+course (``training.mark``). The training screens are for the social team, trainers and admins.
+"""
+
+from __future__ import annotations
+
+from ...db.training import Course
+from ..common.errors import NotFound, PermissionDenied
+from ..core.permissions import Actor, can, register_actions, require
+from ..core.settings import SettingDef, declare
+
+AREA = "training"
+
+TRAINEE_KINDS = ("guardian", "member", "outside")
+STATUSES = ("selected", "waiting", "dropped", "completed")
+MARKS = ("P", "A")
+STEP_KINDS = ("application", "interview", "visit", "other")
+OUTCOME_KINDS = ("placement", "business")
+SUPPORT_KINDS = ("", "kind", "cash")
+FOLLOW_MONTHS = (3, 6, 12)
+
+register_actions(
+    {
+        "training.view": "See vocational training courses, trainees and outcomes",
+        "training.manage": "Create courses, select trainees, record drop-outs and what the "
+                           "courses led to",
+        "training.mark": "Mark attendance and skills of any course (trainers mark their own)",
+        "training.export": "Export the vocational training outcomes",
+    },
+    {
+        "social_team": ["training.view", "training.manage", "training.mark"],
+        "social_lead": ["training.export"],
+    },
+)
+
+declare(
+    SettingDef("training_min_age", "Youngest trainee (years)", "int", 14,
+               "A young adult of a family may be trained from this age.", 10, 30),
+    SettingDef("training_max_age", "Oldest young adult trainee (years)", "int", 30,
+               "A young adult of a family may be trained up to this age (guardians at any "
+               "age).", 14, 60),
+)
+
+
+def is_trainer(actor: Actor) -> bool:
+    """Whether the actor trains at least one course."""
+    if actor is None or actor.id is None:
+        return False
+    return Course.select().where(Course.trainer == actor.id).exists()
+
+
+def may_view(actor: Actor) -> bool:
+    return can(actor, "training.view") or is_trainer(actor)
+
+
+def require_view(actor: Actor) -> None:
+    if not may_view(actor):
+        raise PermissionDenied("training.view")
+
+
+def require_mark(actor: Actor, course_id: int) -> Course:
+    """The course, if the actor may mark it: its trainer, the social team or an admin."""
+    course = Course.get_or_none(Course.id == course_id)
+    if course is None:
+        raise NotFound(f"course {course_id}")
+    if course.trainer_id == actor.id or can(actor, "training.mark"):
+        return course
+    raise PermissionDenied("training.mark", "not the trainer of this course")
+
+
+def require_manage(actor: Actor) -> None:
+    require(actor, "training.manage")

@@ -1,0 +1,1 @@
+"""Vocational training screens."""
