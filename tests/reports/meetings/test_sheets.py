@@ -24,7 +24,7 @@ def test_sign_sheet_has_a_row_per_family_and_rows_for_walk_ins(admin, meeting, t
     out = render_sign_sheet(meetings_reports.sign_sheet(admin, meeting.id), tmp_path / "sheet.pdf")
     text = pdf_text(out)
     assert "Parent meeting sign sheet" in text
-    assert f"{TODAY:%A %d %B %Y} at 14:30" in text
+    assert f"{TODAY:%A}, {TODAY:%B} {TODAY.day}, {TODAY.year} at 14:30" in text  # Babel, English
     assert "Theme: Hygiene - Washing hands" in text and "Facilitators: Sok Sophea" in text
     for code in ("F00001", "F00002", "F00003"):
         assert code in text

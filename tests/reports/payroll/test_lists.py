@@ -18,7 +18,7 @@ def test_cash_list_totals_and_nssf_members_only(month_run, tmp_path):
     cash = payroll_docs.cash_list(month_run, "2026-01")
     render_cash_list(cash, tmp_path / "cash.pdf")
     text = text_of(tmp_path / "cash.pdf")
-    assert "Cash list January 2026" in text and "Total (1 workers)" in text
+    assert "Cash list January 2026" in text and "Total (1 worker)" in text
     assert "Total US$ $224.00 + KHR 1,700." in text
     assert "S001" not in text.split("Paid by bank")[0]  # the student is paid by bank, not in cash
     view, rows, totals = payroll_docs.nssf_list(month_run, "2026-01")
