@@ -24,7 +24,7 @@ def test_cash_list_totals_and_nssf_members_only(month_run, tmp_path):
     view, rows, totals = payroll_docs.nssf_list(month_run, "2026-01")
     render_nssf_list(view, rows, totals, tmp_path / "nssf.pdf")
     nssf = text_of(tmp_path / "nssf.pdf")
-    assert "NSSF contributions January 2026" in nssf and "Total (1 members)" in nssf
+    assert "NSSF contributions January 2026" in nssf and "Total (1 member)" in nssf
     assert "E001" in nssf and "S001" not in nssf  # the student is not an NSSF member
-    total = next(line for line in nssf.splitlines() if "Total (1 members)" in line).split()
+    total = next(line for line in nssf.splitlines() if "Total (1 member)" in line).split()
     assert total[-1] == f"{18778 + 18778 + 24411 + 7511:,}"

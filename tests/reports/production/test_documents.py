@@ -24,7 +24,7 @@ def test_work_order_shows_lines_totals_and_shortages(tmp_path):
                        ("SKIRT-10",), DAY)
     text = pdf_text(reports.render_work_order(doc, tmp_path / "wo.pdf"))
     assert "PSE - Work order PO-00007" in text and "Customer: Stung Meanchey (STM)" in text
-    assert "Due: 31 March 2026 - priority: high - state: Confirmed - printed 09 Mar 2026" in text
+    assert "Due: March 31, 2026 - priority: high - state: Confirmed - printed Mar 9, 2026" in text
     assert "Notes: Buttons from the new supplier" in text
     assert line_with(text, "Total")[-3:] == ["5", "1", "4"]
     assert "4.29 m" in text and "3.29 m" in text
@@ -35,7 +35,7 @@ def test_delivery_note_of_an_order_closed_short(tmp_path):
     doc = DeliveryNoteDoc("PSE", "DN-00002", "PO-00003", DAY, "Friends of PSE", "PSE Shop Phnom Penh",
                           "", (("BAG-RED", "Tote bag (red)", 10, 2, 6, 0),), "customer took 6", 2)
     text = pdf_text(reports.render_delivery_note(doc, tmp_path / "dn.pdf"))
-    assert "Delivery note DN-00002" in text and "Order PO-00003 - date 09 March 2026" in text
+    assert "Delivery note DN-00002" in text and "Order PO-00003 - date March 9, 2026" in text
     assert "Delivered to: PSE Shop Phnom Penh" in text
     assert line_with(text, "BAG-RED")[-4:] == ["10", "2", "6", "0"]
     assert "Order closed short: customer took 6" in text
@@ -49,7 +49,7 @@ def test_handout_has_a_page_per_centre_or_says_nobody(tmp_path):
     out = reports.render_handout(doc, tmp_path / "handout.pdf")
     assert pdf_pages(out) == 2
     text = pdf_text(out)
-    assert "Centre STM Stung Meanchey - DN-00001 of order PO-00001 - 09 March 2026" in text
+    assert "Centre STM Stung Meanchey - DN-00001 of order PO-00001 - March 9, 2026" in text
     assert "Sok Sreyneang" in text and "Other Centre" in text and "1 children." in text
     empty = reports.render_handout(Handout("PSE", "DN-00009", "PO-00001", DAY, "x", ()), tmp_path / "e.pdf")
     assert "DN-00009: no child recorded on this delivery." in pdf_text(empty)
@@ -63,6 +63,6 @@ def test_monthly_output_per_worker_and_product(tmp_path):
     assert pdf_pages(out) == 2
     text = pdf_text(out)
     assert "Workshop output March 2026" in text
-    assert "42 pieces sewn from 01 Mar to 31 Mar 2026 (net of corrections)" in text
+    assert "42 pieces sewn from Mar 1, 2026 to Mar 31, 2026 (net of corrections)" in text
     assert line_with(text, "Lim Bopha")[-1] == "30"
     assert text.count("Total") == 2

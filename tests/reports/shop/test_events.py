@@ -22,7 +22,7 @@ def test_report_shows_the_event_lines_and_totals(tmp_path):
     text = pdf_text(out)
     assert "Event: Marché de Noël" in text
     assert "05/12/2026 to 06/12/2026 - box EV001 from FR1 - reconciled" in text
-    assert "EUR 36.00" in text and "EUR 13.06" in text
+    assert "36,00 €" in text and "13,06 €" in text
     total = next(line for line in text.splitlines() if "Total" in line).split()
     assert total == ["Total", "11", "5", "5", "1", "0", "EUR", "49.06"]
     assert "4 sales. Cash taken: EUR 49.06" in text and "$" not in text
@@ -31,4 +31,4 @@ def test_report_shows_the_event_lines_and_totals(tmp_path):
 def test_dollars_taken_at_the_event_are_shown_too(tmp_path):
     out = tmp_path / "event.pdf"
     render_event_report(report(cash_usd=2000), out)
-    assert "Cash taken: EUR 49.06 and $20.00" in pdf_text(out)
+    assert "Cash taken: 49,06 € and $20.00" in pdf_text(out)

@@ -57,7 +57,7 @@ def test_z_report_shows_numbers_cash_difference_and_note(tmp_path):
     out = tmp_path / "z.pdf"
     render_z_report(z, out)
     text = pdf_text(out)
-    assert "Z report - PSE Shop (PP1) - Saturday 14 March 2026" in text
+    assert "Z report - PSE Shop (PP1) - Saturday, March 14, 2026" in text
     assert "1 to 3" in text and "$19.75" in text and "-$12.50" in text
     cash = next(line for line in text.splitlines() if line.strip().startswith("USD")).split()
     assert cash == ["USD", "$5.50", "$5.00", "-$0.50"]
