@@ -50,7 +50,7 @@ def test_handout_has_a_page_per_centre_or_says_nobody(tmp_path):
     assert pdf_pages(out) == 2
     text = pdf_text(out)
     assert "Centre STM Stung Meanchey - DN-00001 of order PO-00001 - March 9, 2026" in text
-    assert "Sok Sreyneang" in text and "Other Centre" in text and "1 children." in text
+    assert "Sok Sreyneang" in text and "Other Centre" in text and "1 child." in text
     empty = reports.render_handout(Handout("PSE", "DN-00009", "PO-00001", DAY, "x", ()), tmp_path / "e.pdf")
     assert "DN-00009: no child recorded on this delivery." in pdf_text(empty)
 

@@ -24,7 +24,7 @@ def test_report_shows_the_event_lines_and_totals(tmp_path):
     assert "05/12/2026 to 06/12/2026 - box EV001 from FR1 - reconciled" in text
     assert "36,00 €" in text and "13,06 €" in text
     total = next(line for line in text.splitlines() if "Total" in line).split()
-    assert total == ["Total", "11", "5", "5", "1", "0", "EUR", "49.06"]
+    assert total == ["Total", "11", "5", "5", "1", "0", "49,06", "€"]
     assert "4 sales. Cash taken: EUR 49.06" in text and "$" not in text
 
 
