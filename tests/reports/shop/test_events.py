@@ -25,7 +25,7 @@ def test_report_shows_the_event_lines_and_totals(tmp_path):
     assert "36,00 €" in text and "13,06 €" in text
     total = next(line for line in text.splitlines() if "Total" in line).split()
     assert total == ["Total", "11", "5", "5", "1", "0", "49,06", "€"]
-    assert "4 sales. Cash taken: EUR 49.06" in text and "$" not in text
+    assert "4 sales. Cash taken: 49,06 €" in text and "$" not in text
 
 
 def test_dollars_taken_at_the_event_are_shown_too(tmp_path):
