@@ -71,7 +71,7 @@ def test_home_cards_overdue_due_soon_and_low_materials(admin, workshop, target, 
                             due=today + dt.timedelta(days=1), lines=[(v["SKIRT-8"].id, 1)])
     cards = {c.title: c for c in production_docs.home_cards(admin, target)}
     assert cards["Overdue production orders"].lines == (
-        f"{late.no} Late: due {late.due:%d %b}, 0/1 made",)
+        f"{late.no} Late: due {late.due:%b} {late.due.day}, {late.due.year}, 0/1 made",)
     assert cards["Production due soon"].lines[0].startswith("PO-00002 Soon: due")
     assert any(line.startswith("FAB-WHITE") for line in cards["Materials low"].lines)
     assert production_docs.home_cards(make_user("dara", "social_team"), target) == []

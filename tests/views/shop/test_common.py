@@ -45,14 +45,18 @@ def test_tests_and_screens_choose_how_files_open(target, admin, monkeypatch):
     common.opener(make_ctx(admin, target, extra={"open_file": opened.append}))("/tmp/a.pdf")
     assert opened == ["/tmp/a.pdf"]
     assert common.opener(make_ctx(admin, target)) is common.open_file
+    from pse_desktop import desktop
+
     calls = []
-    monkeypatch.setattr(common.subprocess, "Popen", lambda args, **kw: calls.append(args))
-    monkeypatch.setattr(common.sys, "platform", "linux")
-    common.open_file("/tmp/z.pdf")
+    monkeypatch.setattr(desktop.subprocess, "Popen", lambda args, **kw: calls.append(args))
+    monkeypatch.setattr(desktop.sys, "platform", "linux")
+    monkeypatch.setattr(desktop, "_windows", lambda: False)
+    monkeypatch.setattr(desktop.shutil, "which", lambda name: "/usr/bin/" + name)
+    common.open_file("/tmp/z.pdf")  # the shop opens files through pse_desktop.desktop
     assert calls == [["xdg-open", "/tmp/z.pdf"]]
 
     def missing(args, **kw):
         raise FileNotFoundError("xdg-open")
 
-    monkeypatch.setattr(common.subprocess, "Popen", missing)
+    monkeypatch.setattr(desktop.subprocess, "Popen", missing)
     common.open_file("/tmp/z.pdf")  # no viewer: nothing happens, nothing raised
