@@ -38,9 +38,9 @@ def tag_levels(tree: tb.Treeview) -> None:
     tree.tag_configure("high", foreground=colors.warning)
 
 
-def make_document(screen, name: str, write, say) -> None:
-    """Write a PDF in the background into the 'social' documents folder, then open it."""
-    folder = documents_folder(screen.ctx.target, "social")
+def make_document(screen, name: str, write, say, kind: str = "social") -> None:
+    """Write a PDF in the background into the ``kind`` documents folder, then open it."""
+    folder = documents_folder(screen.ctx.target, kind)
     path = folder / name
     say(_("Writing {name}...").format(name=path))
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
-from ...services.shop.docs import documents_folder
 from ...services.training import courses
-from ..common.base import FAILED, BackgroundTask, call_service
-from ..shop.common import opener
+from ..common.base import FAILED, call_service
+from ..social.common import make_document as social_make_document
 
 
 def money(cents) -> str:
@@ -65,17 +63,4 @@ class CourseChooser(tb.Frame):
 
 def make_document(screen, name: str, write, say) -> None:
     """Write a PDF in the background into the 'training' documents folder, then open it."""
-    folder = documents_folder(screen.ctx.target, "training")
-    path = folder / name
-    say(_("Writing {name}...").format(name=path))
-
-    def done(result):
-        say(_("Saved {name}").format(name=result))
-        opener(screen.ctx)(result)
-
-    task = BackgroundTask(screen, lambda progress: write(path), on_done=done,
-                          on_error=lambda exc: say(str(exc) if isinstance(exc, PseError)
-                                                   else _("Could not write the document: {e}")
-                                                   .format(e=exc)))
-    screen.last_task = task
-    task.start()
+    social_make_document(screen, name, write, say, kind="training")

@@ -25,7 +25,7 @@ def test_tick_skills_complete_and_print(training, target, ui, tk_root, tmp_path,
     assert screen.table.item(str(second), "values")[2] == "4/6"
     screen.destroy()
     said, opened = [], []
-    from pse_desktop.views.training import common
+    from pse_desktop.views.social import common  # the one make_document the areas share
 
     monkeypatch.setattr(common, "opener", lambda ctx: opened.append)
     monkeypatch.setattr(common, "documents_folder", lambda target, kind: tmp_path)
