@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,14 +98,26 @@ class PseSqliteDatabase(peewee.SqliteDatabase):
     go on writing into the old, deleted file.
     """
 
-    identity: tuple[int, int] | None = None
-    generation: int | None = None
+    def __init__(self, *args, **kwargs):
+        # What each thread's connection saw when it opened: the file and its generation.
+        # Kept per thread, like the connection itself: a shared attribute would be blanked
+        # by one thread opening while another checks, and read as a restore.
+        self._seen = threading.local()
+        super().__init__(*args, **kwargs)
+
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        return getattr(self._seen, "identity", None)
+
+    @property
+    def generation(self) -> int | None:
+        return getattr(self._seen, "generation", None)
 
     def _initialize_connection(self, conn):
-        self.identity = self.generation = None
+        self._seen.identity = self._seen.generation = None
         super()._initialize_connection(conn)
-        self.identity = file_identity(Path(self.database))
-        self.generation = conn.execute("PRAGMA user_version").fetchone()[0]
+        self._seen.generation = conn.execute("PRAGMA user_version").fetchone()[0]
+        self._seen.identity = file_identity(Path(self.database))
 
     def _replaced(self) -> bool:
         if self.identity is None or self.is_closed():

@@ -148,3 +148,35 @@ def test_the_replaced_check_looks_at_the_file_itself(admin, target, tmp_path):
     target.path.write_bytes(moved.read_bytes())
     with pytest.raises(DataReplaced):
         settings.set_values(admin, {"khr_per_usd": 4050})
+
+
+@pytest.mark.sqlite_only
+def test_each_thread_keeps_the_generation_its_own_connection_saw(admin, target):
+    """Tills in threads open their own connections: one opening must not change what another
+    saw (a shared value, blanked while a thread opened, was once read as a restore)."""
+    import threading
+
+    obj = database.obj
+    obj.check_identity()
+    seen_here = obj.generation
+    raw = sqlite3.connect(target.path)
+    raw.execute(f"PRAGMA user_version = {seen_here + 1}")  # what a restore does to the file
+    raw.close()
+    outcome = {}
+
+    def other_thread():
+        try:
+            settings.set_values(admin, {"khr_per_usd": 4050})  # opens after the change: fine
+            outcome["saved"], outcome["seen"] = True, obj.generation
+        except Exception as exc:  # pragma: no cover - reported by the assertion below
+            outcome["error"] = repr(exc)
+        finally:
+            database.close()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join(30)
+    assert outcome == {"saved": True, "seen": seen_here + 1}
+    assert obj.generation == seen_here  # this thread's connection still knows its own
+    with pytest.raises(DataReplaced):
+        settings.set_values(admin, {"khr_per_usd": 4060})
