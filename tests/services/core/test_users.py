@@ -37,8 +37,11 @@ def test_non_admins_cannot_call_admin_services(admin, role):
     assert (User.select().count(), Centre.select().count(), AuditEntry.select().count()) == before
 
 
-def test_centre_scope(admin):
-    staff = Actor(id=5, username="s", role="centre_staff", centre_ids=frozenset({1}))
+def test_centre_scope(admin, make_user):
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    places.save_centre(admin, None, "ANL", "Anlong Kngan", "Phnom Penh")
+    staff = make_user("s", "centre_staff", centres=["STM"])
+    assert staff.centre_ids == frozenset({1})
     assert can(staff, "account.password")
     from pse_desktop.services.core.permissions import register_actions
 
