@@ -7,6 +7,7 @@ but admins. Areas add their own actions with ``register_actions``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 from ..common.errors import PermissionDenied
@@ -140,3 +141,25 @@ def require(actor: Actor | None, action: str, *, centre_id: int | None = None,
         elif shop_id is not None:
             where = "not for this shop"
         raise PermissionDenied(action, where)
+
+
+def internal(func):
+    """Mark a writer that services call after their own check, inside their own transaction
+    (the audit log, the stock ledgers): outside a transaction it refuses to run.
+
+    Views cannot open a transaction (they never import the database), so such a writer cannot
+    be used as a public function that checks nothing; the permission walk test skips it and
+    checks this refusal instead.
+    """
+
+    @functools.wraps(func)
+    def guarded(*args, **kwargs):
+        from ...db import database
+
+        if database.obj is None or not database.in_transaction():
+            raise PermissionDenied(f"{func.__module__}.{func.__name__}",
+                                   "an internal writer runs only inside a service's transaction")
+        return func(*args, **kwargs)
+
+    guarded.internal = True
+    return guarded

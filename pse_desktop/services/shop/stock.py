@@ -18,7 +18,7 @@ from ..core import audit
 from ..common import validate
 from .catalog import variant_quantities
 from ..common.errors import ValidationError
-from ..core.permissions import Actor
+from ..core.permissions import Actor, internal
 from .locations import AREA, location_row, require_at, require_view
 
 MOVE_KINDS = ("receive", "sale", "return", "void", "transfer", "count", "damage", "lost")
@@ -50,6 +50,7 @@ def check_available(loc: StockLocation, wanted: dict[int, int]) -> None:
                                 "Nothing was recorded.")
 
 
+@internal
 def post_move(actor: Actor | None, variant_id: int, location_id: int, quantity: int, kind: str,
               day: dt.date, ref: str = "", note: str = "") -> None:
     """Append one ledger row and update the balance; call inside the caller's transaction."""
