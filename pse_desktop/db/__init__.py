@@ -39,10 +39,13 @@ def load_models() -> None:
 
 def sqlite_copy(src: Path, dest: Path) -> Path:
     """Copy a live SQLite database with the online backup API; return ``dest``."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    from ..files import private_dir, private_file
+
+    private_dir(dest.parent)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
         tmp.unlink()
+    private_file(tmp)  # the copy keeps this mode when renamed
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
     try:
         target = sqlite3.connect(str(tmp))

@@ -119,7 +119,10 @@ def integrity_errors(path: Path, quick: bool = False) -> list[str]:
 
 
 def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from ..files import private_dir, private_file
+
+    private_dir(path.parent)
+    private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
     return peewee.SqliteDatabase(
         str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False
     )
@@ -140,6 +143,9 @@ def open_raw(target: Target) -> peewee.Database:
     database.initialize(db)
     db.connect(reuse_if_open=True)
     if not target.is_postgres:
+        from ..files import private_companions
+
+        private_companions(target.path)
         current = db.execute_sql("PRAGMA application_id").fetchone()[0]
         if current != PSE_APPLICATION_ID:
             db.execute_sql(f"PRAGMA application_id = {PSE_APPLICATION_ID}")

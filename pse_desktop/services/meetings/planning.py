@@ -368,6 +368,7 @@ def centre_choices(actor: Actor, action: str = "meetings.view") -> list[tuple[in
     """Return (id, code, name) of the active centres where the actor may do ``action``."""
     from ..core.permissions import can
 
+    require(actor, action)
     return [(c.id, c.code, c.name) for c in Centre.select().where(Centre.active == True)  # noqa: E712
             .order_by(Centre.code) if can(actor, action, centre_id=c.id)]
 

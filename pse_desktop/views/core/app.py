@@ -126,13 +126,9 @@ def log_path():
     path = folder / "pse-desktop.log"
     logger = logging.getLogger("pse_desktop")
     if not logger.handlers:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(path, encoding="utf-8")
-        except OSError:
-            handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
+        from ...files import log_handler
+
+        logger.addHandler(log_handler(path))
     return path
 
 
