@@ -87,3 +87,47 @@ def log_handler(path: Path) -> logging.Handler:
         handler = logging.StreamHandler()
     handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(message)s"))
     return handler
+
+
+# -- the machine's problems, said plainly -------------------------------------------------
+
+_READ_ONLY = {errno_name for errno_name in ("EROFS", "EACCES", "EPERM")}
+_HELD = {"EBUSY", "ETXTBSY"}
+_WINDOWS_SHARING = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+def explain(exc: BaseException, path=None, doing: str = "saving") -> str | None:
+    """Return a plain sentence for a machine problem (read-only file or folder, full disk,
+    another program holding the file), or None when ``exc`` is not one of them.
+
+    Every sentence says that nothing was lost: the write that met the problem was not made,
+    and what was saved before is intact.
+    """
+    import errno as errno_mod
+
+    where = f" {path}" if path else ""
+    kept = " Nothing already saved was lost."
+    if isinstance(exc, OSError):
+        name = errno_mod.errorcode.get(exc.errno or -1, "")
+        where = f" {exc.filename}" if getattr(exc, "filename", None) and not path else where
+        if getattr(exc, "winerror", None) in _WINDOWS_SHARING or name in _HELD:
+            return (f"Another program is holding{where} (an antivirus, a sync tool or another "
+                    f"PSE Desktop): close it and try {doing} again." + kept)
+        if name == "ENOSPC" or name == "EDQUOT":
+            return f"The disk is full{' at' + where if where else ''}: free some space and try " \
+                   f"{doing} again." + kept
+        if name in _READ_ONLY:
+            return (f"The file or folder{where} is read-only for this account (or the disk is "
+                    f"write-protected): {doing} is not possible there." + kept)
+        return None
+    text = str(exc).lower()
+    if "readonly database" in text or "read-only" in text and "database" in text:
+        return (f"The database{where} is read-only (the file or its folder): {doing} is not "
+                "possible. Ask whoever looks after the computer to make it writable." + kept)
+    if "database or disk is full" in text or "disk full" in text:
+        return f"The disk holding the database is full: free some space and try {doing} " \
+               "again." + kept
+    if "unable to open database file" in text:
+        return (f"The database{where} cannot be opened for writing: its folder may be "
+                "read-only or the disk missing." + kept)
+    return None

@@ -64,3 +64,48 @@ def test_the_log_is_private_and_keeps_no_names_or_passwords(tmp_path):
     assert "Sok Dara" not in text and "hunter22" not in text
     assert "ValueError" in text and "user id 7" in text and "test_files.py" in text
     assert mode(path) == 0o600 and mode(path.parent) == 0o700
+
+
+def test_a_read_only_database_says_read_only_not_damaged(tmp_path, monkeypatch):
+    from pse_desktop.db import DatabaseRefused
+
+    path = tmp_path / "pse.sqlite3"
+    init_database(resolve_target(str(path)))
+    close_database()
+    real = os.access
+    for blocked in (path, tmp_path):  # the file, then its folder (no room for the WAL)
+        monkeypatch.setattr(os, "access", lambda p, m, _b=blocked: False
+                            if (str(p) == str(_b) and m == os.W_OK) else real(p, m))
+        with pytest.raises(DatabaseRefused, match="read-only") as caught:
+            init_database(resolve_target(str(path)))
+        assert "damaged" not in str(caught.value) and str(blocked) in str(caught.value)
+    monkeypatch.setattr(os, "access", real)
+    init_database(resolve_target(str(path)))  # writable again: opens, nothing was lost
+    close_database()
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anyway")
+def test_a_chmod_read_only_database(tmp_path):
+    from pse_desktop.db import DatabaseRefused
+
+    path = tmp_path / "pse.sqlite3"
+    init_database(resolve_target(str(path)))
+    close_database()
+    os.chmod(path, 0o400)
+    with pytest.raises(DatabaseRefused, match="read-only"):
+        init_database(resolve_target(str(path)))
+
+
+def test_machine_problems_in_plain_words():
+    import errno
+    import sqlite3
+
+    assert "full" in files.explain(OSError(errno.ENOSPC, "No space left on device"))
+    assert "read-only" in files.explain(OSError(errno.EROFS, "Read-only file system"))
+    held = PermissionError(errno.EACCES, "in use")
+    held.winerror = 32  # Windows: the file is open in another program
+    assert "Another program" in files.explain(held)
+    assert "read-only" in files.explain(sqlite3.OperationalError(
+        "attempt to write a readonly database"))
+    assert "full" in files.explain(sqlite3.OperationalError("database or disk is full"))
+    assert files.explain(ValueError("something else")) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,7 @@ def init_database(
         status = probe_sqlite_file(path)
         if status == "missing" and not create:
             raise DatabaseRefused(f"There is no database at {path}. Create one with 'pse-desktop init'.")
+        _refuse_read_only(path, status)
         applied = _read_versions(path) if status == "pse" else {}
         _refuse_newer(applied, str(path))
         steps = migrations.pending(applied, upto)
@@ -119,6 +121,24 @@ def init_database(
     migrations.run(db, steps)
     result.upgraded = [f"{m.area} {m.version}: {m.description}" for m in steps]
     return result
+
+
+def _refuse_read_only(path: Path, status: str) -> None:
+    """Say "read-only" (not "damaged") for a file or folder this account cannot write."""
+    import errno
+
+    from ..files import explain
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the folders still to make go in the first one that exists
+    folder_ok = os.access(folder, os.W_OK)
+    file_ok = status == "missing" or os.access(path, os.W_OK)
+    if not (folder_ok and file_ok):
+        which = path if not file_ok else folder
+        raise DatabaseRefused(explain(PermissionError(errno.EACCES, "read-only"), which,
+                                      "working in this database")
+                              + " Open it from a writable folder, or make it writable.")
 
 
 def _refuse_newer(applied: dict[str, int], where: str) -> None:

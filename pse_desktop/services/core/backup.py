@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
-from ...files import private_file
+from ...files import explain, private_file
 from ...db import DatabaseRefused, Target, migrations, sqlite_copy
 from . import audit, settings
-from ..common.errors import ConflictError, ValidationError
+from ..common.errors import ConflictError, MachineProblem, ValidationError
 from .permissions import Actor, require
 
 PREFIX = "pse-backup-"
@@ -59,7 +59,27 @@ def _copy(target: Target, dest: Path | None, now: dt.datetime | None = None) -> 
     if dest is None:
         stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
         dest = backup_folder(target) / f"{PREFIX}{stamp}.sqlite3"
-    return sqlite_copy(src, Path(dest))
+    dest = Path(dest)
+    try:
+        return sqlite_copy(src, dest)
+    except (OSError, sqlite3.Error) as exc:
+        part = dest.with_name(dest.name + ".part")
+        try:
+            part.unlink(missing_ok=True)  # never leave a cut copy behind
+        except OSError:
+            pass
+        if isinstance(exc, sqlite3.Error):  # SQLite says "unable to open" for a closed folder
+            import errno
+
+            full = "full" in str(exc).lower()
+            exc_os = OSError(errno.ENOSPC if full else errno.EACCES, str(exc))
+            said = explain(exc_os, dest.parent, "the backup")
+        else:
+            said = explain(exc, dest.parent, "the backup")
+        if said is None:
+            raise
+        raise MachineProblem(f"The backup was not made. {said} The backups folder is "
+                             f"{dest.parent}.") from exc
 
 
 def prune(target: Target, now: dt.datetime | None = None) -> list[Path]:
@@ -159,7 +179,7 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = None
     if live.exists():
-        safety = sqlite_copy(live, folder / f"before-restore-{stamp}.sqlite3")
+        safety = _copy(target, folder / f"before-restore-{stamp}.sqlite3")
     staged = live.with_name(live.name + ".restoring")
     private_file(staged)
     shutil.copyfile(source, staged)

@@ -91,3 +91,51 @@ def test_cut_copies_and_old_safety_copies_are_cleaned_and_the_space_is_shown(adm
     assert len(left) == 3 and safety.name in left
     count, used, limit = backup.space_used(target)
     assert count == 1 and used == made.stat().st_size and limit == 10_000_000
+
+
+@pytest.mark.parametrize("errno_name, said", [("ENOSPC", "disk is full"),
+                                              ("EACCES", "read-only"),
+                                              ("EBUSY", "Another program is holding")])
+def test_a_backup_the_machine_refuses_says_why_and_loses_nothing(admin, target, monkeypatch,
+                                                                 errno_name, said):
+    import errno
+
+    from pse_desktop.services.common.errors import MachineProblem
+
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+
+    def refuse(src, dest):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.with_name(dest.name + ".part").write_bytes(b"half a copy")
+        raise OSError(getattr(errno, errno_name), os_strerror(errno_name), str(dest))
+
+    monkeypatch.setattr(backup, "sqlite_copy", refuse)
+    with pytest.raises(MachineProblem, match=said) as caught:
+        backup.make_backup(admin, target)
+    assert "Nothing already saved was lost" in str(caught.value)
+    assert not list(backup.backup_folder(target).glob("*.part"))  # no cut copy left
+    assert [c.code for c in Centre.select()] == ["STM"]
+
+
+def os_strerror(name):
+    import errno
+    import os
+
+    return os.strerror(getattr(errno, name))
+
+
+def test_an_unwritable_backups_folder_is_named_on_the_command_line(admin, target, tmp_path,
+                                                                    monkeypatch, capsys):
+    import sqlite3
+
+    from pse_desktop.cli.main import main
+
+    def refuse(src, dest):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(backup, "sqlite_copy", refuse)
+    close_database()
+    code = main(["--db", str(target.path), "backup", "--out", str(tmp_path / "ro" / "b.sqlite3")])
+    err = capsys.readouterr().err
+    assert code == 2 and "read-only" in err and "Traceback" not in err
+    assert str(tmp_path / "ro") in err
