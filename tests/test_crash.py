@@ -2,11 +2,12 @@
 and breaks nothing.
 
 A child process (forked, so it starts in milliseconds) writes through the services without
-pause: attendance registers, sales, payroll drafts, stock counts, backups and restores. It
+pause: attendance registers, sales, payroll drafts, production output, stock counts, backups
+and restores. It
 reports each commit on a pipe right after the commit returns. The parent kills it at a random
 moment, then checks the file: SQLite's integrity check, every reported commit present, and the
-invariants (monthly totals equal the marks, stock balances equal the ledger, every sale has its
-lines and stock moves, payslip totals equal their lines). Each run starts from a copy of a
+invariants (monthly totals equal the marks, stock and material balances equal their ledgers,
+every sale has its lines and stock moves, payslip totals equal their lines). Each run starts from a copy of a
 small prepared database.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from pse_desktop import areas
-from pse_desktop.db import close_database, init_database, integrity_errors, resolve_target
+from pse_desktop.db import close_database, init_database, resolve_target
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
@@ -75,29 +76,42 @@ def prepared(tmp_path_factory):
                                                   hire_date=dt.date(2025, 1, 1)))
         workers.add_contract(admin, w.id, dt.date(2025, 1, 1), "monthly", "210.00")
     timesheets.quick_fill(admin, MONTH)
+    from pse_desktop.services.production import materials, orders, states
+
+    krama = materials.save_material(admin, None, "FAB-KRAMA", "Krama check", "fabric", "m",
+                                    colour="red", unit_cost="1.00")
+    materials.set_bom_line(admin, variants[0], krama.id, "0.5", 0)
+    materials.receive(admin, krama.id, "100000")
+    order = orders.create_order(admin, kind="handicraft", customer_kind="shop", location_id=loc.id,
+                                due=today + dt.timedelta(days=60), lines=[(variants[0], 100_000)])
+    states.confirm(admin, order.id)
+    worker = w.id
     restore_from = backup.make_backup(admin, target, folder / "restore-from.sqlite3")
     close_database()
     return {"path": target.path, "restore_from": restore_from, "group": group.id, "kids": kids,
-            "location": loc.id, "variants": variants}
+            "location": loc.id, "variants": variants, "order": order.id, "worker": worker}
 
 
 def child_main(path, setup, write_fd, seed) -> None:
     """Write without pause until killed; report each commit on ``write_fd``."""
+    from pse_desktop.db.core import User
     from pse_desktop.services.centres import attendance
     from pse_desktop.services.core import auth, backup
+    from pse_desktop.services.production.output import OutputEntry, record_output
     from pse_desktop.services.payroll import run as payroll_run
     from pse_desktop.services.shop import count as shop_count, sales
 
     rng = random.Random(seed)
     target = resolve_target(str(path))
     init_database(target)
-    actor = auth.authenticate("admin", "admin-pass")
+    login = lambda: auth.actor_for(User.get(User.username == "admin"))  # noqa: E731 -- no scrypt
+    actor = login()
     say = lambda text: os.write(write_fd, (text + "\n").encode())  # noqa: E731
     say("ready")
     day = last_weekday(dt.date.today())
     while True:
-        op = rng.choice(("mark", "mark", "sale", "sale", "draft", "draft", "count", "backup",
-                         "restore"))
+        op = rng.choice(("mark", "mark", "sale", "sale", "draft", "draft", "count", "output",
+                         "output", "backup", "restore"))
         if op == "mark":
             marks = {k: rng.choice("PAAL") for k in setup["kids"]}
             text = ",".join(f"{k}:{s}" for k, s in sorted(marks.items()))
@@ -118,12 +132,16 @@ def child_main(path, setup, write_fd, seed) -> None:
                                                  for v in setup["variants"]})
             shop_count.post_count(actor, cid)
             say(f"count {cid}")
+        elif op == "output":
+            ids = record_output(actor, setup["order"], [OutputEntry(
+                day, setup["worker"], setup["variants"][0], rng.randint(1, 5))], today=day)
+            say(f"output {ids[0]}")
         elif op == "backup":
             say(f"backup {backup.make_backup(actor, target)}")
         else:
             say("restore-begin")
             backup.restore(actor, target, setup["restore_from"])
-            actor = auth.authenticate("admin", "admin-pass")
+            actor = login()
             say("restore-done")
 
 
@@ -141,14 +159,20 @@ def reported_since_restore(lines: list[str]) -> list[str]:
 def check(path, reported: list[str]) -> list[str]:
     from pse_desktop.db.centres import Mark, MonthTotal
     from pse_desktop.db.payroll import Payslip, PayslipLine
+    from pse_desktop.db.production import Output
     from pse_desktop.db.shop import Sale, SaleLine, StockCount, StockMove
+    from pse_desktop.services.production import materials
     from pse_desktop.services.shop import stock
 
-    problems = integrity_errors(path)
-    if problems:
-        return problems
+    from pse_desktop.db import database
+
+    # open as the program does after a power cut (SQLite rolls back what was unfinished)
     init_database(resolve_target(str(path)))
     try:
+        problems = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()
+                    if r[0] != "ok"]
+        if problems:
+            return problems
         marks: dict[tuple, dict] = {}
         for m in Mark.select():
             key = (m.group_id, m.day.year * 100 + m.day.month)
@@ -160,6 +184,7 @@ def check(path, reported: list[str]) -> list[str]:
             if {k: v for k, v in want.items() if v} != got:
                 problems.append(f"month total {t.group_id}/{t.month} {want} != marks {got}")
         problems += [f"stock {m}" for m in stock.ledger_mismatches()]
+        problems += [f"material {m}" for m in materials.ledger_mismatches()]
         for s in Sale.select():
             if not SaleLine.select().where(SaleLine.sale == s.id).exists() or \
                     not StockMove.select().where(StockMove.ref == f"sale:{s.id}").exists():
@@ -177,6 +202,8 @@ def check(path, reported: list[str]) -> list[str]:
             elif kind == "try-mark":
                 tried = rest
             elif kind == "sale" and Sale.get_or_none(Sale.id == int(rest)) is None:
+                problems.append(f"reported {line} is missing")
+            elif kind == "output" and Output.get_or_none(Output.id == int(rest)) is None:
                 problems.append(f"reported {line} is missing")
             elif kind == "count" and StockCount.get_or_none(StockCount.id == int(rest)) is None:
                 problems.append(f"reported {line} is missing")
@@ -241,6 +268,6 @@ def test_sigkill_at_random_moments_loses_nothing_reported(prepared, tmp_path):
         problems = check(live, reported_since_restore(lines))
         assert not problems, f"kill {kill} after {lines[-3:]}: {problems}"
     # the kills fell among every kind of write
-    for kind in ("mark", "sale", "draft", "count", "backup", "restore-done"):
+    for kind in ("mark", "sale", "draft", "count", "output", "backup", "restore-done"):
         assert kinds.get(kind), f"no {kind} committed in {KILLS} runs: {kinds}"
     print(f"{KILLS} kills in {time.monotonic() - started:.0f} s: {kinds}")

@@ -61,7 +61,7 @@ def sqlite_copy(src: Path, dest: Path) -> Path:
     return dest
 
 
-def _read_versions(path: Path) -> dict[str, int]:
+def _read_versions(path: Path, recovered: bool = False) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         has = conn.execute(
@@ -71,10 +71,22 @@ def _read_versions(path: Path) -> dict[str, int]:
             return {}
         rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
         return migrations.applied_versions_from_cursor(rows)
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc) or recovered:
+            raise DatabaseRefused(f"{path} is damaged and cannot be read ({exc}). Restore a backup.")
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(f"{path} is damaged and cannot be read ({exc}). Restore a backup.")
     finally:
         conn.close()
+    # Here only for a transaction left unfinished by a power cut (a hot journal): a read-only
+    # reader may not roll it back. Opening the file for writing does, as SQLite always does;
+    # the folder and the file were found writable just before.
+    fix = sqlite3.connect(str(path))
+    try:
+        fix.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    finally:
+        fix.close()
+    return _read_versions(path, recovered=True)
 
 
 def upgrade_backup_dir(path: Path) -> Path:
