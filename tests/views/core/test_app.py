@@ -219,3 +219,23 @@ def test_admin_sidebar_folds_sections_so_it_fits(tk_root, ui, admin, target):
     assert main.open_sections == {other}
     pump(tk_root)
     assert main.sidebar.winfo_reqheight() <= 740
+
+
+def test_a_full_disk_or_read_only_database_is_said_plainly(app, monkeypatch, tmp_path):
+    import sqlite3
+
+    import ttkbootstrap as tb
+
+    from pse_desktop.views.core import app as appmod
+
+    shown = []
+    monkeypatch.setattr(tb.Messagebox, "show_error", lambda text, title, parent=None: shown.append(text))
+    monkeypatch.setattr(appmod, "log_path", lambda: tmp_path / "pse.log")
+    for message, said in (("attempt to write a readonly database", "read-only"),
+                          ("database or disk is full", "full")):
+        try:
+            raise sqlite3.OperationalError(message)
+        except sqlite3.OperationalError as exc:
+            app.report_error(type(exc), exc, exc.__traceback__)
+        assert said in shown[-1] and "went wrong" not in shown[-1]
+        assert "Nothing already saved was lost" in shown[-1]
