@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.core import backup
 from ..common.base import BackgroundTask, PagedTable, Screen
 
@@ -14,8 +14,9 @@ class BackupsScreen(Screen):
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
-        tb.Label(self, text=_("A backup is made at every start and once a day. Keep a copy on a "
-                              "USB stick too: set the backups folder in Settings."),
+        tb.Label(self, text=_("A backup is made once a day, at the first start of the day or while "
+                              "the program runs. Keep a copy on a USB stick too: set the backups "
+                              "folder in Settings."),
                  wraplength=700, justify="left").pack(anchor="w")
         bar = tb.Frame(self)
         bar.pack(fill="x", pady=8)
@@ -43,9 +44,12 @@ class BackupsScreen(Screen):
 
     def show_space(self) -> None:
         count, used, limit = backup.space_used(self.ctx.target)
-        self.space.configure(text=_("{n} backups use {used:.1f} MB of the {limit:.0f} MB limit "
-                                    "(daily, weekly and monthly copies are kept).").format(
-            n=count, used=used / 1e6, limit=limit / 1e6))
+        self.space.configure(text=ngettext(
+            "{n} backup uses {used:.1f} MB of the {limit:.0f} MB limit (daily, weekly and "
+            "monthly copies are kept).",
+            "{n} backups use {used:.1f} MB of the {limit:.0f} MB limit (daily, weekly and "
+            "monthly copies are kept).", count).format(n=count, used=used / 1e6,
+                                                       limit=limit / 1e6))
 
     def fetch(self, page, size):
         files = backup.list_backups(self.ctx.target)

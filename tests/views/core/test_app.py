@@ -145,6 +145,7 @@ def test_backup_screen_backs_up_in_the_background(tk_root, ui, admin, target):
         pump(tk_root, 0.05)
     assert "Backup saved" in screen.message.cget("text")
     assert len(screen.table.tree.get_children()) == 1
+    assert screen.space.cget("text").startswith("1 backup uses")  # the space used is shown
 
 
 def test_audit_screen_filters_by_user(tk_root, ui, admin, make_user, target):
