@@ -43,9 +43,15 @@ declare(
     SettingDef("eur_per_usd_milli", "Euro per US dollar (x1000)", "int", 920,
                "Euros for one dollar, times 1000 (920 means 1 USD = 0.920 EUR); used at events "
                "in France.", 100, 5000),
-    SettingDef("backup_count", "Backups to keep", "int", 30,
-               "How many automatic backups are kept in the backups folder; older ones are "
-               "deleted.", 1, 1000),
+    SettingDef("backup_daily", "Daily backups to keep", "int", 7,
+               "The last backup of each of this many days is kept.", 1, 366),
+    SettingDef("backup_weekly", "Weekly backups to keep", "int", 5,
+               "The last backup of each of this many weeks is kept.", 0, 520),
+    SettingDef("backup_monthly", "Monthly backups to keep", "int", 12,
+               "The last backup of each of this many months is kept.", 0, 240),
+    SettingDef("backup_max_mb", "Backups size limit (MB)", "int", 4000,
+               "The backups folder holds at most this much: the oldest generations go first "
+               "(the newest backup is always kept).", 10, 1000000),
     SettingDef("backup_dir", "Backups folder", "text", "",
                "Where backups go. Empty means a 'backups' folder next to the database. "
                "A USB stick or a second disk is safer.", max_len=400),

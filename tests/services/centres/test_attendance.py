@@ -60,3 +60,18 @@ def test_register_refuses_future_closed_and_past_without_reason(admin, kids, gro
     with pytest.raises(ValidationError):
         attendance.record_day(admin, group.id, past, {kids[0].id: ("E", "")}, "x", today=day)
     assert Mark.get().status == "A"
+
+
+def test_a_changed_register_names_each_child_and_mark_in_the_audit(admin, group, kids):
+    day = last_school_day(TODAY - dt.timedelta(days=1))
+    a, b, c = (k.id for k in kids)
+    attendance.record_day(admin, group.id, day, {a: "P", b: "P", c: "A"}, change_reason="paper")
+    attendance.record_day(admin, group.id, day, {a: "A", b: ("E", "Funeral"), c: "A"},
+                          change_reason="the paper register was misread")
+    entry = (AuditEntry.select().where(AuditEntry.entity == "register")
+             .order_by(AuditEntry.id.desc()).first())
+    assert entry.entity_id == f"{group.id}:{day}"
+    assert "STM-0001 Sok Dara: present -> absent" in entry.summary
+    assert "STM-0002 Sok Bopha: present -> excused (Funeral)" in entry.summary
+    assert "STM-0003" not in entry.summary  # unchanged marks are not listed as changes
+    assert "reason: the paper register was misread" in entry.summary

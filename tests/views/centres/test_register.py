@@ -53,8 +53,8 @@ def test_a_week_with_the_keyboard_alone(tk_root, ui, admin, target, make_user, s
     assert screen.change_entry.winfo_ismapped()
     key(tk_root, screen.tree, "p")
     assert "reason" in screen.error.cget("text")
-    screen.change_var.set("copied from paper")
     for _day in range(4):
+        screen.change_var.set("copied from paper")  # asked again for each past day
         key(tk_root, screen.tree, "p")
         key(tk_root, screen.tree, "a")
         key(tk_root, screen.tree, "Return")
@@ -87,3 +87,22 @@ def test_closed_day_and_other_centre(tk_root, ui, admin, target, make_user, setu
     screen2 = make_screen(ui, other, target)
     assert [c[1] for c in screen2.centres] == ["CBA"]
     assert not screen2.tree.get_children()
+
+
+def test_the_reason_for_a_past_day_is_asked_again_for_another_day(tk_root, ui, admin, target,
+                                                                  setup):
+    centre, group, kids = setup
+    screen = make_screen(ui, admin, target, today=MONDAY + dt.timedelta(days=4))
+    screen.date_var.set(MONDAY.isoformat())
+    screen.reload()
+    screen.change_var.set("copied from paper")
+    key(tk_root, screen.tree, "p")
+    assert Mark.select().where(Mark.day == MONDAY).count() == 1
+    screen.reload()  # the same day again: the reason stays for the next mark of that day
+    assert screen.change_var.get() == "copied from paper"
+    screen.date_var.set((MONDAY + dt.timedelta(days=1)).isoformat())
+    screen.reload()
+    assert screen.change_var.get() == ""
+    key(tk_root, screen.tree, "p")
+    assert Mark.select().where(Mark.day == MONDAY + dt.timedelta(days=1)).count() == 0
+    assert "reason" in screen.error.cget("text")

@@ -32,3 +32,23 @@ def test_logging_out_comes_back_to_the_login(app, tk_root, admin):  # noqa: F811
     pump(tk_root)
     assert isinstance(app.content, LoginFrame) and app.main is None
     assert not main.winfo_exists()
+
+
+def test_a_full_disk_or_read_only_database_is_said_plainly(app, monkeypatch, tmp_path):  # noqa: F811
+    import sqlite3
+
+    import ttkbootstrap as tb
+
+    from pse_desktop.views.core import app as appmod
+
+    shown = []
+    monkeypatch.setattr(tb.Messagebox, "show_error", lambda text, title, parent=None: shown.append(text))
+    monkeypatch.setattr(appmod, "log_path", lambda: tmp_path / "pse.log")
+    for message, said in (("attempt to write a readonly database", "read-only"),
+                          ("database or disk is full", "full")):
+        try:
+            raise sqlite3.OperationalError(message)
+        except sqlite3.OperationalError as exc:
+            app.report_error(type(exc), exc, exc.__traceback__)
+        assert said in shown[-1] and "went wrong" not in shown[-1]
+        assert "Nothing already saved was lost" in shown[-1]
