@@ -15,7 +15,7 @@ from ...db.rice import Count, Move
 from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core import audit
-from ..core.permissions import Actor, require
+from ..core.permissions import Actor, internal, require
 from .rules import AREA, kg, kg_to_g
 
 STORE = "store"
@@ -27,6 +27,7 @@ def balance(centre_id: int | None) -> int:
     return int(Move.select(fn.COALESCE(fn.SUM(Move.kg_g), 0)).where(cond).scalar() or 0)
 
 
+@internal
 def post(actor: Actor, centre_id: int | None, day: dt.date, kind: str, grams: int, **extra) -> Move:
     """Append one move; call it inside the service's transaction."""
     return Move.create(centre=centre_id, day=day, kind=kind, kg_g=grams, by=actor.id, **extra)

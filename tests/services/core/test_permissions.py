@@ -24,6 +24,7 @@ from pse_desktop.services.meetings import followup as meeting_followup, planning
 from pse_desktop.services.shop import count as shop_count, events as shop_events
 from pse_desktop.services.core.permissions import (
     ACTIONS, GRANTS, ROLES, can, cli_actor, fresh, register_actions, require)
+from pse_desktop.services.rice import designation as rice_designation, lists as rice_lists
 from pse_desktop.services.shop import catalog, locations, sales, stock
 
 CENTRE, SHOP = "centre", "shop"
@@ -234,6 +235,79 @@ TABLE: dict[str, tuple[str, str | None]] = {
     "shop.stock.transfer": ("stock.move", SHOP),
     "shop.stock.write_off": ("stock.move", SHOP),
     "shop.stock.stock_levels": ("shop.view", SHOP),
+    "core.migrate_to.migrate_to": ("admin.backup", None),
+    "rice.demo.add_demo": ("admin.demo", None),
+    "rice.designation.designate": ("rice.designate", None),
+    "rice.designation.end": ("rice.designate", None),
+    "rice.designation.suggestions": ("rice.designate", None),
+    "rice.designation.history": ("rice.view", CENTRE),
+    "rice.designation.designated": ("rice.view", None),  # centre staff: their families only
+    "rice.distribution.record": ("rice.distribute", CENTRE),
+    "rice.distribution.sheet": ("rice.view", CENTRE),
+    "rice.distribution.write_sheet": ("rice.view", CENTRE),
+    "rice.distribution.no_shows": ("rice.view", None),  # through get_month: their centres
+    "rice.lists.build": ("rice.designate", None),
+    "rice.lists.decide": ("rice.designate", None),
+    "rice.lists.finalise": ("rice.designate", None),
+    "rice.lists.correct": ("rice.designate", None),
+    "rice.lists.get_month": ("rice.view", CENTRE),
+    "rice.reports.by_month": ("rice.view", None),  # through get_month: their centres
+    "rice.reports.export_month": ("rice.view", None),
+    "rice.rules.list_rules": ("rice.view", None),
+    "rice.rules.save_rule": ("rice.designate", None),
+    "rice.stock.post": (INTERNAL, None),
+    "rice.stock.receive": ("rice.stock", None),
+    "rice.stock.transfer": ("rice.stock", None),
+    "rice.stock.count": ("rice.stock", None),
+    "rice.stock.balances": ("rice.view", None),  # quantities per place, no names
+    "rice.stock.moves": ("rice.view", None),
+    "social.assessments.home_cards": (OPEN, None),
+    "social.assessments.list_assessments": ("social.view", None),
+    "social.assessments.overdue": ("social.view", None),
+    "social.assessments.record_assessment": ("social.survey", None),
+    "social.caseload.assign": ("social.assign", None),
+    "social.caseload.caseload": ("social.view", None),
+    "social.caseload.family_id": ("social.view", None),
+    "social.caseload.find": ("social.view", None),
+    "social.caseload.follow_status": ("social.status", CENTRE),
+    "social.caseload.history": ("social.view", None),
+    "social.caseload.may_see_family": (HELPER, None),
+    "social.caseload.team": ("social.assign", None),
+    "social.caseload.unassigned": ("social.assign", None),
+    "social.demo.add_demo": ("admin.demo", None),
+    "social.docs.receipt_data": ("social.view", None),
+    "social.docs.write_receipt": ("social.view", None),
+    "social.docs.write_blank_survey": ("social.view", None),
+    "social.docs.write_family_file": ("social.view", None),
+    "social.priority.get_priority": ("social.view", None),
+    "social.priority.list_rules": ("social.view", None),
+    "social.priority.override": ("social.priority", None),
+    "social.priority.save_rule": ("social.rule", None),
+    "social.reports.changes": ("social.view", None),
+    "social.reports.done_against_due": ("social.view", None),
+    "social.reports.levels_by_centre": ("social.view", None),
+    "social.reports.support_by_month": ("social.view", None),
+    "social.reports.family_file": ("social.view", None),
+    "social.reports.export_families": ("social.export", None),
+    "social.reports.export_assessments": ("social.export", None),
+    "social.reports.export_support": ("social.export", None),
+    "social.rules.may_read_sensitive": (HELPER, None),
+    "social.rules.require_view": (HELPER, None),
+    "social.rules.record_access": (HELPER, None),  # the file-access log, after the caller's check
+    "social.support.approval_limit_cents": (OPEN, None),  # a setting, by role
+    "social.support.budget_status": ("social.view", None),
+    "social.support.budgets": ("social.view", None),
+    "social.support.cancel": ("social.support.approve", None),
+    "social.support.decide": ("social.support.approve", None),
+    "social.support.get_request": ("social.view", None),
+    "social.support.list_requests": ("social.view", None),
+    "social.support.payments": ("social.view", None),
+    "social.support.waiting": ("social.view", None),
+    "social.support.pay": ("social.support.pay", None),
+    "social.support.request_support": ("social.support.request", None),
+    "social.support.set_budget": ("social.budget", None),
+    "social.survey.get_survey": ("social.view", None),
+    "social.survey.save_survey": ("social.survey", None),
 }
 
 
@@ -309,6 +383,15 @@ def world(admin, make_user):
                                          TODAY + dt.timedelta(days=2), loc.id)
         rec[tag]["event_id"] = event.id
     rec["a"]["to_id"], rec["b"]["to_id"] = rec["b"]["location_id"], rec["a"]["location_id"]
+    for tag in ("a", "b"):  # a final rice list with a line in each centre
+        rice_designation.designate(admin, rec[tag]["family_id"], TODAY, "walk")
+    rice_lists.build(admin, TODAY)
+    for line in rice_lists.get_month(admin, TODAY).lines:
+        if line.flagged:
+            rice_lists.decide(admin, line.id, "give", "walk")
+        tag = "a" if line.family_id == rec["a"]["family_id"] else "b"
+        rec[tag]["line_id"] = line.id
+    rice_lists.finalise(admin, TODAY)
     staff = {role: make_user(role.replace("_", ""), role,
                              centres=["STM"] if role == "centre_staff" else (),
                              shops=["PP1"] if role == "shop_staff" else ())

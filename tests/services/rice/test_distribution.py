@@ -92,3 +92,9 @@ def test_designation_history_and_ending(rice):
         designation.designate(worker, rice["families"][1].id, "2025-01", "x", today=TODAY)
     with pytest.raises(PermissionDenied):
         designation.designate(rice["stm_staff"], fam.id, "2027-05", "x", today=TODAY)
+    # centre staff: only the families of their centres
+    staff = rice["stm_staff"]
+    assert {d.family_code for d in designation.designated(staff, "2026-12")} == {"F00002"}
+    assert len(designation.history(staff, fam.id)) == 2
+    with pytest.raises(PermissionDenied, match="not a family of your centres"):
+        designation.history(staff, rice["families"][2].id)

@@ -22,3 +22,16 @@ def test_the_ledger_is_never_edited_and_stock_is_its_sum(social):
         Move.delete().execute()
     rows = stock.moves(worker)
     assert [r.kind for r in rows][:2] == ["transfer", "transfer"]
+
+
+def test_post_is_an_internal_writer_refused_outside_a_service_transaction(social):
+    from pse_desktop.db import database
+    from pse_desktop.services.common.errors import PermissionDenied
+
+    worker = social["worker"]
+    with pytest.raises(PermissionDenied, match="internal"):
+        stock.post(worker, None, TODAY, "received", 5_000)
+    assert stock.balance(None) == 0
+    with database.atomic():  # the service's own transaction, after its own check
+        stock.post(worker, None, TODAY, "received", 5_000)
+    assert stock.balance(None) == 5_000
