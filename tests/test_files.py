@@ -17,6 +17,7 @@ def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
+@pytest.mark.sqlite_only  # file modes of the database file; a server's files are its own
 def test_database_wal_and_backups_are_private(tmp_path, admin, target):
     from pse_desktop.services.core import places
 

@@ -10,6 +10,7 @@ from pse_desktop.db import close_database, init_database, resolve_target
 from pse_desktop.db.core import Centre
 
 
+@pytest.mark.sqlite_only  # a SQLite journal; PostgreSQL recovers through its own WAL
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_a_hot_journal_left_by_a_killed_writer_is_rolled_back_at_open(tmp_path, admin, target):
     from pse_desktop.services.core import backup, places
