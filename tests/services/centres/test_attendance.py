@@ -8,7 +8,7 @@ from pse_desktop.db.centres import Mark, MonthTotal
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.services.centres import attendance, groups as attendance_setup, children
 from tests.fixtures.centres import (  # noqa: F401
-    centre, family, group, kids, last_school_day, other_centre)
+    TODAY, centre, family, group, kids, last_school_day, other_centre)
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 
 
