@@ -18,7 +18,7 @@ def test_admin_sees_no_backup_yet_then_the_last_one(admin, target):
     assert cards["Backups"].level == "danger"
     assert cards["Backups"].lines == ("No backup yet: make one now.",)
     users_card = cards["Users and activity"]
-    assert users_card.lines == ("1 active users", f"{changes} changes recorded today")
+    assert users_card.lines == ("1 active user", f"{changes} changes recorded today")
     assert users_card.screen == "audit"
     backup.make_backup(admin, target)
     card = titles(home.core_cards(admin, target))["Backups"]
