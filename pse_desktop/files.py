@@ -105,29 +105,38 @@ def explain(exc: BaseException, path=None, doing: str = "saving") -> str | None:
     """
     import errno as errno_mod
 
+    from .i18n import _
+
+    doing = doing if doing != "saving" else _("saving")
     where = f" {path}" if path else ""
-    kept = " Nothing already saved was lost."
+    kept = " " + _("Nothing already saved was lost.")
     if isinstance(exc, OSError):
         name = errno_mod.errorcode.get(exc.errno or -1, "")
         where = f" {exc.filename}" if getattr(exc, "filename", None) and not path else where
         if getattr(exc, "winerror", None) in _WINDOWS_SHARING or name in _HELD:
-            return (f"Another program is holding{where} (an antivirus, a sync tool or another "
-                    f"PSE Desktop): close it and try {doing} again." + kept)
+            return _("Another program is holding{where} (an antivirus, a sync tool or another "
+                     "PSE Desktop): close it and try {doing} again.").format(
+                         where=where, doing=doing) + kept
         if name == "ENOSPC" or name == "EDQUOT":
-            return f"The disk is full{' at' + where if where else ''}: free some space and try " \
-                   f"{doing} again." + kept
+            if where:
+                return _("The disk is full at{where}: free some space and try {doing} "
+                         "again.").format(where=where, doing=doing) + kept
+            return _("The disk is full: free some space and try {doing} again.").format(
+                doing=doing) + kept
         if name in _READ_ONLY:
-            return (f"The file or folder{where} is read-only for this account (or the disk is "
-                    f"write-protected): {doing} is not possible there." + kept)
+            return _("The file or folder{where} is read-only for this account (or the disk is "
+                     "write-protected): {doing} is not possible there.").format(
+                         where=where, doing=doing) + kept
         return None
     text = str(exc).lower()
     if "readonly database" in text or "read-only" in text and "database" in text:
-        return (f"The database{where} is read-only (the file or its folder): {doing} is not "
-                "possible. Ask whoever looks after the computer to make it writable." + kept)
+        return _("The database{where} is read-only (the file or its folder): {doing} is not "
+                 "possible. Ask whoever looks after the computer to make it writable.").format(
+                     where=where, doing=doing) + kept
     if "database or disk is full" in text or "disk full" in text:
-        return f"The disk holding the database is full: free some space and try {doing} " \
-               "again." + kept
+        return _("The disk holding the database is full: free some space and try {doing} "
+                 "again.").format(doing=doing) + kept
     if "unable to open database file" in text:
-        return (f"The database{where} cannot be opened for writing: its folder may be "
-                "read-only or the disk missing." + kept)
+        return _("The database{where} cannot be opened for writing: its folder may be "
+                 "read-only or the disk missing.").format(where=where) + kept
     return None

@@ -169,8 +169,8 @@ def _refuse_read_only(path: Path, status: str) -> None:
     if not (folder_ok and file_ok):
         which = path if not file_ok else folder
         raise DatabaseRefused(explain(PermissionError(errno.EACCES, "read-only"), which,
-                                      "working in this database")
-                              + " Open it from a writable folder, or make it writable.")
+                                      _("working in this database"))
+                              + " " + _("Open it from a writable folder, or make it writable."))
 
 
 def _refuse_newer(applied: dict[str, int], where: str) -> None:

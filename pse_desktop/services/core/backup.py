@@ -88,13 +88,13 @@ def _copy(target: Target, dest: Path | None, now: dt.datetime | None = None) -> 
 
             full = "full" in str(exc).lower()
             exc_os = OSError(errno.ENOSPC if full else errno.EACCES, str(exc))
-            said = explain(exc_os, dest.parent, "the backup")
+            said = explain(exc_os, dest.parent, _("the backup"))
         else:
-            said = explain(exc, dest.parent, "the backup")
+            said = explain(exc, dest.parent, _("the backup"))
         if said is None:
             raise
-        raise MachineProblem(f"The backup was not made. {said} The backups folder is "
-                             f"{dest.parent}.") from exc
+        raise MachineProblem(_("The backup was not made. {said} The backups folder is "
+                               "{folder}.").format(said=said, folder=dest.parent)) from exc
 
 
 def prune(target: Target, now: dt.datetime | None = None) -> list[Path]:
