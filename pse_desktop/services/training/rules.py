@@ -59,7 +59,7 @@ def may_view(actor: Actor) -> bool:
 def require_marker(actor: Actor) -> None:
     """Refuse, before anything is read, whoever may mark no course at all."""
     if not (can(actor, "training.mark") or is_trainer(actor)):
-        raise PermissionDenied("training.mark")
+        raise PermissionDenied("training.mark", "not the trainer of this course")
 
 
 def require_view(actor: Actor) -> None:
