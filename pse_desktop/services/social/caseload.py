@@ -19,7 +19,7 @@ from ...db.social import Assessment, CaseAssignment, Priority
 from ..centres.families import families_by_id, require_family
 from ..centres.rules import centre_ids_for
 from ..common import validate
-from ..common.errors import NotFound, PermissionDenied, ValidationError
+from ..common.errors import NotFound, ValidationError
 from ..core import audit, settings
 from ..core.permissions import Actor, can, require
 from .rules import AREA, LEVEL_RANK
