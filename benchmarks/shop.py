@@ -198,10 +198,10 @@ def main() -> int:
     results.append(("a year's sales by product", app, plain, "report"))
 
     # 4. stock of every product in every location
-    app = median_ms(lambda: stock.stock_levels(None), runs)
+    app = median_ms(lambda: stock.stock_levels(actor, None), runs)
     sql, params = stock.stock_query(None).sql()
     plain = median_ms(lambda: raw.execute(sql, params).fetchall(), runs)
-    n_rows = len(stock.stock_levels(None))
+    n_rows = len(stock.stock_levels(actor, None))
     results.append((f"stock of all ({n_rows} rows)", app, plain, "stock"))
     raw.close()
     database.close()

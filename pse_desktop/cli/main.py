@@ -280,6 +280,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the machine's problems are said plainly, never as a traceback
+        from ..files import explain
+
+        said = explain(exc)
+        if said is None:
+            raise
+        print(f"error: {said}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,10 +60,13 @@ def all_models() -> list:
 
 def sqlite_copy(src: Path, dest: Path) -> Path:
     """Copy a live SQLite database with the online backup API; return ``dest``."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    from ..files import private_dir, private_file
+
+    private_dir(dest.parent)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
         tmp.unlink()
+    private_file(tmp)  # the copy keeps this mode when renamed
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
     try:
         target = sqlite3.connect(str(tmp))
@@ -77,7 +81,7 @@ def sqlite_copy(src: Path, dest: Path) -> Path:
     return dest
 
 
-def _read_versions(path: Path) -> dict[str, int]:
+def _read_versions(path: Path, recovered: bool = False) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         has = conn.execute(
@@ -87,10 +91,22 @@ def _read_versions(path: Path) -> dict[str, int]:
             return {}
         rows = conn.execute(f"SELECT area, version FROM {migrations.SCHEMA_TABLE}").fetchall()
         return migrations.applied_versions_from_cursor(rows)
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc) or recovered:
+            raise DatabaseRefused(_("{path} is damaged and cannot be read ({exc}). Restore a backup.").format(path=path, exc=exc))
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(_("{path} is damaged and cannot be read ({exc}). Restore a backup.").format(path=path, exc=exc))
     finally:
         conn.close()
+    # Here only for a transaction left unfinished by a power cut (a hot journal): a read-only
+    # reader may not roll it back. Opening the file for writing does, as SQLite always does;
+    # the folder and the file were found writable just before.
+    fix = sqlite3.connect(str(path))
+    try:
+        fix.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    finally:
+        fix.close()
+    return _read_versions(path, recovered=True)
 
 
 def upgrade_backup_dir(path: Path) -> Path:
@@ -119,6 +135,7 @@ def init_database(
         status = probe_sqlite_file(path)
         if status == "missing" and not create:
             raise DatabaseRefused(_("There is no database at {path}. Create one with 'pse-desktop init'.").format(path=path))
+        _refuse_read_only(path, status)
         applied = _read_versions(path) if status == "pse" else {}
         _refuse_newer(applied, str(path))
         steps = migrations.pending(applied, upto)
@@ -136,6 +153,24 @@ def init_database(
     migrations.run(db, steps)
     result.upgraded = [f"{m.area} {m.version}: {m.description}" for m in steps]
     return result
+
+
+def _refuse_read_only(path: Path, status: str) -> None:
+    """Say "read-only" (not "damaged") for a file or folder this account cannot write."""
+    import errno
+
+    from ..files import explain
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the folders still to make go in the first one that exists
+    folder_ok = os.access(folder, os.W_OK)
+    file_ok = status == "missing" or os.access(path, os.W_OK)
+    if not (folder_ok and file_ok):
+        which = path if not file_ok else folder
+        raise DatabaseRefused(explain(PermissionError(errno.EACCES, "read-only"), which,
+                                      _("working in this database"))
+                              + " " + _("Open it from a writable folder, or make it writable."))
 
 
 def _refuse_newer(applied: dict[str, int], where: str) -> None:

@@ -249,21 +249,43 @@ def probe_sqlite_file(path: Path) -> str:
 
 def integrity_errors(path: Path, quick: bool = False) -> list[str]:
     """Return the problems SQLite finds in a file opened read-only (empty list when fine)."""
-    uri = f"file:{path}?mode=ro"
+    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        rows = _read_only_rows(path, pragma, immutable=False)
+    except sqlite3.OperationalError as exc:
+        wal = path.with_name(path.name + "-wal")
+        journal = path.with_name(path.name + "-journal")
+        if "readonly" not in str(exc):
+            return [str(exc)]
+        if (wal.exists() and wal.stat().st_size) or (journal.exists() and journal.stat().st_size):
+            return [f"{path} has a transaction left unfinished by a program that stopped (a power "
+                    "cut?): open it once with PSE Desktop, which rolls it back, then check again."]
+        # A shared-memory file left without its WAL (a program killed while closing): a
+        # read-only reader may not rebuild it, and with no WAL the file alone is the data.
         try:
-            rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
+            rows = _read_only_rows(path, pragma, immutable=True)
+        except sqlite3.DatabaseError as again:
+            return [str(again)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     problems = [r[0] for r in rows if r[0] != "ok"]
     return problems
 
 
+def _read_only_rows(path: Path, sql: str, immutable: bool) -> list:
+    uri = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
 def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from ..files import private_dir, private_file
+
+    private_dir(path.parent)
+    private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
     return PseSqliteDatabase(
         str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False
     )
@@ -289,6 +311,9 @@ def open_raw(target: Target) -> peewee.Database:
             raise
         raise ServerUnreachable(unreachable_message(target, exc)) from None
     if not target.is_postgres:
+        from ..files import private_companions
+
+        private_companions(target.path)
         current = db.execute_sql("PRAGMA application_id").fetchone()[0]
         if current != PSE_APPLICATION_ID:
             db.execute_sql(f"PRAGMA application_id = {PSE_APPLICATION_ID}")

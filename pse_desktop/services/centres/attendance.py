@@ -169,9 +169,9 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
     with database.atomic():
         if version is not None and _version(group_id, day) != version:
             raise RegisterChanged(load_register(actor, group_id, day))
-        before = list(Mark.select(Mark.child, Mark.group, Mark.status)
-                      .where(Mark.child.in_(list(clean)), Mark.day == day).tuples())
-        old = {cid: status for cid, _g, status in before}
+        before_rows = list(Mark.select(Mark.child, Mark.group, Mark.status, Mark.reason)
+                           .where(Mark.child.in_(list(clean)), Mark.day == day).tuples())
+        before = {cid: (s, r) for cid, _g, s, r in before_rows}
         rows = [{"child": cid, "day": day, "group": group_id, "status": s, "reason": r,
                  "recorded_by": actor.id, "recorded_at": now} for cid, (s, r) in clean.items()]
         (Mark.insert_many(rows)
@@ -183,21 +183,37 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
         # A child moved here from another group keeps a mark of that group for this day: the
         # upsert moves it, so it leaves that group's totals and joins this one's.
         deltas: dict[int, Counter] = {group_id: Counter(s for s, _r in clean.values())}
-        for _cid, old_group, status in before:
+        for _cid, old_group, status, _r in before_rows:
             deltas.setdefault(old_group, Counter())[status] -= 1
         for gid, delta in deltas.items():
             centre_id = group.centre_id if gid == group_id else Group.get_by_id(gid).centre_id
             _add_to_totals(gid, centre_id, day, delta)
         counts = Counter(s for s, _r in clean.values())
         text = ", ".join(f"{n} {MARKS[s].lower()}" for s, n in sorted(counts.items()))
-        changed = sum(1 for cid, (s, _r) in clean.items() if old.get(cid) not in (None, s))
         summary = f"{group.name} {day}: {text}"
-        if changed:
-            summary += f"; {changed} changed"
+        changes = _mark_changes(before, clean)
+        if changes:
+            summary += "; changed: " + "; ".join(changes)
         if change_reason:
             summary += f"; reason: {change_reason}"
         audit.record(actor, AREA, "mark", "register", f"{group_id}:{day}", summary)
     return load_register(actor, group_id, day)
+
+
+def _mark_changes(before: dict[int, tuple[str, str]], after: dict[int, tuple[str, str]]) -> list[str]:
+    """Return 'STM-0001 Sok Dara: absent -> present' for each child whose mark changed."""
+    moved = [cid for cid, mark in after.items() if cid in before and before[cid] != mark]
+    if not moved:
+        return []
+    names = {cid: f"{code} {latin}" for cid, code, latin in
+             Child.select(Child.id, Child.code, Child.name_latin).where(Child.id.in_(moved)).tuples()}
+
+    def word(mark: tuple[str, str]) -> str:
+        status, reason = mark
+        return MARKS[status].lower() + (f" ({reason})" if reason else "")
+
+    return [f"{names.get(cid, cid)}: {word(before[cid])} -> {word(after[cid])}"
+            for cid in sorted(moved, key=lambda c: names.get(c, ""))]
 
 
 def _add_to_totals(group_id: int, centre_id: int, day: dt.date, delta: Counter) -> None:

@@ -8,8 +8,8 @@ from ...db import database
 from ...db.centres import Child, Family, Guardian
 from ..core import audit
 from ..common import validate
-from .rules import AREA, RELATIONS
-from ..common.errors import NotFound, ValidationError
+from .rules import AREA, RELATIONS, centre_ids_for
+from ..common.errors import NotFound, PermissionDenied, ValidationError
 from ..core.permissions import Actor, require
 from ...i18n import _
 
@@ -69,11 +69,31 @@ def families_by_id(ids) -> dict[int, FamilyInfo]:
     return out
 
 
-def get_family(actor: Actor, family_id: int) -> FamilyInfo:
-    require(actor, "attendance.view")
+def visible_families(actor: Actor, query):
+    """Narrow a Family query to the families the actor may see: for centre staff, those with a
+    child in their centres, and new families that have no child yet (being registered)."""
+    limit = centre_ids_for(actor)
+    if limit is None:
+        return query
+    theirs = Child.select(Child.family).where(Child.centre.in_(limit or [-1]),
+                                              Child.family.is_null(False))
+    anyone = Child.select(Child.family).where(Child.family.is_null(False))
+    return query.where(Family.id.in_(theirs) | Family.id.not_in(anyone))
+
+
+def require_family(actor: Actor, action: str, family_id: int) -> Family:
+    """Check ``action`` for one family (centre staff: a family of their centres); return it."""
+    require(actor, action)
     f = Family.get_or_none(Family.id == family_id)
     if f is None:
         raise NotFound(_("family {family_id}").format(family_id=family_id))
+    if not visible_families(actor, Family.select().where(Family.id == family_id)).exists():
+        raise PermissionDenied(action, _("not a family of your centres"))
+    return f
+
+
+def get_family(actor: Actor, family_id: int) -> FamilyInfo:
+    f = require_family(actor, "attendance.view", family_id)
     kids = [c.id for c in Child.select(Child.id).where(Child.family == f.id).order_by(Child.birth_date)]
     return _info(f, _guardians([f.id]), {f.id: kids})
 
@@ -81,7 +101,7 @@ def get_family(actor: Actor, family_id: int) -> FamilyInfo:
 def find_families(actor: Actor, text: str = "", *, limit: int = 200) -> list[FamilyInfo]:
     """Return families whose code, village, phone or a guardian's name contains ``text``."""
     require(actor, "attendance.view")
-    query = Family.select().order_by(Family.code)
+    query = visible_families(actor, Family.select().order_by(Family.code))
     text = (text or "").strip()
     if text:
         like = f"%{text}%"
@@ -112,7 +132,10 @@ def clean_guardians(guardians) -> list[GuardianInfo]:
 def save_family(actor: Actor, family_id: int | None, code: str, *, village: str = "",
                 address: str = "", phone: str = "", notes: str = "", guardians=()) -> FamilyInfo:
     """Create or edit a family and replace its guardians with ``guardians`` (dicts)."""
-    require(actor, "families.edit")
+    if family_id is None:
+        require(actor, "families.edit")
+    else:
+        require_family(actor, "families.edit", family_id)
     code = validate.code("family code", code, 20)
     village = validate.text("village", village, 80, required=False)
     address = validate.text("address", address, 200, required=False)
@@ -157,9 +180,10 @@ def next_family_code() -> str:
     return "F00001"
 
 
-def family_by_code(actor: Actor, code: str) -> FamilyInfo:
-    require(actor, "attendance.view")
+def family_by_code(actor: Actor, code: str, action: str = "attendance.view") -> FamilyInfo:
+    require(actor, action)
     f = Family.get_or_none(Family.code == (code or "").strip().upper())
     if f is None:
         raise ValidationError("family", _("there is no family with the code {code!r}").format(code=code))
-    return get_family(actor, f.id)
+    require_family(actor, action, f.id)
+    return families_by_id([f.id])[f.id]

@@ -12,7 +12,7 @@ from ..core import audit, settings
 from ..common import validate
 from .rules import AREA, PROGRAMMES, SESSIONS, centre_ids_for
 from ..common.errors import ConflictError, NotFound, ValidationError
-from ..core.permissions import Actor, require
+from ..core.permissions import Actor, can, require
 from ...i18n import _
 
 
@@ -148,6 +148,8 @@ def add_day_off(actor: Actor, day, name: str, centre_id: int | None = None) -> D
 
 
 def remove_day_off(actor: Actor, day_off_id: int) -> None:
+    if not can(actor, "attendance.holidays"):
+        require(actor, "attendance.calendar")
     row = DayOff.get_or_none(DayOff.id == day_off_id)
     if row is None:
         raise NotFound(_("day off {day_off_id}").format(day_off_id=day_off_id))

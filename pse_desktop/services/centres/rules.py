@@ -60,9 +60,14 @@ declare(
 
 
 def centre_ids_for(actor: Actor) -> list[int] | None:
-    """Return the centres an actor is limited to (None: all centres)."""
-    if actor.role == "centre_staff":
-        return sorted(actor.centre_ids)
+    """Return the centres an actor is limited to (None: all centres), as the database says now."""
+    from ..core.permissions import fresh
+
+    now = fresh(actor)
+    if now is None:
+        return []
+    if now.role == "centre_staff":
+        return sorted(now.centre_ids)
     return None
 
 

@@ -25,6 +25,10 @@ class PermissionDenied(PseError):
         self.action = action
 
 
+class MachineProblem(PseError):
+    """The computer refused a write: read-only file or folder, full disk, file held elsewhere."""
+
+
 class NotFound(PseError):
     """A record asked for does not exist."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core import audit
 from .errors import NotFound, ValidationError
-from ..core.permissions import Actor
+from ..core.permissions import Actor, internal
 from ...i18n import _
 
 
@@ -17,6 +17,7 @@ def refuse_duplicate(model, field: str, value, row_id: int | None, entity: str) 
         raise ValidationError(field, _("another {entity} has the {field} {value}").format(entity=entity, field=field, value=value))
 
 
+@internal
 def save_row(actor: Actor, model, row_id: int | None, values: dict, *, area: str, entity: str,
              created: str, update_prefix: str = "", extra: dict | None = None):
     """Create (``row_id`` None) or edit a row from checked ``values``, and audit it.

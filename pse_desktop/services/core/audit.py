@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...db.core import AuditEntry, User
-from .permissions import Actor, require
+from .permissions import Actor, internal, require
 
 
+@internal
 def record(actor: Actor, area: str, action: str, entity: str, entity_id, summary: str) -> None:
     """Append one entry; call it inside the write's transaction."""
     AuditEntry.create(

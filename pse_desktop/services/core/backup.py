@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import db as dbmod
+from ...files import explain, private_file
 from ...db import DatabaseBusy, DatabaseRefused, Target, guards, migrations, sessions, sqlite_copy
 from ...db.connection import new_generation
 from . import audit, pgdump, settings
-from ..common.errors import ConflictError, ValidationError
+from ..common.errors import ConflictError, MachineProblem, ValidationError
 from .permissions import Actor, require
 from ...i18n import _
 
@@ -66,30 +67,72 @@ def list_backups(target: Target) -> list[Path]:
     return sorted(folder.glob(f"{PREFIX}*{_suffix(target)}"), reverse=True)
 
 
-def _copy(target: Target, dest: Path | None) -> Path:
+def _copy(target: Target, dest: Path | None, now: dt.datetime | None = None) -> Path:
     if dest is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
         dest = backup_folder(target) / f"{PREFIX}{stamp}{_suffix(target)}"
+    dest = Path(dest)
     if target.is_postgres:
-        return pgdump.dump(target.url, Path(dest))
-    return sqlite_copy(target.path, Path(dest))
+        return pgdump.dump(target.url, dest)
+    src = _sqlite_only(target)
+    try:
+        return sqlite_copy(src, dest)
+    except (OSError, sqlite3.Error) as exc:
+        part = dest.with_name(dest.name + ".part")
+        try:
+            part.unlink(missing_ok=True)  # never leave a cut copy behind
+        except OSError:
+            pass
+        if isinstance(exc, sqlite3.Error):  # SQLite says "unable to open" for a closed folder
+            import errno
+
+            full = "full" in str(exc).lower()
+            exc_os = OSError(errno.ENOSPC if full else errno.EACCES, str(exc))
+            said = explain(exc_os, dest.parent, _("the backup"))
+        else:
+            said = explain(exc, dest.parent, _("the backup"))
+        if said is None:
+            raise
+        raise MachineProblem(_("The backup was not made. {said} The backups folder is "
+                               "{folder}.").format(said=said, folder=dest.parent)) from exc
 
 
-def prune(target: Target, keep: int | None = None) -> list[Path]:
-    """Delete the oldest automatic backups beyond ``keep``; return what was deleted."""
-    keep = keep if keep is not None else int(settings.get("backup_count"))
-    old = list_backups(target)[keep:]
-    for path in old:
+def prune(target: Target, now: dt.datetime | None = None) -> list[Path]:
+    """Keep the daily, weekly and monthly generations within the size limit, remove copies cut
+    short and old restore safety copies; return what was deleted."""
+    from .generations import leftovers, to_delete
+
+    folder = backup_folder(target)
+    found = list_backups(target)
+    gone = to_delete(found, daily=int(settings.get("backup_daily")),
+                     weekly=int(settings.get("backup_weekly")),
+                     monthly=int(settings.get("backup_monthly")),
+                     max_bytes=int(settings.get("backup_max_mb")) * 1_000_000)
+    gone += leftovers(folder, now or dt.datetime.now())
+    for path in gone:
         path.unlink(missing_ok=True)
-    return old
+    return gone
 
 
-def auto_backup(target: Target) -> Path | None:
-    """The backup made at start and once a day: no user needed, never raises for a disk error."""
+def space_used(target: Target) -> tuple[int, int, int]:
+    """Return (backups kept, bytes they use, the size limit in bytes) for the Backups screen."""
+    found = list_backups(target)
+    used = sum(p.stat().st_size for p in found if p.exists())
+    return len(found), used, int(settings.get("backup_max_mb")) * 1_000_000
+
+
+def auto_backup(target: Target, now: dt.datetime | None = None) -> Path | None:
+    """The backup made at start and once a day: at most one a day, no user needed."""
+    from .generations import stamp_day
+
     if target.is_postgres or not target.path.exists():
         return None
-    path = _copy(target, None)
-    prune(target)
+    today = (now or dt.datetime.now()).date()
+    if any(stamp_day(p) == today for p in list_backups(target)):
+        prune(target, now)  # still clears copies a power cut left behind
+        return None
+    path = _copy(target, None, now)
+    prune(target, now)
     return path
 
 
@@ -211,8 +254,9 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = None
     if live.exists():
-        safety = sqlite_copy(live, folder / f"before-restore-{stamp}.sqlite3")
+        safety = _copy(target, folder / f"before-restore-{stamp}.sqlite3")
     staged = live.with_name(live.name + ".restoring")
+    private_file(staged)
     shutil.copyfile(source, staged)
     try:
         _stamp_generation(staged)
@@ -224,6 +268,7 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     finally:
         staged.unlink(missing_ok=True)
     dbmod.init_database(target, backup_dir=folder)
+    prune(target)  # old safety copies and generations, by the restored database's settings
     with dbmod.database.atomic():
         audit.record(actor, "core", "restore", "database", "",
                      f"restored from {source}; previous database kept as {safety}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...db.core import Centre
 from . import places, users
 from ..common.demo import refuse_if_filled
+from .permissions import require
 
 DEMO_PASSWORD = "demo-pass"
 
@@ -35,6 +36,7 @@ USERS = [
 
 
 def add_demo(actor, progress, today) -> str:
+    require(actor, "admin.demo")
     refuse_if_filled(Centre, "centres")
     for code, name, area in CENTRES:
         places.save_centre(actor, None, code, name, area)

@@ -6,6 +6,8 @@ but admins. Areas add their own actions with ``register_actions``.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 from ..common.errors import PermissionDenied
@@ -84,9 +86,40 @@ def cli_actor() -> Actor:
     return Actor(id=None, username=f"cli:{who}", role="admin")
 
 
+def fresh(actor: Actor | None) -> Actor | None:
+    """Return the actor as the database has it now (role, centres, shops); None if deactivated.
+
+    Read on every check, not kept from the login: deactivating a user or taking a shop away
+    takes effect at the next service call of an open window.
+    """
+    if actor is None or actor.id is None:
+        return actor
+    from ...db import database
+
+    if database.obj is None:  # no database open: nothing to read, keep what we were given
+        return actor
+    from ...db.core import User, UserCentre, UserShop
+
+    row = User.select(User.role, User.active).where(User.id == actor.id).tuples().first()
+    if row is None or not row[1]:
+        return None
+    centres = frozenset(c for (c,) in UserCentre.select(UserCentre.centre)
+                        .where(UserCentre.user == actor.id).tuples())
+    shops = frozenset(s for (s,) in UserShop.select(UserShop.shop)
+                      .where(UserShop.user == actor.id).tuples())
+    if (row[0], centres, shops) == (actor.role, actor.centre_ids, actor.shop_ids):
+        return actor
+    return dataclasses.replace(actor, role=row[0], centre_ids=centres, shop_ids=shops)
+
+
 def can(actor: Actor | None, action: str, *, centre_id: int | None = None,
         shop_id: int | None = None) -> bool:
     """Return whether ``actor`` may do ``action`` (for that centre or shop, when given)."""
+    return _allowed(fresh(actor), action, centre_id, shop_id)
+
+
+def _allowed(actor: Actor | None, action: str, centre_id: int | None,
+             shop_id: int | None) -> bool:
     if actor is None:
         return False
     if actor.is_admin:
@@ -105,10 +138,35 @@ def require(actor: Actor | None, action: str, *, centre_id: int | None = None,
     """Raise PermissionDenied unless ``actor`` may do ``action``."""
     if action not in ACTIONS:
         raise PermissionDenied(action, _("unknown action"))
-    if not can(actor, action, centre_id=centre_id, shop_id=shop_id):
+    now = fresh(actor)
+    if actor is not None and now is None:
+        raise PermissionDenied(action, _("this account is deactivated or gone; log in again"))
+    if not _allowed(now, action, centre_id, shop_id):
         where = ""
         if centre_id is not None:
             where = "not for this centre"
         elif shop_id is not None:
             where = "not for this shop"
         raise PermissionDenied(action, where)
+
+
+def internal(func):
+    """Mark a writer that services call after their own check, inside their own transaction
+    (the audit log, the stock ledgers): outside a transaction it refuses to run.
+
+    Views cannot open a transaction (they never import the database), so such a writer cannot
+    be used as a public function that checks nothing; the permission walk test skips it and
+    checks this refusal instead.
+    """
+
+    @functools.wraps(func)
+    def guarded(*args, **kwargs):
+        from ...db import database
+
+        if database.obj is None or not database.in_transaction():
+            raise PermissionDenied(f"{func.__module__}.{func.__name__}",
+                                   "an internal writer runs only inside a service's transaction")
+        return func(*args, **kwargs)
+
+    guarded.internal = True
+    return guarded

@@ -1,7 +1,7 @@
 """Backups of a shared PostgreSQL database: pg_dump (custom format) and pg_restore.
 
 The same naming and keeping rules as the SQLite backups (``pse-backup-<stamp>.pgdump`` in the
-backups folder, the oldest beyond ``backup_count`` deleted), the same checks before a restore
+backups folder, kept by the same daily, weekly and monthly generations), the same checks before a restore
 (a readable dump made by this program's or an older schema). A restore goes into an empty
 database only: on a shared server other sites may be working in the current one.
 """

@@ -179,6 +179,7 @@ def set_active(actor: Actor, user_id: int, active: bool) -> UserInfo:
 
 
 def disable_by_name(actor: Actor, username: str) -> UserInfo:
+    require(actor, "admin.users")
     user = User.get_or_none(User.username == username)
     if user is None:
         raise NotFound(_("There is no user named {username!r}.").format(username=username))

@@ -37,6 +37,7 @@ def save_draft(actor: Actor, meeting_id: int | None, fields: dict) -> None:
 
 def load_draft(actor: Actor, meeting_id: int | None) -> dict | None:
     """Return the user's draft of a meeting form (None when there is none)."""
+    require(actor, "meetings.plan")
     if actor.id is None:
         return None
     where = (MeetingDraft.meeting.is_null() if meeting_id is None else MeetingDraft.meeting == meeting_id)
@@ -45,6 +46,7 @@ def load_draft(actor: Actor, meeting_id: int | None) -> dict | None:
 
 
 def drop_draft(actor: Actor, meeting_id: int | None) -> None:
+    require(actor, "meetings.plan")
     if actor.id is None:
         return
     where = (MeetingDraft.meeting.is_null() if meeting_id is None else MeetingDraft.meeting == meeting_id)

@@ -106,6 +106,9 @@ def add_followup(actor: Actor, family_id: int, action: str, *, due_on=None,
         if centre_id is None:
             raise ValidationError("family", _("has no child in a centre"))
     require(actor, "meetings.followup", centre_id=centre_id)
+    from ..centres.families import require_family
+
+    require_family(actor, "meetings.followup", family_id)
     action = validate.text("action", action, 300)
     due_on = validate.date("due date", due_on, required=False) or (
         today + dt.timedelta(days=settings.get("followup_due_days")))

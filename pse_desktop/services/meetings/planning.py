@@ -367,6 +367,7 @@ def centre_choices(actor: Actor, action: str = "meetings.view") -> list[tuple[in
     """Return (id, code, name) of the active centres where the actor may do ``action``."""
     from ..core.permissions import can
 
+    require(actor, action)
     return [(c.id, c.code, c.name) for c in Centre.select().where(Centre.active == True)  # noqa: E712
             .order_by(Centre.code) if can(actor, action, centre_id=c.id)]
 
@@ -380,16 +381,19 @@ def staff_choices() -> list[tuple[int, str]]:
 
 def family_summaries(actor: Actor, family_ids) -> list:
     """Return families (with guardians) ordered by code, for the invitation list."""
+    from ..centres.families import visible_families
+
     require(actor, "meetings.view")
-    return sorted(families_by_id(family_ids).values(), key=lambda f: f.code)
+    ids = [f.id for f in visible_families(actor, Family.select(Family.id)
+                                          .where(Family.id.in_(list(family_ids) or [-1])))]
+    return sorted(families_by_id(ids).values(), key=lambda f: f.code)
 
 
 def family_by_code(actor: Actor, code: str):
-    require(actor, "meetings.view")
-    fam = Family.get_or_none(Family.code == (code or "").strip().upper())
-    if fam is None:
-        raise ValidationError("family", _("there is no family with the code {code!r}").format(code=code))
-    return families_by_id([fam.id])[fam.id]
+    """Return a family of the actor's centres by its code."""
+    from ..centres import families
+
+    return families.family_by_code(actor, code, "meetings.view")
 
 
 def invite_choices(actor: Actor, centre_id: int) -> list[tuple[str, dict]]:

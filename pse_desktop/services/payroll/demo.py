@@ -19,6 +19,7 @@ from ..core import audit
 from . import extras as payroll_extras, run as payroll_run
 from ..common.demo import refuse_if_filled
 from .months import AREA, add_months, month_days
+from ..core.permissions import require
 
 # Demo public holidays (fixed-date ones; the lunar ones are approximate: enter the real dates
 # of each year's decree in Payroll rates).
@@ -54,6 +55,7 @@ def _names():
 
 
 def add_demo(actor, progress, today) -> str:
+    require(actor, "admin.demo")
     refuse_if_filled(Worker, "workshop workers")
     rng = random.Random(5)
     current = today.replace(day=1)

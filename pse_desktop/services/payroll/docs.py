@@ -284,6 +284,7 @@ DOCUMENTS = {"payslips": N_("Payslips"), "register": N_("Payroll register"), "ca
 
 def write_pdf(actor: Actor, kind: str, month, out, progress=None, worker_ids=None) -> Path:
     """Draw one of the run's documents to ``out`` (reportlab is imported only here)."""
+    require(actor, "payroll.view")
     validate.choice("kind", kind, list(DOCUMENTS))
     out = Path(out)
     if out.suffix.lower() != ".pdf":

@@ -21,7 +21,7 @@ from ...db.production import BomLine, Material, MaterialMove, SewingRate
 from ..core import audit
 from ..common import validate
 from ..common.errors import NotFound, ValidationError
-from ..core.permissions import Actor, require
+from ..core.permissions import Actor, internal, require
 from .orders import AREA
 from ...i18n import _
 
@@ -162,6 +162,7 @@ def save_material(actor: Actor, material_id: int | None, code: str, name: str, k
 
 
 # --------------------------------------------------------------------------- the ledger
+@internal
 def post_move(actor: Actor | None, material: Material, qty_milli: int, kind: str, day: dt.date, *,
               order_id: int | None = None, output_id: int | None = None, note: str = "",
               negative_reason: str = "") -> int:

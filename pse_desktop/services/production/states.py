@@ -14,7 +14,7 @@ from ...db.production import BomLine, Material, OrderLine, ProductionOrder
 from ..core import audit
 from ..common import validate
 from ..common.errors import ConflictError, ValidationError
-from ..core.permissions import Actor, require
+from ..core.permissions import Actor, internal, require
 from .orders import AREA, STATE_LABELS, order_no, order_row
 from ...i18n import _
 
@@ -147,6 +147,7 @@ def close_short(actor: Actor, order_id: int, reason: str) -> str:
     return state
 
 
+@internal
 def advance_state(actor: Actor, o: ProductionOrder) -> str:
     """After output or a delivery: move the order to the state its figures call for."""
     lines = list(OrderLine.select().where(OrderLine.order == o.id))

@@ -11,6 +11,8 @@ from ...db import database
 from ...db.centres import Family
 from ...db.core import User
 from ...db.rice import Designation
+from ..centres.families import require_family, visible_families
+from ..centres.rules import centre_ids_for
 from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core import audit
@@ -92,8 +94,7 @@ def end(actor: Actor, family_id: int, last_month, reason: str) -> None:
 
 def history(actor: Actor, family_id: int) -> list[DesignationInfo]:
     """A family's designations with the social team's reasons (not for centre staff)."""
-    require(actor, "rice.designate")
-    code = Family.get_by_id(family_id).code
+    code = require_family(actor, "rice.designate", family_id).code
     rows = (Designation.select(Designation, User).join(User, on=Designation.decided_by == User.id)
             .where(Designation.family == family_id).order_by(Designation.from_month.desc()))
     return [_info(r, code, r.decided_by.full_name or r.decided_by.username) for r in rows]
@@ -106,6 +107,10 @@ def designated(actor: Actor, month) -> list[DesignationInfo]:
     month = month_of(month)
     rows = list(active_query(month).join(User, on=Designation.decided_by == User.id)
                 .select(Designation, User))
+    if rows and centre_ids_for(actor) is not None:
+        seen = {f for (f,) in visible_families(actor, Family.select(Family.id).where(
+            Family.id.in_([r.family_id for r in rows]))).tuples()}
+        rows = [r for r in rows if r.family_id in seen]
     codes = dict(Family.select(Family.id, Family.code)
                  .where(Family.id.in_([r.family_id for r in rows])).tuples()) if rows else {}
     return sorted((_info(r, codes[r.family_id], r.decided_by.full_name or r.decided_by.username)

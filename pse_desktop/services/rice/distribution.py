@@ -23,12 +23,13 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
            day: dt.date | None = None) -> LineInfo:
     """Record a collection (by the guardian or a named proxy) or a no-show; changing it later
     gives back the rice first, so the stock always equals what was handed out."""
-    status = validate.choice("collection", status, STATUSES)
-    proxy_name = validate.text("proxy", proxy_name, 80, required=status == "proxy")
+    require(actor, "rice.distribute")  # the line's centre is checked once it is read
     day = day or dt.date.today()
     with database.atomic():
         line = lock_line(line_id)  # a second recorder of the same line waits, then sees this one
         require(actor, "rice.distribute", centre_id=line.centre_id)
+        status = validate.choice("collection", status, STATUSES)
+        proxy_name = validate.text("proxy", proxy_name, 80, required=status == "proxy")
         if line.month_list.status != "final":
             raise ConflictError("The list is not final yet: the social team makes it final "
                                 "before the distribution.")

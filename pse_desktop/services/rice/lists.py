@@ -148,18 +148,18 @@ def _scope(actor: Actor):
 
 def get_month(actor: Actor, month, centre_id: int | None = None) -> MonthInfo:
     require(actor, "rice.view")
+    scope = _scope(actor)
+    if centre_id is not None and scope is not None and centre_id not in scope:
+        require(actor, "rice.view", centre_id=centre_id)  # refused: not one of their centres
     month = month_of(month)
     threshold = settings.get("rice_attendance_percent")
     row = MonthList.get_or_none(MonthList.month == month)
     if row is None:
         return MonthInfo(month, "none", [], threshold, [])
     query = Line.select().where(Line.month_list == row)
-    scope = _scope(actor)
     if scope is not None:
         query = query.where(Line.centre.in_(scope))
     if centre_id is not None:
-        if scope is not None and centre_id not in scope:
-            require(actor, "rice.view", centre_id=centre_id)
         query = query.where(Line.centre == centre_id)
     lines = list(query)
     fids = [ln.family_id for ln in lines]

@@ -16,7 +16,7 @@ from ..common import validate
 from ..common.errors import NotFound, ValidationError
 from ..core import audit
 from ..centres.rules import centre_ids_for
-from ..core.permissions import Actor, can, require
+from ..core.permissions import Actor, can, internal, require
 from .rules import AREA, STOCK_MAX_KG, kg, kg_to_g
 
 STORE = "store"
@@ -28,6 +28,7 @@ def balance(centre_id: int | None) -> int:
     return int(Move.select(fn.COALESCE(fn.SUM(Move.kg_g), 0)).where(cond).scalar() or 0)
 
 
+@internal
 def post(actor: Actor, centre_id: int | None, day: dt.date, kind: str, grams: int, **extra) -> Move:
     """Append one move; call it inside the service's transaction."""
     return Move.create(centre=centre_id, day=day, kind=kind, kg_g=grams, by=actor.id, **extra)

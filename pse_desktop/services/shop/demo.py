@@ -18,6 +18,7 @@ from . import (
     catalog, sales, locations as shop, closing as shop_close, events as shop_events, stock,
 )
 from ..common.demo import refuse_if_filled
+from ..core.permissions import require
 
 # (product code, English, French, category, kind, [(variant suffix, size, colour)], usd, cost)
 PRODUCTS = [
@@ -50,6 +51,7 @@ SHOP_TRAFFIC = {"PP1": 9, "PP2": 5}  # average sales a day
 
 
 def add_demo(actor, progress, today) -> str:
+    require(actor, "admin.demo")
     refuse_if_filled(Product, "products")
     rng = random.Random(7)
     shop.ensure_locations(actor)

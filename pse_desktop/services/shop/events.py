@@ -18,7 +18,7 @@ from ..common import validate
 from .catalog import variant_label
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
-from .locations import AREA, _create_location, location_row
+from .locations import AREA, _create_location, location_ids_for, location_row
 from .stock import balance, post_move, transfer
 from ...i18n import _
 
@@ -71,10 +71,9 @@ def create_event(actor: Actor, name: str, place: str, start, end, home_location_
 
 def list_events(actor: Actor | None = None) -> list[EventInfo]:
     rows = [_info(e) for e in ShopEvent.select().order_by(ShopEvent.start.desc())]
-    if actor is not None and actor.role == "shop_staff":
-        boxes = {loc.id for loc in StockLocation.select().where(
-            StockLocation.shop.in_(list(actor.shop_ids) or [-1]))}
-        rows = [e for e in rows if e.box_id in boxes]
+    limit = location_ids_for(actor) if actor is not None else None
+    if limit is not None:
+        rows = [e for e in rows if e.box_id in limit]
     return rows
 
 

@@ -14,7 +14,8 @@ from ...db.shop import StockLocation
 from ..core import audit, settings
 from ..common import validate
 from ..common.errors import NotFound, ValidationError
-from ..core.permissions import Actor, register_actions, require
+from ..common.errors import PermissionDenied
+from ..core.permissions import Actor, fresh, register_actions, require
 from ..core.settings import SettingDef
 from ...i18n import _, N_
 
@@ -39,7 +40,8 @@ register_actions(
     {
         "shop_staff": ["shop.view", "shop.sell", "shop.close_day", "stock.receive", "stock.move",
                        "stock.count", "shop.events", "shop.reports"],
-        "workshop_manager": ["shop.view", "stock.receive", "stock.move", "shop.reports"],
+        "workshop_manager": ["shop.view", "stock.receive", "stock.move", "stock.count",
+                             "shop.reports"],
     },
 )
 
@@ -91,8 +93,41 @@ def get_location(location_id: int) -> LocationInfo:
 
 
 def require_at(actor: Actor, action: str, loc: StockLocation) -> None:
-    """Check ``action`` for the shop a location belongs to (shop staff: only their shops)."""
+    """Check ``action`` for the shop a location belongs to (shop staff: only their shops).
+
+    The workshop store belongs to no shop: it is the workshop manager's (and the admins'), and
+    no shop staff may sell, count or move stock there.
+    """
     require(actor, action, shop_id=loc.shop_id)
+    now = fresh(actor)
+    if now is not None and now.role == "shop_staff" and (loc.kind == "store" or loc.shop_id is None):
+        raise PermissionDenied(action, "the workshop store is the workshop manager's")
+    if now is not None and now.role == "workshop_manager" and action == "stock.count" \
+            and loc.kind != "store":
+        raise PermissionDenied(action, "shops count their own stock")
+
+
+def location_ids_for(actor: Actor) -> list[int] | None:
+    """Return the locations whose stock and sales the actor may see (None: all of them).
+
+    Shop staff see their shops' locations and event boxes, never the workshop store."""
+    now = fresh(actor)
+    if now is None:
+        return []
+    if now.role != "shop_staff":
+        return None
+    return [loc.id for loc in StockLocation.select(StockLocation.id).where(
+        StockLocation.shop.in_(sorted(now.shop_ids) or [-1]), StockLocation.kind != "store")]
+
+
+def require_view(actor: Actor, action: str, location_id: int | None) -> list[int] | None:
+    """Check a read of one location (or of all the actor may see); return the locations to show."""
+    require(actor, action)
+    limit = location_ids_for(actor)
+    if location_id is None:
+        return limit
+    require_at(actor, action, location_row(location_id))
+    return [location_id]
 
 
 def ensure_locations(actor: Actor) -> int:
@@ -126,8 +161,9 @@ def list_locations(actor: Actor | None = None, kinds=LOCATION_KINDS,
     if active_only:
         query = query.where(StockLocation.active == True)  # noqa: E712
     rows = [_info(loc) for loc in query]
-    if actor is not None and actor.role == "shop_staff":
-        rows = [r for r in rows if r.shop_id in actor.shop_ids]
+    if actor is not None:
+        limit = location_ids_for(actor)
+        rows = rows if limit is None else [r for r in rows if r.id in limit]
     order = {k: i for i, k in enumerate(LOCATION_KINDS)}
     # dollar shops first: the everyday case opens on the first shop in Phnom Penh
     return sorted(rows, key=lambda r: (order.get(r.kind, 9), r.currency != "USD", r.code))

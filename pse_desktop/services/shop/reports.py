@@ -20,7 +20,7 @@ from .catalog import variant_label
 from ..common.tables import write_table  # noqa: F401
 from ..common.errors import ValidationError
 from ..core.permissions import Actor, require
-from .locations import money
+from .locations import money, require_view
 from ...i18n import _
 
 GROUPS = ("day", "month", "product", "category", "location")
@@ -45,10 +45,10 @@ def _dates(date_from, date_to) -> tuple[dt.date, dt.date]:
 def sales_by(actor: Actor, group: str, date_from, date_to,
              location_id: int | None = None) -> list[ReportRow]:
     """Return pieces and amounts (net of returns and voids) per group and currency."""
-    require(actor, "shop.reports")
+    limit = require_view(actor, "shop.reports", location_id)
     group = validate.choice("group", group, GROUPS)
     start, end = _dates(date_from, date_to)
-    query = sales_query(group, start, end, location_id)
+    query = sales_query(group, start, end, location_id, limit)
     rows = []
     for r in query:
         k, cur, pieces, amount = str(r[0]), r[1], r[2] or 0, r[3] or 0
@@ -59,8 +59,10 @@ def sales_by(actor: Actor, group: str, date_from, date_to,
     return rows
 
 
-def sales_query(group: str, start: dt.date, end: dt.date, location_id: int | None = None):
-    """The query behind ``sales_by`` (the benchmark runs its SQL in plain sqlite3 too)."""
+def sales_query(group: str, start: dt.date, end: dt.date, location_id: int | None = None,
+                limit: list[int] | None = None):
+    """The query behind ``sales_by`` (the benchmark runs its SQL in plain sqlite3 too);
+    ``limit``: only these locations."""
     L, S = SaleLine, Sale
     if group in ("day", "month", "location"):
         # one row per sale is enough: sales carry their totals and piece counts live in lines
@@ -81,6 +83,8 @@ def sales_query(group: str, start: dt.date, end: dt.date, location_id: int | Non
     query = query.where(L.day >= start, L.day <= end)
     if location_id is not None:
         query = query.where(S.location == location_id)
+    if limit is not None:
+        query = query.where(S.location.in_(limit or [-1]))
     return query.group_by(key, S.currency).order_by(key, S.currency).tuples()
 
 
@@ -97,14 +101,14 @@ class StockValueRow:
 
 def stock_value(actor: Actor, location_id: int | None = None) -> list[StockValueRow]:
     """Stock on hand at cost and at price, per location and variant."""
-    require(actor, "shop.reports")
+    limit = require_view(actor, "shop.reports", location_id)
     query = (StockBalance.select(StockLocation.code, ProductVariant.code, Product.name_en,
                                  ProductVariant.size, ProductVariant.colour, StockBalance.quantity,
                                  ProductVariant.cost_cents, ProductVariant.price_usd_cents)
              .join(StockLocation).switch(StockBalance).join(ProductVariant).join(Product)
              .where(StockBalance.quantity != 0))
-    if location_id is not None:
-        query = query.where(StockBalance.location == location_id)
+    if limit is not None:
+        query = query.where(StockBalance.location.in_(limit or [-1]))
     return [StockValueRow(loc, code, variant_label(name, size, colour), qty, cost, qty * cost, price)
             for loc, code, name, size, colour, qty, cost, price in
             query.order_by(StockLocation.code, ProductVariant.code).tuples()]
@@ -113,19 +117,23 @@ def stock_value(actor: Actor, location_id: int | None = None) -> list[StockValue
 def slow_movers(actor: Actor, months: int, today: dt.date | None = None) -> list[tuple]:
     """Variants in stock somewhere with no sale for ``months`` months:
     (code, name, pieces in stock, last sale day or None)."""
-    require(actor, "shop.reports")
+    limit = require_view(actor, "shop.reports", None)
     months = validate.integer("months", months, 1, 120)
     today = today or dt.date.today()
     y, m = divmod(today.year * 12 + today.month - 1 - months, 12)
     since = dt.date(y, m + 1, min(today.day, 28))
-    last = dict(SaleLine.select(SaleLine.variant, fn.MAX(SaleLine.day))
-                .where(SaleLine.quantity > 0).group_by(SaleLine.variant).tuples())
+    sold = SaleLine.select(SaleLine.variant, fn.MAX(SaleLine.day)).where(SaleLine.quantity > 0)
     held = (StockBalance.select(ProductVariant.id, ProductVariant.code, Product.name_en,
                                 ProductVariant.size, ProductVariant.colour,
                                 fn.SUM(StockBalance.quantity))
-            .join(ProductVariant).join(Product).where(StockBalance.quantity > 0)
-            .group_by(ProductVariant.id, ProductVariant.code, Product.name_en, ProductVariant.size,
-                      ProductVariant.colour).order_by(ProductVariant.code).tuples())
+            .join(ProductVariant).join(Product).where(StockBalance.quantity > 0))
+    if limit is not None:
+        sold = sold.join(Sale).where(Sale.location.in_(limit or [-1]))
+        held = held.where(StockBalance.location.in_(limit or [-1]))
+    last = dict(sold.group_by(SaleLine.variant).tuples())
+    held = (held.group_by(ProductVariant.id, ProductVariant.code, Product.name_en,
+                          ProductVariant.size, ProductVariant.colour)
+            .order_by(ProductVariant.code).tuples())
     out = []
     for vid, code, name, size, colour, qty in held:
         seen = last.get(vid)
@@ -151,7 +159,7 @@ SALES_HEADERS = ["date", "time", "location", "number", "kind", "original", "code
 
 def export_sales(actor: Actor, date_from, date_to, out) -> int:
     """Write every sale line between two days (returns and voids as negative lines)."""
-    require(actor, "shop.reports")
+    limit = require_view(actor, "shop.reports", None)
     start, end = _dates(date_from, date_to)
     Orig = Sale.alias()
     query = (SaleLine.select(SaleLine.day, Sale.at, StockLocation.code, Sale.number, Sale.kind,
@@ -161,8 +169,10 @@ def export_sales(actor: Actor, date_from, date_to, out) -> int:
              .join(Sale).join(StockLocation).switch(Sale)
              .join(Orig, join_type=JOIN.LEFT_OUTER, on=(Sale.original == Orig.id))
              .switch(SaleLine).join(ProductVariant).join(Product)
-             .where(SaleLine.day >= start, SaleLine.day <= end)
-             .order_by(SaleLine.day, StockLocation.code, Sale.number, SaleLine.id).tuples())
+             .where(SaleLine.day >= start, SaleLine.day <= end))
+    if limit is not None:
+        query = query.where(Sale.location.in_(limit or [-1]))
+    query = query.order_by(SaleLine.day, StockLocation.code, Sale.number, SaleLine.id).tuples()
 
     def rows():
         for (day, at, loc, number, kind, orig, code, name, size, colour, cat, qty, unit, disc,

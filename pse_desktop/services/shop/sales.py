@@ -318,9 +318,10 @@ def find_sale(location_id: int, number) -> int:
     return row.id
 
 
-def list_sales(location_id: int, day: dt.date | None = None, limit: int = 200,
+def list_sales(actor: Actor, location_id: int, day: dt.date | None = None, limit: int = 200,
                offset: int = 0) -> tuple[list[tuple], int]:
     """Return (sale id, number, time, kind, items, total text) of a location's sales, newest first."""
+    require_at(actor, "shop.view", location_row(location_id))
     query = Sale.select().where(Sale.location == location_id)
     if day is not None:
         query = query.where(Sale.day == day)

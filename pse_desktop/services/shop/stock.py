@@ -18,8 +18,8 @@ from ..core import audit
 from ..common import validate
 from .catalog import variant_quantities
 from ..common.errors import ConflictError, ValidationError
-from ..core.permissions import Actor
-from .locations import AREA, location_row, require_at
+from ..core.permissions import Actor, internal
+from .locations import AREA, location_row, require_at, require_view
 from ...i18n import _
 
 MOVE_KINDS = ("receive", "sale", "return", "void", "transfer", "count", "damage", "lost")
@@ -58,6 +58,7 @@ def check_available(loc: StockLocation, wanted: dict[int, int]) -> None:
                                                       qty=qty))
 
 
+@internal
 def post_move(actor: Actor | None, variant_id: int, location_id: int, quantity: int, kind: str,
               day: dt.date, ref: str = "", note: str = "") -> None:
     """Append one ledger row and update the balance; call inside the caller's transaction."""
@@ -147,12 +148,15 @@ class StockRow:
     cost_cents: int
 
 
-def stock_levels(location_id: int | None = None, *, text: str = "", low_only: bool = False,
-                 include_zero: bool = False) -> list[StockRow]:
-    """Return stock per variant and location (one location, or all), from the balances."""
+def stock_levels(actor: Actor, location_id: int | None = None, *, text: str = "",
+                 low_only: bool = False, include_zero: bool = False) -> list[StockRow]:
+    """Return stock per variant and location (one location, or all the actor may see)."""
     from .catalog import variant_label
 
+    limit = require_view(actor, "shop.view", location_id)
     query = stock_query(location_id, text=text, low_only=low_only, include_zero=include_zero)
+    if limit is not None:
+        query = query.where(StockBalance.location.in_(limit or [-1]))
     return [StockRow(vid, code, variant_label(name, size, colour), cat, loc, qty, low, cost)
             for qty, vid, code, size, colour, low, cost, name, cat, loc in query]
 

@@ -16,10 +16,10 @@ from ...db import database
 from ...db.centres import Child, Family
 from ...db.core import Centre, User
 from ...db.social import Assessment, CaseAssignment, Priority
-from ..centres.families import families_by_id
+from ..centres.families import families_by_id, require_family
 from ..centres.rules import centre_ids_for
 from ..common import validate
-from ..common.errors import NotFound, PermissionDenied, ValidationError
+from ..common.errors import NotFound, ValidationError
 from ..core import audit, settings
 from ..core.permissions import Actor, can, require
 from .rules import AREA, LEVEL_RANK
@@ -110,10 +110,9 @@ class FollowStatus:
 
 
 def follow_status(actor: Actor, family_id: int) -> FollowStatus:
-    """Whether the social team follows a family, and by whom: all that centre staff may see."""
-    require(actor, "social.status")
-    if not may_see_family(actor, family_id):
-        raise PermissionDenied("social.status", "not a family of your centres")
+    """Whether the social team follows a family, and by whom: all that centre staff may see (of
+    the families of their centres)."""
+    require_family(actor, "social.status", family_id)
     row = current(family_id)
     if row is None:
         return FollowStatus(False)

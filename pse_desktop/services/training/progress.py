@@ -15,7 +15,7 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor
-from .rules import AREA, MARKS, require_manage, require_mark, require_view
+from .rules import AREA, MARKS, require_manage, require_mark, require_marker, require_view
 
 ACTIVE = ("selected", "completed")
 
@@ -30,6 +30,7 @@ def _session(session_id: int) -> Session:
 def register(actor: Actor, session_id: int) -> list[tuple[int, str, str]]:
     """(trainee id, name, mark or "") of a session's trainees (those who dropped out are left
     out; their marks stay)."""
+    require_marker(actor)
     session = _session(session_id)
     require_mark(actor, session.course_id)
     marks = dict(Presence.select(Presence.trainee, Presence.status)
@@ -42,6 +43,7 @@ def register(actor: Actor, session_id: int) -> list[tuple[int, str, str]]:
 def save_register(actor: Actor, session_id: int, marks: dict[int, str],
                   today: dt.date | None = None) -> int:
     """Save a session's marks {trainee id: "P" | "A" | ""}; returns how many are saved."""
+    require_marker(actor)
     today = today or dt.date.today()
     session = _session(session_id)
     course = require_mark(actor, session.course_id)
@@ -84,6 +86,7 @@ def skills_of(actor: Actor, trainee_id: int) -> list[tuple[int, str, str, dt.dat
 
 def mark_skill(actor: Actor, trainee_id: int, skill_id: int, acquired: bool = True, *,
                on=None, today: dt.date | None = None) -> None:
+    require_marker(actor)
     today = today or dt.date.today()
     on = validate.date("date", on, required=False) or today
     t = Trainee.get_or_none(Trainee.id == trainee_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...db.training import Course
 from ..common.errors import NotFound, PermissionDenied
-from ..core.permissions import Actor, can, register_actions, require
+from ..core.permissions import Actor, can, fresh, register_actions, require
 from ..core.settings import SettingDef, declare
 
 AREA = "training"
@@ -46,14 +46,20 @@ declare(
 
 
 def is_trainer(actor: Actor) -> bool:
-    """Whether the actor trains at least one course."""
-    if actor is None or actor.id is None:
+    """Whether the actor trains at least one course (and is still an active user)."""
+    if actor is None or actor.id is None or fresh(actor) is None:
         return False
     return Course.select().where(Course.trainer == actor.id).exists()
 
 
 def may_view(actor: Actor) -> bool:
     return can(actor, "training.view") or is_trainer(actor)
+
+
+def require_marker(actor: Actor) -> None:
+    """Refuse, before anything is read, whoever may mark no course at all."""
+    if not (can(actor, "training.mark") or is_trainer(actor)):
+        raise PermissionDenied("training.mark", "not the trainer of this course")
 
 
 def require_view(actor: Actor) -> None:
@@ -63,6 +69,7 @@ def require_view(actor: Actor) -> None:
 
 def require_mark(actor: Actor, course_id: int) -> Course:
     """The course, if the actor may mark it: its trainer, the social team or an admin."""
+    require_marker(actor)
     course = Course.get_or_none(Course.id == course_id)
     if course is None:
         raise NotFound(f"course {course_id}")

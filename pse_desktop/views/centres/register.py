@@ -170,6 +170,11 @@ class RegisterScreen(Screen):
             self.error.configure(text=str(exc))
             return
         past = day < self.today
+        shown = (self.groups[index].id, day)
+        if shown != getattr(self, "_reason_for", None):
+            # a reason explains one day's change: another day (or group) asks again
+            self.change_var.set("")
+            self._reason_for = shown
         if past:
             self.change_label.pack(side="left", padx=(16, 4))
             self.change_entry.pack(side="left")

@@ -208,6 +208,16 @@ class App:
             except Exception:  # the dialog itself must never take the program down
                 print(exc, file=sys.stderr)
             return
+        from ...files import explain
+
+        said = explain(exc)
+        if said is not None:  # a full disk or a read-only file: say which, no "went wrong"
+            logging.getLogger("pse_desktop").warning("machine problem: %s", exc_type.__name__)
+            try:
+                tb.Messagebox.show_error(said, _("PSE Desktop"), parent=self.root)
+            except Exception:  # the dialog itself must never take the program down
+                print(said, file=sys.stderr)
+            return
         logging.getLogger("pse_desktop").error("unexpected error", exc_info=(exc_type, exc, trace))
         text = _("Something went wrong: {error}\n\nThe action did not complete; "
                     "anything it was saving was not recorded. The details are in {log}.").format(error=exc, log=log_path())
@@ -233,13 +243,9 @@ def log_path():
     path = folder / "pse-desktop.log"
     logger = logging.getLogger("pse_desktop")
     if not logger.handlers:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(path, encoding="utf-8")
-        except OSError:
-            handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
+        from ...files import log_handler
+
+        logger.addHandler(log_handler(path))
     return path
 
 

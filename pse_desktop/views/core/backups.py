@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.core import backup
 from ..common.base import BackgroundTask, PagedTable, Screen
 
@@ -14,8 +14,9 @@ class BackupsScreen(Screen):
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
-        tb.Label(self, text=_("A backup is made at every start and once a day. Keep a copy on a "
-                              "USB stick too: set the backups folder in Settings."),
+        tb.Label(self, text=_("A backup is made once a day, at the first start of the day or while "
+                              "the program runs. Keep a copy on a USB stick too: set the backups "
+                              "folder in Settings."),
                  wraplength=700, justify="left").pack(anchor="w")
         bar = tb.Frame(self)
         bar.pack(fill="x", pady=8)
@@ -30,6 +31,8 @@ class BackupsScreen(Screen):
         self.progress = tb.Progressbar(bar, mode="indeterminate", length=160)
         self.message = tb.Label(self, text="", wraplength=700, justify="left")
         self.message.pack(anchor="w")
+        self.space = tb.Label(self, text="", justify="left")
+        self.space.pack(anchor="w")
         self.table = PagedTable(self, [("name", _("File"), 320), ("size", _("Size"), 90),
                                        ("folder", _("Folder"), 300)])
         self.table.pack(fill="both", expand=True)
@@ -37,6 +40,16 @@ class BackupsScreen(Screen):
 
     def on_show(self) -> None:
         self.table.set_source(self.fetch)
+        self.show_space()
+
+    def show_space(self) -> None:
+        count, used, limit = backup.space_used(self.ctx.target)
+        self.space.configure(text=ngettext(
+            "{n} backup uses {used:.1f} MB of the {limit:.0f} MB limit (daily, weekly and "
+            "monthly copies are kept).",
+            "{n} backups use {used:.1f} MB of the {limit:.0f} MB limit (daily, weekly and "
+            "monthly copies are kept).", count).format(n=count, used=used / 1e6,
+                                                       limit=limit / 1e6))
 
     def fetch(self, page, size):
         files = backup.list_backups(self.ctx.target)
@@ -63,7 +76,7 @@ class BackupsScreen(Screen):
         self.task = BackgroundTask(
             self, lambda progress: backup.make_backup(self.ctx.actor, self.ctx.target),
             on_done=lambda path: (self._busy(False), self._say(_("Backup saved: {p}").format(p=path)),
-                                  self.table.refresh()),
+                                  self.table.refresh(), self.show_space()),
             on_error=lambda exc: (self._busy(False), self._say(str(exc), True))).start()
 
     def restore_selected(self) -> None:

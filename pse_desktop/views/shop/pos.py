@@ -349,7 +349,7 @@ class PosScreen(Screen):
     def fetch_recent(self, page, size):
         if self.location is None:
             return [], 0
-        rows, total = sales.list_sales(self.location.id, dt.date.today(), size, page * size)
+        rows, total = sales.list_sales(self.ctx.actor, self.location.id, dt.date.today(), size, page * size)
         return [(r[0], (r[1], r[2], _(r[3]), r[4])) for r in rows], total
 
     def _chosen_sale(self):

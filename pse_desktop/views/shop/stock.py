@@ -108,7 +108,7 @@ class StockScreen(Screen):
     def fetch(self, page, size):
         if self.location is None:
             return [], 0
-        rows = stock.stock_levels(self.location.id, text=self.filter_var.get().strip(),
+        rows = stock.stock_levels(self.ctx.actor, self.location.id, text=self.filter_var.get().strip(),
                                   low_only=self.low_var.get())
         chunk = rows[page * size:(page + 1) * size]
         return [(r.variant_id, (r.code, r.name, r.category, r.quantity, r.low_stock or ""))

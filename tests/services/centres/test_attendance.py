@@ -8,7 +8,7 @@ from pse_desktop.db.centres import Mark, MonthTotal
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.services.centres import attendance, groups as attendance_setup, children
 from tests.fixtures.centres import (  # noqa: F401
-    centre, family, group, kids, last_school_day, other_centre)
+    TODAY, centre, family, group, kids, last_school_day, other_centre)
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 
 
@@ -146,3 +146,16 @@ def test_random_marks_and_moves_keep_totals_equal_to_marks(admin, kids, group, c
                     attendance.record_day(admin, g.id, day, marks, "test", today=today)
         assert attendance.totals_mismatches() == [], step
     assert moves and Mark.select().count()
+def test_a_changed_register_names_each_child_and_mark_in_the_audit(admin, group, kids):
+    day = last_school_day(TODAY - dt.timedelta(days=1))
+    a, b, c = (k.id for k in kids)
+    attendance.record_day(admin, group.id, day, {a: "P", b: "P", c: "A"}, change_reason="paper")
+    attendance.record_day(admin, group.id, day, {a: "A", b: ("E", "Funeral"), c: "A"},
+                          change_reason="the paper register was misread")
+    entry = (AuditEntry.select().where(AuditEntry.entity == "register")
+             .order_by(AuditEntry.id.desc()).first())
+    assert entry.entity_id == f"{group.id}:{day}"
+    assert "STM-0001 Sok Dara: present -> absent" in entry.summary
+    assert "STM-0002 Sok Bopha: present -> excused (Funeral)" in entry.summary
+    assert "STM-0003" not in entry.summary  # unchanged marks are not listed as changes
+    assert "reason: the paper register was misread" in entry.summary

@@ -1,12 +1,85 @@
-"""Families: codes, guardians (replaced on each save), search, and the audit of each change."""
+"""Families: codes, guardians (replaced on each save), search, the audit of each change; families
+follow their children: centre staff see and edit only the families of their centres."""
+
+import datetime as dt
 
 import pytest
 
 from pse_desktop.db.centres import Guardian
 from pse_desktop.db.core import AuditEntry
-from pse_desktop.services.centres import children, families
+from pse_desktop.services.centres import children, families, groups
 from pse_desktop.services.common.errors import PermissionDenied, ValidationError
+from pse_desktop.services.core import places, users
+from pse_desktop.services.meetings import followup, planning
 from tests.fixtures.centres import centre, family, group, kids  # noqa: F401
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def two_centres(admin):
+    stm = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    cba = places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
+    out = {}
+    for centre, code in ((stm, "F00001"), (cba, "F00002")):
+        fam = families.save_family(admin, None, code, village=centre.name, phone="012 000 000",
+                                   guardians=[{"name_latin": f"Mother {code}"}])
+        group = groups.save_group(admin, None, centre.id, "Sun", "daycare")
+        children.save_child(admin, None, dict(
+            code=f"{centre.code}-0001", name_latin=f"Child {code}", sex="F",
+            birth_date=dt.date(TODAY.year - 4, 3, 1), family_id=fam.id, centre_id=centre.id,
+            programme="daycare", enrolled_on=dt.date(TODAY.year - 1, 1, 5)), group_id=group.id)
+        out[centre.code] = (centre, fam)
+    return out
+
+
+def test_centre_staff_see_and_edit_only_their_families(admin, make_user, two_centres):
+    staff = make_user("sreymom", "centre_staff", centres=["STM"])
+    mine, theirs = two_centres["STM"][1], two_centres["CBA"][1]
+    assert [f.code for f in families.find_families(staff)] == ["F00001"]
+    assert families.get_family(staff, mine.id).code == "F00001"
+    calls = [
+        lambda: families.get_family(staff, theirs.id),
+        lambda: families.family_by_code(staff, "F00002"),
+        lambda: families.save_family(staff, theirs.id, "F00002", address="changed"),
+        lambda: planning.family_by_code(staff, "F00002"),
+        lambda: followup.family_page(staff, theirs.id),
+        lambda: followup.add_followup(staff, theirs.id, "visit"),
+    ]
+    for call in calls:
+        with pytest.raises(PermissionDenied):
+            call()
+    assert families.get_family(admin, theirs.id).address == ""
+    assert [f.code for f in planning.family_summaries(staff, [mine.id, theirs.id])] == ["F00001"]
+    # the social team follows families across all centres
+    social = make_user("dara", "social_team")
+    assert [f.code for f in families.find_families(social)] == ["F00001", "F00002"]
+
+
+def test_a_new_family_without_children_can_be_registered(admin, make_user, two_centres):
+    staff = make_user("sreymom", "centre_staff", centres=["STM"])
+    new = families.save_family(staff, None, "F00003", village="Stung Meanchey")
+    assert families.family_by_code(staff, "F00003").id == new.id
+
+
+def test_joining_a_child_to_another_centres_family_is_refused(admin, make_user, two_centres):
+    staff = make_user("sreymom", "centre_staff", centres=["STM"])
+    stm, theirs = two_centres["STM"][0], two_centres["CBA"][1]
+    with pytest.raises(PermissionDenied):
+        children.save_child(staff, None, dict(
+            code="STM-0009", name_latin="Someone", sex="F", birth_date=dt.date(TODAY.year - 4, 1, 1),
+            family_id=theirs.id, centre_id=stm.id, programme="daycare",
+            enrolled_on=dt.date(TODAY.year - 1, 1, 5)))
+
+
+def test_a_centre_taken_away_takes_effect_at_the_next_call(admin, make_user, two_centres):
+    staff = make_user("sreymom", "centre_staff", centres=["STM", "CBA"])
+    assert len(families.find_families(staff)) == 2
+    users.update_user(admin, staff.id, "Sreymom", "centre_staff", ["STM"])
+    assert [f.code for f in families.find_families(staff)] == ["F00001"]
+    users.set_active(admin, staff.id, False)
+    with pytest.raises(PermissionDenied, match="deactivated"):
+        families.find_families(staff)
 
 
 def test_family_with_guardian_and_siblings(admin, family, kids):

@@ -26,11 +26,13 @@ def test_age_on_counts_birthdays():
     assert rules.age_on(birth, dt.date(2026, 3, 15)) == 6
 
 
-def test_centre_scope_and_lookup_by_code(admin):
-    staff = Actor(id=4, username="s", role="centre_staff", centre_ids=frozenset({3, 1}))
-    assert rules.centre_ids_for(staff) == [1, 3]
-    assert rules.centre_ids_for(Actor(id=5, username="d", role="social_team")) is None
+def test_centre_scope_and_lookup_by_code(admin, make_user):
     stm = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    cba = places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
+    staff = make_user("s", "centre_staff", centres=["CBA", "STM"])  # read from the database
+    assert rules.centre_ids_for(staff) == sorted([stm.id, cba.id])
+    assert rules.centre_ids_for(make_user("d", "social_team")) is None
+    assert rules.centre_ids_for(Actor(id=999, username="gone", role="centre_staff")) == []
     assert rules.centre_by_code(" stm ").id == stm.id
     with pytest.raises(NotFound):
         rules.centre_by_code("XXX")

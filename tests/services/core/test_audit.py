@@ -38,3 +38,27 @@ def test_filters_and_pages(admin, make_user):
     today = dt.date.today()
     assert audit.list_entries(admin, date_from=today, date_to=today).total == total
     assert audit.list_entries(admin, date_to=today - dt.timedelta(days=1)).total == 0
+
+
+def test_internal_writers_refuse_outside_a_service_transaction(admin):
+    """audit.record and the stock ledgers' writers check nothing: only a service, inside its own
+    transaction after its own check, may call them."""
+    import datetime as _dt
+
+    from pse_desktop.db import database
+    from pse_desktop.db.core import AuditEntry as _Entry
+    from pse_desktop.services.common.errors import PermissionDenied as _Denied
+    from pse_desktop.services.production import materials
+    from pse_desktop.services.shop import stock
+
+    before = _Entry.select().count()
+    calls = [lambda: audit.record(admin, "core", "forge", "user", 1, "forged"),
+             lambda: stock.post_move(admin, 1, 1, 5, "receive", _dt.date.today()),
+             lambda: materials.post_move(admin, None, 5, "receive", _dt.date.today())]
+    for call in calls:
+        with pytest.raises(_Denied, match="internal"):
+            call()
+    assert _Entry.select().count() == before
+    with database.atomic():  # a service's own transaction
+        audit.record(admin, "core", "test", "user", 1, "inside")
+    assert _Entry.select().count() == before + 1

@@ -18,26 +18,26 @@ def test_settings_all_checked_before_any_saved(admin):
 
 
 def test_defaults_until_set_and_only_changes_are_saved_and_audited(admin):
-    assert settings.get("backup_count") == 30
+    assert settings.get("backup_daily") == 7
     assert settings.get_all()["khr_per_usd"] == 4100
-    changed = settings.set_values(admin, {"backup_count": "12", "khr_per_usd": 4100})
-    assert changed == {"backup_count": 12}
-    assert settings.get("backup_count") == 12 and settings.get_all()["backup_count"] == 12
+    changed = settings.set_values(admin, {"backup_daily": "12", "khr_per_usd": 4100})
+    assert changed == {"backup_daily": 12}
+    assert settings.get("backup_daily") == 12 and settings.get_all()["backup_daily"] == 12
     entries = list(AuditEntry.select().where(AuditEntry.entity == "setting"))
-    assert [(e.entity_id, e.summary) for e in entries] == [("backup_count", "Backups to keep: 30 -> 12")]
-    assert settings.set_values(admin, {"backup_count": 12}) == {}
+    assert [(e.entity_id, e.summary) for e in entries] == [("backup_daily", "Daily backups to keep: 7 -> 12")]
+    assert settings.set_values(admin, {"backup_daily": 12}) == {}
 
 
 def test_bounds_unknown_keys_and_permission(admin, make_user):
     with pytest.raises(ValidationError) as info:
-        settings.clean("backup_count", 0)
-    assert info.value.field == "Backups to keep"
+        settings.clean("backup_daily", 0)
+    assert info.value.field == "Daily backups to keep"
     with pytest.raises(ValidationError) as info:
         settings.set_values(admin, {"no_such_setting": "1"})
     assert info.value.field == "no_such_setting"
     with pytest.raises(PermissionDenied):
-        settings.set_values(make_user("srey", "workshop_manager"), {"backup_count": 5})
-    assert settings.get("backup_count") == 30
+        settings.set_values(make_user("srey", "workshop_manager"), {"backup_daily": 5})
+    assert settings.get("backup_daily") == 7
 
 
 def test_declared_settings_have_help_and_sane_defaults():

@@ -47,3 +47,14 @@ def test_centre_staff_see_only_their_own_centres_stock(social):
         stock.moves(staff, cba)
     assert [p.code for p in stock.balances(worker)] == ["store", "CBA", "STM"]
     assert len(stock.moves(worker)) == 5
+def test_post_is_an_internal_writer_refused_outside_a_service_transaction(social):
+    from pse_desktop.db import database
+    from pse_desktop.services.common.errors import PermissionDenied
+
+    worker = social["worker"]
+    with pytest.raises(PermissionDenied, match="internal"):
+        stock.post(worker, None, TODAY, "received", 5_000)
+    assert stock.balance(None) == 0
+    with database.atomic():  # the service's own transaction, after its own check
+        stock.post(worker, None, TODAY, "received", 5_000)
+    assert stock.balance(None) == 5_000

@@ -63,7 +63,7 @@ def test_balances_equal_the_ledger_after_random_operations(shop_setup, admin):
     assert not StockBalance.select().where(StockBalance.quantity < 0).exists()
     # every sale number run is complete per location
     for loc in locs:
-        rows, total = sales.list_sales(loc.id, limit=10000)
+        rows, total = sales.list_sales(admin, loc.id, limit=10000)
         assert sorted(r[1] for r in rows) == list(range(1, total + 1))
     assert catalog.find_variant("bag-red").code == "BAG-RED"
 

@@ -68,6 +68,9 @@ def test_centre_staff_learn_only_whether_a_family_is_followed(social):
     for who in ("workshop", "shop", "stm_staff"):  # STM staff: a CBA family
         with pytest.raises(PermissionDenied):
             caseload.follow_status(social[who], fam.id)
+    # another centre's family: not even whether it is followed
+    with pytest.raises(PermissionDenied, match="not a family of your centres"):
+        caseload.follow_status(social["stm_staff"], fam.id)
 
 
 def test_add_months_keeps_the_end_of_month():

@@ -43,3 +43,16 @@ def test_the_window_offers_a_trainer_only_their_screens(training, make_user):
     assert len(keys(training["worker"])) == 6
     assert keys(make_user("nobody", "workshop_manager")) == set()
     assert keys(training["stm_staff"]) == set()
+
+
+def test_a_deactivated_trainer_may_no_longer_view_or_mark(training, admin):
+    from pse_desktop.services.core import users
+    from pse_desktop.services.training import progress
+
+    trainer = training["trainer"]
+    users.set_active(admin, trainer.id, False)
+    assert not rules.may_view(trainer) and not rules.is_trainer(trainer)
+    with pytest.raises(PermissionDenied):
+        rules.require_mark(trainer, training["course"].id)
+    with pytest.raises(PermissionDenied):
+        progress.register(trainer, 1)  # refused before the session is looked up

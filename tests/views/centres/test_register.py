@@ -53,8 +53,8 @@ def test_a_week_with_the_keyboard_alone(tk_root, ui, admin, target, make_user, s
     assert screen.change_entry.winfo_ismapped()
     key(tk_root, screen.tree, "p")
     assert "reason" in screen.error.cget("text")
-    screen.change_var.set("copied from paper")
     for _day in range(4):
+        screen.change_var.set("copied from paper")  # asked again for each past day
         key(tk_root, screen.tree, "p")
         key(tk_root, screen.tree, "a")
         key(tk_root, screen.tree, "Return")
@@ -120,3 +120,20 @@ def test_a_register_saved_meanwhile_by_someone_else_is_shown_and_asked_about(
     key(tk_root, screen.tree, "l")  # asked again; this time she says yes
     assert "Chan Vanna: Sick (Dara" in asked[1]
     assert Mark.get(Mark.child == kids[2].id).status == "L"
+def test_the_reason_for_a_past_day_is_asked_again_for_another_day(tk_root, ui, admin, target,
+                                                                  setup):
+    centre, group, kids = setup
+    screen = make_screen(ui, admin, target, today=MONDAY + dt.timedelta(days=4))
+    screen.date_var.set(MONDAY.isoformat())
+    screen.reload()
+    screen.change_var.set("copied from paper")
+    key(tk_root, screen.tree, "p")
+    assert Mark.select().where(Mark.day == MONDAY).count() == 1
+    screen.reload()  # the same day again: the reason stays for the next mark of that day
+    assert screen.change_var.get() == "copied from paper"
+    screen.date_var.set((MONDAY + dt.timedelta(days=1)).isoformat())
+    screen.reload()
+    assert screen.change_var.get() == ""
+    key(tk_root, screen.tree, "p")
+    assert Mark.select().where(Mark.day == MONDAY + dt.timedelta(days=1)).count() == 0
+    assert "reason" in screen.error.cget("text")

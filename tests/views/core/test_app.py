@@ -86,3 +86,21 @@ def test_a_window_whose_data_was_replaced_stops_and_says_so(app, tk_root, admin,
     assert places.list_centres() == []  # reopened on the restored data
     places.save_centre(admin, None, "CBA", "Chbar Ampov", "Phnom Penh")
     assert [c.code for c in places.list_centres()] == ["CBA"]
+def test_a_full_disk_or_read_only_database_is_said_plainly(app, monkeypatch, tmp_path):  # noqa: F811
+    import sqlite3
+
+    import ttkbootstrap as tb
+
+    from pse_desktop.views.core import app as appmod
+
+    shown = []
+    monkeypatch.setattr(tb.Messagebox, "show_error", lambda text, title, parent=None: shown.append(text))
+    monkeypatch.setattr(appmod, "log_path", lambda: tmp_path / "pse.log")
+    for message, said in (("attempt to write a readonly database", "read-only"),
+                          ("database or disk is full", "full")):
+        try:
+            raise sqlite3.OperationalError(message)
+        except sqlite3.OperationalError as exc:
+            app.report_error(type(exc), exc, exc.__traceback__)
+        assert said in shown[-1] and "went wrong" not in shown[-1]
+        assert "Nothing already saved was lost" in shown[-1]

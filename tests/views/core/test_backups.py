@@ -14,6 +14,7 @@ def test_backup_screen_backs_up_in_the_background(tk_root, ui, admin, target):
         pump_for(tk_root, 0.05)
     assert "Backup saved" in screen.message.cget("text")
     assert len(screen.table.tree.get_children()) == 1
+    assert screen.space.cget("text").startswith("1 backup uses")  # the space used is shown
 
 
 def test_restore_from_the_window_asks_then_logs_out(tk_root, ui, admin, target, tmp_path):
