@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import numbers
 from .errors import ValidationError
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -74,23 +75,14 @@ def date(field: str, value, required: bool = True) -> dt.date | None:
     raise ValidationError(field, "must be a date")
 
 
-def money_cents(field: str, value, allow_negative: bool = False) -> int:
-    """Return cents from an int (cents) or a text like '12.50' or '1,200'; never a float."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise ValidationError(field, "must be an amount like 12.50")
-    if isinstance(value, int):
-        cents = value
-    else:
-        raw = text(field, value, 20).replace(",", "").replace("$", "").replace(" ", "")
-        m = re.fullmatch(r"([-+]?)(\d*)(?:\.(\d{0,2}))?", raw)
-        if not m or (not m.group(2) and not m.group(3)):
-            raise ValidationError(field, f"must be an amount like 12.50, not {value!r}")
-        cents = int(m.group(2) or 0) * 100 + int((m.group(3) or "").ljust(2, "0") or 0)
-        if m.group(1) == "-":
-            cents = -cents
-    if cents < 0 and not allow_negative:
-        raise ValidationError(field, "must not be negative")
-    return cents
+def money_cents(field: str, value, allow_negative: bool = False, currency: str = "USD",
+                locale: str | None = None) -> int:
+    """Return minor units from an int (minor units already) or a text typed in the user's language.
+
+    The text is read through Babel (numbers.parse_amount): '12,50' is 12.50 in French, '1,200' is
+    1200 in English; a text that reads two ways is refused with both readings. Never a float.
+    """
+    return numbers.parse_amount(field, value, currency, locale, allow_negative)
 
 
 def format_cents(cents: int, symbol: str = "$") -> str:
