@@ -144,8 +144,8 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
     v = dict(values)
     out = {
         "code": validate.code("code", v.get("code"), 20),
-        "name_km": validate.text("Khmer name", v.get("name_km"), 80, required=False),
-        "name_latin": validate.text("Latin name", v.get("name_latin"), 80),
+        "name_km": validate.name("Khmer name", v.get("name_km"), 80, required=False),
+        "name_latin": validate.name("Latin name", v.get("name_latin"), 80),
         "sex": validate.choice("sex", v.get("sex"), list(SEXES)),
         "birth_date": validate.date("birth date", v.get("birth_date")),
         "programme": validate.choice("programme", v.get("programme"), list(PROGRAMMES)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from . import numbers
 from .errors import ValidationError
@@ -11,18 +12,71 @@ from .errors import ValidationError
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
-def text(field: str, value, max_len: int, required: bool = True) -> str:
-    """Return the stripped text, or raise when empty (if required), too long or not text."""
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width and soft-hyphen characters
+KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def clean_text(field: str, value, max_len: int, *, required: bool = True, multiline: bool = False,
+               visible: bool = True) -> str:
+    """Return the text trimmed and in Unicode NFC, or raise ValidationError naming ``field``.
+
+    Refused: what is not text, NUL and other control characters (line breaks only when
+    ``multiline``), a text with no visible character (a lone zero-width space), more than
+    ``max_len`` characters (the message gives the limit).
+    """
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "must be text")
-    value = value.strip()
+    if len(value) > 4 * max_len + 100:  # checked first so a huge paste costs nothing more
+        raise ValidationError(field, f"is too long ({len(value)} characters, {max_len} at most)")
+    value = value.replace("\r\n", "\n")
+    for ch in value:
+        cat = unicodedata.category(ch)
+        if ch in "\n\t" and multiline:
+            continue
+        if ch in "\n\r\v\f\u2028\u2029":
+            raise ValidationError(field, "must be on one line")
+        if cat in ("Cc", "Cs", "Co", "Cn"):
+            raise ValidationError(field, f"holds a control or invalid character (U+{ord(ch):04X}); "
+                                         "type it again")
+    value = unicodedata.normalize("NFC", value).strip(" \t\n\u00a0\u3000" + INVISIBLE)
+    if multiline:
+        value = "\n".join(line.rstrip() for line in value.split("\n"))
+    if value and visible and not any(unicodedata.category(c)[0] in "LNMPS" for c in value):
+        raise ValidationError(field, "has no visible character")
     if required and not value:
         raise ValidationError(field, "is required")
     if len(value) > max_len:
         raise ValidationError(field, f"is too long ({len(value)} characters, {max_len} at most)")
     return value
+
+
+def text(field: str, value, max_len: int, required: bool = True, multiline: bool | None = None) -> str:
+    """Return the clean text (see clean_text); fields of more than 200 characters may hold
+    several lines (notes, reasons) unless ``multiline`` says otherwise."""
+    return clean_text(field, value, max_len, required=required,
+                      multiline=max_len > 200 if multiline is None else multiline)
+
+
+def name(field: str, value, max_len: int = 80, required: bool = True) -> str:
+    """A person's or a thing's name: clean text on one line with at least one letter."""
+    value = clean_text(field, value, max_len, required=required)
+    if value and not any(unicodedata.category(c)[0] == "L" for c in value):
+        raise ValidationError(field, "must hold at least one letter")
+    return value
+
+
+def script_warning(field: str, value: str, script: str) -> str:
+    """A warning (never a refusal) when a Khmer field holds Latin letters or a Latin field Khmer."""
+    if not value:
+        return ""
+    if script == "khmer" and LATIN.search(value):
+        return f"{field}: holds Latin letters; is this the Khmer name?"
+    if script == "latin" and KHMER.search(value):
+        return f"{field}: holds Khmer letters; the Khmer name has its own field"
+    return ""
 
 
 def code(field: str, value, max_len: int = 10) -> str:

@@ -65,7 +65,7 @@ def save_theme(actor: Actor, theme_id: int | None, name: str, description: str =
                active: bool = True) -> ThemeInfo:
     """Add or edit a theme; ``active=False`` retires it (past meetings keep it)."""
     require(actor, "meetings.themes")
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     description = validate.text("description", description, 400, required=False)
     with database.atomic():
         clash = Theme.select().where(Theme.name == name)

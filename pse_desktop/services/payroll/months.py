@@ -246,7 +246,7 @@ def save_holiday(actor: Actor, day, name: str) -> None:
     """Add or rename a public holiday (they move by decree: data, entered per year)."""
     require(actor, "payroll.rates")
     day = validate.date("day", day)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     refuse_if_final(day.replace(day=1), "its public holidays")
     with database.atomic():
         row = PublicHoliday.get_or_none(PublicHoliday.day == day)

@@ -131,7 +131,7 @@ def save_material(actor: Actor, material_id: int | None, code: str, name: str, k
     require(actor, "production.materials")
     values = {
         "code": validate.code("code", code, 20),
-        "name": validate.text("name", name, 80),
+        "name": validate.name("name", name, 80),
         "kind": validate.choice("kind", kind, MATERIAL_KINDS),
         "unit": validate.text("unit", unit, 10),
         "colour": validate.text("colour", colour, 30, required=False),

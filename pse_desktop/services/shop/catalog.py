@@ -92,9 +92,9 @@ def save_product(actor: Actor, product_id: int | None, code: str, name_en: str, 
     """Create (``product_id`` None) or edit a product family."""
     require(actor, "catalog.edit")
     code = validate.code("code", code, 20)
-    name_en = validate.text("name", name_en, 120)
-    name_fr = validate.text("French name", name_fr, 120, required=False)
-    name_km = validate.text("Khmer name", name_km, 120, required=False)
+    name_en = validate.name("name", name_en, 120)
+    name_fr = validate.name("French name", name_fr, 120, required=False)
+    name_km = validate.name("Khmer name", name_km, 120, required=False)
     category = validate.text("category", category, 40)
     kind = validate.choice("kind", kind, KINDS)
     values = {"code": code, "name_en": name_en, "name_fr": name_fr, "name_km": name_km,

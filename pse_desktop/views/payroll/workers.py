@@ -8,6 +8,7 @@ import ttkbootstrap as tb
 
 from ...i18n import _
 from ...services.payroll import months as payroll, workers
+from ...services.common import validate
 from ...services.core.permissions import can
 from ..common.amounts import call_confirming, watch_amount
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
@@ -176,7 +177,9 @@ class WorkersScreen(Screen):
                               self.editing.id if self.editing else None, values)
         if result is FAILED:
             return
-        self.ctx.status(_("Saved worker {code}.").format(code=result.code))
+        warnings = [w for w in (validate.script_warning(_("Name (Khmer)"), result.name_khmer, "khmer"),
+                                validate.script_warning(_("Name (Latin letters)"), result.name_latin, "latin")) if w]
+        self.ctx.status(" ".join([_("Saved worker {code}.").format(code=result.code)] + warnings))
         self.table.refresh()
         self.editing = result
         self.form.vars["code"].set(result.code)

@@ -1,0 +1,83 @@
+"""Text, names and dates: cleaned, and refused with the field and the limit in the message."""
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from pse_desktop.services.common import validate
+from pse_desktop.services.common.errors import ValidationError
+
+
+def refused(fn, *args, **kw) -> ValidationError:
+    with pytest.raises(ValidationError) as e:
+        fn(*args, **kw)
+    return e.value
+
+
+def test_text_is_trimmed_and_nfc():
+    decomposed = "Se\u0301verine"
+    assert validate.text("name", f"  {decomposed}\u200b ", 80) == unicodedata.normalize("NFC", decomposed)
+    # Khmer typed in two orders of code points compares equal once normalised
+    assert validate.text("x", "\u1780\u17c1\u17b8", 10) == unicodedata.normalize("NFC", "\u1780\u17c1\u17b8")
+
+
+@pytest.mark.parametrize("value, says", [
+    ("a\x00b", "control or invalid character (U+0000)"),
+    ("a\x1bb", "U+001B"),
+    ("line\nbreak", "must be on one line"),
+    ("\ud800", "U+D800"),
+    ("x" * 81, "is too long (81 characters, 80 at most)"),
+    ("x" * 10_000, "80 at most"),
+    (12, "must be text"),
+    (b"bytes", "must be text"),
+    ("\u200b", "is required"),
+    ("\u200b\u200c", "is required"),
+])
+def test_text_refusals_name_the_field(value, says):
+    e = refused(validate.text, "name", value, 80)
+    assert e.field == "name" and says in e.message
+
+
+def test_multiline_fields_keep_their_lines_only():
+    assert validate.text("notes", "one\r\ntwo  \nthree", 2000) == "one\ntwo\nthree"
+    assert "U+0000" in refused(validate.text, "notes", "one\n\x00", 2000).message
+
+
+def test_names_need_a_letter():
+    assert validate.name("name", " ស្រី ") == "ស្រី"
+    assert "at least one letter" in refused(validate.name, "name", "--- 123").message
+    assert "no visible character" in refused(validate.text, "name", "\u2003\u200b\u2003", 80).message
+
+
+def test_script_warnings_do_not_refuse():
+    assert validate.script_warning("Khmer name", "Sok", "khmer").startswith("Khmer name")
+    assert validate.script_warning("Latin name", "សុខ Dara", "latin")
+    assert validate.script_warning("Khmer name", "សុខ", "khmer") == ""
+    assert validate.script_warning("Latin name", "Dara", "latin") == ""
+
+
+def test_child_service_refuses_bad_names_and_keeps_the_database(admin):
+    from pse_desktop.db.centres import Child
+    from pse_desktop.services.centres import children, families
+    from pse_desktop.services.core import places
+
+    centre = places.save_centre(admin, None, "C01", "Centre one", "Phnom Penh")
+    fam = families.save_family(admin, None, "F1", guardians=[{"name_latin": "Mother", "relation": "mother"}])
+    base = {"code": "C01-0001", "name_latin": "Dara", "sex": "F", "birth_date": dt.date(2018, 1, 1),
+            "programme": "after_school", "session": "morning", "enrolled_on": dt.date(2025, 9, 1),
+            "family_id": fam.id, "centre_id": centre.id}
+    for field, value in (("name_latin", "\u200b"), ("name_latin", "Da\x00ra"), ("name_km", "ក\nខ"),
+                         ("notes", "x" * 3000)):
+        e = refused(children.save_child, admin, None, dict(base, **{field: value}))
+        assert e.field in ("Latin name", "Khmer name", "notes")
+    assert Child.select().count() == 0
+
+
+def test_passwords_refuse_control_characters(admin):
+    from pse_desktop.services.core import auth, users
+
+    assert "U+0000" in refused(users.create_user, admin, "sok", "Sok", "admin", "pass\x00word",
+                               (), ()).message
+    users.create_user(admin, "dara", "Dara", "admin", "mot de passe e\u0301te\u0301", (), ())
+    assert auth.authenticate("dara", "mot de passe \u00e9t\u00e9").username == "dara"
