@@ -17,6 +17,11 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
 
 
+#: Ages at enrolment the programmes take (daycare from 3, after-school until the end of school);
+#: the birth date is checked against them, so an old record can still be edited years later.
+ENROL_AGES = (2, 20)
+FIRST_ENROLMENT = dt.date(1995, 1, 1)  # PSE opened its first centre in 1995-1996
+
 class LikelyDuplicate(ConflictError):
     """Another child has the same name and birth date; save again with ``confirm_duplicate``."""
 
@@ -153,7 +158,9 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
         "school": validate.text("school", v.get("school"), 80, required=False),
         "grade": validate.text("grade", v.get("grade"), 10, required=False),
         "clothing_size": v.get("clothing_size") or "",
-        "enrolled_on": validate.date("enrolment date", v.get("enrolled_on")),
+        "enrolled_on": validate.date("enrolment date", v.get("enrolled_on"), earliest=FIRST_ENROLMENT,
+                                     latest=dt.date.today() + dt.timedelta(days=31),
+                                     why="not more than a month ahead"),
         "exit_on": validate.date("exit date", v.get("exit_on"), required=False),
         "exit_reason": validate.text("exit reason", v.get("exit_reason"), 200, required=False),
         "age_reason": validate.text("age reason", v.get("age_reason"), 200, required=False),
@@ -170,6 +177,11 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
         raise ValidationError("birth date", "is in the future")
     if out["enrolled_on"] < out["birth_date"]:
         raise ValidationError("enrolment date", "is before the birth date")
+    age = age_on(out["birth_date"], out["enrolled_on"])
+    if not ENROL_AGES[0] <= age <= ENROL_AGES[1]:
+        raise ValidationError("birth date", f"{out['birth_date'].isoformat()} gives an age of {age} at "
+                                            f"enrolment; the programmes take children of "
+                                            f"{ENROL_AGES[0]} to {ENROL_AGES[1]}")
     if out["exit_on"] and out["exit_on"] < out["enrolled_on"]:
         raise ValidationError("exit date", "is before the enrolment date")
     if out["exit_on"] and not out["exit_reason"]:

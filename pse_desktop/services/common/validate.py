@@ -111,22 +111,47 @@ def integer(field: str, value, minimum: int | None = None, maximum: int | None =
     return value
 
 
-def date(field: str, value, required: bool = True) -> dt.date | None:
-    """Return a date from a date or an ISO text (YYYY-MM-DD)."""
-    if value in (None, ""):
+#: No date of this office program is outside these, whatever the field.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+
+
+def date(field: str, value, required: bool = True, earliest: dt.date | None = None,
+         latest: dt.date | None = None, why: str = "") -> dt.date | None:
+    """Return a date from a date or an ISO text (YYYY-MM-DD), within ``earliest``..``latest``.
+
+    The message states the range, and ``why`` when given ("hire dates start in 1980").
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError(field, "is required")
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        value = value.date()
+    elif isinstance(value, str):
+        raw = value.strip()
         try:
-            return dt.date.fromisoformat(value.strip())
+            if len(raw) > 10:
+                raise ValueError
+            value = dt.date.fromisoformat(raw)
         except ValueError:
-            raise ValidationError(field, f"must be a date like 2026-01-31, not {value!r}") from None
-    raise ValidationError(field, "must be a date")
+            raise ValidationError(field, f"must be a date like 2026-01-31, not {value[:40]!r}") from None
+    elif not isinstance(value, dt.date):
+        raise ValidationError(field, "must be a date")
+    low, high = max(earliest or EARLIEST, EARLIEST), min(latest or LATEST, LATEST)
+    if not low <= value <= high:
+        reason = f" ({why})" if why else ""
+        raise ValidationError(field, f"{value.isoformat()} is outside {low.isoformat()} to "
+                                     f"{high.isoformat()}{reason}")
+    return value
+
+
+def years_from(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (or earlier when negative); 29 February becomes the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def money_cents(field: str, value, allow_negative: bool = False, currency: str = "USD",

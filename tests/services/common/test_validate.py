@@ -81,3 +81,39 @@ def test_passwords_refuse_control_characters(admin):
                                (), ()).message
     users.create_user(admin, "dara", "Dara", "admin", "mot de passe e\u0301te\u0301", (), ())
     assert auth.authenticate("dara", "mot de passe \u00e9t\u00e9").username == "dara"
+
+
+@pytest.mark.parametrize("value", ["1800-01-01", "9999-12-31", "2026-02-30", "x" * 5000, "2026-1-1", 20260101])
+def test_dates_refuse_impossible_and_far_values(value):
+    e = refused(validate.date, "day", value)
+    assert e.field == "day"
+
+
+def test_date_range_is_stated():
+    e = refused(validate.date, "hire_date", "1979-12-31", earliest=dt.date(1980, 1, 1),
+                latest=dt.date(2027, 1, 1), why="from 1980 to a year ahead")
+    assert e.message == "1979-12-31 is outside 1980-01-01 to 2027-01-01 (from 1980 to a year ahead)"
+    assert validate.years_from(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
+
+
+def test_field_ranges_in_the_services(admin, make_user):
+    from pse_desktop.services.centres import children, families
+    from pse_desktop.services.core import places
+    from pse_desktop.services.payroll import workers
+
+    today = dt.date.today()
+    centre = places.save_centre(admin, None, "C01", "Centre one", "Phnom Penh")
+    fam = families.save_family(admin, None, "F1", guardians=[{"name_latin": "Mother", "relation": "mother"}])
+    base = {"code": "C01-0001", "name_latin": "Dara", "sex": "F", "birth_date": validate.years_from(today, -8),
+            "programme": "after_school", "session": "morning", "enrolled_on": today,
+            "family_id": fam.id, "centre_id": centre.id}
+    e = refused(children.save_child, admin, None, dict(base, birth_date=dt.date(1800, 1, 1)))
+    assert e.field == "birth date" and "is outside 1900-01-01" in e.message
+    e = refused(children.save_child, admin, None, dict(base, birth_date=dt.date(1990, 1, 1)))
+    assert e.field == "birth date" and "the programmes take children of 2 to 20" in e.message
+    e = refused(children.save_child, admin, None, dict(base, enrolled_on=dt.date(2099, 1, 1)))
+    assert e.field == "enrolment date" and "not more than a month ahead" in e.message
+    manager = make_user("srey", "workshop_manager")
+    e = refused(workers.save_worker, manager, None, dict(code="E1", kind="employee", job="seamstress",
+                                                         name_latin="Sokha", hire_date="1975-05-01"))
+    assert e.field == "hire_date" and "1980-01-01" in e.message
