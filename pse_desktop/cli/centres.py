@@ -22,8 +22,12 @@ def register(registry) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_report)
     p = registry["export"].add_parser("attendance", parents=[common],
-                                      help="a month's attendance of every child (CSV or XLSX)")
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
+                                      help="the attendance of every child for a month or any range "
+                                           "of days, e.g. a whole year (CSV or XLSX)")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", metavar="YYYY-MM")
+    when.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day (with --to)")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day (with --from)")
     p.add_argument("--centre", metavar="CODE", help="one centre (default: all)")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
@@ -83,12 +87,18 @@ def cmd_report(args) -> int:
 
 def cmd_export(args) -> int:
     from .main import open_db
-    from ..services.centres.export import export_month
+    from ..services.centres.export import export_month, export_range
     from ..services.centres.rules import centre_by_code
     from ..services.core.permissions import cli_actor
 
     open_db(args)
     centre_id = centre_by_code(args.centre).id if args.centre else None
-    count = export_month(cli_actor(), args.month, args.out, centre_id)
+    if args.month:
+        count = export_month(cli_actor(), args.month, args.out, centre_id)
+    else:
+        if not args.date_to:
+            print("error: --from needs --to", file=sys.stderr)
+            return 2
+        count = export_range(cli_actor(), args.date_from, args.date_to, args.out, centre_id)
     print(f"Wrote {count} rows to {args.out}")
     return 0

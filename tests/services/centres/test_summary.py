@@ -115,4 +115,5 @@ def test_export_csv_and_xlsx(admin, world, tmp_path):
     attendance_export.export_month(admin, "2026-03", tmp_path / "a.xlsx")
     rows = list(load_workbook(tmp_path / "a.xlsx").active.iter_rows(values_only=True))
     assert rows[0][:5] == ("Centre", "Group", "Code", "Name", "Khmer name")
-    assert rows[2][3] == "Keo Dara" and rows[2][-1] == "40%" and rows[2][5 + 3] == "A"
+    assert rows[2][3] == "Keo Dara" and rows[2][-1] == pytest.approx(0.4) and rows[2][5 + 3] == "A"
+    assert load_workbook(tmp_path / "a.xlsx").active.cell(3, len(rows[0])).number_format == "0.0%"

@@ -1,0 +1,64 @@
+"""The one table writer: safe text (no formula can be carried), typed XLSX cells, never fatal."""
+
+import csv
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from pse_desktop.services.common import tables
+from pse_desktop.services.common.errors import ValidationError
+from pse_desktop.services.common.tables import Money, Rate
+
+DANGEROUS = ["=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+             "\t=1+1", "\r=1+1"]
+
+
+def test_csv_neutralises_formulas_and_removes_control_characters(tmp_path):
+    out = tmp_path / "t.csv"
+    rows = [[d, 1] for d in DANGEROUS] + [["Dara\x00\x1b", "-"], ["-5", "+855 12"]]
+    assert tables.write_table(out, ["name", "n"], rows) == len(rows)
+    read = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))[1:]
+    for (cell, _), original in zip(read, DANGEROUS):
+        assert cell == "'" + original
+    assert read[-2] == ["Dara", "-"]
+    assert read[-1][0] == "-5"
+
+
+def test_xlsx_has_no_formula_and_typed_cells(tmp_path):
+    out = tmp_path / "t.xlsx"
+    day = dt.date(2026, 3, 2)
+    rows = [[d, Money(1250), Money(41000, "KHR"), Money(-300, "EUR"), Rate(Decimal("0.84")), day, 3]
+            for d in DANGEROUS + ["Dara\x00\x07 ok"]]
+    tables.write_table(out, ["name", "usd", "khr", "eur", "rate", "day", "n"], rows, sheet="Sales: 2026/03")
+    book = load_workbook(out)
+    ws = book.active
+    assert ws.title == "Sales- 2026-03"
+    for row in ws.iter_rows(min_row=2):
+        name, usd, khr, eur, rate, when, n = row
+        assert name.data_type == "s" and not str(name.value).startswith("'")
+        assert usd.value == pytest.approx(12.5) and "$" in usd.number_format
+        assert khr.value == 41000 and "៛" in khr.number_format
+        assert eur.value == pytest.approx(-3) and "€" in eur.number_format
+        assert rate.value == pytest.approx(0.84) and rate.number_format == "0.0%"
+        assert when.is_date and when.value.date() == day
+        assert n.value == 3
+    assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)
+    assert [c.value for c in next(ws.iter_rows(min_row=2))][0] == DANGEROUS[0]
+    assert ws.cell(ws.max_row, 1).value == "Dara ok"
+
+
+def test_csv_amounts_are_exact_texts():
+    assert tables.csv_cell(Money(1250)) == "12.50"
+    assert tables.csv_cell(Money(-5, "USD")) == "-0.05"
+    assert tables.csv_cell(Money(41000, "KHR")) == "41000"
+    assert tables.csv_cell(Rate(Decimal("0.4"))) == "40.0%"
+    assert tables.csv_cell(Rate(None)) == ""
+    assert tables.csv_cell(dt.date(2026, 1, 2)) == "2026-01-02"
+
+
+def test_wrong_extension_names_the_field(tmp_path):
+    with pytest.raises(ValidationError) as e:
+        tables.write_table(tmp_path / "t.pdf", ["a"], [], field="file")
+    assert e.value.field == "file"
