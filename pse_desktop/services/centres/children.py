@@ -194,6 +194,7 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
             raise ValidationError("age reason", f"daycare is for ages 3-6 and this child is {age}: "
                                                 "give the reason to confirm")
     for key, field in (("family_id", "family"), ("centre_id", "centre")):
+        v[key] = validate.record_id(field, v.get(key))
         if not v.get(key) and (check_family or key != "family_id"):
             raise ValidationError(field, "is required")
     if check_family and Family.get_or_none(Family.id == v["family_id"]) is None:

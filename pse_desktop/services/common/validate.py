@@ -87,6 +87,17 @@ def code(field: str, value, max_len: int = 10) -> str:
     return value.upper()
 
 
+def record_id(field: str, value) -> int | None:
+    """An id chosen in a form (an int, or its digits); None when empty; refused when impossible."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,18}\s*", value):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2 ** 63:
+        raise ValidationError(field, "is unknown")
+    return value
+
+
 def choice(field: str, value, choices) -> str:
     if value not in choices:
         raise ValidationError(field, f"must be one of: {', '.join(choices)}")
@@ -99,11 +110,14 @@ def integer(field: str, value, minimum: int | None = None, maximum: int | None =
         raise ValidationError(field, "must be a whole number")
     if isinstance(value, str):
         raw = value.strip().replace(",", "").replace(" ", "")
-        if not re.fullmatch(r"[-+]?\d+", raw):
-            raise ValidationError(field, f"must be a whole number, not {value!r}")
+        if not re.fullmatch(r"[-+]?\d{1,18}", raw):
+            shown = value if len(value) <= 40 else value[:40] + "..."
+            raise ValidationError(field, f"must be a whole number, not {shown!r}")
         value = int(raw)
     if not isinstance(value, int):
         raise ValidationError(field, "must be a whole number")
+    if abs(value) >= 10 ** 18:  # a database integer holds 19 digits at most
+        raise ValidationError(field, "is far too large")
     if minimum is not None and value < minimum:
         raise ValidationError(field, f"must be at least {minimum}")
     if maximum is not None and value > maximum:

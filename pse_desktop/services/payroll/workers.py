@@ -128,7 +128,8 @@ def clean_worker(values: dict) -> dict:
         "job": validate.text("job", values.get("job") or ("student" if kind == "student" else ""), 30),
         "name_latin": validate.name("name_latin", values.get("name_latin"), 80),
         "name_khmer": validate.name("name_khmer", values.get("name_khmer"), 80, required=False),
-        "sex": validate.choice("sex", (values.get("sex") or "").upper()[:1], ("", "F", "M")),
+        "sex": validate.choice("sex", validate.text("sex", values.get("sex"), 10, required=False)
+                               .upper()[:1], ("", "F", "M")),
         "hire_date": validate.date("hire_date", values.get("hire_date"), earliest=dt.date(1980, 1, 1),
                                    latest=validate.years_from(dt.date.today(), 1),
                                    why="from 1980 to a year ahead"),

@@ -241,3 +241,45 @@ def test_too_large_file(admin, centre, tmp_path, monkeypatch):
     monkeypatch.setattr(sheets, "MAX_BYTES", 100)
     path = write_csv(tmp_path / "k.csv", [row()])
     assert "too large" in attendance_import.preview(admin, path).file_error
+
+
+# ------------------------------------------------------------------ properties
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE_TEXT, refused_cleanly  # noqa: E402
+
+
+@given(content=st.one_of(st.binary(max_size=400),
+                         st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                         st.text(max_size=300).map(lambda t: t.encode("utf-16", "surrogatepass"))),
+       suffix=st.sampled_from([".csv", ".txt", ".xlsx", ".xls", ""]))
+def test_any_file_is_read_or_refused_with_one_message(admin, centre, content, suffix):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"k{suffix}"
+        path.write_bytes(content)
+        result = attendance_import.preview(admin, path)
+        assert result.file_error or result.rows is not None
+        if result.file_error:
+            assert not result.rows
+            refused_cleanly(lambda: attendance_import.commit(admin, result), "file")
+
+
+@given(column=st.sampled_from(COLS), value=HOSTILE_TEXT)
+def test_any_cell_is_imported_or_its_row_is_bad_and_nothing_is_half_written(admin, centre, column, value):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "k.csv"
+        with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(COLS)
+            r = row(**{"child_code": f"STM-{abs(hash(value)) % 10 ** 6}", column: value})
+            w.writerow([r.get(c, "") for c in COLS])
+        result = attendance_import.preview(admin, path)
+        if result.file_error or not result.valid:
+            refused_cleanly(lambda: attendance_import.commit(admin, result), "file")
+        else:
+            before = Child.select().count()
+            assert refused_cleanly(lambda: attendance_import.commit(admin, result)) in (1, None)
+            assert Child.select().count() in (before, before + 1)

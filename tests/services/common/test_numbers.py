@@ -136,3 +136,37 @@ def test_services_ask_before_an_unusual_wage_advance_or_price(make_user, admin):
     with pytest.raises(NeedsConfirmation):
         catalog.save_variant(admin, None, p.id, "BAG-1", "1,250.00")
     assert catalog.save_variant(admin, None, p.id, "BAG-1", "1,250.00", confirm=True).price_usd_cents == 125_000
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE  # noqa: E402
+
+
+@given(value=HOSTILE, currency=st.sampled_from(["USD", "EUR", "KHR"]), locale=st.sampled_from(["en", "fr", "km"]))
+def test_any_input_gives_minor_units_or_the_fields_error(value, currency, locale):
+    try:
+        minor = numbers.parse_amount("price", value, currency, locale)
+    except ValidationError as e:
+        assert e.field == "price" and e.message
+        return
+    assert type(minor) is int and 0 <= minor < numbers.MAX_MINOR
+
+
+@given(minor=st.integers(min_value=0, max_value=10 ** 14), currency=st.sampled_from(["USD", "EUR", "KHR"]),
+       locale=st.sampled_from(["en", "fr", "km"]))
+def test_what_is_shown_reads_back_the_same(minor, currency, locale):
+    shown = numbers.plain_amount(minor, currency, locale)
+    assert numbers.parse_amount("x", shown, currency, locale) == minor
+    assert numbers.format_amount(minor, currency, locale)
+
+
+@given(value=HOSTILE, confirm=st.booleans())
+def test_plausible_check_never_fails_otherwise(value, confirm):
+    limits = Plausible(100, 10_000, 1_000_000)
+    try:
+        minor = numbers.parse_amount("rate", value)
+        assert numbers.check_plausible("rate", minor, "USD", limits, confirm) == minor
+    except ValidationError as e:
+        assert e.field == "rate"

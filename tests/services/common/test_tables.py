@@ -62,3 +62,41 @@ def test_wrong_extension_names_the_field(tmp_path):
     with pytest.raises(ValidationError) as e:
         tables.write_table(tmp_path / "t.pdf", ["a"], [], field="file")
     assert e.value.field == "file"
+
+
+# ------------------------------------------------------------------ properties
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE_TEXT  # noqa: E402
+
+CELL = st.one_of(HOSTILE_TEXT, st.integers(-10 ** 20, 10 ** 20), st.none(),
+                 st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2199, 12, 31)),
+                 st.builds(Money, st.integers(-10 ** 12, 10 ** 12), st.sampled_from(["USD", "EUR", "KHR"])),
+                 st.builds(Rate, st.decimals(0, 1, places=3)))
+
+
+@given(rows=st.lists(st.lists(CELL, min_size=3, max_size=3), min_size=1, max_size=8), sheet=HOSTILE_TEXT)
+def test_every_export_opens_typed_and_without_formulas(rows, sheet):
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "t.xlsx"
+        tables.write_table(out, ["a", "b", "c"], rows, sheet=sheet)
+        ws = load_workbook(out).active
+        for written, row in zip(ws.iter_rows(min_row=2), rows):
+            for cell, value in zip(written, row):
+                assert cell.data_type != "f"
+                if isinstance(value, Money):
+                    assert cell.data_type == "n" and cell.number_format == tables.FORMATS[value.currency]
+                elif isinstance(value, Rate):
+                    assert cell.number_format == tables.PERCENT_FORMAT
+                elif isinstance(value, dt.date):
+                    assert cell.is_date
+                elif isinstance(value, str) and value:
+                    assert cell.data_type == "s" or cell.value is None
+        out = Path(folder) / "t.csv"
+        tables.write_table(out, ["a", "b", "c"], rows)
+        for line in list(csv.reader(out.open(encoding="utf-8-sig", newline="")))[1:]:
+            for cell in line:
+                assert not tables.needs_neutralising(cell) or cell.startswith("'")

@@ -117,3 +117,40 @@ def test_field_ranges_in_the_services(admin, make_user):
     e = refused(workers.save_worker, manager, None, dict(code="E1", kind="employee", job="seamstress",
                                                          name_latin="Sokha", hire_date="1975-05-01"))
     assert e.field == "hire_date" and "1980-01-01" in e.message
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE  # noqa: E402
+
+
+@given(value=HOSTILE, max_len=st.integers(1, 300), multiline=st.booleans())
+def test_text_is_clean_or_refused_naming_the_field(value, max_len, multiline):
+    try:
+        out = validate.clean_text("notes", value, max_len, multiline=multiline)
+    except ValidationError as e:
+        assert e.field == "notes"
+        return
+    assert len(out) <= max_len and out == unicodedata.normalize("NFC", out) and out == out.strip()
+    assert not any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\t" for c in out)
+    assert multiline or "\n" not in out
+
+
+@given(value=HOSTILE)
+def test_names_and_dates_never_raise_anything_else(value):
+    for call in (lambda: validate.name("name", value), lambda: validate.code("code", value),
+                 lambda: validate.integer("count", value, 0, 100),
+                 lambda: validate.date("day", value, earliest=dt.date(1980, 1, 1), latest=dt.date(2030, 1, 1))):
+        try:
+            out = call()
+        except ValidationError as e:
+            assert e.field in ("name", "code", "count", "day")
+            continue
+        if isinstance(out, dt.date):
+            assert dt.date(1980, 1, 1) <= out <= dt.date(2030, 1, 1)
+
+
+def test_integers_of_any_size_name_the_field():
+    for value in ("9" * 5000, 10 ** 30, "1" * 19):
+        assert refused(validate.integer, "months", value).field == "months"
