@@ -162,17 +162,17 @@ def _clean_meeting(values: dict) -> dict:
         "notes": validate.text("notes", v.get("notes"), 20000, required=False),
         "duration_min": validate.integer("duration", v.get("duration_min") or 60, 5, 600),
     }
-    start = (v.get("start_time") or "").strip()
+    start = validate.text("time", v.get("start_time"), 10, required=False)
     if start:
         m = TIME_RE.match(start)
         if not m:
             raise ValidationError("time", f"must be a time like 14:30, not {start!r}")
         start = f"{int(m.group(1)):02d}:{m.group(2)}"
     out["start_time"] = start
-    centre = Centre.get_or_none(Centre.id == v["centre_id"])
+    centre = Centre.get_or_none(Centre.id == validate.record_id("centre", v["centre_id"]))
     if centre is None:
         raise ValidationError("centre", "is unknown")
-    theme = Theme.get_or_none(Theme.id == v["theme_id"])
+    theme = Theme.get_or_none(Theme.id == validate.record_id("theme", v["theme_id"]))
     if theme is None:
         raise ValidationError("theme", "is unknown")
     out["centre"], out["theme"] = centre.id, theme.id

@@ -98,3 +98,17 @@ def test_settings_all_checked_before_any_saved(admin):
     settings.set_values(admin, {"org_name": "PSE", "khr_per_usd": "4,050"})
     assert settings.get("khr_per_usd") == 4050
     assert settings.get("org_name") == "PSE"
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(username=HOSTILE, full_name=HOSTILE, password=HOSTILE)
+def test_any_user_name_or_password(admin, username, full_name, password):
+    from pse_desktop.services.core import users as users_service
+
+    refused_cleanly(lambda: users_service.create_user(admin, username, full_name, "admin", password),
+                    "user name", "full name", "password", "role")

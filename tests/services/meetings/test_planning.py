@@ -196,3 +196,27 @@ def _pdf_text(path) -> str:
 
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+MEETING_FIELDS = {"held_on": "date", "start_time": "start time", "title": "title",
+                  "facilitators": "facilitators", "notes": "notes", "duration_min": "duration",
+                  "centre_id": "centre", "theme_id": "theme"}
+
+
+@given(field=st.sampled_from(sorted(MEETING_FIELDS)), value=HOSTILE)
+def test_any_value_in_a_meeting(admin, world, field, value):
+    values = {"centre_id": world["stm"].id, "held_on": dt.date.today(), "theme_id": world["theme"].id,
+              "title": "Washing hands"}
+    values[field] = value
+    refused_cleanly(lambda: meetings.save_meeting(admin, None, values), *MEETING_FIELDS.values(), "time")
+
+
+@given(action=HOSTILE, due_on=HOSTILE)
+def test_any_follow_up(admin, world, action, due_on):
+    refused_cleanly(lambda: meetings_followup.add_followup(admin, world["fams"][0].id, action, due_on=due_on),
+                    "action", "due date", "family")

@@ -229,3 +229,26 @@ def test_roles_workshop_receives_into_its_store_shop_staff_only_their_shops(shop
     assert [loc.code for loc in shop.list_locations(vanna)] == ["PP1"]
     with pytest.raises(PermissionDenied):
         shop.set_allow_negative(vanna, pp1.id, True)
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(usd=HOSTILE, khr=HOSTILE, eur=HOSTILE, qty=HOSTILE)
+def test_any_payment_or_quantity(shop_setup, admin, usd, khr, eur, qty):
+    pp1, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["scarf"]
+    if not stock.balance(scarf.id, pp1.id):
+        stock.receive(admin, pp1.id, {scarf.id: 1000}, day=DAY)
+    refused_cleanly(lambda: sales.complete_sale(admin, pp1.id, [(scarf.id, qty)], paid_usd=usd, paid_khr=khr,
+                                                paid_eur=eur, day=DAY, rates=RATES),
+                    "dollars paid", "riel paid", "euros paid", "payment", "quantity", "lines")
+
+
+@given(usd=HOSTILE, khr=HOSTILE, eur=HOSTILE, note=HOSTILE)
+def test_any_day_closing(shop_setup, admin, usd, khr, eur, note):
+    pp1 = shop_setup["locs"]["PP1"]
+    refused_cleanly(lambda: shop_close.close_day(admin, pp1.id, DAY, usd, khr, eur, note),
+                    "dollars counted", "riel counted", "euros counted", "note", "day")
