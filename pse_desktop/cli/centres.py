@@ -12,6 +12,9 @@ def register(registry) -> None:
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help="import the valid rows without asking")
     p.add_argument("--template", action="store_true", help="write an empty template to FILE instead")
+    p.add_argument("--with-duplicates", action="store_true",
+                   help="also import the likely duplicates (same name and birth date as a child "
+                        "already registered or an earlier row)")
     p.set_defaults(func=cmd_import)
     p = registry["report"].add_parser("attendance", parents=[common],
                                       help="monthly attendance register of a centre's groups (PDF)")
@@ -49,9 +52,15 @@ def cmd_import(args) -> int:
         return 2
     for row in result.bad:
         print(f"line {row.line}: {row.error}", file=sys.stderr)
-    print(f"{len(result.valid)} valid rows ({len(result.new_families)} new families), "
-          f"{len(result.bad)} bad rows.")
-    if not result.valid:
+    for row in result.duplicates:
+        print(f"line {row.line}: likely duplicate of {row.duplicate_of} (same name and birth date): "
+              f"left out{'' if args.with_duplicates else ' (add --with-duplicates to import it)'}",
+              file=sys.stderr)
+    if result.unknown_columns:
+        print(f"Columns not imported: {', '.join(result.unknown_columns)}", file=sys.stderr)
+    print(f"{len(result.valid) - len(result.duplicates)} valid rows ({len(result.new_families)} new "
+          f"families), {len(result.bad)} bad rows, {len(result.duplicates)} likely duplicates.")
+    if not result.valid or (not args.with_duplicates and len(result.valid) == len(result.duplicates)):
         print("Nothing to import.", file=sys.stderr)
         return 2
     if not args.yes:
@@ -61,7 +70,8 @@ def cmd_import(args) -> int:
         if input("Import the valid rows? Type yes: ").strip().lower() != "yes":
             print("Nothing was imported.")
             return 1
-    count = attendance_import.commit(actor, result)
+    ticked = [r.line for r in result.duplicates] if args.with_duplicates else []
+    count = attendance_import.commit(actor, result, ticked)
     print(f"Imported {count} children.")
     return 0
 
