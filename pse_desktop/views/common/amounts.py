@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tkinter as tk
 
 import ttkbootstrap as tb
@@ -19,7 +20,9 @@ def understood_text(text: str, currency: str = "USD") -> str:
     try:
         minor = numbers.parse_amount("amount", text, currency, allow_negative=True)
     except PseError as exc:
-        return getattr(exc, "message", str(exc))
+        # short enough for a line under a narrow field: the typed text is just above it
+        message = getattr(exc, "message", str(exc)).replace(" Type it again", "")
+        return re.sub(r"^'.*' is not clear: ", _("Not clear: "), message)
     return _("Read as {amount}").format(amount=numbers.format_amount(minor, currency))
 
 
@@ -35,12 +38,15 @@ def watch_amount(form: Form, name: str, currency: str = "USD") -> tb.Label:
     if helps:
         hint, base = helps[0], helps[0].cget("text")
     else:
-        hint, base = tb.Label(form, text="", bootstyle="info", font=("TkDefaultFont", 8)), ""
+        hint, base = tb.Label(form, text="", bootstyle="info", font=("TkDefaultFont", 8),
+                              wraplength=max(160, form.wrap // 2), justify="right"), ""
         hint.grid(row=row, column=column, sticky="e")
 
     def update(*_args) -> None:
         text = understood_text(form.vars[name].get(), currency)
         hint.configure(text="\n".join(t for t in (base, text) if t))
+        if not helps:  # its own line takes room only while there is something to say
+            hint.grid() if text else hint.grid_remove()
 
     form.vars[name].trace_add("write", update)
     update()

@@ -10,7 +10,7 @@ from pse_desktop.views.common.base import FAILED, Form
 
 def test_understood_text():
     assert understood_text("1,200") == "Read as $1,200.00"
-    assert "not clear" in understood_text("245,50")
+    assert understood_text("245,50") == "Not clear: did you mean 24,550.00 or 245.50?"
     assert understood_text("  ") == ""
 
 
