@@ -88,9 +88,10 @@ def pay_mid_month(actor: Actor, month, percent=None, given_on=None) -> tuple[int
 
 
 def add_adjustment(actor: Actor, worker_id: int, month, kind: str, reason: str, amount,
-                   corrects_month=None) -> int:
+                   corrects_month=None, confirm: bool = False) -> int:
     """An addition or deduction with a reason, paid in ``month``; ``corrects_month`` names the
-    finalised month it corrects. Returns its id."""
+    finalised month it corrects. Returns its id. Above the usual highest advance it needs
+    ``confirm``."""
     require(actor, "payroll.run")
     month = parse_month(month)
     kind = validate.choice("kind", kind, ("addition", "deduction"))
@@ -98,6 +99,8 @@ def add_adjustment(actor: Actor, worker_id: int, month, kind: str, reason: str, 
     cents = validate.money_cents("amount", amount)
     if cents <= 0:
         raise ValidationError("amount", "must be more than zero")
+    numbers.check_plausible("amount", cents, "USD", numbers.Plausible(
+        1, settings.get("payroll_advance_usual_max_cents"), ADVANCE_HARD_LIMIT), confirm)
     corrects = parse_month(corrects_month, "corrects_month") if corrects_month else None
     if corrects and corrects >= month:
         raise ValidationError("corrects_month", "a correction goes into a later month")

@@ -53,7 +53,7 @@ settings.declare(
         "26th of it, hourly rates with a 208th. 100000 = US$1,000.", 10_000, 10_000_000),
     settings.SettingDef(
         "payroll_advance_usual_max_cents", "Usual highest advance (cents)", "int", 30_000,
-        "An advance above this is saved only after the user confirms it. 30000 = US$300.",
+        "An advance, addition or deduction above this is saved only after the user confirms it. 30000 = US$300.",
         1_000, 10_000_000),
 )
 

@@ -258,8 +258,9 @@ class PayrollScreen(Screen):
                                      worker.id, given, v["amount"],
                                      v["months"] or 1, v["reason"])
         else:
-            result = call_service(self.xform, payroll_extras.add_adjustment, self.ctx.actor, worker.id, month, v["kind"],
-                                  v["reason"], v["amount"], v["corrects_month"] or None)
+            result = call_confirming(self.xform, self.ctx.confirm, payroll_extras.add_adjustment, self.ctx.actor,
+                                     worker.id, month, v["kind"], v["reason"], v["amount"],
+                                     v["corrects_month"] or None)
         if result is FAILED:
             return
         self.xform.set_values({"amount": "", "reason": "", "corrects_month": ""})

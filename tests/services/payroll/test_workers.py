@@ -46,3 +46,22 @@ def test_any_advance(manager, worker, amount, months, given_on, reason, confirm)
     refused_cleanly(lambda: extras.give_advance(manager, worker.id, given_on, amount, months, reason,
                                                 confirm=confirm),
                     "amount", "months", "given_on", "reason", "first_month")
+
+
+def test_an_unusual_addition_is_asked_about(manager, worker):
+    from pse_desktop.services.common.numbers import NeedsConfirmation
+    from pse_desktop.services.common.errors import ValidationError
+
+    with pytest.raises(NeedsConfirmation, match=r"\$2,000.00 — is that right"):
+        extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "2,000")
+    with pytest.raises(ValidationError, match="more than the limit"):
+        extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "100000", confirm=True)
+    assert extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "2,000", confirm=True)
+
+
+@given(amount=HOSTILE, reason=HOSTILE, kind=st.sampled_from(["addition", "deduction", "gift"]),
+       confirm=st.booleans())
+def test_any_adjustment(manager, worker, amount, reason, kind, confirm):
+    refused_cleanly(lambda: extras.add_adjustment(manager, worker.id, "2026-02", kind, reason, amount,
+                                                  confirm=confirm),
+                    "amount", "reason", "kind", "month", "corrects_month")
