@@ -129,6 +129,10 @@ def parse_decimal_text(field: str, value, locale: str | None = None, decimals: i
         if not re.fullmatch(r"\d{1,3}([ ']\d{3})+([.,]\d*)?", text):
             raise ValidationError(field, f"{value!r} is not an amount: put spaces only between thousands")
         text = re.sub(r"[ ']", group_sign, text)
+    if decimal_sign == "." and re.fullmatch(r"\d+,(\d{1,2}|\d{4,})", text):
+        # '245,50' or '0,75': a comma not followed by three digits cannot separate thousands, so
+        # it is the decimal comma of someone used to French or Khmer habits
+        text = text.replace(",", ".")
     digits_before = len(re.split(r"[.,]", text)[0].replace(" ", ""))
     if digits_before > MAX_INT_DIGITS or len(re.sub(r"\D", "", text)) > MAX_INT_DIGITS + 4:
         raise ValidationError(field, f"{value!r} is far too large for an amount")
