@@ -32,6 +32,8 @@ def clean_text(field: str, value, max_len: int, *, required: bool = True, multil
     if len(value) > 4 * max_len + 100:  # checked first so a huge paste costs nothing more
         raise ValidationError(field, f"is too long ({len(value)} characters, {max_len} at most)")
     value = value.replace("\r\n", "\n")
+    if not multiline:
+        value = value.replace("\t", " ")  # a tab pasted from a spreadsheet is a space in a name
     for ch in value:
         cat = unicodedata.category(ch)
         if ch in "\n\t" and multiline:
