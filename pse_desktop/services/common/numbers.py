@@ -133,7 +133,8 @@ def parse_decimal_text(field: str, value, locale: str | None = None, decimals: i
         # '245,50' or '0,75': a comma not followed by three digits cannot separate thousands, so
         # it is the decimal comma of someone used to French or Khmer habits
         text = text.replace(",", ".")
-    digits_before = len(re.split(r"[.,]", text)[0].replace(" ", ""))
+    whole = re.split(r"[.]", text)[0] if decimal_sign == "." else re.split(r"[,]", text)[0]
+    digits_before = len(re.sub(r"\D", "", whole))
     if digits_before > MAX_INT_DIGITS or len(re.sub(r"\D", "", text)) > MAX_INT_DIGITS + 4:
         raise ValidationError(field, f"{value!r} is far too large for an amount")
     try:

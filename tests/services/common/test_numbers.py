@@ -122,6 +122,8 @@ def test_services_ask_before_an_unusual_wage_advance_or_price(make_user, admin):
         workers.add_contract(manager, w.id, dt.date(2024, 1, 1), "monthly", "24,550.00")
     assert e.value.field == "rate" and "$24,550.00 a month" in e.value.message
     with pytest.raises(ValidationError, match="more than the limit"):
+        workers.add_contract(manager, w.id, dt.date(2024, 1, 1), "monthly", "9,999,999", confirm=True)
+    with pytest.raises(ValidationError, match="far too large"):  # the wage of the issue
         workers.add_contract(manager, w.id, dt.date(2024, 1, 1), "monthly", "99,999,999,999,999",
                              confirm=True)
     assert Contract.select().count() == 0
@@ -155,7 +157,7 @@ def test_any_input_gives_minor_units_or_the_fields_error(value, currency, locale
     assert type(minor) is int and 0 <= minor < numbers.MAX_MINOR
 
 
-@given(minor=st.integers(min_value=0, max_value=10 ** 14), currency=st.sampled_from(["USD", "EUR", "KHR"]),
+@given(minor=st.integers(min_value=0, max_value=10 ** 13 - 1), currency=st.sampled_from(["USD", "EUR", "KHR"]),
        locale=st.sampled_from(["en", "fr", "km"]))
 def test_what_is_shown_reads_back_the_same(minor, currency, locale):
     shown = numbers.plain_amount(minor, currency, locale)
