@@ -162,6 +162,13 @@ def date(field: str, value, required: bool = True, earliest: dt.date | None = No
     return value
 
 
+def around_today(years_back: int, years_ahead: int, what: str) -> dict:
+    """``earliest``/``latest``/``why`` for date(): from ``years_back`` before today to ``years_ahead`` after."""
+    today = dt.date.today()
+    return {"earliest": years_from(today, -years_back), "latest": years_from(today, years_ahead),
+            "why": f"{what} are within {years_back} years back and {years_ahead} years ahead"}
+
+
 def years_from(day: dt.date, years: int) -> dt.date:
     """The same day ``years`` later (or earlier when negative); 29 February becomes the 28th."""
     try:

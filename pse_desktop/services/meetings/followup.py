@@ -51,13 +51,6 @@ class FollowUpInfo:
         return "overdue" if self.due_on < today else "open"
 
 
-def due_dates() -> dict:
-    """The range a follow-up's due date may take: two years back to three years ahead."""
-    today = dt.date.today()
-    return {"earliest": validate.years_from(today, -2), "latest": validate.years_from(today, 3),
-            "why": "follow-ups are due within two years back and three years ahead"}
-
-
 def _as_date(value):
     if value is None or isinstance(value, dt.date):
         return value
@@ -112,7 +105,8 @@ def add_followup(actor: Actor, family_id: int, action: str, *, due_on=None,
             raise ValidationError("family", "has no child in a centre")
     require(actor, "meetings.followup", centre_id=centre_id)
     action = validate.text("action", action, 300)
-    due_on = validate.date("due date", due_on, required=False, **due_dates()) or (
+    due_on = validate.date("due date", due_on, required=False,
+                           **validate.around_today(2, 3, "follow-ups")) or (
         today + dt.timedelta(days=settings.get("followup_due_days")))
     if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
         raise ValidationError("who", "is unknown")
@@ -137,7 +131,7 @@ def update_followup(actor: Actor, followup_id: int, *, action: str | None = None
     if action is not None:
         values["action"] = validate.text("action", action, 300)
     if due_on not in (None, ""):
-        values["due_on"] = validate.date("due date", due_on, **due_dates())
+        values["due_on"] = validate.date("due date", due_on, **validate.around_today(2, 3, "follow-ups"))
     if assigned_to_id != "same":
         if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
             raise ValidationError("who", "is unknown")

@@ -54,13 +54,6 @@ class ThemeInfo:
     active: bool
 
 
-def meeting_dates() -> dict:
-    """The range a meeting's date may take: five years back (late records) to two years ahead."""
-    today = dt.date.today()
-    return {"earliest": validate.years_from(today, -5), "latest": validate.years_from(today, 2),
-            "why": "meetings are within five years back and two years ahead"}
-
-
 def list_themes(active_only: bool = True) -> list[ThemeInfo]:
     query = Theme.select().order_by(Theme.name)
     if active_only:
@@ -156,7 +149,7 @@ def _clean_meeting(values: dict) -> dict:
         also = f" (also missing: {', '.join(missing[1:])})" if len(missing) > 1 else ""
         raise ValidationError(missing[0], f"is required: choose the meeting's {missing[0]}{also}")
     out = {
-        "held_on": validate.date("date", v.get("held_on"), **meeting_dates()),
+        "held_on": validate.date("date", v.get("held_on"), **validate.around_today(5, 2, "meetings")),
         "title": validate.text("title", v.get("title"), 120, required=False),
         "facilitators": validate.text("facilitators", v.get("facilitators"), 200, required=False),
         "notes": validate.text("notes", v.get("notes"), 20000, required=False),
