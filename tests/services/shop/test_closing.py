@@ -55,3 +55,16 @@ def test_bad_counts_and_other_shops_are_refused(shop_setup, admin, make_user):
     with pytest.raises(PermissionDenied):
         shop_close.close_day(vanna, pp2.id, DAY)
     assert shop_close.closing_for(pp1.id, DAY) is None and shop_close.closing_for(pp2.id, DAY) is None
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(usd=HOSTILE, khr=HOSTILE, eur=HOSTILE, note=HOSTILE)
+def test_any_day_closing(shop_setup, admin, usd, khr, eur, note):
+    pp1 = shop_setup["locs"]["PP1"]
+    refused_cleanly(lambda: shop_close.close_day(admin, pp1.id, DAY, usd, khr, eur, note),
+                    "dollars counted", "riel counted", "euros counted", "note", "day")

@@ -176,3 +176,19 @@ def test_tills_selling_at_once_get_unique_gap_free_numbers_and_losers_hear_sold_
     numbers = sorted(s.number for s in Sale.select().where(Sale.location == pp1.id))
     assert numbers == list(range(1, 31))
     assert stock.balance(scarf.id, pp1.id) == 0
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(usd=HOSTILE, khr=HOSTILE, eur=HOSTILE, qty=HOSTILE)
+def test_any_payment_or_quantity(shop_setup, admin, usd, khr, eur, qty):
+    pp1, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["scarf"]
+    if not stock.balance(scarf.id, pp1.id):
+        stock.receive(admin, pp1.id, {scarf.id: 1000}, day=DAY)
+    refused_cleanly(lambda: sales.complete_sale(admin, pp1.id, [(scarf.id, qty)], paid_usd=usd, paid_khr=khr,
+                                                paid_eur=eur, day=DAY, rates=RATES),
+                    "dollars paid", "riel paid", "euros paid", "payment", "quantity", "lines")
