@@ -11,7 +11,7 @@ from pse_desktop.services.core import auth, demo, places, users
 def test_adds_centres_shops_and_users_who_can_log_in(admin):
     seen = []
     line = demo.add_demo(admin, lambda m, f: seen.append(f), dt.date(2026, 3, 1))
-    assert line.startswith("7 centres, 3 shops, 4 users")
+    assert line.startswith("7 centres, 3 shops, 6 users")
     assert [c.code for c in places.list_centres()] == sorted(c[0] for c in demo.CENTRES)
     assert {s.code: s.country for s in places.list_shops()} == {"FR1": "FR", "PP1": "KH", "PP2": "KH"}
     assert seen == [0.4, 0.7, 1.0]
@@ -19,6 +19,7 @@ def test_adds_centres_shops_and_users_who_can_log_in(admin):
     assert sophea.role == "centre_staff" and len(sophea.centre_ids) == 2
     roles = {u.username: u.role for u in users.list_users(admin)}
     assert roles == {"admin": "admin", "sophea": "centre_staff", "dara": "social_team",
+                     "sokha": "social_team", "chenda": "social_lead",
                      "srey": "workshop_manager", "vanna": "shop_staff"}
 
 
