@@ -147,9 +147,9 @@ def request_support(actor: Actor, family_id: int, kind: str, currency: str, amou
     amount = parse_amount("amount", amount, currency)
     payments = validate.integer("payments", payments, 1, MAX_PAYMENTS)
     why = validate.text("why", why, 2000)
-    follow_up_on = validate.date("follow-up date", follow_up_on, required=False)
-    if follow_up_on and not today <= follow_up_on <= today.replace(year=today.year + 2):
-        raise ValidationError("follow-up date", "must be within the next two years")
+    follow_up_on = validate.date("follow-up date", follow_up_on, required=False, earliest=today,
+                                 latest=validate.years_from(today, 2),
+                                 why="a follow-up is within the next two years")
     total = usd_cents(amount * payments, currency)
     with database.atomic():
         row = SupportRequest.create(family=family_id, kind=kind, currency=currency, amount=amount,
