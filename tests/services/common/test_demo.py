@@ -29,6 +29,8 @@ def test_runs_each_area_part_in_order_with_progress(admin, monkeypatch):
     fake = [areas.Area(key="a", package="a", label="A", demo="x:a"),
             areas.Area(key="b", package="b", label="B"),
             areas.Area(key="c", package="c", label="C", demo="x:c")]
+    models = demo.all_models()  # the real tables: the fake areas have no models of their own
+    monkeypatch.setattr(demo, "all_models", lambda: models)
     monkeypatch.setattr(areas, "AREAS", fake)
     monkeypatch.setattr(areas, "resolve", lambda spec: part(spec.rsplit(":", 1)[1]))
     seen = []
