@@ -13,6 +13,8 @@ def register(registry) -> None:
     p.add_argument("file")
     p.add_argument("--yes", action="store_true", help=_("import the valid rows without asking"))
     p.add_argument("--template", action="store_true", help=_("write an empty template to FILE instead"))
+    p.add_argument("--with-duplicates", action="store_true",
+                   help=_("also import the likely duplicates (same name and birth date as a child already registered or an earlier row)"))
     p.set_defaults(func=cmd_import)
     p = registry["report"].add_parser("attendance", parents=[common],
                                       help=_("monthly attendance register of a centre's groups (PDF)"))
@@ -23,8 +25,11 @@ def register(registry) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_report)
     p = registry["export"].add_parser("attendance", parents=[common],
-                                      help=_("a month's attendance of every child (CSV or XLSX)"))
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
+                                      help=_("the attendance of every child for a month or any range of days, e.g. a whole year (CSV or XLSX)"))
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", metavar="YYYY-MM")
+    when.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help=_("first day (with --to)"))
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help=_("last day (with --from)"))
     p.add_argument("--centre", metavar="CODE", help=_("one centre (default: all)"))
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     p.set_defaults(func=cmd_export)
@@ -46,8 +51,18 @@ def cmd_import(args) -> int:
         return 2
     for row in result.bad:
         print(_("line {line}: {error}").format(line=row.line, error=row.error), file=sys.stderr)
-    print(_("{n} valid rows ({n2} new families), {n3} bad rows.").format(n=len(result.valid), n2=len(result.new_families), n3=len(result.bad)))
-    if not result.valid:
+    for row in result.duplicates:
+        if args.with_duplicates:
+            msg = _("line {line}: likely duplicate of {other} (same name and birth date): imported")
+        else:
+            msg = _("line {line}: likely duplicate of {other} (same name and birth date): left out (add --with-duplicates to import it)")
+        print(msg.format(line=row.line, other=row.duplicate_of), file=sys.stderr)
+    if result.unknown_columns:
+        print(_("Columns not imported: {columns}").format(columns=", ".join(result.unknown_columns)), file=sys.stderr)
+    print(_("{n} valid rows ({n2} new families), {n3} bad rows, {n4} likely duplicates.").format(
+        n=len(result.valid) - len(result.duplicates), n2=len(result.new_families), n3=len(result.bad),
+        n4=len(result.duplicates)))
+    if not result.valid or (not args.with_duplicates and len(result.valid) == len(result.duplicates)):
         print(_("Nothing to import."), file=sys.stderr)
         return 2
     if not args.yes:
@@ -57,7 +72,8 @@ def cmd_import(args) -> int:
         if input("Import the valid rows? Type yes: ").strip().lower() != "yes":
             print(_("Nothing was imported."))
             return 1
-    count = attendance_import.commit(actor, result)
+    ticked = [r.line for r in result.duplicates] if args.with_duplicates else []
+    count = attendance_import.commit(actor, result, ticked)
     print(_("Imported {count} children.").format(count=count))
     return 0
 
@@ -83,12 +99,18 @@ def cmd_report(args) -> int:
 
 def cmd_export(args) -> int:
     from .main import open_db
-    from ..services.centres.export import export_month
+    from ..services.centres.export import export_month, export_range
     from ..services.centres.rules import centre_by_code
     from ..services.core.permissions import cli_actor
 
     open_db(args)
     centre_id = centre_by_code(args.centre).id if args.centre else None
-    count = export_month(cli_actor(), args.month, args.out, centre_id)
+    if args.month:
+        count = export_month(cli_actor(), args.month, args.out, centre_id)
+    else:
+        if not args.date_to:
+            print(_("error: --from needs --to"), file=sys.stderr)
+            return 2
+        count = export_range(cli_actor(), args.date_from, args.date_to, args.out, centre_id)
     print(_("Wrote {count} rows to {out}").format(count=count, out=args.out))
     return 0

@@ -24,8 +24,15 @@ def test_import_report_export(admin, target, tmp_path, capsys):
     broken = tmp_path / "broken.csv"
     broken.write_bytes("child_code,name\n\xe9\n".encode("latin-1"))
     assert cli.main(["--db", db, "import", "children", str(broken), "--yes"]) == 2
-    assert "wrong encoding" in capsys.readouterr().err
-    child = Child.get()
+    assert "missing columns" in capsys.readouterr().err
+    lines = template.read_text(encoding="utf-8-sig").splitlines()
+    again = tmp_path / "again.csv"
+    again.write_text(lines[0] + "\n" + lines[1].replace("STM-9001", "STM-9002") + "\n", encoding="utf-8")
+    assert cli.main(["--db", db, "import", "children", str(again), "--yes"]) == 2
+    assert "likely duplicate of STM-9001" in capsys.readouterr().err
+    assert cli.main(["--db", db, "import", "children", str(again), "--yes", "--with-duplicates"]) == 0
+    assert Child.select().count() == 2
+    child = Child.get(Child.code == "STM-9001")
     attendance.record_day(admin, group.id, dt.date(2026, 3, 2), {child.id: "A"}, "paper",
                           today=dt.date(2026, 3, 6))
     pdf = tmp_path / "r.pdf"
@@ -39,4 +46,12 @@ def test_import_report_export(admin, target, tmp_path, capsys):
     assert cli.main(["--db", db, "export", "attendance", "--month", "2026-03", "--out", str(out)]) == 0
     assert "STM-9001" in out.read_text(encoding="utf-8-sig")
     assert cli.main(["--db", db, "export", "attendance", "--month", "2026-3x", "--out", str(out)]) == 2
+    year = tmp_path / "year.xlsx"
+    assert cli.main(["--db", db, "export", "attendance", "--from", "2026-01-01", "--to", "2026-12-31",
+                     "--out", str(year)]) == 0
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(year).active.values)
+    assert rows[0][0] == "Month" and {r[0] for r in rows[1:]} >= {"2026-01", "2026-12"}
+    assert cli.main(["--db", db, "export", "attendance", "--from", "2026-01-01", "--out", str(year)]) == 2
     assert attendance_import.COLUMNS[0] in template.read_text(encoding="utf-8-sig")

@@ -21,6 +21,11 @@ from ..core.permissions import Actor, require
 from ...i18n import _
 
 
+#: Ages at enrolment the programmes take (daycare from 3, after-school until the end of school);
+#: the birth date is checked against them, so an old record can still be edited years later.
+ENROL_AGES = (2, 20)
+FIRST_ENROLMENT = dt.date(1995, 1, 1)  # PSE opened its first centre in 1995-1996
+
 class LikelyDuplicate(ConflictError):
     """Another child has the same name and birth date; save again with ``confirm_duplicate``."""
 
@@ -148,8 +153,8 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
     v = dict(values)
     out = {
         "code": validate.code("code", v.get("code"), 20) if v.get("code") or child_id else "",
-        "name_km": validate.text("Khmer name", v.get("name_km"), 80, required=False),
-        "name_latin": validate.text("Latin name", v.get("name_latin"), 80),
+        "name_km": validate.name("Khmer name", v.get("name_km"), 80, required=False),
+        "name_latin": validate.name("Latin name", v.get("name_latin"), 80),
         "sex": validate.choice("sex", v.get("sex"), list(SEXES)),
         "birth_date": validate.date("birth date", v.get("birth_date")),
         "programme": validate.choice("programme", v.get("programme"), list(PROGRAMMES)),
@@ -157,7 +162,9 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
         "school": validate.text("school", v.get("school"), 80, required=False),
         "grade": validate.text("grade", v.get("grade"), 10, required=False),
         "clothing_size": v.get("clothing_size") or "",
-        "enrolled_on": validate.date("enrolment date", v.get("enrolled_on")),
+        "enrolled_on": validate.date("enrolment date", v.get("enrolled_on"), earliest=FIRST_ENROLMENT,
+                                     latest=dt.date.today() + dt.timedelta(days=31),
+                                     why="not more than a month ahead"),
         "exit_on": validate.date("exit date", v.get("exit_on"), required=False),
         "exit_reason": validate.text("exit reason", v.get("exit_reason"), 200, required=False),
         "age_reason": validate.text("age reason", v.get("age_reason"), 200, required=False),
@@ -174,6 +181,10 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
         raise ValidationError("birth date", _("is in the future"))
     if out["enrolled_on"] < out["birth_date"]:
         raise ValidationError("enrolment date", _("is before the birth date"))
+    age = age_on(out["birth_date"], out["enrolled_on"])
+    if not ENROL_AGES[0] <= age <= ENROL_AGES[1]:
+        raise ValidationError("birth date", _("{date} gives an age of {age} at enrolment; the programmes take children of {low} to {high}").format(
+            date=out["birth_date"].isoformat(), age=age, low=ENROL_AGES[0], high=ENROL_AGES[1]))
     if out["exit_on"] and out["exit_on"] < out["enrolled_on"]:
         raise ValidationError("exit date", _("is before the enrolment date"))
     if out["exit_on"] and not out["exit_reason"]:
@@ -185,6 +196,7 @@ def _clean(values: dict, child_id: int | None, check_family: bool = True) -> dic
         if not DAYCARE_AGES[0] <= age <= DAYCARE_AGES[1]:
             raise ValidationError("age reason", _("daycare is for ages 3-6 and this child is {age}: give the reason to confirm").format(age=age))
     for key, field in (("family_id", "family"), ("centre_id", "centre")):
+        v[key] = validate.record_id(field, v.get(key))
         if not v.get(key) and (check_family or key != "family_id"):
             raise ValidationError(field, _("is required"))
     if check_family and Family.get_or_none(Family.id == v["family_id"]) is None:

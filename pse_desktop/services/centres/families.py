@@ -121,8 +121,8 @@ def clean_guardians(guardians) -> list[GuardianInfo]:
         if not any(str(g.get(k) or "").strip() for k in ("name_km", "name_latin", "phone")):
             continue
         field = f"guardian {index + 1}"
-        name_latin = validate.text(f"{field} name", g.get("name_latin"), 80)
-        name_km = validate.text(f"{field} Khmer name", g.get("name_km"), 80, required=False)
+        name_latin = validate.name(f"{field} name", g.get("name_latin"), 80)
+        name_km = validate.name(f"{field} Khmer name", g.get("name_km"), 80, required=False)
         relation = validate.choice(f"{field} relation", g.get("relation") or "mother", RELATIONS)
         phone = validate.text(f"{field} phone", g.get("phone"), 40, required=False)
         out.append(GuardianInfo(g.get("id"), name_km, name_latin, relation, phone))

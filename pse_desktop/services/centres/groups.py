@@ -69,7 +69,7 @@ def get_group(group_id: int) -> GroupInfo:
 def save_group(actor: Actor, group_id: int | None, centre_id: int, name: str, programme: str,
                session: str = "", staff_id: int | None = None, active: bool = True) -> GroupInfo:
     require(actor, "attendance.groups", centre_id=centre_id)
-    name = validate.text("name", name, 40)
+    name = validate.name("name", name, 40)
     programme = validate.choice("programme", programme, list(PROGRAMMES))
     session = validate.choice("session", session or "", list(SESSIONS))
     if programme == "after_school" and not session:
@@ -135,7 +135,7 @@ def add_day_off(actor: Actor, day, name: str, centre_id: int | None = None) -> D
     else:
         require(actor, "attendance.calendar", centre_id=centre_id)
     day = validate.date("day", day)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     with database.atomic():
         query = DayOff.select().where(DayOff.day == day)
         query = query.where(DayOff.centre.is_null() if centre_id is None else (DayOff.centre == centre_id))

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import hmac
 import os
+import unicodedata
 
 from ...db import database
 from ...db.core import User, UserCentre, UserShop
@@ -32,23 +33,28 @@ class LoginFailed(PseError):
 def hash_password(password: str) -> str:
     """Return a salted scrypt hash in the form ``scrypt$n$r$p$salt$hash``."""
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
+    # NFC: the same Khmer or accented password typed on two keyboards gives the same hash
+    digest = hashlib.scrypt(unicodedata.normalize("NFC", password).encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
                             maxmem=64 * 1024 * 1024)
     b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt)}${b64(digest)}"
 
 
 def verify_password(password: str, stored: str) -> bool:
-    """Return whether ``password`` matches the stored hash."""
+    """Return whether ``password`` matches the stored hash (its NFC form, or as typed for
+    hashes made before passwords were normalised)."""
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
+        if scheme != "scrypt" or not isinstance(password, str) or len(password) > 1000:
             return False
-        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                             p=int(p), maxmem=64 * 1024 * 1024)
+        for form in dict.fromkeys((unicodedata.normalize("NFC", password), password)):
+            got = hashlib.scrypt(form.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
+                                 p=int(p), maxmem=64 * 1024 * 1024)
+            if hmac.compare_digest(got, base64.b64decode(digest)):
+                return True
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(got, base64.b64decode(digest))
+    return False
 
 
 def check_new_password(password: str, field: str = "password") -> str:
@@ -59,6 +65,9 @@ def check_new_password(password: str, field: str = "password") -> str:
         raise ValidationError(field, _("is too long (200 characters at most)"))
     if password.strip() != password:
         raise ValidationError(field, _("must not start or end with a space"))
+    bad = next((c for c in password if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")), None)
+    if bad is not None:
+        raise ValidationError(field, _("holds a control or invalid character (U+{code})").format(code=f"{ord(bad):04X}"))
     return password
 
 

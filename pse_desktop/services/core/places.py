@@ -43,7 +43,7 @@ def save_centre(actor: Actor, centre_id: int | None, code: str, name: str, area:
     """Create (``centre_id`` None) or edit a centre."""
     require(actor, "admin.centres")
     code = validate.code("code", code)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     area = validate.choice("area", area, CENTRE_AREAS)
     values = {"code": code, "name": name, "area": area, "active": bool(active)}
     with database.atomic():
@@ -58,7 +58,7 @@ def save_shop(actor: Actor, shop_id: int | None, code: str, name: str, place: st
     """Create (``shop_id`` None) or edit a shop."""
     require(actor, "admin.centres")
     code = validate.code("code", code)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     place = validate.text("place", place, 80, required=False)
     country = validate.choice("country", country, list(SHOP_COUNTRIES))
     values = {"code": code, "name": name, "place": place, "country": country,

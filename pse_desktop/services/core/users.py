@@ -60,7 +60,7 @@ def _clean(username, full_name, role, centre_codes, shop_codes):
     username = validate.text("user name", username, 40)
     if not all(c.isalnum() or c in "._-" for c in username):
         raise ValidationError("user name", _("may only hold letters, digits, '.', '_' and '-'"))
-    full_name = validate.text("full name", full_name, 80, required=False)
+    full_name = validate.name("full name", full_name, 80, required=False)
     role = validate.choice("role", role, list(ROLES))
     centres = []
     for code in centre_codes or ():

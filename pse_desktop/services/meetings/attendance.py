@@ -63,7 +63,7 @@ def record_attendance(actor: Actor, meeting_id: int, presences, walk_ins=(), gue
             extra[w.family_id] = w
     guest_rows = []
     for name, note in guests:
-        guest_rows.append((validate.text("guest name", name, 80),
+        guest_rows.append((validate.name("guest name", name, 80),
                            validate.text("guest note", note, 200, required=False)))
     with database.atomic():
         for fid, p in clean.items():

@@ -110,7 +110,8 @@ def add_followup(actor: Actor, family_id: int, action: str, *, due_on=None,
 
     require_family(actor, "meetings.followup", family_id)
     action = validate.text("action", action, 300)
-    due_on = validate.date("due date", due_on, required=False) or (
+    due_on = validate.date("due date", due_on, required=False,
+                           **validate.around_today(2, 3, _("follow-ups"))) or (
         today + dt.timedelta(days=settings.get("followup_due_days")))
     if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
         raise ValidationError("who", _("is unknown"))
@@ -135,7 +136,7 @@ def update_followup(actor: Actor, followup_id: int, *, action: str | None = None
     if action is not None:
         values["action"] = validate.text("action", action, 300)
     if due_on not in (None, ""):
-        values["due_on"] = validate.date("due date", due_on)
+        values["due_on"] = validate.date("due date", due_on, **validate.around_today(2, 3, _("follow-ups")))
     if assigned_to_id != "same":
         if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
             raise ValidationError("who", _("is unknown"))
@@ -143,7 +144,9 @@ def update_followup(actor: Actor, followup_id: int, *, action: str | None = None
     if outcome is not None:
         values["outcome"] = validate.text("outcome", outcome, 2000, required=False)
     if done_on not in (None, ""):
-        values["done_on"] = validate.date("done on", done_on)
+        values["done_on"] = validate.date("done on", done_on, earliest=validate.years_from(dt.date.today(), -5),
+                                          latest=dt.date.today() + dt.timedelta(days=1),
+                                          why="not in the future")
         if not values.get("outcome", row.outcome):
             raise ValidationError("outcome", _("say what came of it before closing the action"))
     if reopen:

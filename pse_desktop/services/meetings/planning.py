@@ -65,7 +65,7 @@ def save_theme(actor: Actor, theme_id: int | None, name: str, description: str =
                active: bool = True) -> ThemeInfo:
     """Add or edit a theme; ``active=False`` retires it (past meetings keep it)."""
     require(actor, "meetings.themes")
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     description = validate.text("description", description, 400, required=False)
     with database.atomic():
         clash = Theme.select().where(Theme.name == name)
@@ -149,23 +149,23 @@ def _clean_meeting(values: dict) -> dict:
         also = f" (also missing: {', '.join(missing[1:])})" if len(missing) > 1 else ""
         raise ValidationError(missing[0], _("is required: choose the meeting's {value}{also}").format(value=missing[0], also=also))
     out = {
-        "held_on": validate.date("date", v.get("held_on")),
+        "held_on": validate.date("date", v.get("held_on"), **validate.around_today(5, 2, _("meetings"))),
         "title": validate.text("title", v.get("title"), 120, required=False),
         "facilitators": validate.text("facilitators", v.get("facilitators"), 200, required=False),
         "notes": validate.text("notes", v.get("notes"), 20000, required=False),
         "duration_min": validate.integer("duration", v.get("duration_min") or 60, 5, 600),
     }
-    start = (v.get("start_time") or "").strip()
+    start = validate.text("time", v.get("start_time"), 10, required=False)
     if start:
         m = TIME_RE.match(start)
         if not m:
             raise ValidationError("time", _("must be a time like 14:30, not {start!r}").format(start=start))
         start = f"{int(m.group(1)):02d}:{m.group(2)}"
     out["start_time"] = start
-    centre = Centre.get_or_none(Centre.id == v["centre_id"])
+    centre = Centre.get_or_none(Centre.id == validate.record_id("centre", v["centre_id"]))
     if centre is None:
         raise ValidationError("centre", _("is unknown"))
-    theme = Theme.get_or_none(Theme.id == v["theme_id"])
+    theme = Theme.get_or_none(Theme.id == validate.record_id("theme", v["theme_id"]))
     if theme is None:
         raise ValidationError("theme", _("is unknown"))
     out["centre"], out["theme"] = centre.id, theme.id

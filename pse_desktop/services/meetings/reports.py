@@ -223,7 +223,7 @@ def export_table(actor: Actor, first, last, centre_id: int | None = None) -> tup
     fams = families_by_id(family_ids)
     rows = []
     for m in meetings:
-        head = [_as_date(m.held_on).isoformat(), m.start_time, m.centre_code, m.theme_name, m.title,
+        head = [_as_date(m.held_on), m.start_time, m.centre_code, m.theme_name, m.title,
                 m.facilitators, m.duration_min, m.status]
         for mf in sorted(links[m.id], key=lambda x: fams[x.family_id].code):
             f = fams[mf.family_id]

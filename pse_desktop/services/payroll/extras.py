@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from ...db import database
 from ...db.payroll import Adjustment, Advance, Contract, Worker
 from ..core import audit, settings
-from ..common import validate
+from ..common import numbers, validate
 from ..common.errors import ConflictError, NotFound, ValidationError
-from .months import AREA, month_end, month_label, parse_month, refuse_if_final, working_days
+from .months import ADVANCE_HARD_LIMIT, AREA, month_end, month_label, parse_month, refuse_if_final, working_days
 from .run import _group, instalment_due
 from ..core.permissions import Actor, require
 from .workers import contract_on
@@ -21,14 +21,17 @@ from ...i18n import _
 
 
 def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reason: str = "",
-                 first_month=None) -> int:
+                 first_month=None, confirm: bool = False) -> int:
     """Record an advance, repaid in ``months`` instalments from ``first_month`` (default: the
-    month it is given). Returns its id."""
+    month it is given). Returns its id. An advance above the usual highest (a setting) needs
+    ``confirm``."""
     require(actor, "payroll.run")
     given_on = validate.date("given_on", given_on)
     cents = validate.money_cents("amount", amount)
     if cents <= 0:
         raise ValidationError("amount", _("must be more than zero"))
+    numbers.check_plausible("amount", cents, "USD", numbers.Plausible(
+        1, settings.get("payroll_advance_usual_max_cents"), ADVANCE_HARD_LIMIT), confirm)
     months = validate.integer("months", months, 1, 24)
     reason = validate.text("reason", reason, 120, required=False) or "Salary advance"
     first = parse_month(first_month, "first_month") if first_month else given_on.replace(day=1)
@@ -86,9 +89,10 @@ def pay_mid_month(actor: Actor, month, percent=None, given_on=None) -> tuple[int
 
 
 def add_adjustment(actor: Actor, worker_id: int, month, kind: str, reason: str, amount,
-                   corrects_month=None) -> int:
+                   corrects_month=None, confirm: bool = False) -> int:
     """An addition or deduction with a reason, paid in ``month``; ``corrects_month`` names the
-    finalised month it corrects. Returns its id."""
+    finalised month it corrects. Returns its id. Above the usual highest advance it needs
+    ``confirm``."""
     require(actor, "payroll.run")
     month = parse_month(month)
     kind = validate.choice("kind", kind, ("addition", "deduction"))
@@ -96,6 +100,8 @@ def add_adjustment(actor: Actor, worker_id: int, month, kind: str, reason: str, 
     cents = validate.money_cents("amount", amount)
     if cents <= 0:
         raise ValidationError("amount", _("must be more than zero"))
+    numbers.check_plausible("amount", cents, "USD", numbers.Plausible(
+        1, settings.get("payroll_advance_usual_max_cents"), ADVANCE_HARD_LIMIT), confirm)
     corrects = parse_month(corrects_month, "corrects_month") if corrects_month else None
     if corrects and corrects >= month:
         raise ValidationError("corrects_month", _("a correction goes into a later month"))

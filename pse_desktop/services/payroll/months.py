@@ -44,7 +44,18 @@ settings.declare(
     settings.SettingDef(
         "payroll_mid_month_percent", N_("Mid-month payment (% of the monthly wage)"), "int", 50,
         N_("Share of the monthly wage paid as an advance in the middle of the month; it is deducted from the month's pay."), 1, 90),
+    settings.SettingDef(
+        "payroll_wage_usual_max_cents", N_("Usual highest monthly wage (cents)"), "int", 100_000,
+        N_("A monthly wage above this (or below the sector minimum) is saved only after the user confirms it (\"$24,550.00 a month — is that right?\"). Daily rates are compared with a 26th of it, hourly rates with a 208th. 100000 = US$1,000."), 10_000, 10_000_000),
+    settings.SettingDef(
+        "payroll_advance_usual_max_cents", N_("Usual highest advance (cents)"), "int", 30_000,
+        N_("An advance, addition or deduction above this is saved only after the user confirms it. 30000 = US$300."),
+        1_000, 10_000_000),
 )
+
+#: Nobody's pay passes these, confirmed or not (US cents): a typing slip, not a wage.
+WAGE_HARD_LIMIT = 10_000_000  # $100,000 a month
+ADVANCE_HARD_LIMIT = 500_000  # $5,000
 
 JOBS = (N_("seamstress"), N_("cutter"), N_("finisher"), N_("supervisor"), N_("ironer"),
         N_("quality control"), N_("student"))
@@ -232,7 +243,7 @@ def save_holiday(actor: Actor, day, name: str) -> None:
     """Add or rename a public holiday (they move by decree: data, entered per year)."""
     require(actor, "payroll.rates")
     day = validate.date("day", day)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     refuse_if_final(day.replace(day=1), "its public holidays")
     with database.atomic():
         row = PublicHoliday.get_or_none(PublicHoliday.day == day)

@@ -9,9 +9,10 @@ from ...db import counters, database
 from ...db.centres import Child
 from ...db.payroll import Contract, Payslip, Worker
 from ..core import audit
-from ..common import validate
+from ..common import numbers, validate
+from ..core import settings
 from ..common.errors import ConflictError, NotFound, ValidationError
-from .months import AREA, month_label
+from .months import AREA, WAGE_HARD_LIMIT, month_label
 from .calc import BASES
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, require
@@ -134,11 +135,15 @@ def clean_worker(values: dict) -> dict:
         "kind": kind,
         "code": validate.code("code", values.get("code") or "", 10) if values.get("code") else "",
         "job": validate.text("job", values.get("job") or ("student" if kind == "student" else ""), 30),
-        "name_latin": validate.text("name_latin", values.get("name_latin"), 80),
-        "name_khmer": validate.text("name_khmer", values.get("name_khmer"), 80, required=False),
-        "sex": validate.choice("sex", (values.get("sex") or "").upper()[:1], ("", "F", "M")),
-        "hire_date": validate.date("hire_date", values.get("hire_date")),
-        "leave_date": validate.date("leave_date", values.get("leave_date"), required=False),
+        "name_latin": validate.name("name_latin", values.get("name_latin"), 80),
+        "name_khmer": validate.name("name_khmer", values.get("name_khmer"), 80, required=False),
+        "sex": validate.choice("sex", validate.text("sex", values.get("sex"), 10, required=False)
+                               .upper()[:1], ("", "F", "M")),
+        "hire_date": validate.date("hire_date", values.get("hire_date"), earliest=dt.date(1980, 1, 1),
+                                   latest=validate.years_from(dt.date.today(), 1),
+                                   why="from 1980 to a year ahead"),
+        "leave_date": validate.date("leave_date", values.get("leave_date"), required=False,
+                                    earliest=dt.date(1980, 1, 1), latest=validate.years_from(dt.date.today(), 5)),
         "dependants": validate.integer("dependants", values.get("dependants") or 0, 0, 20),
         "nssf_member": bool(values.get("nssf_member", kind == "employee")),
         "nssf_number": validate.text("nssf_number", values.get("nssf_number"), 30, required=False),
@@ -173,6 +178,14 @@ def save_worker(actor: Actor, worker_id: int | None, values: dict) -> WorkerInfo
     return get_worker(actor, w.id)
 
 
+def rate_limits(basis: str) -> numbers.Plausible:
+    """The usual range of a monthly, daily or hourly rate, from the usual highest monthly wage."""
+    high = settings.get("payroll_wage_usual_max_cents")
+    minimum = settings.get("payroll_sector_minimum_cents") or 20_000
+    share, per = {"monthly": (1, N_("a month")), "daily": (26, N_("a day")), "hourly": (208, N_("an hour"))}[basis]
+    return numbers.Plausible(minimum // 2 // share, high // share, WAGE_HARD_LIMIT // share, per)
+
+
 def list_contracts(actor: Actor, worker_id: int) -> list[ContractInfo]:
     require(actor, "payroll.view")
     return [_contract_info(c) for c in Contract.select().where(Contract.worker == worker_id)
@@ -182,10 +195,11 @@ def list_contracts(actor: Actor, worker_id: int) -> list[ContractInfo]:
 def add_contract(actor: Actor, worker_id: int, effective_from, basis: str, rate, *,
                  attendance_bonus: bool | None = None, transport_allowance: bool | None = None,
                  seniority_bonus: bool | None = None, seniority_pay: bool | None = None,
-                 note: str = "") -> ContractInfo:
+                 note: str = "", confirm: bool = False) -> ContractInfo:
     """Add the contract in force from a date (a raise): earlier history stays as it was.
 
-    The garment-sector bonuses default to on for employees and off for students.
+    The garment-sector bonuses default to on for employees and off for students. A rate
+    outside the usual range (settings) needs ``confirm``: NeedsConfirmation says so.
     """
     require(actor, "payroll.workers")
     start = validate.date("effective_from", effective_from)
@@ -193,6 +207,8 @@ def add_contract(actor: Actor, worker_id: int, effective_from, basis: str, rate,
     rate_cents = validate.money_cents("rate", rate if rate not in (None, "") else 0)
     if basis != "piece" and rate_cents <= 0:
         raise ValidationError("rate", _("a {basis} rate is needed").format(basis=basis))
+    if basis != "piece":
+        numbers.check_plausible("rate", rate_cents, "USD", rate_limits(basis), confirm)
     note = validate.text("note", note, 200, required=False)
     with database.atomic():
         w = Worker.get_or_none(Worker.id == worker_id)

@@ -11,6 +11,7 @@ from ...db.payroll import Worker
 from ...db.production import Delivery, DeliveryLine, OrderLine, Output, ProductionOrder
 from ..core import settings
 from ..common import validate
+from ..common.tables import Money
 from ..shop.catalog import variant_label
 from ..common.errors import NotFound, ValidationError
 from ..core.home import Card
@@ -148,9 +149,10 @@ def output_table(actor: Actor, date_from, date_to) -> tuple[list[str], list[list
     rows = []
     for r in query:
         v = r.variant
-        rows.append([r.day.isoformat(), order_no(r.order.number), r.order.customer, r.worker.code,
+        day = r.day if isinstance(r.day, dt.date) else dt.date.fromisoformat(str(r.day))
+        rows.append([day, order_no(r.order.number), r.order.customer, r.worker.code,
                      r.worker.name_latin, v.code, variant_label(v.product.name_en, v.size, v.colour),
-                     r.pieces, validate.format_cents(rates.get(v.id, 0), ""), r.over_reason])
+                     r.pieces, Money(rates.get(v.id, 0)), r.over_reason])
     return HEADER, rows
 
 

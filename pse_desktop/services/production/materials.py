@@ -9,9 +9,7 @@ Quantities are thousandths of the material's unit (see ``parse_qty`` and ``forma
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from peewee import JOIN
 
@@ -19,7 +17,7 @@ from ...db import database
 from ...db.catalog import Product, ProductVariant
 from ...db.production import BomLine, Material, MaterialMove, SewingRate
 from ..core import audit
-from ..common import validate
+from ..common import numbers, validate
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, internal, require
 from .orders import AREA
@@ -31,19 +29,14 @@ MAX_QTY = 10_000_000_000  # thousandths: ten million units
 
 
 def parse_qty(field: str, value, allow_negative: bool = False, allow_zero: bool = False) -> int:
-    """Return thousandths of a unit from '12.5', '12,5', '3' or an int (already thousandths)."""
+    """Return thousandths of a unit from '12.5' ('12,5' in French), '3' or an int (already thousandths)."""
     if isinstance(value, bool) or isinstance(value, float):
         raise ValidationError(field, _("must be a quantity like 12.5"))
     if isinstance(value, int):
         milli = value
     else:
-        raw = validate.text(field, value, 20).replace(" ", "").replace(",", ".")
-        if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", raw):
-            raise ValidationError(field, _("must be a quantity like 12.5, not {value!r}").format(value=value))
-        try:
-            exact = Decimal(raw) * 1000
-        except InvalidOperation:
-            raise ValidationError(field, _("must be a quantity like 12.5, not {value!r}").format(value=value)) from None
+        # read like amounts, in the user's language: '12,5' in French, '1,200' is 1200 in English
+        exact = numbers.parse_quantity(field, value, 3) * 1000
         if exact != exact.to_integral_value():
             raise ValidationError(field, _("has more than three decimals"))
         milli = int(exact)
@@ -132,7 +125,7 @@ def save_material(actor: Actor, material_id: int | None, code: str, name: str, k
     require(actor, "production.materials")
     values = {
         "code": validate.code("code", code, 20),
-        "name": validate.text("name", name, 80),
+        "name": validate.name("name", name, 80),
         "kind": validate.choice("kind", kind, MATERIAL_KINDS),
         "unit": validate.text("unit", unit, 10),
         "colour": validate.text("colour", colour, 30, required=False),

@@ -24,6 +24,8 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
     """Record a collection (by the guardian or a named proxy) or a no-show; changing it later
     gives back the rice first, so the stock always equals what was handed out."""
     require(actor, "rice.distribute")  # the line's centre is checked once it is read
+    status = validate.choice("collection", status, STATUSES)
+    proxy_name = validate.name("proxy", proxy_name, 80, required=status == "proxy")
     day = day or dt.date.today()
     with database.atomic():
         line = lock_line(line_id)  # a second recorder of the same line waits, then sees this one

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ...db import database
 from ...db.catalog import Product, ProductVariant
-from ..common import validate
+from ..common import numbers, validate
+from ..core import settings
 from ..common.errors import NotFound, ValidationError
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, register_actions, require
@@ -22,6 +23,20 @@ register_actions(
     {"catalog.edit": "Add and edit products, variants and prices"},
     {"workshop_manager": ["catalog.edit"]},
 )
+
+
+settings.declare(
+    settings.SettingDef("shop_price_usual_max_cents", "Usual highest price (cents)", "int", 20_000,
+                        "A shop price above this is saved only after the user confirms it. "
+                        "20000 = US$200.", 100, 10_000_000),
+)
+
+PRICE_HARD_LIMIT = 1_000_000  # $10,000: no item of the shops costs more
+
+
+def price_limits() -> numbers.Plausible:
+    """The usual range of a dollar price (euro prices are compared after the same numbers)."""
+    return numbers.Plausible(0, settings.get("shop_price_usual_max_cents"), PRICE_HARD_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -78,9 +93,9 @@ def save_product(actor: Actor, product_id: int | None, code: str, name_en: str, 
     """Create (``product_id`` None) or edit a product family."""
     require(actor, "catalog.edit")
     code = validate.code("code", code, 20)
-    name_en = validate.text("name", name_en, 120)
-    name_fr = validate.text("French name", name_fr, 120, required=False)
-    name_km = validate.text("Khmer name", name_km, 120, required=False)
+    name_en = validate.name("name", name_en, 120)
+    name_fr = validate.name("French name", name_fr, 120, required=False)
+    name_km = validate.name("Khmer name", name_km, 120, required=False)
     category = validate.text("category", category, 40)
     kind = validate.choice("kind", kind, KINDS)
     values = {"code": code, "name_en": name_en, "name_fr": name_fr, "name_km": name_km,
@@ -94,16 +109,23 @@ def save_product(actor: Actor, product_id: int | None, code: str, name_en: str, 
 
 def save_variant(actor: Actor, variant_id: int | None, product_id: int, code: str, price_usd,
                  *, size: str = "", colour: str = "", barcode: str = "", price_eur=None, cost=0,
-                 low_stock=0, active: bool = True) -> VariantInfo:
-    """Create (``variant_id`` None) or edit a variant; prices as cents or text like '12.50'."""
+                 low_stock=0, active: bool = True, confirm: bool = False) -> VariantInfo:
+    """Create (``variant_id`` None) or edit a variant; prices as cents or text like '12.50'.
+
+    A price above the usual highest (a setting) needs ``confirm``; NeedsConfirmation says so.
+    """
     require(actor, "catalog.edit")
     code = validate.code("code", code, 30)
     size = validate.text("size", size, 20, required=False)
     colour = validate.text("colour", colour, 30, required=False)
     barcode = validate.text("barcode", barcode, 40, required=False) or None
     price_usd = validate.money_cents("price", price_usd)
-    price_eur = None if price_eur in (None, "") else validate.money_cents("euro price", price_eur)
+    price_eur = None if price_eur in (None, "") else validate.money_cents("euro price", price_eur, currency="EUR")
     cost = validate.money_cents("cost", cost if cost not in (None, "") else 0)
+    numbers.check_plausible("price", price_usd, "USD", price_limits(), confirm)
+    if price_eur is not None:
+        numbers.check_plausible("euro price", price_eur, "EUR", price_limits(), confirm)
+    numbers.check_plausible("cost", cost, "USD", price_limits(), confirm)
     low_stock = validate.integer("low stock", low_stock if low_stock not in (None, "") else 0, 0)
     values = {"code": code, "size": size, "colour": colour, "barcode": barcode,
               "price_usd_cents": price_usd, "price_eur_cents": price_eur, "cost_cents": cost,
@@ -189,7 +211,7 @@ def categories() -> list[str]:
     return [r.category for r in Product.select(Product.category).distinct().order_by(Product.category)]
 
 
-def save_item(actor: Actor, variant_id: int | None, values: dict) -> VariantInfo:
+def save_item(actor: Actor, variant_id: int | None, values: dict, confirm: bool = False) -> VariantInfo:
     """Save a product and one of its variants from one form, in one transaction.
 
     ``values``: product, name, name_fr, name_km, category, kind, code, size, colour, barcode,
@@ -218,4 +240,5 @@ def save_item(actor: Actor, variant_id: int | None, values: dict) -> VariantInfo
         return save_variant(actor, variant_id, product.id, get("code"), get("price"),
                             size=get("size"), colour=get("colour"), barcode=get("barcode"),
                             price_eur=get("euro price") or None, cost=get("cost") or 0,
-                            low_stock=get("low stock") or 0, active=bool(values.get("active", True)))
+                            low_stock=get("low stock") or 0, active=bool(values.get("active", True)),
+                            confirm=confirm)

@@ -98,8 +98,8 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     if day > today:
         raise ValidationError("day", "is in the future: a day is closed at its end")
     counted = {"USD": validate.money_cents("dollars counted", counted_usd or 0),
-               "KHR": validate.integer("riel counted", counted_khr or 0, 0),
-               "EUR": validate.money_cents("euros counted", counted_eur or 0)}
+               "KHR": validate.money_cents("riel counted", counted_khr or 0, currency="KHR"),
+               "EUR": validate.money_cents("euros counted", counted_eur or 0, currency="EUR")}
     note = validate.text("note", note, 300, required=False)
     with database.atomic():
         if is_closed(loc.id, day):

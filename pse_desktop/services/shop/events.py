@@ -48,7 +48,7 @@ def create_event(actor: Actor, name: str, place: str, start, end, home_location_
     home = location_row(home_location_id)
     shop_id = shop_id if shop_id is not None else home.shop_id
     require(actor, "shop.events", shop_id=shop_id)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     place = validate.text("place", place, 80, required=False)
     start, end = validate.date("start", start), validate.date("end", end)
     if end < start:

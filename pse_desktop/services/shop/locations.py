@@ -187,7 +187,7 @@ def create_location(actor: Actor, code: str, name: str, kind: str, shop_id: int 
     """Add a location by hand (event boxes are made by ``shop_events.create_event``)."""
     require(actor, "shop.locations")
     code = validate.code("code", code, 12)
-    name = validate.text("name", name, 80)
+    name = validate.name("name", name, 80)
     kind = validate.choice("kind", kind, LOCATION_KINDS)
     currency = validate.choice("currency", currency, ("USD", "EUR"))
     with database.atomic():

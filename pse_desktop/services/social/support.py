@@ -36,10 +36,10 @@ def money(amount: int, currency: str) -> str:
 def parse_amount(field: str, value, currency: str) -> int:
     """Minor units from an int or a text: cents for USD, whole riel for KHR."""
     validate.choice("currency", currency, CURRENCIES)
-    if currency == "KHR":
-        if isinstance(value, str) and "." in value.replace(",", ""):
-            raise ValidationError(field, "riel has no decimals")
-        amount = validate.integer(field, value, 0, 10**10)
+    if currency == "KHR":  # read through Babel like every amount: '400 000' or '400,000' riel
+        amount = validate.money_cents(field, value, currency="KHR")
+        if amount > 10**10:
+            raise ValidationError(field, "is more than KHR 10,000,000,000")
     else:
         amount = validate.money_cents(field, value)
         if amount > 10**9:
@@ -148,9 +148,9 @@ def request_support(actor: Actor, family_id: int, kind: str, currency: str, amou
     amount = parse_amount("amount", amount, currency)
     payments = validate.integer("payments", payments, 1, MAX_PAYMENTS)
     why = validate.text("why", why, 2000)
-    follow_up_on = validate.date("follow-up date", follow_up_on, required=False)
-    if follow_up_on and not today <= follow_up_on <= today.replace(year=today.year + 2):
-        raise ValidationError("follow-up date", "must be within the next two years")
+    follow_up_on = validate.date("follow-up date", follow_up_on, required=False, earliest=today,
+                                 latest=validate.years_from(today, 2),
+                                 why="a follow-up is within the next two years")
     total = usd_cents(amount * payments, currency)
     with database.atomic():
         row = SupportRequest.create(family=family_id, kind=kind, currency=currency, amount=amount,
@@ -328,7 +328,7 @@ def pay(actor: Actor, request_id: int, received_by: str, *, paid_on=None,
     """Hand over the next instalment of an approved request; returns it with its receipt number."""
     require(actor, "social.support.pay")
     today = today or dt.date.today()
-    received_by = validate.text("received by", received_by, 80)
+    received_by = validate.name("received by", received_by, 80)
     paid_on = validate.date("date paid", paid_on, required=False) or today
     if paid_on > today:
         raise ValidationError("date paid", "is in the future")

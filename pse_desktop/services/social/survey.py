@@ -129,7 +129,7 @@ def clean_members(rows) -> list[dict]:
         where = f"member {n}"
         out.append({
             "position": n,
-            "name": validate.text(f"{where}: name", row.get("name"), 80),
+            "name": validate.name(f"{where}: name", row.get("name"), 80),
             "relation": validate.text(f"{where}: relation", row.get("relation"), 20),
             "age": validate.integer(f"{where}: age", row.get("age"), 0, 110),
             "occupation": validate.text(f"{where}: occupation", row.get("occupation"), 80,

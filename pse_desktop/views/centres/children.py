@@ -13,6 +13,7 @@ from ...services.centres import (
 )
 from ...services.centres.rules import CLOTHING_SIZES, PROGRAMMES, RELATIONS, SESSIONS, SEXES
 from ...services.centres.children import LikelyDuplicate
+from ...services.common import validate
 from ...services.common.errors import PseError
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.khmer import KhmerLabel, khmer_photo, line_height, style_colors
@@ -196,7 +197,10 @@ class ChildrenScreen(Screen):
                                        "enrolment date": "enrolment date"})
             return FAILED
         self.form.clear_errors()
-        self.ctx.status(_("Saved {code} {name}.").format(code=child.code, name=child.name_latin))
+        warnings = [w for w in (validate.script_warning(_("Khmer name"), child.name_km, "khmer"),
+                                validate.script_warning(_("Latin name"), child.name_latin, "latin")) if w]
+        self.ctx.status(" ".join([_("Saved {code} {name}.").format(code=child.code, name=child.name_latin)]
+                                 + warnings))
         self.table.refresh()
         self.editing = child
         self.show_family(child.family_id)

@@ -139,6 +139,17 @@ class ReportsScreen(Screen):
         self.export_button = tb.Button(buttons, text=_("Export the month (CSV or XLSX)"),
                                        bootstyle="secondary", command=self.export)
         self.export_button.pack(side="left")
+        span = tb.Frame(tab)
+        span.pack(fill="x", pady=(0, 8))
+        tb.Label(span, text=_("Export from")).pack(side="left")
+        self.from_var = tb.StringVar(value=f"{self.today.year}-01-01")
+        self.to_var = tb.StringVar(value=self.today.isoformat())
+        tb.Entry(span, textvariable=self.from_var, width=11).pack(side="left", padx=4)
+        tb.Label(span, text=_("to")).pack(side="left")
+        tb.Entry(span, textvariable=self.to_var, width=11).pack(side="left", padx=4)
+        self.range_button = tb.Button(span, text=_("Export these days in one file"),
+                                      bootstyle="secondary", command=self.export_range)
+        self.range_button.pack(side="left", padx=4)
         self.progress = tb.Progressbar(tab, maximum=1.0, mode="determinate")
         self.progress.pack(fill="x")
         self.print_status = tb.Label(tab, text="")
@@ -204,13 +215,32 @@ class ReportsScreen(Screen):
         return self._run(lambda progress: attendance_export.write_table(path, header, rows),
                          _("Saved {path}"))
 
+    def export_range(self):
+        """Any range of days (a whole year) in one file, written in the background."""
+        first, last = self.from_var.get().strip(), self.to_var.get().strip()
+        path = self.ctx.choose_file(self, "save", defaultextension=".xlsx",
+                                    initialfile=f"attendance-{first}-{last}.xlsx",
+                                    filetypes=[("Excel", "*.xlsx"), ("CSV", "*.csv")])
+        if not path:
+            return None
+        index = self.centre_box.current()
+        centre_id = self.centres[index][0] if self.centres and index >= 0 else None
+
+        def work(progress):
+            attendance_export.export_range(
+                self.ctx.actor, first, last, path, centre_id,
+                progress=lambda f: progress(_("Reading the registers..."), 0.1 + 0.8 * f))
+            return path
+
+        return self._run(work, _("Saved {path}"))
+
     def _run(self, work, done_text):
-        for b in (self.print_button, self.blank_button, self.export_button):
+        for b in (self.print_button, self.blank_button, self.export_button, self.range_button):
             b.configure(state="disabled")
         self.progress.configure(value=0.1)
 
         def finish(text):
-            for b in (self.print_button, self.blank_button, self.export_button):
+            for b in (self.print_button, self.blank_button, self.export_button, self.range_button):
                 b.configure(state="normal")
             self.progress.configure(value=1.0 if "Saved" in text else 0)
             self.print_status.configure(text=text)

@@ -19,6 +19,7 @@ from ...services.payroll import (
 )
 from ...services.core import settings
 from ...services.core.permissions import can
+from ..common.amounts import call_confirming, watch_amount
 from ..common.base import FAILED, BackgroundTask, Form, PagedTable, Screen, call_service
 from .common import MonthBar, money, riel, try_service
 
@@ -111,6 +112,7 @@ class PayrollScreen(Screen):
         self.xform.add("worker", _("Worker code"), width=10)
         self.xform.add("kind", _("Kind"), tb.Combobox, values=["advance", "addition", "deduction"], state="readonly")
         self.xform.add("amount", _("Amount (US$)"))
+        watch_amount(self.xform, "amount")
         self.xform.add("months", _("Repaid over (months)"), help=_("Advances only"))
         self.xform.add("reason", _("Reason"))
         self.xform.add("corrects_month", _("Corrects month (YYYY-MM)"),
@@ -257,11 +259,13 @@ class PayrollScreen(Screen):
         if v["kind"] == "advance":
             today = dt.date.today()
             given = today if today.replace(day=1) == month else month
-            result = call_service(self.xform, payroll_extras.give_advance, self.ctx.actor, worker.id, given, v["amount"],
-                                  v["months"] or 1, v["reason"])
+            result = call_confirming(self.xform, self.ctx.confirm, payroll_extras.give_advance, self.ctx.actor,
+                                     worker.id, given, v["amount"],
+                                     v["months"] or 1, v["reason"])
         else:
-            result = call_service(self.xform, payroll_extras.add_adjustment, self.ctx.actor, worker.id, month, v["kind"],
-                                  v["reason"], v["amount"], v["corrects_month"] or None)
+            result = call_confirming(self.xform, self.ctx.confirm, payroll_extras.add_adjustment, self.ctx.actor,
+                                     worker.id, month, v["kind"], v["reason"], v["amount"],
+                                     v["corrects_month"] or None)
         if result is FAILED:
             return
         self.xform.set_values({"amount": "", "reason": "", "corrects_month": ""})

@@ -8,7 +8,9 @@ import ttkbootstrap as tb
 
 from ...i18n import N_, _
 from ...services.payroll import months as payroll, workers
+from ...services.common import validate
 from ...services.core.permissions import can
+from ..common.amounts import call_confirming, watch_amount
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import KhmerNames, money
 
@@ -99,6 +101,7 @@ class WorkersScreen(Screen):
         self.cform.add("basis", _("Pay basis"), tb.Combobox, values=["monthly", "daily", "hourly", "piece"],
                        state="readonly")
         self.cform.add("rate", _("Rate (US$)"), help=_("A month, a day or an hour; pieces have their own rates"))
+        watch_amount(self.cform, "rate")
         self.cform.add("bonuses", _("Legal bonuses"), tb.Checkbutton, var=tb.BooleanVar(value=True),
                        text=_("attendance, transport, seniority"))
         self.add_contract_button = tb.Button(page, text=_("Add contract"), bootstyle="primary",
@@ -167,7 +170,9 @@ class WorkersScreen(Screen):
                               self.editing.id if self.editing else None, values)
         if result is FAILED:
             return
-        self.ctx.status(_("Saved worker {code}.").format(code=result.code))
+        warnings = [w for w in (validate.script_warning(_("Name (Khmer)"), result.name_khmer, "khmer"),
+                                validate.script_warning(_("Name (Latin letters)"), result.name_latin, "latin")) if w]
+        self.ctx.status(" ".join([_("Saved worker {code}.").format(code=result.code)] + warnings))
         self.table.refresh()
         self.editing = result
         self.form.vars["code"].set(result.code)
@@ -181,7 +186,7 @@ class WorkersScreen(Screen):
             return
         v = self.cform.values()
         bonuses = bool(v["bonuses"])
-        result = call_service(self.cform, workers.add_contract, self.ctx.actor, self.editing.id,
+        result = call_confirming(self.cform, self.ctx.confirm, workers.add_contract, self.ctx.actor, self.editing.id,
                               v["effective_from"], v["basis"], v["rate"], attendance_bonus=bonuses,
                               transport_allowance=bonuses, seniority_bonus=bonuses,
                               seniority_pay=self.editing.kind == "employee")

@@ -10,6 +10,8 @@ from ...services.shop import catalog
 from ...services.production import materials
 from ...services.production.materials import MATERIAL_KINDS, format_qty
 from ...services.core.permissions import can
+from ...services.common.numbers import plain_amount
+from ..common.amounts import watch_amount
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
 
@@ -79,6 +81,7 @@ class MaterialsScreen(Screen):
         mf.add("colour", _("Colour"))
         mf.add("unit", _("Unit"), help=_("m, cone, piece, roll..."))
         mf.add("unit_cost", _("Unit cost (USD)"))
+        watch_amount(mf, "unit_cost")
         mf.add("min_stock", _("Minimum stock"))
         ebar = tb.Frame(edit)
         ebar.pack(fill="x")
@@ -111,6 +114,7 @@ class MaterialsScreen(Screen):
         bf.add("waste", _("Waste %"))
         bf.add("piece_rate", _("Pay per piece (USD)"),
                help=_("What a piece-rate worker earns for one piece of this variant."))
+        watch_amount(bf, "piece_rate")
         bbar = tb.Frame(bom)
         bbar.pack(fill="x")
         for text, cmd in ((_("Set material"), self.set_bom), (_("Remove selected"), self.remove_bom),
@@ -148,7 +152,7 @@ class MaterialsScreen(Screen):
         self.selected.configure(text=f"{m.code} {m.label}: {format_qty(m.stock_milli, m.unit)}")
         self.material_form.set_values({
             "code": m.code, "name": m.name, "kind": m.kind, "colour": m.colour, "unit": m.unit,
-            "unit_cost": f"{m.unit_cost_cents / 100:.2f}" if m.unit_cost_cents else "",
+            "unit_cost": plain_amount(m.unit_cost_cents) if m.unit_cost_cents else "",
             "min_stock": format_qty(m.min_stock_milli).replace(",", "")})
         self.moves.delete(*self.moves.get_children())
         for mv in materials.moves(m.id):
@@ -210,7 +214,7 @@ class MaterialsScreen(Screen):
         self.variant = v
         rate = materials.sewing_rate(v.id)
         self.variant_label.configure(text=f"{v.code}  {v.name}")
-        self.bom_form.set_values({"piece_rate": f"{rate / 100:.2f}"})
+        self.bom_form.set_values({"piece_rate": plain_amount(rate)})
         for r in materials.bom(v.id):
             self.bom.insert("", "end", iid=str(r.id), values=(
                 f"{r.material_code} {r.material_label}", format_qty(r.qty_milli, r.unit), r.waste_pct))

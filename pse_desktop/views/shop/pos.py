@@ -297,8 +297,8 @@ class PosScreen(Screen):
             p = self._paid()
             pay = sales.settle(self.cart.total, self.location.currency,
                                validate.money_cents("dollars", p["paid_usd"]),
-                               validate.integer("riel", p["paid_khr"], 0),
-                               validate.money_cents("euros", p["paid_eur"]), self.rates,
+                               validate.money_cents("riel", p["paid_khr"], currency="KHR"),
+                               validate.money_cents("euros", p["paid_eur"], currency="EUR"), self.rates,
                                self._change_mode())
         except PseError:
             self.change_label.configure(text="")

@@ -9,6 +9,8 @@ from ...services.shop import catalog
 from ...services.core.permissions import can
 from ...services.shop.locations import money
 from ...services.common.errors import PseError
+from ...services.common.numbers import NeedsConfirmation, plain_amount
+from ..common.amounts import watch_amount
 from ..common.base import Form, PagedTable, Screen
 
 
@@ -57,6 +59,8 @@ class ProductsScreen(Screen):
         for name, label in (("price", _("Price $")), ("euro price", _("Euro price")),
                             ("cost", _("Cost $")), ("low stock", _("Low stock at"))):
             right.add(name, label, width=10)
+            if name != "low stock":
+                watch_amount(right, name, "EUR" if name == "euro price" else "USD")
         right.add("active", _("Active"), tb.Checkbutton, var=tb.BooleanVar(value=True))
         self.forms = [self.pform, self.vform, right]
         bar = tb.Frame(strip)
@@ -116,17 +120,21 @@ class ProductsScreen(Screen):
             "product": product.code, "name": product.name_en, "name_fr": product.name_fr,
             "name_km": product.name_km, "category": product.category, "kind": product.kind,
             "code": v.code, "size": v.size, "colour": v.colour, "barcode": v.barcode,
-            "price": money(v.price_usd_cents).lstrip("$"),
-            "euro price": "" if v.price_eur_cents is None else
-            money(v.price_eur_cents, "EUR").replace("EUR ", ""),
-            "cost": money(v.cost_cents).lstrip("$"), "low stock": v.low_stock, "active": v.active})
+            "price": plain_amount(v.price_usd_cents),
+            "euro price": "" if v.price_eur_cents is None else plain_amount(v.price_eur_cents, "EUR"),
+            "cost": plain_amount(v.cost_cents), "low stock": v.low_stock, "active": v.active})
 
     def save(self) -> None:
         fields = {"French name": "name_fr", "Khmer name": "name_km"}
         self.clear_errors()
         try:
-            result = catalog.save_item(self.ctx.actor, self.editing.id if self.editing else None,
-                                       self.values())
+            args = (self.ctx.actor, self.editing.id if self.editing else None, self.values())
+            try:
+                result = catalog.save_item(*args)
+            except NeedsConfirmation as exc:
+                if not self.ctx.confirm(self, _("Please check"), exc.message):
+                    raise
+                result = catalog.save_item(*args, confirm=True)
         except PseError as exc:
             name = fields.get(getattr(exc, "field", ""), getattr(exc, "field", ""))
             form = next((f for f in self.forms if name in f.widgets), None)

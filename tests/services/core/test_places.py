@@ -5,6 +5,8 @@ import pytest
 from pse_desktop.db.core import AuditEntry, Centre
 from pse_desktop.services.common.errors import PermissionDenied, ValidationError
 from pse_desktop.services.core import places
+from hypothesis import given, strategies as st
+from tests.fixtures.inputs import HOSTILE, refused_cleanly
 
 
 def test_centre_codes_unique_and_validated(admin):
@@ -48,3 +50,12 @@ def test_only_admins_edit_places(make_user):
     with pytest.raises(PermissionDenied):
         places.save_shop(staff, None, "PP1", "Shop", "Phnom Penh")
     assert places.list_shops() == []
+
+
+@given(field=st.sampled_from(["code", "name", "area"]), value=HOSTILE, shop=st.booleans())
+def test_any_centre_or_shop(admin, field, value, shop):
+    values = {"code": "STM", "name": "Stung Meanchey", "area": "Phnom Penh"}
+    values[field] = value
+    save = places.save_shop if shop else places.save_centre
+    refused_cleanly(lambda: save(admin, None, values["code"], values["name"], values["area"]),
+                    "code", "name", "area", "place", "country")

@@ -5,6 +5,9 @@ import pytest
 from pse_desktop.db.core import AuditEntry
 from pse_desktop.services.common.errors import PermissionDenied, ValidationError
 from pse_desktop.services.core import settings
+from hypothesis import given, strategies as st
+from pse_desktop import areas
+from tests.fixtures.inputs import HOSTILE, refused_cleanly
 
 
 def test_settings_all_checked_before_any_saved(admin):
@@ -44,3 +47,11 @@ def test_declared_settings_have_help_and_sane_defaults():
     for key, d in settings.SETTINGS.items():
         assert d.key == key and d.help and d.label
         assert settings.clean(key, d.default) == d.default
+
+
+@given(key=st.sampled_from(["khr_per_usd", "org_name", "backup_count", "payroll_wage_usual_max_cents",
+                            "shop_price_usual_max_cents", "not_a_setting"]), value=HOSTILE)
+def test_any_setting_value(admin, key, value):
+    areas.load_services()
+    labels = [d.label for d in settings.SETTINGS.values()] + ["not_a_setting"]
+    refused_cleanly(lambda: settings.set_values(admin, {"org_name": "PSE", key: value}), *labels)

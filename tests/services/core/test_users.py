@@ -58,3 +58,15 @@ def test_users_are_deactivated_never_deleted_and_last_admin_protected(admin, mak
         users.set_active(admin, admin.id, False)
     with pytest.raises(ConflictError, match="last active admin"):
         users.update_user(admin, admin.id, "", "social_team")
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(username=HOSTILE, full_name=HOSTILE, password=HOSTILE)
+def test_any_user_name_or_password(admin, username, full_name, password):
+    refused_cleanly(lambda: users.create_user(admin, username, full_name, "admin", password),
+                    "user name", "full name", "password", "role")

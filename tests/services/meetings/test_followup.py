@@ -84,3 +84,15 @@ def test_home_card_lists_overdue_actions_for_those_who_see_them(admin, make_user
     assert card.lines[-1] == "... 6 in all: STM 6"
     assert meetings_followup.home_cards(make_user("sophea", "centre_staff", centres=["CBA"]), target) == []
     assert meetings_followup.home_cards(make_user("srey", "workshop_manager"), target) == []
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(action=HOSTILE, due_on=HOSTILE)
+def test_any_follow_up(admin, world, action, due_on):
+    refused_cleanly(lambda: meetings_followup.add_followup(admin, world["fams"][0].id, action, due_on=due_on),
+                    "action", "due date", "family")

@@ -96,3 +96,21 @@ def test_themes_can_be_added_and_retired(admin, make_user, world):
     meetings.save_theme(admin, t.id, "Nutrition", active=False)
     assert "Nutrition" not in [x.name for x in meetings.list_themes()]
     assert "Nutrition" in [x.name for x in meetings.list_themes(active_only=False)]
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+MEETING_FIELDS = {"held_on": "date", "start_time": "start time", "title": "title",
+                  "facilitators": "facilitators", "notes": "notes", "duration_min": "duration",
+                  "centre_id": "centre", "theme_id": "theme"}
+
+
+@given(field=st.sampled_from(sorted(MEETING_FIELDS)), value=HOSTILE)
+def test_any_value_in_a_meeting(admin, world, field, value):
+    values = {"centre_id": world["stm"].id, "held_on": dt.date.today(), "theme_id": world["theme"].id,
+              "title": "Washing hands"}
+    values[field] = value
+    refused_cleanly(lambda: meetings.save_meeting(admin, None, values), *MEETING_FIELDS.values(), "time")

@@ -8,6 +8,8 @@ from pse_desktop.services.common.errors import NotFound, PermissionDenied, Valid
 from pse_desktop.services.production import materials
 from pse_desktop.services.production.materials import format_qty, needed_milli, parse_qty
 from tests.fixtures.production import workshop  # noqa: F401
+from hypothesis import given, strategies as st
+from tests.fixtures.inputs import HOSTILE, refused_cleanly
 
 
 def test_quantities_are_exact_thousandths():
@@ -82,3 +84,26 @@ def test_bills_of_materials_and_sewing_rates(admin, workshop):
     with pytest.raises(ValidationError) as err:
         materials.set_sewing_rate(admin, v["BAG-RED"].id, "abc")
     assert err.value.field == "piece rate"
+
+
+FIELDS = {"code": "code", "name": "name", "unit": "unit", "colour": "colour", "unit_cost": "unit cost",
+          "min_stock": "minimum stock", "kind": "kind"}
+
+
+@given(field=st.sampled_from(sorted(FIELDS)), value=HOSTILE)
+def test_any_material(admin, field, value):
+    values = {"code": "CLOTH-W", "name": "White cloth", "kind": "fabric", "unit": "m", "colour": "",
+              "unit_cost": "1.20", "min_stock": "10"}
+    values[field] = value
+    refused_cleanly(lambda: materials.save_material(
+        admin, None, values["code"], values["name"], values["kind"], values["unit"],
+        colour=values["colour"], unit_cost=values["unit_cost"], min_stock=values["min_stock"]),
+        *FIELDS.values(), "min stock", "minimum")
+
+
+@given(quantity=HOSTILE, cost=HOSTILE, note=HOSTILE)
+def test_any_receipt_of_material(admin, quantity, cost, note):
+    m = materials.list_materials()[0] if materials.list_materials() else materials.save_material(
+        admin, None, "CLOTH-W", "White cloth", "fabric", "m")
+    refused_cleanly(lambda: materials.receive(admin, m.id, quantity, note=note, unit_cost=cost),
+                    "quantity", "unit cost", "note", "day")

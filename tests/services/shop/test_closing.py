@@ -99,3 +99,16 @@ def test_an_admin_reopens_a_closed_day_with_a_reason(shop_setup, admin, make_use
                          today=TODAY)
     with pytest.raises(ConflictError, match="not closed"):
         shop_close.reopen_day(admin, pp1.id, TODAY + dt.timedelta(days=1), "x")
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(usd=HOSTILE, khr=HOSTILE, eur=HOSTILE, note=HOSTILE)
+def test_any_day_closing(shop_setup, admin, usd, khr, eur, note):
+    pp1 = shop_setup["locs"]["PP1"]
+    refused_cleanly(lambda: shop_close.close_day(admin, pp1.id, DAY, usd, khr, eur, note),
+                    "dollars counted", "riel counted", "euros counted", "note", "day")

@@ -198,3 +198,19 @@ def test_an_event_sale_takes_only_the_events_currency(shop_setup, admin):
     sid = sales.complete_sale(admin, fr1.id, [(bag.id, 1)], paid_eur="12.00", day=DAY,
                               rates=RATES)
     assert (Sale.get_by_id(sid).paid_usd, Sale.get_by_id(sid).paid_eur) == (0, 1200)
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(usd=HOSTILE, khr=HOSTILE, eur=HOSTILE, qty=HOSTILE)
+def test_any_payment_or_quantity(shop_setup, admin, usd, khr, eur, qty):
+    pp1, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["scarf"]
+    if not stock.balance(scarf.id, pp1.id):
+        stock.receive(admin, pp1.id, {scarf.id: 1000}, day=DAY)
+    refused_cleanly(lambda: sales.complete_sale(admin, pp1.id, [(scarf.id, qty)], paid_usd=usd, paid_khr=khr,
+                                                paid_eur=eur, day=DAY, rates=RATES),
+                    "dollars paid", "riel paid", "euros paid", "payment", "quantity", "lines")

@@ -31,7 +31,7 @@ def test_broken_file_refused_then_template_imported(tk_root, ui, admin, target, 
     screen.pack(fill="both", expand=True)
     screen.save_template()
     wait(tk_root, screen.choose())
-    assert "wrong encoding" in screen.summary.cget("text")
+    assert "cannot be imported" in screen.summary.cget("text")
     assert str(screen.import_button.cget("state")) == "disabled"
     wait(tk_root, screen.choose())
     assert "1 valid rows" in screen.summary.cget("text")
@@ -64,3 +64,34 @@ def test_cancelled_choice_and_a_file_with_bad_rows(tk_root, ui, admin, target, t
     shown = rows(screen.table.tree)
     assert len(shown) == 1 and shown[0][1] == "error" and "birth" in shown[0][5]
     assert str(screen.import_button.cget("state")) == "disabled"
+
+
+def test_duplicates_are_ticked_to_be_imported_and_unknown_columns_named(tk_root, ui, admin, target, tmp_path):
+    from pse_desktop.services.centres import importer
+
+    centre = places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    attendance_setup.save_group(admin, None, centre.id, "Daycare A", "daycare")
+    template = tmp_path / "t.csv"
+    importer.write_template(template)
+    first = importer.preview(admin, template)
+    importer.commit(admin, first)
+    lines = template.read_text(encoding="utf-8-sig").splitlines()
+    again = tmp_path / "again.csv"
+    again.write_text(lines[0] + ",Remarks\n" + lines[1].replace("STM-9001", "STM-9002") + ",x\n",
+                     encoding="utf-8")
+    ctx = ScreenContext(actor=admin, target=target, choose_file=lambda *a, **k: str(again),
+                        confirm=lambda *a: True)
+    screen = ImportScreen(ui, ctx)
+    screen.pack(fill="both", expand=True)
+    wait(tk_root, screen.choose())
+    text = screen.summary.cget("text")
+    assert "1 likely duplicates" in text and "Remarks" in text
+    assert str(screen.import_button.cget("state")) == "disabled"
+    iid = next(iter(screen.table.keys))
+    assert screen.table.tree.item(iid, "image")  # the Khmer name, shaped
+    screen.table.tree.selection_set(iid)
+    tk_root.update()
+    screen.tick_button.invoke()
+    assert str(screen.import_button.cget("state")) == "normal"
+    wait(tk_root, screen.commit())
+    assert Child.select().count() == 2

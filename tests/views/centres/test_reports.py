@@ -51,6 +51,17 @@ def test_followup_lists_rates_and_pdf(tk_root, ui, admin, target, tmp_path):
     screen.ctx.choose_file = lambda *a, **k: str(out2)
     wait(tk_root, screen.export())
     assert "Keo Dara" in out2.read_text(encoding="utf-8-sig")
+    # a whole year in one file, written in the background with progress
+    out3 = tmp_path / "year.xlsx"
+    screen.ctx.choose_file = lambda *a, **k: str(out3)
+    screen.from_var.set("2026-01-01")
+    screen.to_var.set("2026-12-31")
+    wait(tk_root, screen.export_range(), seconds=60)
+    assert "Saved" in screen.print_status.cget("text")
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(out3).active.values)
+    assert len(rows) == 1 + 12 and rows[3][4] == "Keo Dara" and rows[3][-1] == 0.2
 
 
 def test_centre_staff_without_followup_sees_rates_and_printing(tk_root, ui, admin, target, make_user):
