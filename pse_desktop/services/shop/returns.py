@@ -135,7 +135,7 @@ def _record_correction(actor, original, kind, reason, rows, day, rates, paid, ch
         {"sale": sale.id, "variant": vid, "quantity": -qty, "unit_price": price,
          "discount": -disc, "amount": -amount, "cost": cost, "day": day}
         for vid, qty, price, disc, amount, cost in rows]).execute()
-    for vid, qty, *_ in rows:
+    for vid, qty, *_rest in rows:
         post_move(actor, vid, loc.id, qty, kind, day, f"{kind}:{sale.id}", reason)
     return sale.id
 
