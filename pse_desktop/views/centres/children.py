@@ -37,15 +37,15 @@ class ChildrenScreen(Screen):
         bar.pack(fill="x", pady=(0, 8))
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search_var = tb.StringVar()
-        self.search = tb.Entry(bar, textvariable=self.search_var, width=30)
+        self.search = tb.Entry(bar, textvariable=self.search_var, width=22)
         self.search.pack(side="left", padx=4)
         self.search.bind("<Return>", lambda e: self.table.set_source(self.fetch))
-        tb.Label(bar, text=_("name (Latin or Khmer), code or family code"),
-                 bootstyle="secondary").pack(side="left")
+        tb.ToolTip(self.search, text=_("name (Latin or Khmer), code or family code"))
         self.left_var = tb.BooleanVar(value=False)
         tb.Checkbutton(bar, text=_("Include children who left"), variable=self.left_var,
                        command=lambda: self.table.set_source(self.fetch)).pack(side="left", padx=12)
-        tb.Button(bar, text=_("New child"), bootstyle="primary", command=self.new).pack(side="right")
+        tb.Button(bar, text=_("New child"), bootstyle="primary", command=self.new).pack(
+            side="right", before=bar.winfo_children()[0])  # never pushed out by the fields
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)

@@ -30,16 +30,16 @@ class RegisterScreen(Screen):
 
         bar = tb.Frame(self)
         bar.pack(fill="x")
-        tb.Label(bar, text=_("Centre")).pack(side="left")
+        tb.Label(bar, text=_("Centre")).pack(side="left")  # narrow boxes: the row fits 1024 pixels
         self.centres = attendance_setup.visible_centres(ctx.actor)
         self.centre_var = tb.StringVar()
-        self.centre_box = tb.Combobox(bar, textvariable=self.centre_var, state="readonly", width=22,
+        self.centre_box = tb.Combobox(bar, textvariable=self.centre_var, state="readonly", width=16,
                                       values=[f"{code} {name}" for _i, code, name in self.centres])
         self.centre_box.pack(side="left", padx=(4, 12))
         self.centre_box.bind("<<ComboboxSelected>>", lambda e: self.load_groups())
         tb.Label(bar, text=_("Group")).pack(side="left")
         self.group_var = tb.StringVar()
-        self.group_box = tb.Combobox(bar, textvariable=self.group_var, state="readonly", width=30)
+        self.group_box = tb.Combobox(bar, textvariable=self.group_var, state="readonly", width=20)
         self.group_box.pack(side="left", padx=(4, 12))
         self.group_box.bind("<<ComboboxSelected>>", lambda e: self.reload())
         tb.Label(bar, text=_("Date")).pack(side="left")
@@ -51,7 +51,7 @@ class RegisterScreen(Screen):
         self.date_entry.bind("<Return>", lambda e: self.reload())
         tb.Button(bar, text=">", bootstyle="secondary-outline", width=2,
                   command=lambda: self.shift_day(1)).pack(side="left")
-        tb.Button(bar, text=_("Today"), bootstyle="link",
+        tb.Button(bar, text=_("Today"), bootstyle="link", padding=(4, 2),
                   command=self.go_today).pack(side="left")
 
         tools = tb.Frame(self)

@@ -172,8 +172,10 @@ class PagedTable(tb.Frame):
         bar = tb.Frame(self)
         bar.grid(row=1, column=0, columnspan=2, sticky="ew", pady=(4, 0))
         self.prev_button = tb.Button(bar, text=_("< Previous"), bootstyle="secondary-outline",
+                                     padding=(6, 2),
                                      command=lambda: self.show_page(self.page - 1))
         self.next_button = tb.Button(bar, text=_("Next >"), bootstyle="secondary-outline",
+                                     padding=(6, 2),
                                      command=lambda: self.show_page(self.page + 1))
         self.count_label = tb.Label(bar, text="")
         self.prev_button.pack(side="left")
@@ -270,16 +272,98 @@ class BackgroundTask:
             pass  # the window closed while the work ran
 
 
+class _LocalContext:
+    """The screen's view of the shared context: the same context, except that its messages go
+    to the screen's own message line (then on to the shared status)."""
+
+    def __init__(self, base: ScreenContext, status):
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "status", status)
+
+    def __getattr__(self, name):
+        return getattr(self._base, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._base, name, value)
+
+
 class Screen(tb.Frame):
-    """Base of every screen: a title, and the context it was given."""
+    """Base of every screen: a title and message line that stay at the top, the screen's own
+    content that scrolls when the window is too small for it, and a button row (``actions``)
+    that stays at the bottom, in view, however the content scrolls.
+
+    The screen is the scrolled frame itself, so subclasses put their widgets in ``self`` as
+    before; ``pack``, ``grid`` and ``destroy`` act on the whole screen.
+    """
 
     title = ""
 
     def __init__(self, master, ctx: ScreenContext):
-        super().__init__(master, padding=16)
-        self.ctx = ctx
-        tb.Label(self, text=_(self.title), font=("TkDefaultFont", 16, "bold")).pack(
-            anchor="w", pady=(0, 10))
+        from .scroll import ScrollHost
+
+        self._outer = tb.Frame(master)
+        header = tb.Frame(self._outer, padding=(16, 8, 16, 0))
+        header.grid(row=0, column=0, columnspan=2, sticky="ew")
+        self.heading = tb.Label(header, text=_(self.title), font=("TkDefaultFont", 15, "bold"))
+        self.heading.pack(side="left", anchor="w")
+        self.message_line = tb.Label(header, text="", bootstyle="success", justify="left",
+                                wraplength=500)
+        self.message_line.pack(side="left", fill="x", expand=True, padx=(16, 0))
+        header.bind("<Configure>", lambda e: self.message_line.configure(
+            wraplength=max(200, e.width - self.heading.winfo_width() - 40)), add="+")
+        self.host = ScrollHost(self._outer, row=1)
+        super().__init__(self.host.canvas, padding=(16, 6, 16, 10))
+        self.host.attach(self)
+        self.actions = tb.Frame(self._outer, padding=(16, 4, 16, 8))
+        self.actions.grid(row=3, column=0, columnspan=2, sticky="ew")
+        self._forward_status = ctx.status
+        self.ctx = _LocalContext(ctx, self.say)
+        self._destroying = False
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a result or an error on this screen's message line (and pass it on)."""
+        try:
+            self.message_line.configure(text=text, bootstyle="danger" if error else "success")
+        except tk.TclError:
+            pass  # the screen was closed while the work ran
+        try:
+            self._forward_status(text, error)
+        except TypeError:
+            self._forward_status(text)
 
     def on_show(self) -> None:
         """Called each time the screen comes to the front."""
+
+    # The screen's place in its parent is the outer frame's place.
+    def pack_configure(self, cnf={}, **kw):
+        self._outer.pack_configure(cnf, **kw)
+
+    pack = pack_configure
+
+    def pack_forget(self):
+        self._outer.pack_forget()
+
+    forget = pack_forget
+
+    def grid_configure(self, cnf={}, **kw):
+        self._outer.grid_configure(cnf, **kw)
+
+    grid = grid_configure
+
+    def grid_forget(self):
+        self._outer.grid_forget()
+
+    def place_configure(self, cnf={}, **kw):
+        self._outer.place_configure(cnf, **kw)
+
+    place = place_configure
+
+    def place_forget(self):
+        self._outer.place_forget()
+
+    def destroy(self):
+        if self._destroying:
+            return super().destroy()
+        self._destroying = True
+        super().destroy()
+        self._outer.destroy()

@@ -136,12 +136,35 @@ def log_path():
     return path
 
 
+DEFAULT_SIZE = (1200, 760)
+
+
+def start_geometry(saved, screen: tuple[int, int]) -> str:
+    """The window's first geometry: the size saved on this computer if it still fits the
+    screen, else the default size, or the whole screen when the screen is smaller than that."""
+    sw, sh = screen
+    if isinstance(saved, str):
+        size, _sep, place = saved.partition("+")
+        try:
+            w, h = (int(n) for n in size.split("x"))
+        except ValueError:
+            w = h = 0
+        if 0 < w <= sw and 0 < h <= sh:
+            return saved if place and all(p.lstrip("-").isdigit() for p in place.split("+")) \
+                and len(place.split("+")) == 2 else f"{w}x{h}"
+    w, h = DEFAULT_SIZE
+    if sw <= w or sh <= h:
+        return f"{sw}x{sh}+0+0"
+    return f"{w}x{h}"
+
+
 def make_root() -> tb.Window:
     saved = prefs.load()
     theme = saved.get("theme") if saved.get("theme") in (LIGHT, DARK) else LIGHT
-    root = tb.Window(title="PSE Desktop", themename=theme, minsize=(900, 600))
-    geometry = saved.get("geometry")
-    root.geometry(geometry if isinstance(geometry, str) and "x" in geometry else "1200x760")
+    # Small enough for a 1024x600 netbook with its task bar; screens scroll below their size.
+    root = tb.Window(title="PSE Desktop", themename=theme, minsize=(760, 500))
+    root.geometry(start_geometry(saved.get("geometry"),
+                                 (root.winfo_screenwidth(), root.winfo_screenheight())))
     return root
 
 

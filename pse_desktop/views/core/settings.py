@@ -14,7 +14,7 @@ class SettingsScreen(Screen):
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
-        scroller = tb.ScrolledFrame(self) if hasattr(tb, "ScrolledFrame") else tb.Frame(self)
+        scroller = tb.Frame(self)  # the screen itself scrolls
         scroller.pack(fill="both", expand=True)
         self.form = Form(scroller)
         self.form.pack(fill="x", padx=4)

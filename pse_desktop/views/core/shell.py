@@ -41,7 +41,7 @@ class MainWindow(tb.Frame):
         self.nav_labels = [tb.Label(self.sidebar, text="PSE Desktop",
                                     font=("TkDefaultFont", 13, "bold"),
                                     bootstyle=f"inverse-{self.nav_style}")]
-        self.nav_labels[0].pack(anchor="w", pady=(0, 12), padx=4)
+        self.nav_labels[0].pack(anchor="w", pady=(0, 6), padx=4)
         self.allowed = [s for s in areas.screens() if can(actor, s.permission)]
         self.sections: dict[str, tb.Frame] = {}
         self.open_sections: set[str] = set()
@@ -59,12 +59,12 @@ class MainWindow(tb.Frame):
         order.sort(key=lambda name: name == "Admin")
         for section in order:
             if self.folding:
-                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style,
+                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style, padding=(10, 3),
                                    command=lambda name=section: self.toggle_section(name))
             else:  # nothing to fold: a plain heading, not a button that does nothing
                 header = tb.Label(self.sidebar, text="", bootstyle=f"inverse-{self.nav_style}",
                                   font=("TkDefaultFont", 8, "bold"))
-            header.pack(fill="x", pady=(10, 1))
+            header.pack(fill="x", pady=(6, 1))
             self.section_buttons[section] = header
             frame = tb.Frame(self.sidebar, bootstyle=self.nav_style)
             self.sections[section] = frame
@@ -127,7 +127,7 @@ class MainWindow(tb.Frame):
             self._set_section(name, opening and name == section)
 
     def _add_button(self, parent, key: str, label: str) -> None:
-        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=22,
+        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=19, padding=(10, 3),
                            command=lambda: self.show(key))
         button.pack(fill="x", pady=1)
         self.buttons[key] = button

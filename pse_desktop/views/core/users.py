@@ -26,7 +26,6 @@ class UsersScreen(Screen):
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         right = tb.Labelframe(body, text=_("User"), padding=12, width=320)
         right.pack(side="left", fill="y", padx=(12, 0))
-        right.pack_propagate(False)
         self.form = Form(right, stacked=True, wrap=280)
         self.form.pack(fill="x")
         self.form.add("user name", _("User name"), width=26)

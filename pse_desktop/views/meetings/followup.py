@@ -50,7 +50,7 @@ class FollowUpsScreen(Screen):
         self.table.tree.tag_configure("overdue", foreground=tb.Style().colors.danger)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         side = tb.Frame(body, padding=(12, 0, 0, 0))
-        side.pack(side="left", fill="y")
+        side.pack(side="right", fill="y", before=self.table)
         self.detail = tb.Label(side, text="", wraplength=320, justify="left")
         self.detail.pack(anchor="w")
         form = self.form = Form(side, stacked=True, wrap=320)

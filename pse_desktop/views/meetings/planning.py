@@ -61,7 +61,7 @@ class MeetingsScreen(Screen):
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         self.notebook = tb.Notebook(body, width=540)
-        self.notebook.pack(side="left", fill="both", padx=(12, 0))
+        self.notebook.pack(side="right", fill="both", padx=(12, 0), before=self.table)
         self._build_plan_tab()
         from .attendance import AttendanceTab
 

@@ -49,10 +49,10 @@ class RatesScreen(Screen):
                                                command=self.remove_holiday)
         self.remove_holiday_button.pack(side="left")
         right = tb.Labelframe(body, text=_("Rates"), padding=8)
-        right.pack(side="left", fill="both", expand=True, padx=(12, 0))
-        scroller = tb.ScrolledFrame(right, autohide=True) if hasattr(tb, "ScrolledFrame") else tb.Frame(right)
+        right.pack(side="right", fill="both", expand=True, padx=(12, 0), before=left)
+        scroller = tb.Frame(right)  # the screen itself scrolls
         scroller.pack(fill="both", expand=True)
-        self.form = Form(scroller, wrap=260)
+        self.form = Form(scroller, wrap=260, stacked=True)
         tb.Label(scroller, text=_("A new date adds new rates; the date of existing rates changes them (not if "
                                   "a finalised payroll used them)."), bootstyle="secondary", wraplength=420,
                  justify="left").pack(anchor="w", pady=(0, 6))

@@ -66,7 +66,6 @@ class PayrollScreen(Screen):
         self.notebook.add(page, text=_("Payslips"))
         right = tb.Frame(page, width=330)
         right.pack(side="right", fill="y", padx=(8, 0))
-        right.pack_propagate(False)
         self.table = PagedTable(page, [("code", _("Code"), 50), ("name", _("Name"), 125), ("days", _("Days"), 40),
                                        ("gross", _("Gross"), 75), ("nssf", _("NSSF"), 55), ("tax", _("Tax KHR"), 65),
                                        ("adv", _("Advance"), 60), ("net", _("Net"), 75), ("fair", _("Fair %"), 60)],
@@ -105,7 +104,7 @@ class PayrollScreen(Screen):
             self.extras.column(cid, width=width, anchor="w")
         self.extras.pack(side="left", fill="both", expand=True)
         side = tb.Frame(page)
-        side.pack(side="left", fill="y", padx=(10, 0))
+        side.pack(side="right", fill="y", padx=(10, 0), before=self.extras)
         self.xform = Form(side, wrap=220)
         self.xform.pack(fill="x")
         self.xform.add("worker", _("Worker code"), width=10)

@@ -75,11 +75,14 @@ class TimeSheetScreen(Screen):
         hours = tb.Frame(middle)
         hours.pack(fill="x", pady=6)
         self.hour_vars = {}
-        for name, text in (("hours", _("Hours")), ("ot", _("OT 150%")), ("ot2", _("OT 200%"))):
-            tb.Label(hours, text=text).pack(side="left", padx=(0, 4))
+        # Two pairs a row: the middle column is narrow on a 1024-pixel screen.
+        for i, (name, text) in enumerate((("hours", _("Hours")), ("ot", _("OT 150%")),
+                                          ("ot2", _("OT 200%")))):
+            tb.Label(hours, text=text).grid(row=i // 2, column=(i % 2) * 2, sticky="w",
+                                            padx=(0, 2), pady=1)
             var = tb.StringVar()
-            entry = tb.Entry(hours, textvariable=var, width=6)
-            entry.pack(side="left", padx=(0, 10))
+            entry = tb.Entry(hours, textvariable=var, width=5)
+            entry.grid(row=i // 2, column=(i % 2) * 2 + 1, sticky="w", padx=(0, 8), pady=1)
             entry.bind("<Return>", lambda e: self.hours_done())
             entry.bind("<KeyRelease>", lambda e: self.hours_changed())
             self.hour_vars[name] = (var, entry)

@@ -45,7 +45,7 @@ class BoardScreen(Screen):
             tb.Button(bar, text=_("New order"), bootstyle="primary",
                       command=self.new_order).pack(side="right")
 
-        body = tb.Panedwindow(self, orient="horizontal")
+        body = tb.Frame(self)  # the list takes the room left by the panel
         body.pack(fill="both", expand=True)
         left = tb.Frame(body)
         self.table = PagedTable(left, [("no", _("Order"), 75), ("state", _("State"), 80),
@@ -56,10 +56,10 @@ class BoardScreen(Screen):
         self.table.tree.tag_configure("overdue", foreground="#c0392b")
         self.table.tree.tag_configure("soon", foreground="#d35400")
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
-        body.add(left, weight=1)
+        left.pack(side="left", fill="both", expand=True)
 
         self.notebook = tb.Notebook(body)
-        body.add(self.notebook, weight=1)
+        self.notebook.pack(side="right", fill="both", padx=(8, 0), before=left)
         self.detail = tb.Frame(self.notebook, padding=8)
         self.notebook.add(self.detail, text=_("Order"))
         self.new_panel = NewOrderPanel(self.notebook, ctx, on_created=self.created)
@@ -172,7 +172,7 @@ class BoardScreen(Screen):
         self.deliver_button.pack(anchor="e")
         self.deliver_vars: dict[int, tb.StringVar] = {}
         dels = tb.Labelframe(middle, text=_("Deliveries"), padding=4)
-        dels.pack(side="left", fill="both", padx=(8, 0))
+        dels.pack(side="right", fill="both", padx=(8, 0), before=deliver)
         self.deliveries = tb.Treeview(dels, columns=("no", "day", "pieces"), show="headings", height=4)
         for cid, text, w in (("no", _("Note"), 80), ("day", _("Date"), 85), ("pieces", _("Pieces"), 50)):
             self.deliveries.heading(cid, text=text, anchor="w")

@@ -30,7 +30,7 @@ class MaterialsScreen(Screen):
         self.low_only = tb.BooleanVar(value=False)
         tb.Checkbutton(bar, text=_("Low stock only"), variable=self.low_only,
                        command=self.refresh).pack(side="left", padx=8)
-        body = tb.Panedwindow(self, orient="horizontal")
+        body = tb.Frame(self)  # the list takes the room left by the panel
         body.pack(fill="both", expand=True, pady=(6, 0))
         left = tb.Frame(body)
         self.table = PagedTable(left, [("code", _("Code"), 90), ("name", _("Material"), 180),
@@ -46,10 +46,10 @@ class MaterialsScreen(Screen):
             self.moves.heading(cid, text=text, anchor="w")
             self.moves.column(cid, width=w, anchor="w")
         self.moves.pack(fill="both", expand=True, pady=(6, 0))
-        body.add(left, weight=3)
+        left.pack(side="left", fill="both", expand=True)
 
         right = tb.Notebook(body)
-        body.add(right, weight=2)
+        right.pack(side="right", fill="both", padx=(8, 0), before=left)
         stock = tb.Frame(right, padding=8)
         right.add(stock, text=_("Stock"))
         self.selected = tb.Label(stock, text=_("Select a material."), font=("TkDefaultFont", 11, "bold"))

@@ -22,7 +22,7 @@ class NewOrderPanel(tb.Frame):
         self.locations = shop.list_locations()
         self.lines: dict[int, int] = {}
         self.labels: dict[int, str] = {}
-        form = self.form = Form(self)
+        form = self.form = Form(self, wrap=300)
         form.pack(fill="x")
         form.add("kind", _("Kind"), tb.Combobox, values=list(production.ORDER_KINDS),
                  state="readonly")
@@ -55,7 +55,7 @@ class NewOrderPanel(tb.Frame):
         self.tree = tb.Treeview(self, columns=("code", "qty"), show="headings", height=6)
         self.tree.heading("code", text=_("Item"), anchor="w")
         self.tree.heading("qty", text=_("Quantity"), anchor="w")
-        self.tree.column("code", width=300)
+        self.tree.column("code", width=220)
         self.tree.column("qty", width=80)
         self.tree.pack(fill="x")
         self.tree.bind("<Delete>", lambda e: self.remove_line())

@@ -36,7 +36,7 @@ class EventsScreen(Screen):
         self.lines.pack(fill="both", expand=True, pady=8)
 
         side = tb.Notebook(body, width=300)
-        side.pack(side="left", fill="y", padx=(12, 0))
+        side.pack(side="right", fill="y", padx=(12, 0), before=left)
         move = tb.Frame(side, padding=8)
         box = tb.Frame(side, padding=8)
         side.add(move, text=_("Stock of the event"))

@@ -59,7 +59,7 @@ class PosScreen(Screen):
         self.total_label.pack(anchor="e", pady=6)
 
         right = tb.Frame(body, padding=(12, 0))
-        right.pack(side="left", fill="y")
+        right.pack(side="right", fill="y", before=left)
         self.form = Form(right, wrap=260)
         self.form.pack(fill="x")
         self.form.add("dollars", _("Dollars paid"), width=14)
@@ -90,7 +90,7 @@ class PosScreen(Screen):
                                  page_size=50, height=5)
         self.recent.pack(side="left", fill="both", expand=True)
         actions = tb.Frame(lower, padding=(12, 0))
-        actions.pack(side="left", fill="y")
+        actions.pack(side="right", fill="y", before=self.recent)
         self.receipt_button = tb.Button(actions, text=_("Receipt 80 mm (F9)"),
                                         command=lambda: self.print_receipt("80mm"))
         self.receipt_button.pack(fill="x")

@@ -31,7 +31,7 @@ class StockScreen(Screen):
         self.chooser.pack(side="left")
         self.filter_var = tb.StringVar()
         tb.Label(top, text=_("Find")).pack(side="left", padx=(16, 4))
-        find = tb.Entry(top, textvariable=self.filter_var, width=18)
+        find = tb.Entry(top, textvariable=self.filter_var, width=12)
         find.pack(side="left")
         find.bind("<Return>", lambda e: self.table.show_page(0))
         self.low_var = tb.BooleanVar(value=False)
@@ -52,8 +52,7 @@ class StockScreen(Screen):
         self.table.pack(side="left", fill="both", expand=True)
 
         side = tb.Labelframe(body, text=_("Move stock"), padding=10, width=340)
-        side.pack(side="left", fill="y", padx=(12, 0))
-        side.pack_propagate(False)
+        side.pack(side="right", fill="y", padx=(12, 0), before=self.table)
         self.form = Form(side, stacked=True, wrap=300)
         self.form.pack(fill="x")
         self.form.add("action", _("Movement"), tb.Combobox, state="readonly",

@@ -219,3 +219,30 @@ def test_admin_sidebar_folds_sections_so_it_fits(tk_root, ui, admin, target):
     assert main.open_sections == {other}
     pump(tk_root)
     assert main.sidebar.winfo_reqheight() <= 740
+
+
+def test_window_opens_at_the_screen_size_on_a_small_screen_and_keeps_its_saved_size():
+    from pse_desktop.views.core.app import start_geometry
+
+    assert start_geometry(None, (1024, 600)) == "1024x600+0+0"
+    assert start_geometry(None, (1366, 768)) == "1200x760"
+    assert start_geometry(None, (1920, 1080)) == "1200x760"
+    # The size saved on this computer comes back, unless the screen is now smaller.
+    assert start_geometry("1300x700+10+20", (1366, 768)) == "1300x700+10+20"
+    assert start_geometry("1300x700+10+20", (1024, 600)) == "1024x600+0+0"
+    assert start_geometry("junk", (1366, 768)) == "1200x760"
+
+
+def test_closing_saves_the_window_size_for_this_computer(tk_root, target, monkeypatch):
+    from pse_desktop.views.core import prefs
+    from pse_desktop.views.core.app import start_geometry
+
+    old = tk_root.geometry()
+    tk_root.geometry("900x640+0+0")
+    tk_root.update()
+    monkeypatch.setattr(tk_root, "destroy", lambda: None)  # the session's root stays open
+    App(tk_root, target).close()
+    saved = prefs.load()["geometry"]
+    assert saved.startswith("900x640")
+    assert start_geometry(saved, (1366, 768)) == saved
+    tk_root.geometry(old)
