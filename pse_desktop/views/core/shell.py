@@ -23,11 +23,12 @@ class MainWindow(tb.Frame):
         super().__init__(master)
         self.actor = actor
         self.ctx = ScreenContext(actor=actor, target=target, navigate=self.show,
-                                 status=self.set_status, logout=on_logout,
+                                 status=self._screen_said, logout=on_logout,
                                  **(ctx_overrides or {}))
         self.screens: dict[str, tb.Frame] = {}
         self.buttons: dict[str, tb.Button] = {}
         self.current = None
+        self.last_message = ("", False)
 
         self.nav_style = "dark" if dark else "light"
         self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle=self.nav_style)
@@ -85,12 +86,16 @@ class MainWindow(tb.Frame):
         who = actor.full_name or actor.username
         self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
         self.user_label.pack(side="left")
-        self.place_label = tb.Label(self.status_bar, text=_shorten(self._places_text(), 50),
+        places_text = self._places_text()
+        self.place_label = tb.Label(self.status_bar, text=_shorten(places_text, 32),
                                     bootstyle="secondary")
         self.place_label.pack(side="left", padx=12)
-        self.db_label = tb.Label(self.status_bar, text=_shorten(target.label, 45, left=True),
+        self.db_label = tb.Label(self.status_bar, text=_shorten(target.label, 28, left=True),
                                  bootstyle="secondary")
         self.db_label.pack(side="left", padx=12)
+        # The full texts, for whoever points at the shortened ones.
+        self.tooltips = [tb.ToolTip(self.place_label, text=places_text or _("all centres")),
+                         tb.ToolTip(self.db_label, text=target.label)]
         self.message = tb.Label(self.status_bar, text="", bootstyle="info")
         self.message.pack(side="left", padx=12)
         self.show("home")
@@ -174,8 +179,13 @@ class MainWindow(tb.Frame):
         for key, button in self.buttons.items():
             button.configure(bootstyle="primary" if key == self.current_key else self.nav_style)
 
+    def _screen_said(self, text: str, error: bool = False) -> None:
+        """A screen's message, already on the screen's own line: kept, not repeated below."""
+        self.last_message = (text, error)
+
     def set_status(self, text: str, error: bool = False) -> None:
-        self.message.configure(text=text, bootstyle="danger" if error else "info")
+        """A message of the program itself (a backup...); screens show theirs on their own line."""
+        self.message.configure(text=_shorten(text, 60), bootstyle="danger" if error else "info")
 
     def change_password(self):
         from .password import ChangePasswordDialog

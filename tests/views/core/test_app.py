@@ -246,3 +246,20 @@ def test_closing_saves_the_window_size_for_this_computer(tk_root, target, monkey
     assert saved.startswith("900x640")
     assert start_geometry(saved, (1366, 768)) == saved
     tk_root.geometry(old)
+
+
+def test_status_bar_shortens_places_and_path_with_the_full_text_in_a_tooltip(tk_root, ui, admin,
+                                                                             target):
+    for i in range(8):
+        places.save_centre(admin, None, f"C{i}", f"Centre number {i} of the south", "Phnom Penh")
+    import dataclasses
+
+    many = dataclasses.replace(admin, centre_ids=frozenset(c.id for c in places.list_centres()))
+    main = MainWindow(ui, many, target, on_logout=lambda: None, on_theme=lambda dark: None)
+    main.pack(fill="both", expand=True)
+    tk_root.update()
+    assert main.place_label.cget("text").endswith("…")
+    assert len(main.place_label.cget("text")) <= 32
+    assert "Centre number 7 of the south" in main.tooltips[0].text
+    assert main.tooltips[1].text == target.label
+    main.destroy()
