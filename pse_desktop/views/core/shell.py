@@ -8,6 +8,7 @@ from ... import areas
 from ...i18n import _
 from ...services.core.permissions import can
 from ..common.base import ScreenContext
+from ..common.table import equip_tables
 
 
 def _shorten(text: str, limit: int, left: bool = False) -> str:
@@ -151,6 +152,7 @@ class MainWindow(tb.Frame):
         """Bring a screen to the front (building it the first time); return it."""
         if key not in self.screens:
             self.screens[key] = self.screen_class(key)(self.body, self.ctx)
+            equip_tables(self.screens[key])
         if self.current is not None:
             self.current.pack_forget()
             self.buttons[self.current_key].configure(bootstyle=self.nav_style)
