@@ -11,6 +11,7 @@ from ...services.centres import groups as attendance_setup
 from ...services.centres.rules import PROGRAMMES, SESSIONS
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.dates import DateField
 
 
 class SetupScreen(Screen):
@@ -70,7 +71,7 @@ class SetupScreen(Screen):
         self.days_table.pack(fill="both", expand=True, pady=(6, 0))
         dform = self.day_form = Form(cal)
         dform.pack(fill="x", pady=(8, 0))
-        dform.add("day", _("Date"), help=_("Like 2026-04-14"))
+        dform.add("day", _("Date"), DateField, help=_("Like 2026-04-14"))
         dform.add("name", _("Name"), help=_("e.g. Khmer New Year, staff training"))
         self.public_var = tb.BooleanVar(value=False)
         dform.add("public", _("Public holiday (all centres)"), tb.Checkbutton, var=self.public_var,

@@ -25,6 +25,15 @@ def _tell(parent, title: str, message: str) -> None:
     tb.Messagebox.show_info(message, title, parent=parent)
 
 
+def _ask_unsaved(parent, title: str, message: str) -> str:
+    """Save / Discard / Cancel: returns "save", "discard" or "cancel"."""
+    save, discard, cancel = _("Save"), _("Discard"), _("Cancel")
+    answer = tb.Messagebox.show_question(
+        message, title, parent=parent, localize=False,
+        buttons=[f"{cancel}:secondary", f"{discard}:danger", f"{save}:primary"])
+    return {save: "save", discard: "discard"}.get(answer, "cancel")
+
+
 def _ask_file(parent, mode: str, **kw):
     from tkinter import filedialog
 
@@ -47,6 +56,7 @@ class ScreenContext:
     confirm: Callable[[tk.Misc, str, str], bool] = _ask
     inform: Callable[[tk.Misc, str, str], None] = _tell
     choose_file: Callable[..., str | None] = _ask_file
+    ask_unsaved: Callable[[tk.Misc, str, str], str] = _ask_unsaved
     logout: Callable[[], None] = lambda: None
     extra: dict = field(default_factory=dict)
 
@@ -81,6 +91,8 @@ class Form(tb.Frame):
             widget = factory(self, textvariable=var, **widget_kw)
         elif factory is tb.Checkbutton:
             widget = factory(self, variable=var, **widget_kw)
+        elif getattr(factory, "takes_var", False):
+            widget = factory(self, var=var, **widget_kw)
         else:
             widget = factory(self, **widget_kw)
         widget.grid(row=self._row, column=col, sticky="ew", pady=(2 if self.stacked else 6, 0))
@@ -297,6 +309,8 @@ class Screen(tb.Frame):
     """
 
     title = ""
+    commands: tuple = ()  # Command(...) declarations: menu entries and shortcuts (commands.py)
+    find_field = None  # the search entry Ctrl+F goes to
 
     def __init__(self, master, ctx: ScreenContext):
         from .scroll import ScrollHost
@@ -323,6 +337,7 @@ class Screen(tb.Frame):
     def say(self, text: str, error: bool = False) -> None:
         """Show a result or an error on this screen's message line (and pass it on)."""
         try:
+            self._drop_offer()
             self.message_line.configure(text=text, bootstyle="danger" if error else "success")
         except tk.TclError:
             pass  # the screen was closed while the work ran
@@ -330,6 +345,57 @@ class Screen(tb.Frame):
             self._forward_status(text, error)
         except TypeError:
             self._forward_status(text)
+
+    # -- unsaved changes: a screen with edits overrides has_unsaved (and save/discard) ---------
+    def has_unsaved(self) -> bool:
+        """True while the screen holds edits that are not saved."""
+        return False
+
+    def save_changes(self) -> bool:
+        """Save the edits; return False when they could not be saved (the error is shown)."""
+        from .commands import find
+
+        command = find(self, "save")
+        result = command.run(self) if command is not None else FAILED
+        return result is not FAILED and result is not None
+
+    def discard_changes(self) -> None:
+        """Forget the edits (the next load shows what is saved)."""
+
+    def resolve_unsaved(self, doing: str = "") -> bool:
+        """Before leaving the edits: ask Save / Discard / Cancel; True when it is fine to go on."""
+        if not self.has_unsaved():
+            return True
+        answer = self.ctx.ask_unsaved(self, _("Unsaved changes"), _(
+            "{screen} has changes that are not saved. Save them before {doing}?").format(
+                screen=_(self.title), doing=doing or _("leaving")))
+        if answer == "save":
+            return self.save_changes()
+        if answer == "discard":
+            self.discard_changes()
+            return True
+        return False
+
+    def focus_find(self) -> None:
+        if self.find_field is not None:
+            self.host.see(self.find_field)
+            self.find_field.focus_set()
+            try:
+                self.find_field.select_range(0, "end")
+            except (tk.TclError, AttributeError):
+                pass
+
+    def offer(self, label: str, command) -> None:
+        """A button beside the message (Print after a PDF); gone with the next message."""
+        self._drop_offer()
+        self._offer = tb.Button(self.message_line.master, text=label, bootstyle="link",
+                                padding=(4, 0), command=command)
+        self._offer.pack(side="left", after=self.message_line)
+
+    def _drop_offer(self) -> None:
+        if getattr(self, "_offer", None) is not None:
+            self._offer.destroy()
+            self._offer = None
 
     def on_show(self) -> None:
         """Called each time the screen comes to the front."""

@@ -61,6 +61,8 @@ class App:
     def logout(self) -> None:
         from .login import LoginFrame
 
+        if self.main is not None and not self.main.can_leave(_("logging out")):
+            return
         self.main = None
         self._show(LoginFrame(self.root, self.logged_in, self.target.label))
 
@@ -110,6 +112,8 @@ class App:
             print(text, file=sys.stderr)
 
     def close(self) -> None:
+        if self.main is not None and not self.main.can_leave(_("closing the program")):
+            return
         self.stop()
         prefs.save({"geometry": self.root.geometry()})
         self.root.destroy()

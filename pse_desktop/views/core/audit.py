@@ -9,12 +9,14 @@ from ...services.core import audit
 from ...services.common import validate
 from ...services.common.errors import ValidationError
 from ..common.base import PagedTable, Screen
+from ..common.commands import Command
 
 ALL = "(all)"
 
 
 class AuditScreen(Screen):
     title = "Audit log"
+    commands = (Command("refresh", "apply"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -7,10 +7,12 @@ import ttkbootstrap as tb
 from ...i18n import _
 from ...services.core import settings
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
 
 
 class SettingsScreen(Screen):
     title = "Settings"
+    commands = (Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

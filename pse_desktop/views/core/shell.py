@@ -8,7 +8,9 @@ from ... import areas
 from ...i18n import _
 from ...services.core.permissions import can
 from ..common.base import ScreenContext
+from ..common.commands import Shortcuts, find as find_command
 from ..common.table import equip_tables
+from .menu import MenuBar
 
 
 def _shorten(text: str, limit: int, left: bool = False) -> str:
@@ -59,6 +61,7 @@ class MainWindow(tb.Frame):
                 order.append(screen.section)
         # Admin screens last: they are used least, and only by admins.
         order.sort(key=lambda name: name == "Admin")
+        self.section_order = order
         for section in order:
             if self.folding:
                 header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style, padding=(10, 3),
@@ -82,6 +85,7 @@ class MainWindow(tb.Frame):
         tb.Button(self.status_bar, text=_("Change password"), bootstyle="link",
                   command=self.change_password).pack(side="right")
         self.dark = tb.BooleanVar(value=dark)
+        self.on_theme = on_theme
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
                        command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)
         who = actor.full_name or actor.username
@@ -99,6 +103,8 @@ class MainWindow(tb.Frame):
                          tb.ToolTip(self.db_label, text=target.label)]
         self.message = tb.Label(self.status_bar, text="", bootstyle="info")
         self.message.pack(side="left", padx=12)
+        self.shortcuts = Shortcuts(self.winfo_toplevel())
+        self.menu = MenuBar(self)
         self.show("home")
 
     def _places_text(self) -> str:
@@ -149,7 +155,12 @@ class MainWindow(tb.Frame):
         raise KeyError(key)
 
     def show(self, key: str):
-        """Bring a screen to the front (building it the first time); return it."""
+        """Bring a screen to the front (building it the first time); return it.
+
+        A screen with unsaved changes asks first; on Cancel it stays in front."""
+        if (self.current is not None and key != self.current_key
+                and not self.current.resolve_unsaved(_("leaving this screen"))):
+            return self.current
         if key not in self.screens:
             self.screens[key] = self.screen_class(key)(self.body, self.ctx)
             equip_tables(self.screens[key])
@@ -164,7 +175,31 @@ class MainWindow(tb.Frame):
         self.buttons[key].configure(bootstyle="primary")
         self.current.pack(fill="both", expand=True)
         self.current.on_show()
+        # The keys and menu entries of the screen in front, and only of it.
+        self.shortcuts.show(self.current)
+        self.menu.update(self.current, section)
         return self.current
+
+    def can_leave(self, doing: str = "") -> bool:
+        """Before logging out or closing: every open screen's unsaved changes are resolved."""
+        for screen in self.screens.values():
+            if hasattr(screen, "resolve_unsaved") and not screen.resolve_unsaved(doing):
+                return False
+        return True
+
+    def run_command(self, action: str):
+        """Do a declared command (save, print...) of the screen in front, if it has one."""
+        command = find_command(self.current, action) if self.current is not None else None
+        return command.run(self.current) if command is not None else None
+
+    def theme_from_menu(self) -> None:
+        self.switch_theme(self.on_theme)
+
+    def destroy(self) -> None:
+        """Leaving (log out): the keys and the menu of this session go with it."""
+        self.shortcuts.clear()
+        self.menu.destroy()
+        super().destroy()
 
     def switch_theme(self, on_theme) -> None:
         """Switch light/dark; the sidebar follows so it never glares in the dark theme."""

@@ -8,10 +8,12 @@ from ...i18n import _
 from ...services.core import users
 from ...services.core.permissions import ROLES
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
 
 
 class UsersScreen(Screen):
     title = "Users"
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

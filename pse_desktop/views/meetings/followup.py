@@ -11,12 +11,15 @@ from ...i18n import _
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 
 STATES = {"overdue": "Overdue", "open": "Open", "done": "Done", "all": "All"}
 
 
 class FollowUpsScreen(Screen):
     title = "Family follow-ups"
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -60,7 +63,7 @@ class FollowUpsScreen(Screen):
         self.people = meetings.staff_choices()
         form.add("who", _("Who does it"), tb.Combobox, state="readonly",
                  values=[""] + [name for _i, name in self.people])
-        form.add("due date", _("Due date"), width=12)
+        form.add("due date", _("Due date"), DateField, width=12)
         form.add("outcome", _("Outcome"), width=30, help=_("What came of it; needed to close the action."))
         buttons = tb.Frame(side)
         buttons.pack(fill="x", pady=6)

@@ -16,6 +16,8 @@ from ...services.core import settings as settings_service
 from ...services.production.materials import format_qty
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 from .common import save_document
 from .order_form import NewOrderPanel
 
@@ -24,6 +26,7 @@ FILTERS = {"open": production.OPEN_STATES, "all": production.STATES}
 
 class BoardScreen(Screen):
     title = "Production orders"
+    commands = (Command("print", "print_work_order"), Command("new", "new_order"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -34,6 +37,7 @@ class BoardScreen(Screen):
         bar.pack(fill="x", pady=(0, 6))
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search = tb.Entry(bar, width=20)
+        self.find_field = self.search
         self.search.pack(side="left", padx=4)
         self.search.bind("<Return>", lambda e: self.refresh())
         self.show_all = tb.BooleanVar(value=False)
@@ -165,7 +169,7 @@ class BoardScreen(Screen):
         self.deliver_rows.pack(fill="x")
         self.deliver_form = Form(deliver)
         self.deliver_form.pack(fill="x")
-        self.deliver_form.add("day", _("Date"))
+        self.deliver_form.add("day", _("Date"), DateField)
         self.deliver_form.add("note", _("Note"))
         self.deliver_button = tb.Button(deliver, text=_("Deliver and print the note"),
                                         bootstyle="success", command=self.deliver)

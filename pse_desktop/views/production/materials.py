@@ -11,6 +11,7 @@ from ...services.production import materials
 from ...services.production.materials import MATERIAL_KINDS, format_qty
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.dates import DateField
 
 
 class MaterialsScreen(Screen):
@@ -25,6 +26,7 @@ class MaterialsScreen(Screen):
         bar.pack(fill="x")
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search = tb.Entry(bar, width=20)
+        self.find_field = self.search
         self.search.pack(side="left", padx=4)
         self.search.bind("<Return>", lambda e: self.refresh())
         self.low_only = tb.BooleanVar(value=False)
@@ -58,7 +60,7 @@ class MaterialsScreen(Screen):
         form.pack(fill="x")
         form.add("quantity", _("Quantity"), help=_("In the material's unit, e.g. 12.5 (metres). "
                                                    "Adjustments may be negative."))
-        form.add("day", _("Date"), help=_("Empty: today."))
+        form.add("day", _("Date"), DateField, help=_("Empty: today."))
         form.add("note", _("Note or reason"), help=_("An adjustment needs a reason."))
         form.add("negative_reason", _("Reason to go below zero"))
         moves = tb.Frame(stock)

@@ -12,6 +12,7 @@ from ...services.core import places
 from ...services.production import orders as production
 from ...services.common.errors import ValidationError
 from ..common.base import FAILED, Form, call_service
+from ..common.dates import DateField
 
 
 class NewOrderPanel(tb.Frame):
@@ -35,7 +36,7 @@ class NewOrderPanel(tb.Frame):
         form.add("location", _("Shop stock location"), tb.Combobox, state="readonly",
                  values=[f"{loc.code} {loc.name}" for loc in self.locations])
         form.add("customer", _("Customer name"), help=_("Filled from the centre or shop if empty."))
-        form.add("due", _("Due date"))
+        form.add("due", _("Due date"), DateField)
         form.add("priority", _("Priority"), tb.Combobox, state="readonly",
                  values=[f"{k} {v}" for k, v in production.PRIORITIES.items()])
         form.add("notes", _("Notes"))

@@ -13,6 +13,7 @@ from ...services.production import week as production_week
 from ...services.common.errors import PseError
 from ...services.production.output import OUTPUT_STATES, OutputEntry
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
 from ..common.scroll import ScrollFrame
 from .common import monday_of
 
@@ -21,6 +22,7 @@ DAYS = 6  # Monday to Saturday
 
 class OutputScreen(Screen):
     title = "Output"
+    commands = (Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

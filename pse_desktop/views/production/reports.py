@@ -10,6 +10,8 @@ from ...i18n import _
 from ...services.production import docs as production_docs
 from ...services.centres.export import write_table
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 from ..common.chart import Bar, Chart
 from .common import save_document
 
@@ -17,6 +19,7 @@ from .common import save_document
 
 class ReportsScreen(Screen):
     title = "Output reports"
+    commands = (Command("print", "pdf"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -46,8 +49,8 @@ class ReportsScreen(Screen):
         export.pack(fill="x", pady=(8, 0))
         ef = self.export_form = Form(export)
         ef.pack(fill="x")
-        ef.add("from", _("From"))
-        ef.add("to", _("To"))
+        ef.add("from", _("From"), DateField)
+        ef.add("to", _("To"), DateField)
         first = self.today.replace(day=1)
         ef.set_values({"from": first.isoformat(), "to": self.today.isoformat()})
         tb.Button(export, text=_("Export..."), bootstyle="secondary",

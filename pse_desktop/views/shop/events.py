@@ -10,6 +10,7 @@ import ttkbootstrap as tb
 from ...i18n import _
 from ...services.shop import catalog, locations as shop, docs as shop_docs, events as shop_events
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.dates import DateField
 from .common import opener
 
 
@@ -46,8 +47,8 @@ class EventsScreen(Screen):
         self.form.pack(fill="x")
         self.form.add("name", _("Name"))
         self.form.add("place", _("Place"))
-        self.form.add("start", _("Start (YYYY-MM-DD)"))
-        self.form.add("end", _("End (YYYY-MM-DD)"))
+        self.form.add("start", _("Start (YYYY-MM-DD)"), DateField)
+        self.form.add("end", _("End (YYYY-MM-DD)"), DateField)
         self.form.add("home", _("Stock comes from"), tb.Combobox, state="readonly")
         tb.Button(box, text=_("Create"), command=self.create).pack(anchor="e")
         tb.Label(move, text=_("Choose the event in the list, then send pieces to its box; "

@@ -18,11 +18,14 @@ from ...services.core.permissions import can
 from ...services.shop.locations import money
 from ...services.shop.cart import Cart, split_quantity
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
 from .common import LocationChooser, opener
 
 
 class PosScreen(Screen):
     title = "Point of sale"
+    commands = (Command("complete", "complete", "Complete sale", "F12"),
+                Command("print", "print_receipt_80"))
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -44,6 +47,7 @@ class PosScreen(Screen):
         tb.Label(left, text=_("Scan or type a code (3*CODE for three), then Enter")).pack(anchor="w")
         self.scan_var = tb.StringVar()
         self.scan = tb.Entry(left, textvariable=self.scan_var, font=("TkDefaultFont", 16))
+        self.find_field = self.scan
         self.scan.pack(fill="x", pady=(2, 0))
         self.scan_error = tb.Label(left, text="", bootstyle="danger")
         self.scan_error.pack(anchor="w")
@@ -338,6 +342,9 @@ class PosScreen(Screen):
 
     def _chosen_sale(self):
         return self.recent.selected_key() or self.last_sale_id
+
+    def print_receipt_80(self) -> str:
+        return self.print_receipt("80mm")
 
     def print_receipt(self, paper: str) -> str:
         sale_id = self._chosen_sale()

@@ -10,10 +10,12 @@ from ...services.core.permissions import can
 from ...services.shop.locations import money
 from ...services.common.errors import PseError
 from ..common.base import Form, PagedTable, Screen
+from ..common.commands import Command
 
 
 class ProductsScreen(Screen):
     title = "Products"
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -12,6 +12,7 @@ from ...services.core import settings
 from ...services.shop import reports as shop_reports
 from ...services.shop.locations import money
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
+from ..common.dates import DateField
 from ..common.chart import Bar, Chart
 
 REPORTS = {"day": "Sales by day", "month": "Sales by month", "product": "Sales by product",
@@ -32,8 +33,8 @@ class ShopReportsScreen(Screen):
         self.form.add("report", _("Report"), tb.Combobox, state="readonly", width=26,
                       values=[_(v) for v in REPORTS.values()])
         self.form.vars["report"].set(_(REPORTS["month"]))
-        self.form.add("from", _("From"), width=12)
-        self.form.add("to", _("To"), width=12)
+        self.form.add("from", _("From"), DateField, width=12)
+        self.form.add("to", _("To"), DateField, width=12)
         self.form.add("months", _("Months (slow sellers)"), width=6)
         self.form.set_values({"from": dt.date(today.year - 1, today.month, 1).isoformat(),
                               "to": today.isoformat(), "months": settings.get("shop_slow_months")})
