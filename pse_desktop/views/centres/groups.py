@@ -32,7 +32,7 @@ class SetupScreen(Screen):
         body.pack(fill="both", expand=True)
 
         groups = tb.Labelframe(body, text=_("Groups"), padding=8)
-        groups.pack(side="left", fill="both", expand=True)
+        groups.pack(fill="both", expand=True)
         self.groups_table = PagedTable(groups, [("name", _("Group"), 110),
                                                 ("programme", _("Programme"), 110),
                                                 ("session", _("Session"), 80),
@@ -56,7 +56,7 @@ class SetupScreen(Screen):
                   command=self.save_group).pack(side="right")
 
         cal = tb.Labelframe(body, text=_("Days off"), padding=8)
-        cal.pack(side="left", fill="both", expand=True, padx=(12, 0))
+        cal.pack(fill="both", expand=True, pady=(12, 0))  # below: both fit a 1024-pixel screen
         ybar = tb.Frame(cal)
         ybar.pack(fill="x")
         tb.Label(ybar, text=_("Year")).pack(side="left")

@@ -47,6 +47,8 @@ class RegisterScreen(Screen):
         self.group_box = tb.Combobox(bar, textvariable=self.group_var, state="readonly", width=20)
         self.group_box.pack(side="left", padx=(4, 12))
         self.group_box.bind("<<ComboboxSelected>>", lambda e: self.reload())
+        bar = tb.Frame(self)  # the day on a row of its own: the first row fills 1024 pixels
+        bar.pack(fill="x", pady=(4, 0))
         tb.Label(bar, text=_("Date")).pack(side="left")
         tb.Button(bar, text="<", bootstyle="secondary-outline", width=2,
                   command=lambda: self.shift_day(-1)).pack(side="left", padx=(4, 0))

@@ -55,15 +55,46 @@ def _ancestors(widget: tk.Misc, top: tk.Misc):
         node = node.master
 
 
-def _scrolls(widget: tk.Misc, top: tk.Misc) -> bool:
-    """True when the widget sits in a canvas (a scrollable frame) that has a scrollbar."""
+def _scroll_parent(widget: tk.Misc, top: tk.Misc):
+    """The scrolled canvas holding the widget, and the frame the canvas shows, or (None, None)."""
+    child = widget
     for node in _ancestors(widget, top):
         if node.winfo_class() == "Canvas":
             try:
-                return bool(str(node.cget("yscrollcommand")) or str(node.cget("xscrollcommand")))
+                if str(node.cget("yscrollcommand")) or str(node.cget("xscrollcommand")):
+                    return node, child
             except tk.TclError:
-                return False
-    return False
+                pass
+            return None, None
+        child = node
+    return None, None
+
+
+def _scrolls(widget: tk.Misc, top: tk.Misc) -> bool:
+    """True when the widget sits in a canvas (a scrollable frame) that has a scrollbar."""
+    return _scroll_parent(widget, top)[0] is not None
+
+
+def _within_scroll_region(widget: tk.Misc, top: tk.Misc) -> bool:
+    """True when scrolling the canvas can bring the whole widget into view: it lies inside the
+    scroll region, and the region is larger than the view in each direction it is cut."""
+    canvas, inner = _scroll_parent(widget, top)
+    if canvas is None:
+        return False
+    try:
+        x0, y0, x1, y1 = (float(v) for v in str(canvas.cget("scrollregion")).split())
+    except ValueError:
+        return False
+    left = widget.winfo_rootx() - inner.winfo_rootx()
+    up = widget.winfo_rooty() - inner.winfo_rooty()
+    if left + widget.winfo_width() > x1 + TOLERANCE or up + widget.winfo_height() > y1 + TOLERANCE:
+        return False  # beyond the region: the frame itself cuts it
+    v0, w0, v1, w1 = _visible(widget, top)
+    if v1 - v0 < widget.winfo_width() - TOLERANCE and x1 - x0 <= canvas.winfo_width() + TOLERANCE:
+        return False  # cut sideways, and nothing scrolls sideways
+    if w1 - w0 < widget.winfo_height() - TOLERANCE and y1 - y0 <= canvas.winfo_height() + TOLERANCE:
+        return False
+    return True
 
 
 def _hidden_on_purpose(widget: tk.Misc, top: tk.Misc) -> bool:
@@ -124,17 +155,16 @@ def problems(top: tk.Misc) -> list[Problem]:
             if _unmapped_for_room(widget, top):
                 found.append(Problem(name, "unmapped", _describe(widget)))
             continue
-        if _scrolls(widget, top):
-            continue  # a scrollbar reaches it
         x0, y0, x1, y1 = _rect(widget)
         v0, w0, v1, w1 = _visible(widget, top)
-        if v1 - v0 < x1 - x0 - TOLERANCE or w1 - w0 < y1 - y0 - TOLERANCE:
+        clipped = v1 - v0 < x1 - x0 - TOLERANCE or w1 - w0 < y1 - y0 - TOLERANCE
+        if clipped and not _within_scroll_region(widget, top):
             found.append(Problem(name, "outside", "%s shows %dx%d of %dx%d" % (
                 _describe(widget), max(0, v1 - v0), max(0, w1 - w0), x1 - x0, y1 - y0)))
             continue
         klass = widget.winfo_class()
         if klass in ("TButton", "Button", "TCheckbutton", "Checkbutton", "TRadiobutton",
-                     "Radiobutton") and widget.winfo_width() < widget.winfo_reqwidth() - 6:
+                     "Radiobutton") and widget.winfo_width() < widget.winfo_reqwidth() - 3:
             found.append(Problem(name, "cut", "%s is %d wide, needs %d" % (
                 _describe(widget), widget.winfo_width(), widget.winfo_reqwidth())))
         elif klass in ("TEntry", "Entry", "TCombobox", "TSpinbox") and widget.winfo_width() < min(

@@ -27,7 +27,7 @@ class UsersScreen(Screen):
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         right = tb.Labelframe(body, text=_("User"), padding=12, width=320)
-        right.pack(side="left", fill="y", padx=(12, 0))
+        right.pack(side="right", fill="y", padx=(12, 0), before=left)
         self.form = Form(right, stacked=True, wrap=280)
         self.form.pack(fill="x")
         self.form.add("user name", _("User name"), width=26)

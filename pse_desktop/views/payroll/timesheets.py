@@ -35,7 +35,8 @@ class TimeSheetScreen(Screen):
         self.fill_button = tb.Button(top, text=_("Quick fill the month (all workers)"), bootstyle="info-outline",
                                      command=self.quick_fill)
         self.fill_button.pack(side="left", padx=12)
-        self.save_button = tb.Button(top, text=_("Save (Ctrl+S)"), bootstyle="primary", command=self.save)
+        self.save_button = tb.Button(top, text=_("Save"), bootstyle="primary", command=self.save)
+        tb.ToolTip(self.save_button, text=_("Ctrl+S"))
         self.save_button.pack(side="right")
         self.state_label = tb.Label(top, text="", bootstyle="secondary")
         self.state_label.pack(side="right", padx=10)
@@ -80,14 +81,13 @@ class TimeSheetScreen(Screen):
         hours = tb.Frame(middle)
         hours.pack(fill="x", pady=6)
         self.hour_vars = {}
-        # Two pairs a row: the middle column is narrow on a 1024-pixel screen.
+        # One a row: the middle column is narrow on a 1024-pixel screen.
         for i, (name, text) in enumerate((("hours", _("Hours")), ("ot", _("OT 150%")),
                                           ("ot2", _("OT 200%")))):
-            tb.Label(hours, text=text).grid(row=i // 2, column=(i % 2) * 2, sticky="w",
-                                            padx=(0, 2), pady=1)
+            tb.Label(hours, text=text).grid(row=i, column=0, sticky="w", padx=(0, 4), pady=1)
             var = tb.StringVar()
             entry = tb.Entry(hours, textvariable=var, width=5)
-            entry.grid(row=i // 2, column=(i % 2) * 2 + 1, sticky="w", padx=(0, 8), pady=1)
+            entry.grid(row=i, column=1, sticky="w", pady=1)
             entry.bind("<Return>", lambda e: self.hours_done())
             entry.bind("<KeyRelease>", lambda e: self.hours_changed())
             self.hour_vars[name] = (var, entry)

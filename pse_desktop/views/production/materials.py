@@ -56,7 +56,7 @@ class MaterialsScreen(Screen):
         right.add(stock, text=_("Stock"))
         self.selected = tb.Label(stock, text=_("Select a material."), font=("TkDefaultFont", 11, "bold"))
         self.selected.pack(anchor="w")
-        form = self.move_form = Form(stock)
+        form = self.move_form = Form(stock, wrap=260)
         form.pack(fill="x")
         form.add("quantity", _("Quantity"), help=_("In the material's unit, e.g. 12.5 (metres). "
                                                    "Adjustments may be negative."))
@@ -73,7 +73,7 @@ class MaterialsScreen(Screen):
 
         edit = tb.Frame(right, padding=8)
         right.add(edit, text=_("Material"))
-        mf = self.material_form = Form(edit)
+        mf = self.material_form = Form(edit, wrap=260)
         mf.pack(fill="x")
         mf.add("code", _("Code"))
         mf.add("name", _("Name"))
@@ -106,7 +106,7 @@ class MaterialsScreen(Screen):
             self.bom.heading(cid, text=text, anchor="w")
             self.bom.column(cid, width=w, anchor="w")
         self.bom.pack(fill="x", pady=4)
-        bf = self.bom_form = Form(bom)
+        bf = self.bom_form = Form(bom, wrap=260)
         bf.pack(fill="x")
         bf.add("material", _("Material"), tb.Combobox, state="readonly")
         bf.add("quantity_per_piece", _("Quantity per piece"))

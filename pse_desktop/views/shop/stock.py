@@ -37,12 +37,14 @@ class StockScreen(Screen):
         self.low_var = tb.BooleanVar(value=False)
         tb.Checkbutton(top, text=_("Low stock only"), variable=self.low_var,
                        command=lambda: self.table.show_page(0)).pack(side="left", padx=8)
+        options = tb.Frame(self)  # a second row: the first fills a 1024-pixel screen
+        options.pack(fill="x", pady=(4, 0))
         self.negative_var = tb.BooleanVar(value=False)
-        self.negative_check = tb.Checkbutton(top, text=_("Allow negative stock here"),
+        self.negative_check = tb.Checkbutton(options, text=_("Allow negative stock here"),
                                              variable=self.negative_var, bootstyle="danger",
                                              command=self.toggle_negative)
         if can(ctx.actor, "shop.locations"):
-            self.negative_check.pack(side="left", padx=8)
+            self.negative_check.pack(side="left")
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True, pady=(10, 0))
