@@ -110,6 +110,9 @@ def main() -> int:
         grab(display, out / "login.png")
         app.logged_in(actor)
         settle(root)
+        # The menu bar sits above the client area: fit the whole window to the screen.
+        root.geometry(f"{width}x{height - root.winfo_rooty()}+0+0")
+        settle(root)
         shots = ["home"] + [s.key for s in areas.screens()]
         unreachable = 0
         for key in shots:

@@ -141,6 +141,8 @@ def log_path():
 
 
 DEFAULT_SIZE = (1200, 760)
+# What a small screen keeps for the title bar, the menu bar and the task bar.
+FRAME_ALLOWANCE = 90
 
 
 def start_geometry(saved, screen: tuple[int, int]) -> str:
@@ -158,7 +160,7 @@ def start_geometry(saved, screen: tuple[int, int]) -> str:
                 and len(place.split("+")) == 2 else f"{w}x{h}"
     w, h = DEFAULT_SIZE
     if sw <= w or sh <= h:
-        return f"{sw}x{sh}+0+0"
+        return f"{sw}x{max(400, sh - FRAME_ALLOWANCE)}+0+0"
     return f"{w}x{h}"
 
 
@@ -167,8 +169,17 @@ def make_root() -> tb.Window:
     theme = saved.get("theme") if saved.get("theme") in (LIGHT, DARK) else LIGHT
     # Small enough for a 1024x600 netbook with its task bar; screens scroll below their size.
     root = tb.Window(title="PSE Desktop", themename=theme, minsize=(760, 500))
-    root.geometry(start_geometry(saved.get("geometry"),
-                                 (root.winfo_screenwidth(), root.winfo_screenheight())))
+    screen = (root.winfo_screenwidth(), root.winfo_screenheight())
+    root.geometry(start_geometry(saved.get("geometry"), screen))
+    if not saved.get("geometry") and (screen[0] <= DEFAULT_SIZE[0] or screen[1] <= DEFAULT_SIZE[1]):
+        # A small screen: the window manager fits the whole window (title, menu) on it.
+        try:
+            root.state("zoomed")  # Windows
+        except Exception:  # X11 names it differently
+            try:
+                root.attributes("-zoomed", True)
+            except Exception:
+                pass
     return root
 
 

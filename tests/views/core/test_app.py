@@ -224,12 +224,12 @@ def test_admin_sidebar_folds_sections_so_it_fits(tk_root, ui, admin, target):
 def test_window_opens_at_the_screen_size_on_a_small_screen_and_keeps_its_saved_size():
     from pse_desktop.views.core.app import start_geometry
 
-    assert start_geometry(None, (1024, 600)) == "1024x600+0+0"
+    assert start_geometry(None, (1024, 600)) == "1024x510+0+0"  # title, menu and task bars
     assert start_geometry(None, (1366, 768)) == "1200x760"
     assert start_geometry(None, (1920, 1080)) == "1200x760"
     # The size saved on this computer comes back, unless the screen is now smaller.
     assert start_geometry("1300x700+10+20", (1366, 768)) == "1300x700+10+20"
-    assert start_geometry("1300x700+10+20", (1024, 600)) == "1024x600+0+0"
+    assert start_geometry("1300x700+10+20", (1024, 600)) == "1024x510+0+0"
     assert start_geometry("junk", (1366, 768)) == "1200x760"
 
 
