@@ -138,8 +138,11 @@ class PosScreen(Screen):
         self.scan.focus_set()
 
     def set_location(self, loc) -> None:
-        if self.cart.lines and self.location and loc.id != self.location.id:
+        if self.location and loc.id != self.location.id:
+            # Another till: its own cart and money; nothing typed for the last one stays.
             self.cart.clear()
+            self.form.set_values({"dollars": "", "riel": "", "euros": ""})
+            self.form.clear_errors()
         self.location = loc
         self.rates = sales.Rates.current()
         euro = loc.currency == "EUR"
@@ -325,7 +328,7 @@ class PosScreen(Screen):
         self.message.configure(text=_("Sale {n} recorded. Give back: {change}").format(
             n=view.number, change=change_text(view.change["USD"], view.change["KHR"],
                                               view.change["EUR"])))
-        self.ctx.status(_("Sale {n} recorded.").format(n=view.number))
+        self.ctx.status(_("Sale {n} recorded.").format(n=f"{self.location.code}-{view.number:04d}"))
         self.cart.clear()
         self.form.set_values({"dollars": "", "riel": "", "euros": ""})
         self.refresh_cart()
