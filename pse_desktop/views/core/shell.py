@@ -34,7 +34,7 @@ class MainWindow(tb.Frame):
         self.last_message = ("", False)
 
         self.nav_style = "dark" if dark else "light"
-        self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle=self.nav_style)
+        self.sidebar = tb.Frame(self, padding=(8, 6), bootstyle=self.nav_style)
         self.sidebar.pack(side="left", fill="y")
         self.status_bar = tb.Frame(self, padding=(10, 4))
         self.status_bar.pack(side="bottom", fill="x")

@@ -80,13 +80,23 @@ class WorkersScreen(Screen):
         f.add("pay_method", _("Paid by"), tb.Combobox, values=list(workers.PAY_METHODS), state="readonly")
         f.add("bank_account", _("Bank account"))
         f.add("child_code", _("Child's code (students)"))
-        bar = tb.Frame(page)
-        bar.pack(fill="x", pady=(8, 0))
-        tb.Button(bar, text=_("New"), bootstyle="secondary", command=self.new).pack(side="left")
+        # In the screen's button row, always in view: a new worker's form is taller than a
+        # 768-pixel screen. Shown while the Details tab is.
+        bar = self.details_bar = tb.Frame(self.actions)
+        bar.pack(fill="x")
+        notebook.bind("<<NotebookTabChanged>>", lambda e: self._details_bar(), add="+")
+        tb.Button(bar, text=_("New"), bootstyle="secondary", command=self.new).pack(
+            side="left")
         self.save_button = tb.Button(bar, text=_("Save"), bootstyle="primary", command=self.save)
         self.save_button.pack(side="right")
         if not self.can_edit:
             self.save_button.configure(state="disabled")
+
+    def _details_bar(self) -> None:
+        if self.notebook.index("current") == 0:
+            self.details_bar.pack(fill="x")
+        else:
+            self.details_bar.pack_forget()
 
     def _contracts(self, notebook) -> None:
         page = tb.Frame(notebook, padding=8)
