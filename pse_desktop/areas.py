@@ -111,6 +111,8 @@ AREAS: list[Area] = [
                    "reports:ReportsScreen", "Centres"),
             Screen("import_children", "Import children", "children.import",
                    "importer:ImportScreen", "Centres"),
+            Screen("child_history", "Attendance history", "attendance.view",
+                   "history:ChildHistoryScreen", "Centres"),
         ),
     ),
     Area(
@@ -155,6 +157,8 @@ AREAS: list[Area] = [
                    "products:ProductsScreen", "Shop"),
             Screen("shop_reports", "Shop reports", "shop.reports",
                    "reports:ShopReportsScreen", "Shop"),
+            Screen("shop_history", "Shop history", "shop.view",
+                   "history:ShopHistoryScreen", "Shop"),
         ),
     ),
     Area(

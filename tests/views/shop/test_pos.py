@@ -160,3 +160,25 @@ def test_not_enough_paid_and_clearing_the_cart(tk_root, ui, shop_setup, admin, t
     assert "Choose the sale in the list first" in pos.message.cget("text")
     pos.clear()
     assert not pos.cart.lines and pos.form.values()["dollars"] == "" and pos.change_label.cget("text") == ""
+
+
+def test_changing_till_forgets_the_money_typed_and_a_sale_says_its_number(tk_root, ui,
+                                                                          shop_setup, make_user,
+                                                                          target):
+    vanna = make_user("vanna", "shop_staff", shops=["PP1", "PP2"])
+    pp1, pp2 = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"]
+    stock.receive(vanna, pp1.id, {shop_setup["v"]["bag"].id: 2})
+    main = _main(ui, vanna, target, confirm=lambda *a: True)
+    pos = main.show("shop_pos")
+    pos.chooser.select(pp1.id)
+    pump(tk_root)
+    pos.form.set_values({"dollars": "50"})
+    pos.chooser.select(pp2.id)
+    assert pos.form.values()["dollars"] == ""
+    pos.chooser.select(pp1.id)
+    type_and_enter(tk_root, pos.scan, "BAG-RED")
+    pos.form.set_values({"dollars": "20"})
+    pos.complete()
+    number = Sale.get().number
+    assert pos.message_line.cget("text") == f"Sale PP1-{number:04d} recorded."
+    main.destroy()
