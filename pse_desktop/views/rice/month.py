@@ -44,8 +44,7 @@ class RiceMonthScreen(Screen):
                   command=self.print_sheets).pack(side="left", padx=4)
         self.state = tb.Label(bar, text="")
         self.state.pack(side="left", padx=6)
-        self.message = tb.Label(self, text="", wraplength=760, justify="left")
-        self.message.pack(side="bottom", anchor="w", pady=(4, 0))
+        self.message = self.message_line  # the kit's message line, beside the title
         self.warnings = tb.Label(self, text="", wraplength=760, justify="left",
                                  bootstyle="warning")
         self.warnings.pack(anchor="w")
@@ -86,7 +85,9 @@ class RiceMonthScreen(Screen):
         self.reload()
 
     def _say(self, text: str, style: str = "default") -> None:
-        self.message.configure(text=text, bootstyle=style)
+        self.ctx.status(text, style == "danger")  # the message line, then the shared status
+        if style not in ("danger", "success"):
+            self.message.configure(bootstyle=style)
 
     def reload(self) -> None:
         try:
