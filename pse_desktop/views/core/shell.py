@@ -64,12 +64,13 @@ class MainWindow(tb.Frame):
         self.section_order = order
         for section in order:
             if self.folding:
-                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style, padding=(10, 3),
+                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style, padding=(10, 2),
                                    command=lambda name=section: self.toggle_section(name))
             else:  # nothing to fold: a plain heading, not a button that does nothing
                 header = tb.Label(self.sidebar, text="", bootstyle=f"inverse-{self.nav_style}",
                                   font=("TkDefaultFont", 8, "bold"))
-            header.pack(fill="x", pady=(6, 1))
+            # folded (an admin sees eight sections): tighter, so an open one fits at 1024x600
+            header.pack(fill="x", pady=(2, 0) if self.folding else (6, 1))
             self.section_buttons[section] = header
             frame = tb.Frame(self.sidebar, bootstyle=self.nav_style)
             self.sections[section] = frame
@@ -139,9 +140,10 @@ class MainWindow(tb.Frame):
             self._set_section(name, opening and name == section)
 
     def _add_button(self, parent, key: str, label: str) -> None:
-        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=19, padding=(10, 3),
-                           command=lambda: self.show(key))
-        button.pack(fill="x", pady=1)
+        tight = getattr(self, "folding", False)
+        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=19,
+                           padding=(10, 2 if tight else 3), command=lambda: self.show(key))
+        button.pack(fill="x", pady=0 if tight else 1)
         self.buttons[key] = button
 
     def screen_class(self, key: str):
