@@ -114,6 +114,8 @@ AREAS: list[Area] = [
                    "reports:ReportsScreen", N_("Centres")),
             Screen("import_children", N_("Import children"), "children.import",
                    "importer:ImportScreen", N_("Centres")),
+            Screen("child_history", N_("Attendance history"), "attendance.view",
+                   "history:ChildHistoryScreen", N_("Centres")),
         ),
     ),
     Area(
@@ -158,6 +160,8 @@ AREAS: list[Area] = [
                    "products:ProductsScreen", N_("Shop")),
             Screen("shop_reports", N_("Shop reports"), "shop.reports",
                    "reports:ShopReportsScreen", N_("Shop")),
+            Screen("shop_history", N_("Shop history"), "shop.view",
+                   "history:ShopHistoryScreen", N_("Shop")),
         ),
     ),
     Area(

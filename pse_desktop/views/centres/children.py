@@ -16,6 +16,8 @@ from ...services.centres.children import LikelyDuplicate
 from ...services.common import validate
 from ...services.common.errors import PseError
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 from ..common.khmer import KhmerLabel, khmer_photo, line_height, style_colors
 
 CHILD_FIELDS = {"code": "code", "Latin name": "name_latin", "Khmer name": "name_km", "sex": "sex",
@@ -28,6 +30,7 @@ CHILD_FIELDS = {"code": "code", "Latin name": "name_latin", "Khmer name": "name_
 
 class ChildrenScreen(Screen):
     title = N_("Children and families")
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -39,15 +42,16 @@ class ChildrenScreen(Screen):
         bar.pack(fill="x", pady=(0, 8))
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search_var = tb.StringVar()
-        self.search = tb.Entry(bar, textvariable=self.search_var, width=30)
+        self.search = tb.Entry(bar, textvariable=self.search_var, width=22)
+        self.find_field = self.search
         self.search.pack(side="left", padx=4)
         self.search.bind("<Return>", lambda e: self.table.set_source(self.fetch))
-        tb.Label(bar, text=_("name (Latin or Khmer), code or family code"),
-                 bootstyle="secondary").pack(side="left")
+        tb.ToolTip(self.search, text=_("name (Latin or Khmer), code or family code"))
         self.left_var = tb.BooleanVar(value=False)
         tb.Checkbutton(bar, text=_("Include children who left"), variable=self.left_var,
                        command=lambda: self.table.set_source(self.fetch)).pack(side="left", padx=12)
-        tb.Button(bar, text=_("New child"), bootstyle="primary", command=self.new).pack(side="right")
+        tb.Button(bar, text=_("New child"), bootstyle="primary", command=self.new).pack(
+            side="right", before=bar.winfo_children()[0])  # never pushed out by the fields
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
@@ -98,7 +102,7 @@ class ChildrenScreen(Screen):
         form.add("Latin name", _("Name (Latin letters)"))
         form.add("Khmer name", _("Name (Khmer)"), khmer=True)
         form.add("sex", _("Sex"), tb.Combobox, values=list(SEXES), state="readonly", width=4)
-        form.add("birth date", _("Birth date"), width=12)
+        form.add("birth date", _("Birth date"), DateField, width=12)
         form.add("family", _("Family code"), width=12)
         form.add("centre", _("Centre"), tb.Combobox, state="readonly",
                  values=[c[1] for c in self.centres], width=8)
@@ -111,8 +115,8 @@ class ChildrenScreen(Screen):
         form.add("grade", _("Grade"), width=6)
         form.add("clothing size", _("Clothing size"), tb.Combobox, values=list(CLOTHING_SIZES),
                  state="readonly", width=6)
-        form.add("enrolment date", _("Enrolment date"), width=12)
-        form.add("exit date", _("Exit date"), width=12)
+        form.add("enrolment date", _("Enrolment date"), DateField, width=12)
+        form.add("exit date", _("Exit date"), DateField, width=12)
         form.add("exit reason", _("Exit reason"))
         form.add("age reason", _("Reason outside ages 3-6"),
                  help=_("Only for a daycare child younger than 3 or older than 6."))

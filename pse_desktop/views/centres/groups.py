@@ -12,6 +12,7 @@ from ...services.centres import groups as attendance_setup
 from ...services.centres.rules import PROGRAMMES, SESSIONS
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.dates import DateField
 
 
 class SetupScreen(Screen):
@@ -32,7 +33,7 @@ class SetupScreen(Screen):
         body.pack(fill="both", expand=True)
 
         groups = tb.Labelframe(body, text=_("Groups"), padding=8)
-        groups.pack(side="left", fill="both", expand=True)
+        groups.pack(fill="both", expand=True)
         self.groups_table = PagedTable(groups, [("name", _("Group"), 110),
                                                 ("programme", _("Programme"), 110),
                                                 ("session", _("Session"), 80),
@@ -56,7 +57,7 @@ class SetupScreen(Screen):
                   command=self.save_group).pack(side="right")
 
         cal = tb.Labelframe(body, text=_("Days off"), padding=8)
-        cal.pack(side="left", fill="both", expand=True, padx=(12, 0))
+        cal.pack(fill="both", expand=True, pady=(12, 0))  # below: both fit a 1024-pixel screen
         ybar = tb.Frame(cal)
         ybar.pack(fill="x")
         tb.Label(ybar, text=_("Year")).pack(side="left")
@@ -71,7 +72,7 @@ class SetupScreen(Screen):
         self.days_table.pack(fill="both", expand=True, pady=(6, 0))
         dform = self.day_form = Form(cal)
         dform.pack(fill="x", pady=(8, 0))
-        dform.add("day", _("Date"), help=_("Like 2026-04-14"))
+        dform.add("day", _("Date"), DateField, help=_("Like 2026-04-14"))
         dform.add("name", _("Name"), help=_("e.g. Khmer New Year, staff training"))
         self.public_var = tb.BooleanVar(value=False)
         dform.add("public", _("Public holiday (all centres)"), tb.Checkbutton, var=self.public_var,

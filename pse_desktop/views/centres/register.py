@@ -12,6 +12,10 @@ from ...services.centres import attendance, groups as attendance_setup
 from ...services.centres.rules import EXCUSE_REASONS, MARKS
 from ...services.common.errors import PseError
 from ..common.base import Screen
+from ..common.commands import Command
+from ..common.commands import plain_key
+from ..core import prefs
+from ..common.dates import parse_date
 from ..common.khmer import khmer_photo, line_height, style_colors
 
 KEYS = {"p": "P", "a": "A", "l": "L", "e": "E", "s": "S", "Return": "P"}
@@ -21,6 +25,7 @@ TAGS = {"L": "warning", "A": "danger", "E": "info", "S": "info"}
 
 class RegisterScreen(Screen):
     title = N_("Daily register")
+    commands = (Command("refresh", "reload"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -31,18 +36,20 @@ class RegisterScreen(Screen):
 
         bar = tb.Frame(self)
         bar.pack(fill="x")
-        tb.Label(bar, text=_("Centre")).pack(side="left")
+        tb.Label(bar, text=_("Centre")).pack(side="left")  # narrow boxes: the row fits 1024 pixels
         self.centres = attendance_setup.visible_centres(ctx.actor)
         self.centre_var = tb.StringVar()
-        self.centre_box = tb.Combobox(bar, textvariable=self.centre_var, state="readonly", width=22,
+        self.centre_box = tb.Combobox(bar, textvariable=self.centre_var, state="readonly", width=16,
                                       values=[f"{code} {name}" for _i, code, name in self.centres])
         self.centre_box.pack(side="left", padx=(4, 12))
         self.centre_box.bind("<<ComboboxSelected>>", lambda e: self.load_groups())
         tb.Label(bar, text=_("Group")).pack(side="left")
         self.group_var = tb.StringVar()
-        self.group_box = tb.Combobox(bar, textvariable=self.group_var, state="readonly", width=30)
+        self.group_box = tb.Combobox(bar, textvariable=self.group_var, state="readonly", width=20)
         self.group_box.pack(side="left", padx=(4, 12))
         self.group_box.bind("<<ComboboxSelected>>", lambda e: self.reload())
+        bar = tb.Frame(self)  # the day on a row of its own: the first row fills 1024 pixels
+        bar.pack(fill="x", pady=(4, 0))
         tb.Label(bar, text=_("Date")).pack(side="left")
         tb.Button(bar, text="<", bootstyle="secondary-outline", width=2,
                   command=lambda: self.shift_day(-1)).pack(side="left", padx=(4, 0))
@@ -52,7 +59,7 @@ class RegisterScreen(Screen):
         self.date_entry.bind("<Return>", lambda e: self.reload())
         tb.Button(bar, text=">", bootstyle="secondary-outline", width=2,
                   command=lambda: self.shift_day(1)).pack(side="left")
-        tb.Button(bar, text=_("Today"), bootstyle="link",
+        tb.Button(bar, text=_("Today"), bootstyle="link", padding=(4, 2),
                   command=self.go_today).pack(side="left")
 
         tools = tb.Frame(self)
@@ -96,7 +103,9 @@ class RegisterScreen(Screen):
         scroll.pack(side="left", fill="y")
         for key in KEYS:
             for variant in {key, key.upper()} if len(key) == 1 else {key}:
-                self.tree.bind(f"<KeyPress-{variant}>", lambda e, k=key: self.key_mark(KEYS[k]))
+                # Ctrl or Alt with the letter is a shortcut, not a mark.
+                self.tree.bind(f"<KeyPress-{variant}>", lambda e, k=key: self.key_mark(KEYS[k])
+                               if plain_key(e) else None)
         self.tree.bind("<<TreeviewSelect>>", lambda e: self._selection_photos())
         self.selected_iid = None
         self.tree.bind("<Up>", lambda e: self.move(-1))
@@ -108,18 +117,27 @@ class RegisterScreen(Screen):
             widget.bind("<F2>", lambda e: self.everyone_present())
         self.change_entry.bind("<Return>", lambda e: self.tree.focus_set())
         if self.centres:
-            self.centre_box.current(0)
+            # The centre and group this user chose last time, on this computer.
+            last = prefs.remembered(self._user(), "centre")
+            ids = [c[0] for c in self.centres]
+            self.centre_box.current(ids.index(last) if last in ids else 0)
             self.load_groups()
 
     # -- choosing ---------------------------------------------------------------
+    def _user(self) -> str:
+        return getattr(self.ctx.actor, "username", "") or ""
+
     def load_groups(self) -> None:
         index = self.centre_box.current()
         if index < 0:
             return
         self.groups = attendance_setup.list_groups(self.ctx.actor, self.centres[index][0])
         self.group_box.configure(values=[g.label for g in self.groups])
+        prefs.remember(self._user(), "centre", self.centres[index][0])
         if self.groups:
-            self.group_box.current(0)
+            last = prefs.remembered(self._user(), "group")
+            ids = [g.id for g in self.groups]
+            self.group_box.current(ids.index(last) if last in ids else 0)
         else:
             self.group_var.set("")
         self.reload()
@@ -133,10 +151,7 @@ class RegisterScreen(Screen):
         self.reload()
 
     def day(self) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(self.date_var.get().strip())
-        except ValueError:
-            return None
+        return parse_date(self.date_var.get())
 
     def shift_day(self, step: int) -> str:
         day = self.day() or self.today
@@ -161,6 +176,7 @@ class RegisterScreen(Screen):
         if index < 0 or not getattr(self, "groups", None):
             self.info.configure(text=_("This centre has no group yet: add one in Groups and calendar."))
             return
+        prefs.remember(self._user(), "group", self.groups[index].id)
         if day is None:
             self.error.configure(text=_("Date: must be a date like 2026-01-31"))
             return

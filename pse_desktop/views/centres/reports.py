@@ -15,6 +15,7 @@ from ...services.centres import (
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import BackgroundTask, PagedTable, Screen
+from ..common.chart import Bar, Chart
 
 FOLLOW_COLUMNS = [("name", _("Child"), 150), ("code", _("Code"), 80), ("centre", _("Centre"), 55),
                   ("group", _("Group"), 90), ("figure", _("Absent / rate"), 90),
@@ -81,7 +82,7 @@ class ReportsScreen(Screen):
                                        ("excused", _("Excused"), 60), ("sick", _("Sick"), 60),
                                        ("rate", _("Rate"), 60)], page_size=100)
         self.rates.pack(side="left", fill="both", expand=True)
-        self.chart = tb.Canvas(body, width=420, height=300, highlightthickness=0)
+        self.chart = Chart(body, width=420, height=300)
         self.chart.pack(side="left", fill="y", padx=(12, 0))
 
     def refresh_rates(self) -> None:
@@ -96,22 +97,11 @@ class ReportsScreen(Screen):
 
     def draw_chart(self, rows) -> None:
         """Horizontal bars: the rate of each centre (or the first groups) for the month."""
-        c = self.chart
-        c.delete("all")
-        fg = tb.Style().colors.fg
-        c.create_text(10, 12, text=_("Attendance rate, {month}").format(month=self.month_var.get()),
-                      anchor="w", fill=fg, font=("TkDefaultFont", 10, "bold"))
-        left, width, step = 110, 280, 19
-        for i, r in enumerate(rows):
-            y = 34 + i * step
-            value = r.rate or 0
-            color = (tb.Style().colors.success if value >= 90 else
-                     tb.Style().colors.warning if value >= 75 else tb.Style().colors.danger)
-            c.create_text(left - 6, y + 7, text=r.key, anchor="e", fill=fg)
-            c.create_rectangle(left, y, left + width * value / 100, y + 13, fill=color, width=0)
-            c.create_text(left + width * value / 100 + 4, y + 7, anchor="w", fill=fg,
-                          text=attendance_summary.format_rate(r.rate))
-        c.configure(height=max(60, 40 + len(rows) * step))
+        self.chart.bars(
+            _("Attendance rate, {month}").format(month=self.month_var.get()),
+            [Bar(r.key, r.rate or 0, attendance_summary.format_rate(r.rate),
+                 "success" if (r.rate or 0) >= 90 else "warning" if (r.rate or 0) >= 75
+                 else "danger") for r in rows])
 
     # -- printing -------------------------------------------------------------------
     def _build_print(self) -> None:

@@ -25,6 +25,15 @@ def _tell(parent, title: str, message: str) -> None:
     tb.Messagebox.show_info(message, title, parent=parent)
 
 
+def _ask_unsaved(parent, title: str, message: str) -> str:
+    """Save / Discard / Cancel: returns "save", "discard" or "cancel"."""
+    save, discard, cancel = _("Save"), _("Discard"), _("Cancel")
+    answer = tb.Messagebox.show_question(
+        message, title, parent=parent, localize=False,
+        buttons=[f"{cancel}:secondary", f"{discard}:danger", f"{save}:primary"])
+    return {save: "save", discard: "discard"}.get(answer, "cancel")
+
+
 def _ask_file(parent, mode: str, **kw):
     from tkinter import filedialog
 
@@ -47,6 +56,7 @@ class ScreenContext:
     confirm: Callable[[tk.Misc, str, str], bool] = _ask
     inform: Callable[[tk.Misc, str, str], None] = _tell
     choose_file: Callable[..., str | None] = _ask_file
+    ask_unsaved: Callable[[tk.Misc, str, str], str] = _ask_unsaved
     logout: Callable[[], None] = lambda: None
     extra: dict = field(default_factory=dict)
 
@@ -82,6 +92,8 @@ class Form(tb.Frame):
             widget = factory(self, textvariable=var, **widget_kw)
         elif factory is tb.Checkbutton:
             widget = factory(self, variable=var, **widget_kw)
+        elif getattr(factory, "takes_var", False):
+            widget = factory(self, var=var, **widget_kw)
         else:
             widget = factory(self, **widget_kw)
         widget.grid(row=self._row, column=col, sticky="ew", pady=(2 if self.stacked else 6, 0))
@@ -178,8 +190,10 @@ class PagedTable(tb.Frame):
         bar = tb.Frame(self)
         bar.grid(row=1, column=0, columnspan=2, sticky="ew", pady=(4, 0))
         self.prev_button = tb.Button(bar, text=_("< Previous"), bootstyle="secondary-outline",
+                                     padding=(6, 2),
                                      command=lambda: self.show_page(self.page - 1))
         self.next_button = tb.Button(bar, text=_("Next >"), bootstyle="secondary-outline",
+                                     padding=(6, 2),
                                      command=lambda: self.show_page(self.page + 1))
         self.count_label = tb.Label(bar, text="")
         self.prev_button.pack(side="left")
@@ -276,16 +290,5 @@ class BackgroundTask:
             pass  # the window closed while the work ran
 
 
-class Screen(tb.Frame):
-    """Base of every screen: a title, and the context it was given."""
-
-    title = ""
-
-    def __init__(self, master, ctx: ScreenContext):
-        super().__init__(master, padding=16)
-        self.ctx = ctx
-        tb.Label(self, text=_(self.title), font=("TkDefaultFont", 16, "bold")).pack(
-            anchor="w", pady=(0, 10))
-
-    def on_show(self) -> None:
-        """Called each time the screen comes to the front."""
+# The Screen base lives in screen.py (this module was growing); it is imported from here too.
+from .screen import Screen  # noqa: E402,F401

@@ -155,6 +155,8 @@ class App:
         return True
 
     def logout(self) -> None:
+        if self.main is not None and not self.main.can_leave(_("logging out")):
+            return
         self._end_session()
         self.main = None
         self._show_entry()
@@ -227,6 +229,8 @@ class App:
             print(text, file=sys.stderr)
 
     def close(self) -> None:
+        if self.main is not None and not self.main.can_leave(_("closing the program")):
+            return
         self.stop()
         prefs.save({"geometry": self.root.geometry()})
         self.root.destroy()
@@ -249,16 +253,50 @@ def log_path():
     return path
 
 
+DEFAULT_SIZE = (1200, 760)
+# What a small screen keeps for the title bar, the menu bar and the task bar.
+FRAME_ALLOWANCE = 90
+
+
+def start_geometry(saved, screen: tuple[int, int]) -> str:
+    """The window's first geometry: the size saved on this computer if it still fits the
+    screen, else the default size, or the whole screen when the screen is smaller than that."""
+    sw, sh = screen
+    if isinstance(saved, str):
+        size, _sep, place = saved.partition("+")
+        try:
+            w, h = (int(n) for n in size.split("x"))
+        except ValueError:
+            w = h = 0
+        if 0 < w <= sw and 0 < h <= sh:
+            return saved if place and all(p.lstrip("-").isdigit() for p in place.split("+")) \
+                and len(place.split("+")) == 2 else f"{w}x{h}"
+    w, h = DEFAULT_SIZE
+    if sw <= w or sh <= h:
+        return f"{sw}x{max(400, sh - FRAME_ALLOWANCE)}+0+0"
+    return f"{w}x{h}"
+
+
 def make_root() -> tb.Window:
     from ..common.khmer_input import register_fonts
 
     register_fonts()  # before Tk: entries that take Khmer need the bundled font
     saved = prefs.load()
     theme = saved.get("theme") if saved.get("theme") in (LIGHT, DARK) else LIGHT
-    root = tb.Window(title="PSE Desktop", themename=theme, minsize=(900, 600))
+    # Small enough for a 1024x600 netbook with its task bar; screens scroll below their size.
+    root = tb.Window(title="PSE Desktop", themename=theme, minsize=(760, 500))
     start_shaper(root)
-    geometry = saved.get("geometry")
-    root.geometry(geometry if isinstance(geometry, str) and "x" in geometry else "1200x760")
+    screen = (root.winfo_screenwidth(), root.winfo_screenheight())
+    root.geometry(start_geometry(saved.get("geometry"), screen))
+    if not saved.get("geometry") and (screen[0] <= DEFAULT_SIZE[0] or screen[1] <= DEFAULT_SIZE[1]):
+        # A small screen: the window manager fits the whole window (title, menu) on it.
+        try:
+            root.state("zoomed")  # Windows
+        except Exception:  # X11 names it differently
+            try:
+                root.attributes("-zoomed", True)
+            except Exception:
+                pass
     return root
 
 

@@ -9,12 +9,14 @@ from ...services.core import audit
 from ...services.common import validate
 from ...services.common.errors import ValidationError
 from ..common.base import PagedTable, Screen
+from ..common.commands import Command
 
 ALL = "(all)"
 
 
 class AuditScreen(Screen):
     title = N_("Audit log")
+    commands = (Command("refresh", "apply"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -30,11 +32,12 @@ class AuditScreen(Screen):
         tb.Label(bar, text=_("Area")).pack(side="left")
         self.area_box = tb.Combobox(bar, textvariable=self.area, width=14, state="readonly")
         self.area_box.pack(side="left", padx=(4, 12))
-        tb.Label(bar, text=_("From (YYYY-MM-DD)")).pack(side="left")
+        tb.Label(bar, text=_("From")).pack(side="left")
         tb.Entry(bar, textvariable=self.date_from, width=12).pack(side="left", padx=(4, 12))
         tb.Label(bar, text=_("To")).pack(side="left")
         tb.Entry(bar, textvariable=self.date_to, width=12).pack(side="left", padx=(4, 12))
-        tb.Button(bar, text=_("Filter"), bootstyle="primary", command=self.apply).pack(side="left")
+        tb.Button(bar, text=_("Filter"), bootstyle="primary", command=self.apply).pack(
+            side="right", before=bar.winfo_children()[0])  # never pushed out by the fields
         self.error = tb.Label(self, text="", bootstyle="danger")
         self.error.pack(anchor="w")
         self.table = PagedTable(self, [("at", _("When"), 140), ("user", _("User"), 110),

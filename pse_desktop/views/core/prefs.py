@@ -31,3 +31,15 @@ def save(values: dict) -> None:
         path.write_text(json.dumps(current, indent=1), encoding="utf-8")
     except OSError:
         pass  # a read-only profile must not stop the program
+
+
+def remembered(username: str, key: str):
+    """What this user chose last on this computer (a centre, group or location id), or None."""
+    return (load().get("last", {}).get(username or "", {}) or {}).get(key)
+
+
+def remember(username: str, key: str, value) -> None:
+    """Keep the user's last choice for next time (per user, on this computer)."""
+    last = load().get("last", {})
+    last.setdefault(username or "", {})[key] = value
+    save({"last": last})

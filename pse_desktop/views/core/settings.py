@@ -7,14 +7,16 @@ import ttkbootstrap as tb
 from ...i18n import N_, _
 from ...services.core import settings
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
 
 
 class SettingsScreen(Screen):
     title = N_("Settings")
+    commands = (Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
-        scroller = tb.ScrolledFrame(self) if hasattr(tb, "ScrolledFrame") else tb.Frame(self)
+        scroller = tb.Frame(self)  # the screen itself scrolls
         scroller.pack(fill="both", expand=True)
         self.form = Form(scroller)
         self.form.pack(fill="x", padx=4)

@@ -7,6 +7,9 @@ import ttkbootstrap as tb
 from ... import areas
 from ...i18n import _
 from ..common.base import ScreenContext
+from ..common.commands import Shortcuts, find as find_command
+from ..common.table import equip_tables
+from .menu import MenuBar
 
 
 def _shorten(text: str, limit: int, left: bool = False) -> str:
@@ -22,14 +25,15 @@ class MainWindow(tb.Frame):
         super().__init__(master)
         self.actor = actor
         self.ctx = ScreenContext(actor=actor, target=target, navigate=self.show,
-                                 status=self.set_status, logout=on_logout,
+                                 status=self._screen_said, logout=on_logout,
                                  **(ctx_overrides or {}))
         self.screens: dict[str, tb.Frame] = {}
         self.buttons: dict[str, tb.Button] = {}
         self.current = None
+        self.last_message = ("", False)
 
         self.nav_style = "dark" if dark else "light"
-        self.sidebar = tb.Frame(self, padding=(8, 12), bootstyle=self.nav_style)
+        self.sidebar = tb.Frame(self, padding=(8, 6), bootstyle=self.nav_style)
         self.sidebar.pack(side="left", fill="y")
         self.status_bar = tb.Frame(self, padding=(10, 4))
         self.status_bar.pack(side="bottom", fill="x")
@@ -40,7 +44,7 @@ class MainWindow(tb.Frame):
         self.nav_labels = [tb.Label(self.sidebar, text="PSE Desktop",
                                     font=("TkDefaultFont", 13, "bold"),
                                     bootstyle=f"inverse-{self.nav_style}")]
-        self.nav_labels[0].pack(anchor="w", pady=(0, 12), padx=4)
+        self.nav_labels[0].pack(anchor="w", pady=(0, 6), padx=4)
         self.allowed = [s for s in areas.screens() if areas.may_open(s, actor)]
         self.sections: dict[str, tb.Frame] = {}
         self.open_sections: set[str] = set()
@@ -56,14 +60,16 @@ class MainWindow(tb.Frame):
                 order.append(screen.section)
         # Admin screens last: they are used least, and only by admins.
         order.sort(key=lambda name: name == "Admin")
+        self.section_order = order
         for section in order:
             if self.folding:
-                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style,
+                header = tb.Button(self.sidebar, text="", bootstyle=self.nav_style, padding=(10, 2),
                                    command=lambda name=section: self.toggle_section(name))
             else:  # nothing to fold: a plain heading, not a button that does nothing
                 header = tb.Label(self.sidebar, text="", bootstyle=f"inverse-{self.nav_style}",
                                   font=("TkDefaultFont", 8, "bold"))
-            header.pack(fill="x", pady=(10, 1))
+            # folded (an admin sees eight sections): tighter, so an open one fits at 1024x600
+            header.pack(fill="x", pady=(2, 0) if self.folding else (6, 1))
             self.section_buttons[section] = header
             frame = tb.Frame(self.sidebar, bootstyle=self.nav_style)
             self.sections[section] = frame
@@ -84,19 +90,26 @@ class MainWindow(tb.Frame):
             self.language_picker = LanguageMenu(self.status_bar, on_language)
             self.language_picker.pack(side="right", padx=4)
         self.dark = tb.BooleanVar(value=dark)
+        self.on_theme = on_theme
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
                        command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)
         who = actor.full_name or actor.username
         self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
         self.user_label.pack(side="left")
-        self.place_label = tb.Label(self.status_bar, text=_shorten(self._places_text(), 50),
+        places_text = self._places_text()
+        self.place_label = tb.Label(self.status_bar, text=_shorten(places_text, 32),
                                     bootstyle="secondary")
         self.place_label.pack(side="left", padx=12)
-        self.db_label = tb.Label(self.status_bar, text=_shorten(target.label, 45, left=True),
+        self.db_label = tb.Label(self.status_bar, text=_shorten(target.label, 28, left=True),
                                  bootstyle="secondary")
         self.db_label.pack(side="left", padx=12)
+        # The full texts, for whoever points at the shortened ones.
+        self.tooltips = [tb.ToolTip(self.place_label, text=places_text or _("all centres")),
+                         tb.ToolTip(self.db_label, text=target.label)]
         self.message = tb.Label(self.status_bar, text="", bootstyle="info")
         self.message.pack(side="left", padx=12)
+        self.shortcuts = Shortcuts(self.winfo_toplevel())
+        self.menu = MenuBar(self)
         self.show("home")
 
     def _places_text(self) -> str:
@@ -131,9 +144,10 @@ class MainWindow(tb.Frame):
             self._set_section(name, opening and name == section)
 
     def _add_button(self, parent, key: str, label: str) -> None:
-        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=22,
-                           command=lambda: self.show(key))
-        button.pack(fill="x", pady=1)
+        tight = getattr(self, "folding", False)
+        button = tb.Button(parent, text=label, bootstyle=self.nav_style, width=19,
+                           padding=(10, 2 if tight else 3), command=lambda: self.show(key))
+        button.pack(fill="x", pady=0 if tight else 1)
         self.buttons[key] = button
 
     def screen_class(self, key: str):
@@ -147,9 +161,15 @@ class MainWindow(tb.Frame):
         raise KeyError(key)
 
     def show(self, key: str):
-        """Bring a screen to the front (building it the first time); return it."""
+        """Bring a screen to the front (building it the first time); return it.
+
+        A screen with unsaved changes asks first; on Cancel it stays in front."""
+        if (self.current is not None and key != self.current_key
+                and not self.current.resolve_unsaved(_("leaving this screen"))):
+            return self.current
         if key not in self.screens:
             self.screens[key] = self.screen_class(key)(self.body, self.ctx)
+            equip_tables(self.screens[key])
         if self.current is not None:
             self.current.pack_forget()
             self.buttons[self.current_key].configure(bootstyle=self.nav_style)
@@ -161,7 +181,31 @@ class MainWindow(tb.Frame):
         self.buttons[key].configure(bootstyle="primary")
         self.current.pack(fill="both", expand=True)
         self.current.on_show()
+        # The keys and menu entries of the screen in front, and only of it.
+        self.shortcuts.show(self.current)
+        self.menu.update(self.current, section)
         return self.current
+
+    def can_leave(self, doing: str = "") -> bool:
+        """Before logging out or closing: every open screen's unsaved changes are resolved."""
+        for screen in self.screens.values():
+            if hasattr(screen, "resolve_unsaved") and not screen.resolve_unsaved(doing):
+                return False
+        return True
+
+    def run_command(self, action: str):
+        """Do a declared command (save, print...) of the screen in front, if it has one."""
+        command = find_command(self.current, action) if self.current is not None else None
+        return command.run(self.current) if command is not None else None
+
+    def theme_from_menu(self) -> None:
+        self.switch_theme(self.on_theme)
+
+    def destroy(self) -> None:
+        """Leaving (log out): the keys and the menu of this session go with it."""
+        self.shortcuts.clear()
+        self.menu.destroy()
+        super().destroy()
 
     def switch_theme(self, on_theme) -> None:
         """Switch light/dark; the sidebar follows so it never glares in the dark theme."""
@@ -178,8 +222,13 @@ class MainWindow(tb.Frame):
         for key, button in self.buttons.items():
             button.configure(bootstyle="primary" if key == self.current_key else self.nav_style)
 
+    def _screen_said(self, text: str, error: bool = False) -> None:
+        """A screen's message, already on the screen's own line: kept, not repeated below."""
+        self.last_message = (text, error)
+
     def set_status(self, text: str, error: bool = False) -> None:
-        self.message.configure(text=text, bootstyle="danger" if error else "info")
+        """A message of the program itself (a backup...); screens show theirs on their own line."""
+        self.message.configure(text=_shorten(text, 60), bootstyle="danger" if error else "info")
 
     def change_password(self):
         from .password import ChangePasswordDialog

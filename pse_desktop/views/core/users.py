@@ -8,10 +8,12 @@ from ...i18n import N_, _
 from ...services.core import users
 from ...services.core.permissions import ROLES
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
 
 
 class UsersScreen(Screen):
     title = N_("Users")
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -25,8 +27,7 @@ class UsersScreen(Screen):
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         right = tb.Labelframe(body, text=_("User"), padding=12, width=320)
-        right.pack(side="left", fill="y", padx=(12, 0))
-        right.pack_propagate(False)
+        right.pack(side="right", fill="y", padx=(12, 0), before=left)
         self.form = Form(right, stacked=True, wrap=280)
         self.form.pack(fill="x")
         self.form.add("user name", _("User name"), width=26)

@@ -17,6 +17,8 @@ from ...services.common.errors import PseError
 from ...services.meetings.attendance import Presence
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, call_service
+from ..common.commands import plain_key
+from ..common.dates import DateField
 from .common import FamilyTree, first_khmer, latin_guardians, write_in_background
 
 OTHER = "Another relative"
@@ -44,9 +46,9 @@ class AttendanceTab(tb.Frame):
         tree.tag_configure("absent", foreground=tb.Style().colors.danger)
         tree.bind("<<TreeviewSelect>>", lambda e: self._show_who(), add="+")
         for key in ("y", "Y", "space"):
-            tree.bind(f"<KeyPress-{key}>", lambda e: self.set_came(True))
+            tree.bind(f"<KeyPress-{key}>", lambda e: self.set_came(True) if plain_key(e) else None)
         for key in ("n", "N"):
-            tree.bind(f"<KeyPress-{key}>", lambda e: self.set_came(False))
+            tree.bind(f"<KeyPress-{key}>", lambda e: self.set_came(False) if plain_key(e) else None)
 
         who = tb.Frame(self)
         who.pack(fill="x", pady=4)
@@ -94,13 +96,14 @@ class AttendanceTab(tb.Frame):
         self.follow_form = Form(self, wrap=360)
         self.follow_form.pack(fill="x")
         self.follow_form.add("action", _("What to do"))
-        self.follow_form.add("due date", _("Due date"), width=12)
+        self.follow_form.add("due date", _("Due date"), DateField, width=12)
         self.follow_button = tb.Button(self, text=_("Add follow-up"), bootstyle="warning",
                                        command=self.add_followup)
         self.follow_button.pack(anchor="e")
 
     def show(self, meeting) -> None:
         self.meeting = meeting
+        self.dirty = False  # who came, changed here and not saved yet
         self.rows, self.walk_ins, self.guests = {}, [], []
         self.families.clear()
         self.error.configure(text="")
@@ -165,6 +168,7 @@ class AttendanceTab(tb.Frame):
         r["came"] = (not r["came"]) if came and r["came"] else came
         if r["came"] and r["guardian_id"] is None and not r["attendee"] and r["family"].guardians:
             r["guardian_id"] = r["family"].guardians[0].id
+        self.dirty = True
         self._refresh_row(key)
         self._show_who()
         return "break"
@@ -185,10 +189,13 @@ class AttendanceTab(tb.Frame):
         if key is None:
             return
         r = self.rows[key]
+        before = (r["came"], r["guardian_id"], r["attendee"])
         choice = self.who_var.get()
         g = next((g for g in r["family"].guardians if f"{g.name_latin} ({g.relation})" == choice), None)
         r["guardian_id"] = g.id if g else None
         r["attendee"] = "" if g else self.other_var.get().strip()
+        self.dirty = self.dirty or before != (r["came"] or bool(g or r["attendee"]),
+                                              r["guardian_id"], r["attendee"])
         if g is None and choice != _(OTHER) and r["attendee"]:
             self.who_var.set(_(OTHER))
         if g or r["attendee"]:
@@ -215,6 +222,7 @@ class AttendanceTab(tb.Frame):
         first = fam.guardians[0].id if fam.guardians else None
         self.rows[fam.id] = {"came": True, "guardian_id": first, "attendee": "", "family": fam,
                              "invited": False}
+        self.dirty = True
         self.families.add(fam.id, first_khmer(fam), self._values(fam.id), self._tags(fam.id))
         self.families.select(fam.id)
         self._update_info()
@@ -223,6 +231,7 @@ class AttendanceTab(tb.Frame):
         name = self.guest_var.get().strip()
         if name and self.meeting is not None:
             self.guests.append((name, ""))
+            self.dirty = True
             self.guest_var.set("")
             self._update_guests()
             self._update_info()

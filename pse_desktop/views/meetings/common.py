@@ -6,7 +6,7 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ...i18n import _
-from ..common.base import BackgroundTask
+from ..common.documents import make_document
 from ..common.khmer import khmer_photo, line_height, style_colors
 
 
@@ -100,31 +100,6 @@ def latin_guardians(family) -> str:
 
 
 def write_in_background(screen, default_name: str, work, what: str, filetypes=None):
-    """Ask where to save, then run ``work(path)`` in a thread; tell the user when done.
-
-    Returns the BackgroundTask (or None when the user cancelled)."""
-    ctx = screen.ctx
-    path = ctx.choose_file(screen, "save", initialfile=default_name,
-                           defaultextension=default_name[default_name.rfind("."):],
-                           filetypes=filetypes or [(_("PDF"), "*.pdf")])
-    if not path:
-        return None
-    ctx.status(_("Writing {what}...").format(what=what))
-
-    def done(result):
-        ctx.status(_("{what} written to {path}").format(what=what, path=path))
-        ctx.inform(screen, what, _("Written to {path}").format(path=path))
-
-    def failed(exc):
-        ctx.status(str(exc), True) if _takes_error(ctx.status) else ctx.status(str(exc))
-
-    return BackgroundTask(screen, lambda progress: work(path), done, failed).start()
-
-
-def _takes_error(fn) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(fn).parameters) >= 2
-    except (TypeError, ValueError):
-        return False
+    """Ask where to save, then run ``work(path)`` in a thread; open the file and say where it is
+    (the kit's helper). Returns the BackgroundTask (or None when the user cancelled)."""
+    return make_document(screen, default_name, work, what, filetypes=filetypes)

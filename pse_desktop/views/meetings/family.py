@@ -13,6 +13,7 @@ from ...services.meetings import planning as meetings, followup as meetings_foll
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.dates import DateField
 from ..common.khmer import KhmerLabel
 
 
@@ -69,7 +70,7 @@ class FamilyPageScreen(Screen):
         self.form = Form(right, wrap=320)
         self.form.pack(fill="x", pady=(6, 0))
         self.form.add("action", _("New follow-up"), width=36)
-        self.form.add("due date", _("Due date"), width=12)
+        self.form.add("due date", _("Due date"), DateField, width=12)
         self.add_button = tb.Button(right, text=_("Add follow-up"), bootstyle="warning",
                                     command=self.add_followup)
         self.add_button.pack(anchor="e")

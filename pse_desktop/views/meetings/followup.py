@@ -12,12 +12,15 @@ from ...i18n import N_, _
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 
 STATES = {"overdue": "Overdue", "open": "Open", "done": "Done", "all": "All"}
 
 
 class FollowUpsScreen(Screen):
     title = N_("Family follow-ups")
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -51,7 +54,7 @@ class FollowUpsScreen(Screen):
         self.table.tree.tag_configure("overdue", foreground=tb.Style().colors.danger)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         side = tb.Frame(body, padding=(12, 0, 0, 0))
-        side.pack(side="left", fill="y")
+        side.pack(side="right", fill="y", before=self.table)
         self.detail = tb.Label(side, text="", wraplength=320, justify="left")
         self.detail.pack(anchor="w")
         form = self.form = Form(side, stacked=True, wrap=320)
@@ -61,7 +64,7 @@ class FollowUpsScreen(Screen):
         self.people = meetings.staff_choices()
         form.add("who", _("Who does it"), tb.Combobox, state="readonly",
                  values=[""] + [name for _i, name in self.people])
-        form.add("due date", _("Due date"), width=12)
+        form.add("due date", _("Due date"), DateField, width=12)
         form.add("outcome", _("Outcome"), width=30, help=_("What came of it; needed to close the action."))
         buttons = tb.Frame(side)
         buttons.pack(fill="x", pady=6)

@@ -16,6 +16,8 @@ from ...services.meetings import (
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField, parse_date
 from .common import FamilyTree, first_khmer, latin_guardians, write_in_background
 
 AUTOSAVE_MS = 1500
@@ -24,6 +26,7 @@ FIELDS = ("centre", "date", "time", "duration", "theme", "title", "facilitators"
 
 class MeetingsScreen(Screen):
     title = N_("Parent meetings")
+    commands = (Command("new", "new"), Command("save", "save"), Command("print", "print_sign_sheet"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -62,7 +65,7 @@ class MeetingsScreen(Screen):
         self.table.pack(side="left", fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
         self.notebook = tb.Notebook(body, width=540)
-        self.notebook.pack(side="left", fill="both", padx=(12, 0))
+        self.notebook.pack(side="right", fill="both", padx=(12, 0), before=self.table)
         self._build_plan_tab()
         from .attendance import AttendanceTab
 
@@ -86,7 +89,7 @@ class MeetingsScreen(Screen):
         left.add("centre", _("Centre"), tb.Combobox, state="readonly", width=8,
                  values=[c[1] for c in self.plan_centres])
         left.widgets["centre"].bind("<<ComboboxSelected>>", lambda e: self._fill_invite_choices())
-        left.add("date", _("Date"), width=11)
+        left.add("date", _("Date"), DateField, width=11)
         left.add("time", _("Time"), width=11)
         left.add("duration", _("Minutes"), width=11)
         right.add("theme", _("Theme"), tb.Combobox, state="readonly", values=[t.name for t in self.themes])
@@ -154,14 +157,28 @@ class MeetingsScreen(Screen):
                         f"{r.came}/{r.invited}" if r.status == "held" else f"-/{r.invited}", r.title))
                 for r in rows], total
 
+    # -- unsaved "who came": asked before another meeting, another screen, logout ------------
+    def has_unsaved(self) -> bool:
+        return bool(getattr(self.attendance, "dirty", False))
+
+    def save_changes(self) -> bool:
+        return self.attendance.save() is not FAILED
+
+    def discard_changes(self) -> None:
+        self.attendance.dirty = False
+
     def load_selected(self) -> None:
         meeting_id = self.table.selected_key()
         if meeting_id is not None and (self.meeting is None or self.meeting.id != meeting_id):
+            if not self.resolve_unsaved(_("showing another meeting")):
+                return
             self.flush()
             self.show_meeting(meetings.get_meeting(self.ctx.actor, meeting_id))
 
     # -- the form ---------------------------------------------------------------------------
     def new(self) -> None:
+        if not self.resolve_unsaved(_("starting a new meeting")):
+            return
         self.flush()
         self.meeting = None
         self._loading = True
@@ -393,8 +410,4 @@ class _TwoForms:
         return part.error_text(name)
 
 
-def _parse_date(text: str):
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
+_parse_date = parse_date  # the kit's one date reader

@@ -12,6 +12,7 @@ from ...services.meetings import planning as meetings, reports as meetings_repor
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.chart import Chart, Series
 from .common import write_in_background
 
 COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#d53f8c", "#805ad5", "#d69e2e", "#319795", "#718096")
@@ -49,7 +50,7 @@ class MeetingReportsScreen(Screen):
         self.error.pack(anchor="w")
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
-        self.canvas = tb.Canvas(body, height=300, background="white", highlightthickness=0)
+        self.canvas = Chart(body, height=300, width=420)
         self.canvas.pack(side="left", fill="both", expand=True)
         if can(ctx.actor, "meetings.themes"):
             self._build_themes(body)
@@ -74,31 +75,13 @@ class MeetingReportsScreen(Screen):
         report = self._call(meetings_reports.themes_by_quarter, *self._period())
         if report is FAILED:
             return FAILED
-        c = self.canvas
-        c.delete("all")
-        c.update_idletasks()
-        width, height = max(c.winfo_width(), 500), max(c.winfo_height(), 260)
-        left, bottom, top = 40, height - 30, 30
         by_q = {q: [sum(report.counts.get((cc, q), {}).get(t, 0) for cc in report.centres)
                     for t in report.themes] for q in report.quarters}
-        peak = max([max(v) for v in by_q.values() if v] + [1])
-        c.create_text(left, 12, anchor="w", text=_("Meetings held per quarter and theme"),
-                      font=("TkDefaultFont", 10, "bold"))
-        c.create_line(left, bottom, width - 180, bottom)
-        slot = (width - 180 - left) / max(1, len(report.quarters))
-        bar = max(2, (slot - 10) / max(1, len(report.themes)))
-        for qi, q in enumerate(report.quarters):
-            x0 = left + qi * slot + 5
-            for ti, n in enumerate(by_q[q]):
-                h = (bottom - top) * n / peak
-                c.create_rectangle(x0 + ti * bar, bottom - h, x0 + (ti + 1) * bar - 1, bottom,
-                                   fill=COLOURS[ti % len(COLOURS)], outline="", tags=("bar",))
-            c.create_text(x0 + slot / 2 - 5, bottom + 12, text=q, font=("TkDefaultFont", 8))
-        for ti, t in enumerate(report.themes):
-            y = top + ti * 18
-            c.create_rectangle(width - 170, y, width - 160, y + 10, fill=COLOURS[ti % len(COLOURS)], outline="")
-            c.create_text(width - 155, y + 5, anchor="w", text=t, font=("TkDefaultFont", 8))
-        c.create_text(left - 5, top, anchor="e", text=str(peak), font=("TkDefaultFont", 8))
+        self.canvas.columns(_("Meetings held per quarter and theme"), list(report.quarters),
+                            [Series(t, [by_q[q][ti] for q in report.quarters],
+                                    COLOURS[ti % len(COLOURS)])
+                             for ti, t in enumerate(report.themes)],
+                            empty=_("No meeting in this period."))
         return report
 
     def participation_pdf(self):

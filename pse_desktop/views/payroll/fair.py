@@ -3,14 +3,13 @@ as an amount and a percentage, and the workshop's percentage over the last twelv
 
 from __future__ import annotations
 
-import tkinter as tk
-
 import ttkbootstrap as tb
 
 from ...formats import format_date
 from ...i18n import N_, _
 from ...services.payroll import docs as payroll_docs
 from ..common.base import PagedTable, Screen
+from ..common.chart import Chart, Series
 from .common import KhmerNames, MonthBar, money
 
 
@@ -37,9 +36,8 @@ class FairWageScreen(Screen):
         self.table.pack(side="left", fill="y")
         self.names = KhmerNames(self.table.tree, 110)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.draw())
-        self.canvas = tk.Canvas(body, height=320, background="white", highlightthickness=0)
+        self.canvas = Chart(body, height=320, width=360)
         self.canvas.pack(side="left", fill="both", expand=True, padx=(10, 0))
-        self.canvas.bind("<Configure>", lambda e: self.draw())
         self.rows = []
         self.refresh()
 
@@ -79,42 +77,14 @@ class FairWageScreen(Screen):
 
     def draw(self) -> None:
         """Bars: the workshop's % above the sector minimum each month; line: the selected employee."""
-        c = self.canvas
-        c.delete("all")
-        width, height = max(c.winfo_width(), 300), max(c.winfo_height(), 200)
         workshop, mine = self.series()
-        c.create_text(10, 8, anchor="nw", text=_("% above the sector minimum, last 12 months"),
-                      font=("TkDefaultFont", 10, "bold"))
-        if not workshop:
-            c.create_text(width // 2, height // 2, text=_("No finalised or draft payroll yet"))
-            return
-        values = [float(p.percent) for p in workshop] + [float(p.percent) for p in mine] + [0.0]
-        top, bottom = max(values + [10.0]), min(values)
-        left, right, y0, y1 = 50, width - 20, 56, height - 44
-        span = (top - bottom) or 1.0
-
-        def y(v):
-            return y1 - (v - bottom) / span * (y1 - y0)
-
-        c.create_line(left, y(0), right, y(0), fill="#888888")
-        c.create_text(left - 6, y(0), anchor="e", text="0%")
-        c.create_text(left - 6, y(top), anchor="e", text=f"{top:.0f}%")
-        slot = (right - left) / len(workshop)
-        centres = {}
-        for i, p in enumerate(workshop):
-            x = left + slot * i + slot / 2
-            centres[p.month] = x
-            v = float(p.percent)
-            c.create_rectangle(x - slot * 0.3, y(max(v, 0)), x + slot * 0.3, y(min(v, 0)),
-                               fill="#5cb85c" if v >= 0 else "#d9534f", outline="")
-            c.create_text(x, y(max(v, 0)) - 8, text=f"{p.percent:.0f}", font=("TkDefaultFont", 8))
-            c.create_text(x, y1 + 10, text=format_date(p.month, "LLL"), font=("TkDefaultFont", 8))
-            if i == 0 or p.month.month == 1:
-                c.create_text(x, y1 + 24, text=p.month.strftime("%Y"), font=("TkDefaultFont", 8))
-        points = [(centres[p.month], y(float(p.percent))) for p in mine if p.month in centres]
-        if len(points) > 1:
-            c.create_line(*[v for pt in points for v in pt], fill="#2a6ebb", width=2)
-        for x, yy in points:
-            c.create_oval(x - 3, yy - 3, x + 3, yy + 3, fill="#2a6ebb", outline="")
-        c.create_text(10, 28, anchor="nw", fill="#2a6ebb",
-                      text=_("blue: selected employee") if points else _("select an employee to compare"))
+        months = [p.month for p in workshop]
+        by_month = {p.month: float(p.percent) for p in mine}
+        line = None
+        if mine:
+            line = Series(_("selected employee"), [by_month.get(m) for m in months], "info")
+        self.canvas.columns(
+            _("% above the sector minimum, last 12 months"),
+            [format_date(m, "LLL") for m in months],
+            [Series(_("workshop"), [float(p.percent) for p in workshop], "sign")],
+            line=line, unit="%", empty=_("No finalised or draft payroll yet"))

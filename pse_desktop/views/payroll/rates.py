@@ -11,10 +11,13 @@ from ...services.payroll import months as payroll
 from ...services.core.permissions import can
 from ...services.common.validate import format_cents
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 
 
 class RatesScreen(Screen):
     title = N_("Payroll rates and public holidays")
+    commands = (Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -39,7 +42,7 @@ class RatesScreen(Screen):
         self.holidays.pack(fill="x", pady=4)
         self.hform = Form(left)
         self.hform.pack(fill="x")
-        self.hform.add("day", _("Day (YYYY-MM-DD)"))
+        self.hform.add("day", _("Day (YYYY-MM-DD)"), DateField)
         self.hform.add("name", _("Name"))
         bar = tb.Frame(left)
         bar.pack(fill="x")
@@ -49,15 +52,15 @@ class RatesScreen(Screen):
                                                command=self.remove_holiday)
         self.remove_holiday_button.pack(side="left")
         right = tb.Labelframe(body, text=_("Rates"), padding=8)
-        right.pack(side="left", fill="both", expand=True, padx=(12, 0))
-        scroller = tb.ScrolledFrame(right, autohide=True) if hasattr(tb, "ScrolledFrame") else tb.Frame(right)
+        right.pack(side="right", fill="both", expand=True, padx=(12, 0), before=left)
+        scroller = tb.Frame(right)  # the screen itself scrolls
         scroller.pack(fill="both", expand=True)
-        self.form = Form(scroller, wrap=260)
+        self.form = Form(scroller, wrap=260, stacked=True)
         tb.Label(scroller, text=_("A new date adds new rates; the date of existing rates changes them (not if "
                                   "a finalised payroll used them)."), bootstyle="secondary", wraplength=420,
                  justify="left").pack(anchor="w", pady=(0, 6))
         self.form.pack(fill="x")
-        self.form.add("effective_from", _("In force from (YYYY-MM-DD)"))
+        self.form.add("effective_from", _("In force from (YYYY-MM-DD)"), DateField)
         for name, label in payroll.EDITABLE_RATES:
             self.form.add(name, _(label), width=12)
         self.form.add("tax_brackets", _("Tax brackets (upper riel:bp)"), width=30,

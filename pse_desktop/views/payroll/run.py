@@ -34,11 +34,11 @@ class PayrollScreen(Screen):
         top.pack(fill="x")
         self.month_bar = MonthBar(top, lambda m: self.refresh())
         self.month_bar.pack(side="left")
-        tb.Label(top, text=_("Riel per $")).pack(side="left", padx=(16, 4))
+        tb.Label(top, text=_("Riel per $")).pack(side="left", padx=(8, 4))
         self.khr = tb.StringVar(value=str(settings.get("khr_per_usd")))
         tb.Entry(top, textvariable=self.khr, width=6).pack(side="left")
         self.draft_button = tb.Button(top, text=_("Compute draft"), bootstyle="primary", command=self.compute)
-        self.draft_button.pack(side="left", padx=(12, 4))
+        self.draft_button.pack(side="left", padx=(8, 4))
         self.final_button = tb.Button(top, text=_("Finalise…"), bootstyle="danger", command=self.finalise)
         self.final_button.pack(side="left", padx=4)
         self.state = tb.Label(self, text="", font=("TkDefaultFont", 10, "bold"))
@@ -67,7 +67,6 @@ class PayrollScreen(Screen):
         self.notebook.add(page, text=_("Payslips"))
         right = tb.Frame(page, width=330)
         right.pack(side="right", fill="y", padx=(8, 0))
-        right.pack_propagate(False)
         self.table = PagedTable(page, [("code", _("Code"), 50), ("name", _("Name"), 125), ("days", _("Days"), 40),
                                        ("gross", _("Gross"), 75), ("nssf", _("NSSF"), 55), ("tax", _("Tax KHR"), 65),
                                        ("adv", _("Advance"), 60), ("net", _("Net"), 75), ("fair", _("Fair %"), 60)],
@@ -106,7 +105,7 @@ class PayrollScreen(Screen):
             self.extras.column(cid, width=width, anchor="w")
         self.extras.pack(side="left", fill="both", expand=True)
         side = tb.Frame(page)
-        side.pack(side="left", fill="y", padx=(10, 0))
+        side.pack(side="right", fill="y", padx=(10, 0), before=self.extras)
         self.xform = Form(side, wrap=220)
         self.xform.pack(fill="x")
         self.xform.add("worker", _("Worker code"), width=10)

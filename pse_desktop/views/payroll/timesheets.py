@@ -2,7 +2,8 @@
 
 In the days list one key sets a day and moves to the next: W worked, A absent, P paid leave,
 U unpaid leave, S sick, H public holiday, Delete clears. Enter goes to the hours of the day;
-Enter there comes back. Ctrl+S saves; changing worker or month saves first.
+Enter there comes back. Ctrl+S saves; changing worker, month or screen with changes not saved
+asks first: Save, Discard or Cancel.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ...i18n import N_, _
 from ...services.payroll import months as payroll, timesheets, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command, plain_key
 from .common import KhmerNames, MonthBar, money, try_service
 
 KEYS = {"w": "W", "a": "A", "p": "PL", "u": "UL", "s": "S", "h": "H"}
@@ -21,6 +23,7 @@ KEYS = {"w": "W", "a": "A", "p": "PL", "u": "UL", "s": "S", "h": "H"}
 
 class TimeSheetScreen(Screen):
     title = N_("Time sheets")
+    commands = (Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -32,7 +35,8 @@ class TimeSheetScreen(Screen):
         self.fill_button = tb.Button(top, text=_("Quick fill the month (all workers)"), bootstyle="info-outline",
                                      command=self.quick_fill)
         self.fill_button.pack(side="left", padx=12)
-        self.save_button = tb.Button(top, text=_("Save (Ctrl+S)"), bootstyle="primary", command=self.save)
+        self.save_button = tb.Button(top, text=_("Save"), bootstyle="primary", command=self.save)
+        tb.ToolTip(self.save_button, text=_("Ctrl+S"))
         self.save_button.pack(side="right")
         self.state_label = tb.Label(top, text="", bootstyle="secondary")
         self.state_label.pack(side="right", padx=10)
@@ -67,7 +71,9 @@ class TimeSheetScreen(Screen):
         self.days.configure(height=16)
         for key in KEYS:
             for k in (key, key.upper()):
-                self.days.bind(f"<KeyPress-{k}>", lambda e, s=KEYS[key]: self.mark(s))
+                # Ctrl+S saves: a mark key never fires with Ctrl or Alt held.
+                self.days.bind(f"<KeyPress-{k}>", lambda e, s=KEYS[key]: self.mark(s)
+                               if plain_key(e) else None)
         for k in ("<Delete>", "<BackSpace>", "<minus>", "<space>"):
             self.days.bind(k, lambda e: self.mark(""))
         self.days.bind("<Return>", lambda e: self.edit_hours())
@@ -75,17 +81,18 @@ class TimeSheetScreen(Screen):
         hours = tb.Frame(middle)
         hours.pack(fill="x", pady=6)
         self.hour_vars = {}
-        for name, text in (("hours", _("Hours")), ("ot", _("OT 150%")), ("ot2", _("OT 200%"))):
-            tb.Label(hours, text=text).pack(side="left", padx=(0, 4))
+        # One a row: the middle column is narrow on a 1024-pixel screen.
+        for i, (name, text) in enumerate((("hours", _("Hours")), ("ot", _("OT 150%")),
+                                          ("ot2", _("OT 200%")))):
+            tb.Label(hours, text=text).grid(row=i, column=0, sticky="w", padx=(0, 4), pady=1)
             var = tb.StringVar()
-            entry = tb.Entry(hours, textvariable=var, width=6)
-            entry.pack(side="left", padx=(0, 10))
+            entry = tb.Entry(hours, textvariable=var, width=5)
+            entry.grid(row=i, column=1, sticky="w", pady=1)
             entry.bind("<Return>", lambda e: self.hours_done())
             entry.bind("<KeyRelease>", lambda e: self.hours_changed())
             self.hour_vars[name] = (var, entry)
         self.error = tb.Label(middle, text="", bootstyle="danger", wraplength=500, justify="left")
         self.error.pack(anchor="w")
-        self.bind_all("<Control-s>", lambda e: self.save() if self.winfo_ismapped() else None, add="+")
         self.worker_id = None
         self.sheet = None
         self.dirty = False
@@ -143,8 +150,27 @@ class TimeSheetScreen(Screen):
         if self.people_keys:
             self.people.selection_set(next(iter(self.people_keys)))
 
+    # -- unsaved days: asked before another worker, month or screen, logout or closing --------
+    def has_unsaved(self) -> bool:
+        return bool(self.dirty and self.sheet is not None and self.can_edit)
+
+    def save_changes(self) -> bool:
+        return self.save() is not FAILED
+
+    def discard_changes(self) -> None:
+        self.dirty = False
+
+    def _select_row(self, worker_id) -> None:
+        """Put the list's selection back on ``worker_id`` (after Cancel)."""
+        for iid, wid in self.people_keys.items():
+            if wid == worker_id:
+                self.people.selection_set(iid)
+                return
+
     def change_month(self, month) -> None:
-        if self.dirty and self.save() is FAILED:
+        if not self.resolve_unsaved(_("changing month")):
+            if self.sheet is not None:
+                self.month_bar.set(self.sheet.month, notify=False)
             return
         self.sheet = None
         self.load_people()
@@ -157,7 +183,8 @@ class TimeSheetScreen(Screen):
         worker_id = self.people_keys.get(sel[0])
         if worker_id == self.worker_id and self.sheet is not None and self.sheet.month == self.month_bar.month:
             return
-        if self.dirty and self.save() is FAILED:
+        if not self.resolve_unsaved(_("changing worker")):
+            self._select_row(self.worker_id)
             return
         self.worker_id = worker_id
         self.load_sheet()

@@ -12,6 +12,9 @@ from ...services.common import validate
 from ...services.core.permissions import can
 from ..common.amounts import call_confirming, watch_amount
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
+from ..common.khmer import KhmerLabel
 from .common import KhmerNames, money
 
 FIELDS = ("code", "name_latin", "name_khmer", "kind", "job", "sex", "hire_date", "leave_date", "dependants",
@@ -20,6 +23,7 @@ FIELDS = ("code", "name_latin", "name_khmer", "kind", "job", "sex", "hire_date",
 
 class WorkersScreen(Screen):
     title = N_("Workshop workers")
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -28,6 +32,7 @@ class WorkersScreen(Screen):
         top.pack(fill="x", pady=(0, 6))
         tb.Label(top, text=_("Search")).pack(side="left")
         self.search = tb.StringVar()
+        self.find_field = self.search
         entry = tb.Entry(top, textvariable=self.search, width=24)
         entry.pack(side="left", padx=6)
         entry.bind("<KeyRelease>", lambda e: self.table.show_page(0))
@@ -65,21 +70,31 @@ class WorkersScreen(Screen):
         f.add("kind", _("Kind"), tb.Combobox, values=list(workers.KINDS), state="readonly")
         f.add("job", _("Job"), tb.Combobox, values=list(payroll.JOBS))
         f.add("sex", _("Sex (F/M)"), width=4)
-        f.add("hire_date", _("Hired on"), help=_("YYYY-MM-DD"))
-        f.add("leave_date", _("Left on"), help=_("Empty while the worker is employed"))
+        f.add("hire_date", _("Hired on"), DateField, help=_("YYYY-MM-DD"))
+        f.add("leave_date", _("Left on"), DateField, help=_("Empty while the worker is employed"))
         f.add("dependants", _("Dependants (tax)"), width=4)
         f.add("nssf_member", _("NSSF member"), tb.Checkbutton, var=tb.BooleanVar(value=True))
         f.add("nssf_number", _("NSSF number"))
         f.add("pay_method", _("Paid by"), tb.Combobox, values=list(workers.PAY_METHODS), state="readonly")
         f.add("bank_account", _("Bank account"))
         f.add("child_code", _("Child's code (students)"))
-        bar = tb.Frame(page)
-        bar.pack(fill="x", pady=(8, 0))
-        tb.Button(bar, text=_("New"), bootstyle="secondary", command=self.new).pack(side="left")
+        # In the screen's button row, always in view: a new worker's form is taller than a
+        # 768-pixel screen. Shown while the Details tab is.
+        bar = self.details_bar = tb.Frame(self.actions)
+        bar.pack(fill="x")
+        notebook.bind("<<NotebookTabChanged>>", lambda e: self._details_bar(), add="+")
+        tb.Button(bar, text=_("New"), bootstyle="secondary", command=self.new).pack(
+            side="left")
         self.save_button = tb.Button(bar, text=_("Save"), bootstyle="primary", command=self.save)
         self.save_button.pack(side="right")
         if not self.can_edit:
             self.save_button.configure(state="disabled")
+
+    def _details_bar(self) -> None:
+        if self.notebook.index("current") == 0:
+            self.details_bar.pack(fill="x")
+        else:
+            self.details_bar.pack_forget()
 
     def _contracts(self, notebook) -> None:
         page = tb.Frame(notebook, padding=8)
@@ -97,7 +112,7 @@ class WorkersScreen(Screen):
                  bootstyle="secondary").pack(anchor="w", pady=(8, 0))
         self.cform = Form(page, wrap=220)
         self.cform.pack(fill="x")
-        self.cform.add("effective_from", _("From"), help=_("YYYY-MM-DD"))
+        self.cform.add("effective_from", _("From"), DateField, help=_("YYYY-MM-DD"))
         self.cform.add("basis", _("Pay basis"), tb.Combobox, values=["monthly", "daily", "hourly", "piece"],
                        state="readonly")
         self.cform.add("rate", _("Rate (US$)"), help=_("A month, a day or an hour; pieces have their own rates"))

@@ -17,6 +17,8 @@ from ...services.core import settings as settings_service
 from ...services.production.materials import format_qty
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
 from .common import save_document
 from .order_form import NewOrderPanel
 
@@ -25,6 +27,7 @@ FILTERS = {"open": production.OPEN_STATES, "all": production.STATES}
 
 class BoardScreen(Screen):
     title = N_("Production orders")
+    commands = (Command("print", "print_work_order"), Command("new", "new_order"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -35,6 +38,7 @@ class BoardScreen(Screen):
         bar.pack(fill="x", pady=(0, 6))
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search = tb.Entry(bar, width=20)
+        self.find_field = self.search
         self.search.pack(side="left", padx=4)
         self.search.bind("<Return>", lambda e: self.refresh())
         self.show_all = tb.BooleanVar(value=False)
@@ -46,7 +50,7 @@ class BoardScreen(Screen):
             tb.Button(bar, text=_("New order"), bootstyle="primary",
                       command=self.new_order).pack(side="right")
 
-        body = tb.Panedwindow(self, orient="horizontal")
+        body = tb.Frame(self)  # the list takes the room left by the panel
         body.pack(fill="both", expand=True)
         left = tb.Frame(body)
         self.table = PagedTable(left, [("no", _("Order"), 75), ("state", _("State"), 80),
@@ -57,10 +61,10 @@ class BoardScreen(Screen):
         self.table.tree.tag_configure("overdue", foreground="#c0392b")
         self.table.tree.tag_configure("soon", foreground="#d35400")
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.load_selected())
-        body.add(left, weight=1)
+        left.pack(side="left", fill="both", expand=True)
 
         self.notebook = tb.Notebook(body)
-        body.add(self.notebook, weight=1)
+        self.notebook.pack(side="right", fill="both", padx=(8, 0), before=left)
         self.detail = tb.Frame(self.notebook, padding=8)
         self.notebook.add(self.detail, text=_("Order"))
         self.new_panel = NewOrderPanel(self.notebook, ctx, on_created=self.created)
@@ -166,14 +170,14 @@ class BoardScreen(Screen):
         self.deliver_rows.pack(fill="x")
         self.deliver_form = Form(deliver)
         self.deliver_form.pack(fill="x")
-        self.deliver_form.add("day", _("Date"))
+        self.deliver_form.add("day", _("Date"), DateField)
         self.deliver_form.add("note", _("Note"))
         self.deliver_button = tb.Button(deliver, text=_("Deliver and print the note"),
                                         bootstyle="success", command=self.deliver)
         self.deliver_button.pack(anchor="e")
         self.deliver_vars: dict[int, tb.StringVar] = {}
         dels = tb.Labelframe(middle, text=_("Deliveries"), padding=4)
-        dels.pack(side="left", fill="both", padx=(8, 0))
+        dels.pack(side="right", fill="both", padx=(8, 0), before=deliver)
         self.deliveries = tb.Treeview(dels, columns=("no", "day", "pieces"), show="headings", height=4)
         for cid, text, w in (("no", _("Note"), 80), ("day", _("Date"), 85), ("pieces", _("Pieces"), 50)):
             self.deliveries.heading(cid, text=text, anchor="w")

@@ -13,6 +13,7 @@ from ...services.core.permissions import can
 from ...services.common.numbers import plain_amount
 from ..common.amounts import watch_amount
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.dates import DateField
 
 
 class MaterialsScreen(Screen):
@@ -27,12 +28,13 @@ class MaterialsScreen(Screen):
         bar.pack(fill="x")
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search = tb.Entry(bar, width=20)
+        self.find_field = self.search
         self.search.pack(side="left", padx=4)
         self.search.bind("<Return>", lambda e: self.refresh())
         self.low_only = tb.BooleanVar(value=False)
         tb.Checkbutton(bar, text=_("Low stock only"), variable=self.low_only,
                        command=self.refresh).pack(side="left", padx=8)
-        body = tb.Panedwindow(self, orient="horizontal")
+        body = tb.Frame(self)  # the list takes the room left by the panel
         body.pack(fill="both", expand=True, pady=(6, 0))
         left = tb.Frame(body)
         self.table = PagedTable(left, [("code", _("Code"), 90), ("name", _("Material"), 180),
@@ -48,19 +50,19 @@ class MaterialsScreen(Screen):
             self.moves.heading(cid, text=text, anchor="w")
             self.moves.column(cid, width=w, anchor="w")
         self.moves.pack(fill="both", expand=True, pady=(6, 0))
-        body.add(left, weight=3)
+        left.pack(side="left", fill="both", expand=True)
 
         right = tb.Notebook(body)
-        body.add(right, weight=2)
+        right.pack(side="right", fill="both", padx=(8, 0), before=left)
         stock = tb.Frame(right, padding=8)
         right.add(stock, text=_("Stock"))
         self.selected = tb.Label(stock, text=_("Select a material."), font=("TkDefaultFont", 11, "bold"))
         self.selected.pack(anchor="w")
-        form = self.move_form = Form(stock)
+        form = self.move_form = Form(stock, wrap=260)
         form.pack(fill="x")
         form.add("quantity", _("Quantity"), help=_("In the material's unit, e.g. 12.5 (metres). "
                                                    "Adjustments may be negative."))
-        form.add("day", _("Date"), help=_("Empty: today."))
+        form.add("day", _("Date"), DateField, help=_("Empty: today."))
         form.add("note", _("Note or reason"), help=_("An adjustment needs a reason."))
         form.add("negative_reason", _("Reason to go below zero"))
         moves = tb.Frame(stock)
@@ -73,7 +75,7 @@ class MaterialsScreen(Screen):
 
         edit = tb.Frame(right, padding=8)
         right.add(edit, text=_("Material"))
-        mf = self.material_form = Form(edit)
+        mf = self.material_form = Form(edit, wrap=260)
         mf.pack(fill="x")
         mf.add("code", _("Code"))
         mf.add("name", _("Name"))
@@ -107,7 +109,7 @@ class MaterialsScreen(Screen):
             self.bom.heading(cid, text=text, anchor="w")
             self.bom.column(cid, width=w, anchor="w")
         self.bom.pack(fill="x", pady=4)
-        bf = self.bom_form = Form(bom)
+        bf = self.bom_form = Form(bom, wrap=260)
         bf.pack(fill="x")
         bf.add("material", _("Material"), tb.Combobox, state="readonly")
         bf.add("quantity_per_piece", _("Quantity per piece"))

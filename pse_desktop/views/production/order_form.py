@@ -12,6 +12,7 @@ from ...services.core import places
 from ...services.production import orders as production
 from ...services.common.errors import ValidationError
 from ..common.base import FAILED, Form, call_service
+from ..common.dates import DateField
 
 
 class NewOrderPanel(tb.Frame):
@@ -22,7 +23,7 @@ class NewOrderPanel(tb.Frame):
         self.locations = shop.list_locations()
         self.lines: dict[int, int] = {}
         self.labels: dict[int, str] = {}
-        form = self.form = Form(self)
+        form = self.form = Form(self, wrap=300)
         form.pack(fill="x")
         form.add("kind", _("Kind"), tb.Combobox, values=list(production.ORDER_KINDS),
                  state="readonly")
@@ -35,7 +36,7 @@ class NewOrderPanel(tb.Frame):
         form.add("location", _("Shop stock location"), tb.Combobox, state="readonly",
                  values=[f"{loc.code} {loc.name}" for loc in self.locations])
         form.add("customer", _("Customer name"), help=_("Filled from the centre or shop if empty."))
-        form.add("due", _("Due date"))
+        form.add("due", _("Due date"), DateField)
         form.add("priority", _("Priority"), tb.Combobox, state="readonly",
                  values=[f"{k} {v}" for k, v in production.PRIORITIES.items()])
         form.add("notes", _("Notes"))
@@ -55,7 +56,7 @@ class NewOrderPanel(tb.Frame):
         self.tree = tb.Treeview(self, columns=("code", "qty"), show="headings", height=6)
         self.tree.heading("code", text=_("Item"), anchor="w")
         self.tree.heading("qty", text=_("Quantity"), anchor="w")
-        self.tree.column("code", width=300)
+        self.tree.column("code", width=220)
         self.tree.column("qty", width=80)
         self.tree.pack(fill="x")
         self.tree.bind("<Delete>", lambda e: self.remove_line())

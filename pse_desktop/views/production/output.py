@@ -10,10 +10,12 @@ import ttkbootstrap as tb
 from ...formats import format_date, format_weekday
 from ...i18n import N_, _
 from ...services.production import orders as production, output as production_output
-from ...services.payroll import workers
+from ...services.production import week as production_week
 from ...services.common.errors import PseError
 from ...services.production.output import OUTPUT_STATES, OutputEntry
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
+from ..common.scroll import ScrollFrame
 from .common import monday_of
 
 DAYS = 6  # Monday to Saturday
@@ -21,6 +23,7 @@ DAYS = 6  # Monday to Saturday
 
 class OutputScreen(Screen):
     title = N_("Output")
+    commands = (Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -44,10 +47,26 @@ class OutputScreen(Screen):
         self.week_label.pack(side="left", padx=6)
         tb.Button(week, text=_("Week >"), bootstyle="secondary-outline",
                   command=lambda: self.move_week(7)).pack(side="left")
-        self.grid_frame = tb.Frame(self)
-        self.grid_frame.pack(fill="x")
+        who = tb.Frame(self)
+        who.pack(fill="x")
+        tb.Label(who, text=_("Find a worker")).pack(side="left")
+        self.worker_filter = tb.StringVar()
+        find = tb.Entry(who, textvariable=self.worker_filter, width=16)
+        find.pack(side="left", padx=4)
+        find.bind("<KeyRelease>", lambda e: self._build_grid())
+        self.everyone = tb.BooleanVar(value=False)
+        tb.Checkbutton(who, text=_("All workers, not only those who sew this week"),
+                       variable=self.everyone, command=self._build_grid).pack(side="left", padx=8)
+        self.who_note = tb.Label(who, text="", bootstyle="secondary")
+        self.who_note.pack(side="left")
+        # The grid scrolls by itself, so the form and Save stay in view whatever the team size.
+        self.grid_scroll = ScrollFrame(self)
+        self.grid_scroll.host.canvas.configure(height=230)
+        self.grid_scroll.pack(fill="x", pady=(4, 0))
+        self.grid_frame = self.grid_scroll.body
         self.cells: dict[tuple[int, int], tb.Entry] = {}
-        self.workers = workers.list_workers(ctx.actor, active_only=True, on=self.today)
+        self.typed: dict[tuple[int, dt.date], str] = {}
+        self.workers = []
         form = self.form = Form(self)
         form.pack(fill="x", pady=(6, 0))
         form.add("pieces", _("Pieces"), tb.Label)
@@ -55,9 +74,8 @@ class OutputScreen(Screen):
                  help=_("Only when recording more pieces than the order asks for."))
         form.add("shortage_reason", _("Reason for missing material"),
                  help=_("Only when the material in stock is not enough (the stock goes below zero)."))
-        bar = tb.Frame(self)
-        bar.pack(fill="x")
-        tb.Button(bar, text=_("Save output"), bootstyle="primary", command=self.save).pack(side="right")
+        tb.Button(self.actions, text=_("Save output"), bootstyle="primary",
+                  command=self.save).pack(side="right")
         self.recorded = tb.Treeview(self, columns=("day", "worker", "item", "pieces", "note"),
                                     show="headings", height=5)
         for cid, text, w in (("day", _("Day"), 90), ("worker", _("Worker"), 180),
@@ -121,16 +139,45 @@ class OutputScreen(Screen):
 
     # ------------------------------------------------------------------ the week grid
     def move_week(self, days: int) -> None:
+        self._keep_typed()
+        self.cells = {}
         self.monday += dt.timedelta(days=days)
         self._build_grid()
 
     def _days(self) -> list[dt.date]:
         return [self.monday + dt.timedelta(days=i) for i in range(DAYS)]
 
+    def _keep_typed(self) -> None:
+        """Remember what was typed, so a filter or a week change loses nothing."""
+        days = self._days()
+        for (r, c), e in self.cells.items():
+            key = (self.workers[r - 1].id, days[c - 1])
+            text = e.get().strip()
+            if text:
+                self.typed[key] = text
+            else:
+                self.typed.pop(key, None)
+
+    def _load_workers(self) -> None:
+        days = self._days()
+        search = self.worker_filter.get()
+        self.workers = production_week.week_workers(self.ctx.actor, days[0], days[-1],
+                                                    everyone=self.everyone.get(), search=search)
+        note = ""
+        if not self.workers and not self.everyone.get() and not search.strip():
+            # No time sheet yet this week: show everyone rather than an empty grid.
+            self.workers = production_week.week_workers(self.ctx.actor, days[0], days[-1],
+                                                        everyone=True)
+            note = _("no time sheet this week yet: all workers shown")
+        self.who_note.configure(text=note or _("{n} workers").format(n=len(self.workers)))
+
     def _build_grid(self) -> None:
+        if self.cells:
+            self._keep_typed()
         for child in self.grid_frame.winfo_children():
             child.destroy()
         self.cells = {}
+        self._load_workers()
         days = self._days()
         self.week_label.configure(text=f"{format_date(days[0])} - {format_date(days[-1])}")
         tb.Label(self.grid_frame, text=_("Worker"), font=("TkDefaultFont", 9, "bold")).grid(
@@ -139,19 +186,22 @@ class OutputScreen(Screen):
             tb.Label(self.grid_frame, text=f"{format_weekday(d)} {d.day}", width=8, anchor="center",
                      font=("TkDefaultFont", 9, "bold")).grid(row=0, column=c)
         for r, w in enumerate(self.workers, start=1):
-            tb.Label(self.grid_frame, text=f"{w.code}  {w.name_latin}", width=28).grid(
+            tb.Label(self.grid_frame, text=f"{w.code}  {w.name_latin}", width=24).grid(
                 row=r, column=0, sticky="w")
             for c, d in enumerate(days, start=1):
                 e = tb.Entry(self.grid_frame, width=7, justify="center")
                 if d > self.today:
                     e.configure(state="disabled")
                 e.grid(row=r, column=c, padx=1, pady=1)
+                if (w.id, d) in self.typed and d <= self.today:
+                    e.insert(0, self.typed[(w.id, d)])
                 e.bind("<Return>", lambda ev, rr=r, cc=c: self._move(rr + 1, cc))
                 e.bind("<Down>", lambda ev, rr=r, cc=c: self._move(rr + 1, cc))
                 e.bind("<Up>", lambda ev, rr=r, cc=c: self._move(rr - 1, cc))
                 self.cells[(r, c)] = e
         if not self.workers:
-            tb.Label(self.grid_frame, text=_("No active worker: add workers on the Workers screen."),
+            tb.Label(self.grid_frame, text=_("No worker found: add workers on the Workers screen, "
+                                             "or change the search."),
                      bootstyle="warning").grid(row=1, column=0, columnspan=DAYS + 1, sticky="w")
 
     def _move(self, row: int, col: int):
@@ -172,10 +222,9 @@ class OutputScreen(Screen):
         line = self.order.lines[self.line_box.current()]
         out = []
         days = self._days()
-        for (r, c), e in self.cells.items():
-            text = e.get().strip()
-            if text:
-                out.append(OutputEntry(days[c - 1], self.workers[r - 1].id, line.variant_id, text))
+        self._keep_typed()
+        for (worker_id, day), text in sorted(self.typed.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            out.append(OutputEntry(day, worker_id, line.variant_id, text))
         return out
 
     def save(self):
@@ -195,6 +244,7 @@ class OutputScreen(Screen):
         for e in self.cells.values():
             if str(e.cget("state")) != "disabled":
                 e.delete(0, "end")
+        self.typed = {}
         self.form.set_values({"over_reason": "", "shortage_reason": ""})
         self.ctx.status(_("{n} output rows saved").format(n=len(ids)))
         self.on_show()

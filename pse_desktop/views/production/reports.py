@@ -10,13 +10,16 @@ from ...i18n import N_, _
 from ...services.production import docs as production_docs
 from ...services.centres.export import write_table
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import DateField
+from ..common.chart import Bar, Chart
 from .common import save_document
 
-BAR = "#2780e3"
 
 
 class ReportsScreen(Screen):
     title = N_("Output reports")
+    commands = (Command("print", "pdf"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -37,8 +40,8 @@ class ReportsScreen(Screen):
         self.total.pack(side="left", padx=12)
         charts = tb.Frame(self)
         charts.pack(fill="both", expand=True)
-        self.worker_chart = tb.Canvas(charts, height=340, background="white", highlightthickness=0)
-        self.product_chart = tb.Canvas(charts, height=340, background="white", highlightthickness=0)
+        self.worker_chart = Chart(charts, height=340, width=300)
+        self.product_chart = Chart(charts, height=340, width=300)
         self.worker_chart.pack(side="left", fill="both", expand=True, padx=(0, 6))
         self.product_chart.pack(side="left", fill="both", expand=True)
 
@@ -46,8 +49,8 @@ class ReportsScreen(Screen):
         export.pack(fill="x", pady=(8, 0))
         ef = self.export_form = Form(export)
         ef.pack(fill="x")
-        ef.add("from", _("From"))
-        ef.add("to", _("To"))
+        ef.add("from", _("From"), DateField)
+        ef.add("to", _("To"), DateField)
         first = self.today.replace(day=1)
         ef.set_values({"from": first.isoformat(), "to": self.today.isoformat()})
         tb.Button(export, text=_("Export..."), bootstyle="secondary",
@@ -68,26 +71,9 @@ class ReportsScreen(Screen):
         self._chart(self.product_chart, _("Per product"), [(n, q) for c, n, q in data.by_product])
         return data
 
-    def _chart(self, canvas, title: str, items) -> None:
-        canvas.delete("all")
-        canvas.update_idletasks()
-        width = max(canvas.winfo_width(), 420)
-        canvas.create_text(8, 12, text=title, anchor="w", font=("TkDefaultFont", 10, "bold"))
-        items = items[:14]
-        if not items:
-            canvas.create_text(8, 40, text=_("No output this month."), anchor="w")
-            return
-        top = max(q for _l, q in items) or 1
-        label_w, bar_h = 170, 20
-        for i, (label, q) in enumerate(items):
-            y = 30 + i * (bar_h + 3)
-            canvas.create_text(label_w - 6, y + bar_h / 2, text=label[:26], anchor="e",
-                               font=("TkDefaultFont", 8))
-            length = int((width - label_w - 50) * q / top)
-            canvas.create_rectangle(label_w, y, label_w + max(1, length), y + bar_h, fill=BAR,
-                                    outline="")
-            canvas.create_text(label_w + length + 4, y + bar_h / 2, text=str(q), anchor="w",
-                               font=("TkDefaultFont", 8))
+    def _chart(self, chart, title: str, items) -> None:
+        chart.bars(title, [Bar(label, q) for label, q in items[:14]],
+                   empty=_("No output this month."))
 
     def pdf(self):
         from ...reports.production import documents as reports

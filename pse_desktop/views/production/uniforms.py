@@ -12,6 +12,7 @@ from ...services.core import places
 from ...services.production import uniforms as production_uniforms
 from ...services.production.uniforms import UniformItem
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.dates import DateField
 
 ALL = "*"
 SEX_CHOICES = {"": "everyone", "F": "girls", "M": "boys"}
@@ -67,7 +68,7 @@ class UniformsScreen(Screen):
 
         form = self.form = Form(self)
         form.pack(fill="x", pady=(6, 0))
-        form.add("due", _("Due date"))
+        form.add("due", _("Due date"), DateField)
         form.add("priority", _("Priority"), tb.Combobox, values=["1 urgent", "2 normal", "3 low"],
                  state="readonly")
         form.add("notes", _("Notes"))

@@ -36,8 +36,7 @@ class DesignationScreen(Screen):
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
         self.today = ctx.extra.get("today") or dt.date.today()
-        self.message = tb.Label(self, text="", wraplength=760, justify="left")
-        self.message.pack(side="bottom", anchor="w")
+        self.message = self.message_line  # the kit's message line, beside the title
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
         tabs = tb.Notebook(body)
@@ -87,7 +86,9 @@ class DesignationScreen(Screen):
         self.reload()
 
     def _say(self, text: str, style: str = "default") -> None:
-        self.message.configure(text=text, bootstyle=style)
+        self.ctx.status(text, style == "danger")  # the message line, then the shared status
+        if style not in ("danger", "success"):
+            self.message.configure(bootstyle=style)
 
     def reload(self) -> None:
         for tree in (self.now, self.suggest, self.noshow):

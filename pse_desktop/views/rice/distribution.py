@@ -50,8 +50,7 @@ class DistributionScreen(Screen):
                               "collected; arrows move."), bootstyle="secondary").pack(anchor="w")
         self.summary = tb.Label(self, text="")
         self.summary.pack(anchor="w")
-        self.message = tb.Label(self, text="", wraplength=760, justify="left")
-        self.message.pack(side="bottom", anchor="w")
+        self.message = self.message_line  # the kit's message line, beside the title
         holder = tb.Frame(self)
         holder.pack(fill="both", expand=True)
         cols = [("family", _("Family"), 70), ("guardian", _("Guardian"), 200),
@@ -80,7 +79,9 @@ class DistributionScreen(Screen):
         return next((c[0] for c in self.centres if c[1] == self.centre_var.get()), None)
 
     def _say(self, text: str, style: str = "default") -> None:
-        self.message.configure(text=text, bootstyle=style)
+        self.ctx.status(text, style == "danger")  # the message line, then the shared status
+        if style not in ("danger", "success"):
+            self.message.configure(bootstyle=style)
 
     def reload(self) -> None:
         cid = self._centre_id()

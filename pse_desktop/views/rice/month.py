@@ -45,8 +45,7 @@ class RiceMonthScreen(Screen):
         # on its own line: at 1024 pixels the bar has no room left for "final: 245 families..."
         self.state = tb.Label(self, text="", wraplength=760, justify="left")
         self.state.pack(anchor="w")
-        self.message = tb.Label(self, text="", wraplength=760, justify="left")
-        self.message.pack(side="bottom", anchor="w", pady=(4, 0))
+        self.message = self.message_line  # the kit's message line, beside the title
         self.warnings = tb.Label(self, text="", wraplength=760, justify="left",
                                  bootstyle="warning")
         self.warnings.pack(anchor="w")
@@ -87,7 +86,9 @@ class RiceMonthScreen(Screen):
         self.reload()
 
     def _say(self, text: str, style: str = "default") -> None:
-        self.message.configure(text=text, bootstyle=style)
+        self.ctx.status(text, style == "danger")  # the message line, then the shared status
+        if style not in ("danger", "success"):
+            self.message.configure(bootstyle=style)
 
     def reload(self) -> None:
         try:

@@ -22,8 +22,7 @@ class RiceStockScreen(Screen):
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
         self.today = ctx.extra.get("today") or dt.date.today()
-        self.message = tb.Label(self, text="", wraplength=760, justify="left")
-        self.message.pack(side="bottom", anchor="w")
+        self.message = self.message_line  # the kit's message line, beside the title
         tabs = tb.Notebook(self)
         tabs.pack(fill="both", expand=True)
         stock_tab = tb.Frame(tabs, padding=4)
@@ -89,7 +88,9 @@ class RiceStockScreen(Screen):
         return tree
 
     def _say(self, text: str, style: str = "default") -> None:
-        self.message.configure(text=text, bootstyle=style)
+        self.ctx.status(text, style == "danger")  # the message line, then the shared status
+        if style not in ("danger", "success"):
+            self.message.configure(bootstyle=style)
 
     def reload(self) -> None:
         self.places.delete(*self.places.get_children())

@@ -10,11 +10,14 @@ from ...i18n import N_, _
 from ...services.shop import closing as shop_close, docs as shop_docs
 from ...services.shop.locations import money
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
+from ..common.dates import parse_date
 from .common import LocationChooser, opener
 
 
 class DayClosingScreen(Screen):
     title = N_("Day closing")
+    commands = (Command("print", "print_z"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -82,11 +85,11 @@ class DayClosingScreen(Screen):
     def load(self) -> None:
         if self.location is None:
             return
-        try:
-            self.day = dt.date.fromisoformat(self.day_var.get().strip())
-        except ValueError:
+        day = parse_date(self.day_var.get())
+        if day is None:
             self.state_label.configure(text=_("The day must look like 2026-01-31."))
             return
+        self.day = day
         t = shop_close.day_totals(self.location.id, self.day)
         cur = t.currency
         lines = [

@@ -7,6 +7,7 @@ import ttkbootstrap as tb
 from ...desktop import open_document
 from ...i18n import _
 from ...services.shop import locations as shop
+from ..core import prefs
 
 
 def open_file(path) -> None:
@@ -40,6 +41,8 @@ class LocationChooser(tb.Frame):
         self.locations = shop.list_locations(self.ctx.actor, kinds=self.kinds)
         self.box.configure(values=[self._label(loc) for loc in self.locations])
         keep = next((loc for loc in self.locations if current and loc.id == current.id), None)
+        last = prefs.remembered(self._user(), "location") if current is None else None
+        keep = keep or next((loc for loc in self.locations if loc.id == last), None)
         chosen = keep or (self.locations[0] if self.locations else None)
         self.var.set(self._label(chosen) if chosen else "")
         if chosen is not None and (current is None or chosen.id != current.id):
@@ -59,7 +62,11 @@ class LocationChooser(tb.Frame):
                 self.var.set(self._label(loc))
                 self.on_change(loc)
 
+    def _user(self) -> str:
+        return getattr(self.ctx.actor, "username", "") or ""
+
     def _changed(self) -> None:
         loc = self.current()
         if loc is not None:
+            prefs.remember(self._user(), "location", loc.id)  # the next screen opens here
             self.on_change(loc)

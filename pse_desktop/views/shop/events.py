@@ -10,6 +10,7 @@ import ttkbootstrap as tb
 from ...i18n import N_, _
 from ...services.shop import catalog, locations as shop, docs as shop_docs, events as shop_events
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.dates import DateField
 from .common import opener
 
 
@@ -36,7 +37,7 @@ class EventsScreen(Screen):
         self.lines.pack(fill="both", expand=True, pady=8)
 
         side = tb.Notebook(body, width=300)
-        side.pack(side="left", fill="y", padx=(12, 0))
+        side.pack(side="right", fill="y", padx=(12, 0), before=left)
         move = tb.Frame(side, padding=8)
         box = tb.Frame(side, padding=8)
         side.add(move, text=_("Stock of the event"))
@@ -46,8 +47,8 @@ class EventsScreen(Screen):
         self.form.pack(fill="x")
         self.form.add("name", _("Name"))
         self.form.add("place", _("Place"))
-        self.form.add("start", _("Start (YYYY-MM-DD)"))
-        self.form.add("end", _("End (YYYY-MM-DD)"))
+        self.form.add("start", _("Start (YYYY-MM-DD)"), DateField)
+        self.form.add("end", _("End (YYYY-MM-DD)"), DateField)
         self.form.add("home", _("Stock comes from"), tb.Combobox, state="readonly")
         tb.Button(box, text=_("Create"), command=self.create).pack(anchor="e")
         tb.Label(move, text=_("Choose the event in the list, then send pieces to its box; "

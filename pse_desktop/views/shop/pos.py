@@ -18,11 +18,14 @@ from ...services.core.permissions import can
 from ...services.shop.locations import money
 from ...services.shop.cart import Cart, split_quantity
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.commands import Command
 from .common import LocationChooser, opener
 
 
 class PosScreen(Screen):
     title = N_("Point of sale")
+    commands = (Command("complete", "complete", "Complete sale", "F12"),
+                Command("print", "print_receipt_80"))
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -44,6 +47,7 @@ class PosScreen(Screen):
         tb.Label(left, text=_("Scan or type a code (3*CODE for three), then Enter")).pack(anchor="w")
         self.scan_var = tb.StringVar()
         self.scan = tb.Entry(left, textvariable=self.scan_var, font=("TkDefaultFont", 16))
+        self.find_field = self.scan
         self.scan.pack(fill="x", pady=(2, 0))
         self.scan_error = tb.Label(left, text="", bootstyle="danger")
         self.scan_error.pack(anchor="w")
@@ -59,7 +63,7 @@ class PosScreen(Screen):
         self.total_label.pack(anchor="e", pady=6)
 
         right = tb.Frame(body, padding=(12, 0))
-        right.pack(side="left", fill="y")
+        right.pack(side="right", fill="y", before=left)
         self.form = Form(right, wrap=260)
         self.form.pack(fill="x")
         self.form.add("dollars", _("Dollars paid"), width=14)
@@ -90,7 +94,7 @@ class PosScreen(Screen):
                                  page_size=50, height=5)
         self.recent.pack(side="left", fill="both", expand=True)
         actions = tb.Frame(lower, padding=(12, 0))
-        actions.pack(side="left", fill="y")
+        actions.pack(side="right", fill="y", before=self.recent)
         self.receipt_button = tb.Button(actions, text=_("Receipt 80 mm (F9)"),
                                         command=lambda: self.print_receipt("80mm"))
         self.receipt_button.pack(fill="x")
@@ -135,8 +139,10 @@ class PosScreen(Screen):
 
     def set_location(self, loc) -> None:
         if self.location is not None and loc.id != self.location.id:
+            # Another till: its own cart and money; nothing typed for the last one stays.
             self.cart.clear()
-            self._clear_payment()  # money typed at one till never pays at another
+            self._clear_payment()
+            self.form.clear_errors()
         self.location = loc
         self.rates = sales.Rates.current()
         euro = loc.currency == "EUR"
@@ -337,7 +343,7 @@ class PosScreen(Screen):
         self.message.configure(text=_("Sale {n} recorded. Give back: {change}").format(
             n=view.number, change=change_text(view.change["USD"], view.change["KHR"],
                                               view.change["EUR"])))
-        self.ctx.status(_("Sale {n} recorded.").format(n=view.number))
+        self.ctx.status(_("Sale {n} recorded.").format(n=f"{self.location.code}-{view.number:04d}"))
         self.cart.clear()
         self._clear_payment()
         self.refresh_cart()
@@ -354,6 +360,9 @@ class PosScreen(Screen):
 
     def _chosen_sale(self):
         return self.recent.selected_key() or self.last_sale_id
+
+    def print_receipt_80(self) -> str:
+        return self.print_receipt("80mm")
 
     def print_receipt(self, paper: str) -> str:
         sale_id = self._chosen_sale()

@@ -12,10 +12,12 @@ from ...services.common.errors import PseError
 from ...services.common.numbers import NeedsConfirmation, plain_amount
 from ..common.amounts import watch_amount
 from ..common.base import Form, PagedTable, Screen
+from ..common.commands import Command
 
 
 class ProductsScreen(Screen):
     title = N_("Products")
+    commands = (Command("new", "new"), Command("save", "save"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -47,15 +49,15 @@ class ProductsScreen(Screen):
         for name, label in (("product", _("Product code")), ("name", _("Name (English)")),
                             ("name_fr", _("Name (French)")), ("name_km", _("Name (Khmer)")),
                             ("category", _("Category"))):
-            self.pform.add(name, label, width=22, khmer=name == "name_km")
+            self.pform.add(name, label, width=18, khmer=name == "name_km")
         self.pform.add("kind", _("Kind"), tb.Combobox, values=list(catalog.KINDS), state="readonly")
         self.vform = Form(variant_box, wrap=240)
-        self.vform.pack(side="left", fill="y")
-        right = Form(variant_box, wrap=240)
-        right.pack(side="left", fill="y", padx=(12, 0))
+        self.vform.pack(fill="x")
+        right = Form(variant_box, wrap=240)  # below, not beside: the strip fits 1024 pixels
+        right.pack(fill="x")
         for name, label in (("code", _("Variant code")), ("size", _("Size")),
                             ("colour", _("Colour")), ("barcode", _("Barcode"))):
-            self.vform.add(name, label, width=16)
+            self.vform.add(name, label, width=14)
         for name, label in (("price", _("Price $")), ("euro price", _("Euro price")),
                             ("cost", _("Cost $")), ("low stock", _("Low stock at"))):
             right.add(name, label, width=10)
@@ -63,14 +65,14 @@ class ProductsScreen(Screen):
                 watch_amount(right, name, "EUR" if name == "euro price" else "USD")
         right.add("active", _("Active"), tb.Checkbutton, var=tb.BooleanVar(value=True))
         self.forms = [self.pform, self.vform, right]
-        bar = tb.Frame(strip)
-        bar.pack(side="left", fill="y", anchor="s")
-        tb.Button(bar, text=_("New"), bootstyle="secondary", command=self.new).pack(fill="x")
+        bar = self.actions  # stays in view below the scrolling forms
         self.save_button = tb.Button(bar, text=_("Save"), bootstyle="primary", command=self.save,
                                      state="normal" if self.may_edit else "disabled")
-        self.save_button.pack(fill="x", pady=6)
-        self.banner = tb.Label(bar, text="", bootstyle="danger", wraplength=160)
-        self.banner.pack(fill="x")
+        self.save_button.pack(side="right")
+        tb.Button(bar, text=_("New"), bootstyle="secondary", command=self.new).pack(
+            side="right", padx=6)
+        self.banner = tb.Label(bar, text="", bootstyle="danger", wraplength=400)
+        self.banner.pack(side="left", fill="x")
         self.items = {}
         self.editing = None
         self.table.set_source(self.fetch)

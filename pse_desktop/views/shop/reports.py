@@ -12,6 +12,8 @@ from ...services.core import settings
 from ...services.shop import reports as shop_reports
 from ...services.shop.locations import money
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
+from ..common.dates import DateField
+from ..common.chart import Bar, Chart
 
 REPORTS = {"day": N_("Sales by day"), "month": N_("Sales by month"), "product": N_("Sales by product"),
            "category": N_("Sales by category"), "location": N_("Sales by location"),
@@ -31,8 +33,8 @@ class ShopReportsScreen(Screen):
         self.form.add("report", _("Report"), tb.Combobox, state="readonly", width=26,
                       values=[_(v) for v in REPORTS.values()])
         self.form.vars["report"].set(_(REPORTS["month"]))
-        self.form.add("from", _("From"), width=12)
-        self.form.add("to", _("To"), width=12)
+        self.form.add("from", _("From"), DateField, width=12)
+        self.form.add("to", _("To"), DateField, width=12)
         self.form.add("months", _("Months (slow sellers)"), width=6)
         self.form.set_values({"from": dt.date(today.year - 1, today.month, 1).isoformat(),
                               "to": today.isoformat(), "months": settings.get("shop_slow_months")})
@@ -51,8 +53,7 @@ class ShopReportsScreen(Screen):
         for cid, width in (("a", 250), ("b", 70), ("c", 70), ("d", 110)):
             self.tree.column(cid, width=width, stretch=False, anchor="w")
         self.tree.pack(side="left", fill="y")
-        self.chart = tb.Canvas(body, width=360, height=300, background="white",
-                               highlightthickness=0)
+        self.chart = Chart(body, width=360, height=300)
         self.chart.pack(side="left", fill="both", expand=True, padx=(12, 0))
         self.task = None
         self.shown = False
@@ -108,24 +109,9 @@ class ShopReportsScreen(Screen):
             self.tree.insert("", "end", values=row)
 
     def draw_chart(self, items: list[tuple[str, int]], currency: str) -> None:
-        """A plain bar chart of (label, amount) drawn on the canvas."""
-        c = self.chart
-        c.delete("all")
-        if not items:
-            return
-        c.update_idletasks()
-        width = max(int(c.cget("width")), c.winfo_width())
-        height = max(int(c.cget("height")), c.winfo_height())
-        top = max(a for _l, a in items) or 1
-        bar_h = min(26, max(8, (height - 20) // len(items) - 4))
-        for i, (label, amount) in enumerate(items):
-            y = 10 + i * (bar_h + 4)
-            length = max(1, (width - 230) * max(amount, 0) // top)
-            c.create_text(4, y + bar_h // 2, text=str(label)[:22], anchor="w",
-                          font=("TkDefaultFont", 8))
-            c.create_rectangle(130, y, 130 + length, y + bar_h, fill="#4582ec", outline="")
-            c.create_text(134 + length, y + bar_h // 2, text=money(amount, currency), anchor="w",
-                          font=("TkDefaultFont", 8))
+        """Bars of (label, amount), the amount written in its currency."""
+        self.chart.bars("", [Bar(str(label), amount, money(amount, currency))
+                             for label, amount in items])
 
     def export(self, what: str) -> None:
         path = self.ctx.choose_file(self, "save", defaultextension=".xlsx",

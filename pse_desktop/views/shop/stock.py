@@ -31,18 +31,20 @@ class StockScreen(Screen):
         self.chooser.pack(side="left")
         self.filter_var = tb.StringVar()
         tb.Label(top, text=_("Find")).pack(side="left", padx=(16, 4))
-        find = tb.Entry(top, textvariable=self.filter_var, width=18)
+        find = tb.Entry(top, textvariable=self.filter_var, width=12)
         find.pack(side="left")
         find.bind("<Return>", lambda e: self.table.show_page(0))
         self.low_var = tb.BooleanVar(value=False)
         tb.Checkbutton(top, text=_("Low stock only"), variable=self.low_var,
                        command=lambda: self.table.show_page(0)).pack(side="left", padx=8)
+        options = tb.Frame(self)  # a second row: the first fills a 1024-pixel screen
+        options.pack(fill="x", pady=(4, 0))
         self.negative_var = tb.BooleanVar(value=False)
-        self.negative_check = tb.Checkbutton(top, text=_("Allow negative stock here"),
+        self.negative_check = tb.Checkbutton(options, text=_("Allow negative stock here"),
                                              variable=self.negative_var, bootstyle="danger",
                                              command=self.toggle_negative)
         if can(ctx.actor, "shop.locations"):
-            self.negative_check.pack(side="left", padx=8)
+            self.negative_check.pack(side="left")
 
         body = tb.Frame(self)
         body.pack(fill="both", expand=True, pady=(10, 0))
@@ -52,8 +54,7 @@ class StockScreen(Screen):
         self.table.pack(side="left", fill="both", expand=True)
 
         side = tb.Labelframe(body, text=_("Move stock"), padding=10, width=340)
-        side.pack(side="left", fill="y", padx=(12, 0))
-        side.pack_propagate(False)
+        side.pack(side="right", fill="y", padx=(12, 0), before=self.table)
         self.form = Form(side, stacked=True, wrap=300)
         self.form.pack(fill="x")
         self.form.add("action", _("Movement"), tb.Combobox, state="readonly",

@@ -14,6 +14,7 @@ from ...services.core.permissions import can
 from ...services.social import assessments, caseload, docs, priority, support, survey
 from ...services.social.rules import DOMAINS, LENDERS, LEVELS, ROOFS, SCALE, TENURES, WALLS
 from ..common.base import FAILED, Form, Screen, call_service
+from ..common.commands import Command
 from .common import DOMAIN_NAMES, SCALE_NAMES, RowsEditor, level_text, make_document
 
 TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
@@ -21,6 +22,7 @@ TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
 
 class FamilyFileScreen(Screen):
     title = "Family file"
+    commands = (Command("save", "save_survey", label="Save survey"),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
@@ -39,9 +41,7 @@ class FamilyFileScreen(Screen):
         tb.Button(bar, text=_("Open"), bootstyle="secondary", command=self.open_code).pack(side="left")
         self.head = tb.Label(bar, text="", font=("TkDefaultFont", 10, "bold"))
         self.head.pack(side="left", padx=10)
-        # the save bar is packed before the tabs, at the bottom, so it never scrolls away
-        actions = tb.Frame(self)
-        actions.pack(side="bottom", fill="x", pady=(4, 0))
+        actions = self.actions  # the kit's button row: it stays in view
         self.save_button = tb.Button(actions, text=_("Save survey"), bootstyle="primary",
                                      command=lambda: self.save(False))
         self.save_button.pack(side="left")
@@ -52,8 +52,7 @@ class FamilyFileScreen(Screen):
                   command=self.print_blank).pack(side="right")
         tb.Button(actions, text=_("Print family file"), bootstyle="secondary-outline",
                   command=self.print_file).pack(side="right", padx=4)
-        self.message = tb.Label(self, text="", wraplength=700, justify="left")
-        self.message.pack(side="bottom", anchor="w")
+        self.message = self.message_line  # the kit's message line, beside the title
         self.tabs = tb.Notebook(self)
         self.tabs.pack(fill="both", expand=True)
         self._household_tab()
@@ -352,6 +351,17 @@ class FamilyFileScreen(Screen):
 
     def has_unsaved_changes(self) -> bool:
         return self.dirty
+
+    has_unsaved = has_unsaved_changes
+
+    def discard_changes(self) -> None:
+        self.dirty = False
+
+    def save_survey(self) -> bool:
+        """Ctrl+S: save the survey as it is (not complete)."""
+        if self.family_id is None or not self.may_edit:
+            return None
+        return self.save(False) or FAILED
 
     def survey_values(self) -> dict:
         h = self.housing_form.values()

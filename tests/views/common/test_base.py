@@ -98,9 +98,10 @@ def test_screen_shows_its_title_and_the_context_answers(tk_root, ui, target):
 
     ctx = ScreenContext(actor=None, target=target)
     screen = Hello(ui, ctx)
-    assert screen.ctx is ctx
+    assert screen.ctx._base is ctx  # the screen's own wrapper of the shared context
+    assert screen.ctx.target is ctx.target
     assert any(w.winfo_class() == "TLabel" and w.cget("text") == "Daily register"
-               for w in descendants(screen))
+               for w in descendants(screen._outer))  # the fixed title above the scrolled body
     screen.on_show()  # does nothing by default, and must not fail
     ctx.navigate("home")
     ctx.status("fine")

@@ -25,7 +25,7 @@ def test_undo_brings_back_the_saved_values_and_nothing_changed_is_said(tk_root, 
     screen.load()  # "Undo changes"
     assert screen.form.values()["org_name"] == "Pour un Sourire d'Enfant"
     screen.save()
-    assert main.message.cget("text") == "Nothing changed."
+    assert screen.message_line.cget("text") == "Nothing changed."
     screen.form.set_values({"org_name": "PSE"})
     screen.save()
-    assert main.message.cget("text") == "1 settings saved."
+    assert screen.message_line.cget("text") == "1 settings saved."

@@ -50,8 +50,9 @@ def test_sidebar_buttons_bring_a_screen_to_the_front_and_keep_it(tk_root, ui, ad
     assert main.current_key == "users" and not settings_screen.winfo_ismapped()
     main.buttons["settings"].invoke()
     assert main.current is settings_screen  # built once, shown again
-    main.ctx.status("Saved.")
-    assert main.message.cget("text") == "Saved."
+    settings_screen.ctx.status("Saved.")  # on the screen's own line, kept by the window
+    assert settings_screen.message_line.cget("text") == "Saved."
+    assert main.last_message == ("Saved.", False)
 
 
 def test_the_dark_switch_tells_the_window(tk_root, ui, admin, target):

@@ -109,3 +109,28 @@ def test_families_are_added_by_code_and_removed_with_delete(tk_root, ui, staff_c
     saved = screen.save()
     assert [i.family_code for i in saved.invitees] == ["F00002"]
     assert rows(screen.table.tree)[0][0] == TODAY.isoformat()
+
+
+def test_who_came_not_saved_is_asked_about_before_it_is_dropped(tk_root, ui, staff_ctx):
+    answers, asked = ["cancel", "save"], []
+    staff_ctx.ask_unsaved = lambda parent, title, msg: asked.append(msg) or answers.pop(0)
+    screen = MeetingsScreen(ui, staff_ctx)
+    screen.pack(fill="both", expand=True)
+    tk_root.update()
+    screen.form.set_values({"date": TODAY.isoformat(), "time": "15:00", "theme": "Hygiene",
+                            "title": "Washing hands"})
+    screen.invite_var.set(next(label for label, _kw in screen.invite_options if "Sun" in label))
+    screen.invite_button.invoke()
+    screen.save_button.invoke()
+    tab = screen.attendance
+    tree = tab.families.tree
+    tab.families.select(tab.families.keys[tree.get_children()[0]])
+    assert not screen.has_unsaved()
+    tab.set_came(True)
+    assert screen.has_unsaved()
+    screen.new()  # Cancel: the meeting and its ticks stay
+    assert screen.meeting is not None and tree.item(tree.get_children()[0], "values")[1] == "yes"
+    screen.new()  # Save: recorded, then the new meeting
+    assert "not saved" in asked[0] and len(asked) == 2
+    assert Meeting.get().status == "held" and screen.meeting is None
+    screen.destroy()

@@ -20,7 +20,7 @@ def test_days_typed_and_the_monday_of_a_week():
 def test_save_document_builds_asks_then_draws_in_the_background(tk_root, ui, admin, target,
                                                                 tmp_path):
     said = []
-    ctx, told = make_ctx(admin, target, status=said.append,
+    ctx, told = make_ctx(admin, target, status=lambda text, error=False: said.append(text),
                          choose_file=lambda *a, **k: str(tmp_path / k["initialfile"]))
     screen = tb.Frame(ui)
     screen.ctx = ctx
@@ -28,7 +28,7 @@ def test_save_document_builds_asks_then_draws_in_the_background(tk_root, ui, adm
                          lambda data, path: open(path, "w").write(data) and path)
     wait(tk_root, task)
     assert (tmp_path / "work.pdf").read_text() == "the data"
-    assert screen.last_task is task and said[-1].startswith("Saved ")
+    assert screen.last_task is task and said[-1].startswith("work.pdf saved in ")
 
     def refuse():
         raise ConflictError("The order is cancelled.")
@@ -40,6 +40,6 @@ def test_save_document_builds_asks_then_draws_in_the_background(tk_root, ui, adm
         raise OSError("disk full")
 
     wait(tk_root, save_document(screen, "y.pdf", lambda: 1, broken))
-    assert told[-1] == ("Cannot print", "disk full")
+    assert said[-1] == "Could not write y.pdf: disk full"  # on the message line
     ctx.choose_file = lambda *a, **k: None  # the user cancelled
     assert save_document(screen, "z.pdf", lambda: 1, broken) is None

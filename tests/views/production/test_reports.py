@@ -35,8 +35,8 @@ def test_an_empty_month_a_bad_month_and_a_bad_period(tk_root, ui, admin, target,
     screen.pack(fill="both", expand=True)
     screen.on_show()
     assert screen.total.cget("text").startswith("0 pieces")
-    texts = [screen.worker_chart.itemcget(i, "text") for i in screen.worker_chart.find_all()
-             if screen.worker_chart.type(i) == "text"]
+    canvas = screen.worker_chart.canvas
+    texts = [canvas.itemcget(i, "text") for i in canvas.find_all() if canvas.type(i) == "text"]
     assert "No output this month." in texts
     screen.form.set_values({"month": "March"})
     screen.show()

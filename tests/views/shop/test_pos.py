@@ -187,3 +187,25 @@ def test_the_till_clears_payments_after_a_failed_sale_and_a_change_of_location(
     pos.complete()
     sale = Sale.get()
     assert (sale.currency, sale.paid_usd, sale.paid_eur) == ("EUR", 0, 1200)
+
+
+def test_changing_till_forgets_the_money_typed_and_a_sale_says_its_number(tk_root, ui,
+                                                                          shop_setup, make_user,
+                                                                          target):
+    vanna = make_user("vanna", "shop_staff", shops=["PP1", "PP2"])
+    pp1, pp2 = shop_setup["locs"]["PP1"], shop_setup["locs"]["PP2"]
+    stock.receive(vanna, pp1.id, {shop_setup["v"]["bag"].id: 2})
+    main = _main(ui, vanna, target, confirm=lambda *a: True)
+    pos = main.show("shop_pos")
+    pos.chooser.select(pp1.id)
+    pump(tk_root)
+    pos.form.set_values({"dollars": "50"})
+    pos.chooser.select(pp2.id)
+    assert pos.form.values()["dollars"] == ""
+    pos.chooser.select(pp1.id)
+    type_and_enter(tk_root, pos.scan, "BAG-RED")
+    pos.form.set_values({"dollars": "20"})
+    pos.complete()
+    number = Sale.get().number
+    assert pos.message_line.cget("text") == f"Sale PP1-{number:04d} recorded."
+    main.destroy()

@@ -1,0 +1,117 @@
+"""Every screen, and every tab of it, as each demo role on demo data, at 1024x600 and 1366x768:
+no button, entry, list or checkbox is unmapped for lack of room, cut, or outside the window
+without a scrollbar that reaches it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pse_desktop import areas
+from pse_desktop.db import close_database, init_database, resolve_target
+from pse_desktop.services.common import demo
+from pse_desktop.services.core import auth, users
+from pse_desktop.services.core.demo import DEMO_PASSWORD, USERS
+from pse_desktop.views.common import fit
+
+ROLES = ["admin"] + [u[0] for u in USERS]
+SIZES = ["1024x600", "1366x768"]
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory):
+    """One demo database per test session (it takes half a minute); tests use copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    target = resolve_target(str(path))
+    init_database(target)
+    areas.load_services()
+    users.create_first_admin("admin", "Office Admin", "admin-pass")
+    demo.run(auth.authenticate("admin", "admin-pass"))
+    close_database()
+    return path
+
+
+@pytest.fixture
+def demo_target(demo_file, tmp_path):
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, copy)
+    target = resolve_target(str(copy))
+    init_database(target)
+    areas.load_services()
+    yield target
+    close_database()
+
+
+def _reach_everything(root, main, key):
+    """Show a screen and each tab of each of its tab sets; return what cannot be reached."""
+    screen = main.show(key)
+    root.update()
+    found = {p.widget: p for p in fit.problems(main)}
+    for notebook in fit.notebooks(screen):
+        first = notebook.select()
+        for tab in notebook.tabs():
+            notebook.select(tab)
+            root.update()
+            found.update({p.widget: p for p in fit.problems(main)})
+        notebook.select(first)
+    return list(found.values())
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("role", ROLES)
+def test_every_screen_fits(tk_root, demo_target, role, size):
+    from pse_desktop.views.core.shell import MainWindow
+
+    actor = auth.authenticate(role, "admin-pass" if role == "admin" else DEMO_PASSWORD)
+    errors = []
+    default_report = tk_root.report_callback_exception
+    tk_root.report_callback_exception = lambda *exc: errors.append(exc)
+    old_geometry = tk_root.geometry()
+    tk_root.geometry(f"{size}+0+0")
+    main = MainWindow(tk_root, actor, demo_target, on_logout=lambda: None,
+                      on_theme=lambda dark: None,
+                      ctx_overrides=dict(confirm=lambda *a: False, inform=lambda *a: None,
+                                         choose_file=lambda *a, **k: None))
+    main.pack(fill="both", expand=True)
+    try:
+        tk_root.update()
+        # The menu bar sits above the window's client area: the whole window is the screen.
+        width, height = (int(n) for n in size.split("x"))
+        tk_root.geometry(f"{width}x{height - tk_root.winfo_rooty()}+0+0")
+        tk_root.update()
+        assert tk_root.winfo_width() == width
+        assert tk_root.winfo_rooty() + tk_root.winfo_height() == height
+        unreachable = []
+        for key in ["home"] + [s.key for s in main.allowed]:
+            unreachable += [f"{key}: {p}" for p in _reach_everything(tk_root, main, key)]
+        assert not unreachable, "\n".join(unreachable)
+        assert not errors, "callback raised: %r" % (errors[0][1],)
+    finally:
+        main.destroy()
+        tk_root.report_callback_exception = default_report
+        tk_root.geometry(old_geometry)
+        tk_root.update()
+
+
+def test_the_check_sees_a_button_pushed_out(tk_root, ui):
+    """The check itself: a button with no room is reported, a scrolled one is not."""
+    import ttkbootstrap as tb
+
+    from pse_desktop.views.common.scroll import ScrollFrame
+
+    tk_root.geometry("400x300+0+0")
+    row = tb.Frame(ui)
+    row.pack(fill="x")
+    tb.Entry(row, width=80).pack(side="left")
+    lost = tb.Button(row, text="Lost")
+    lost.pack(side="left")
+    scrolled = ScrollFrame(ui)
+    scrolled.pack(fill="both", expand=True)
+    for i in range(30):
+        tb.Button(scrolled.body, text=f"Row {i}").pack()
+    tk_root.update()
+    problems = fit.problems(ui)
+    assert [p.widget for p in problems] == [str(lost)]
+    assert problems[0].kind == "unmapped"
+    tk_root.geometry("1200x760")
