@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.centres import history
 from ...services.common.errors import PseError
 from ..common.base import Screen
@@ -65,7 +65,8 @@ class ChildHistoryScreen(Screen):
                 m.day.isoformat(), m.group, _(m.status), m.reason, m.recorded_by,
                 f"{m.recorded_at:%Y-%m-%d %H:%M}" if m.recorded_at else "", text),
                 tags=("changed",) if m.changes else ())
-        self.info.configure(text=_("{code} {name}: {n} marks, {c} on days whose register was "
-                                   "changed afterwards.").format(
+        self.info.configure(text=ngettext("{code} {name}: {n} mark, {c} on days whose register was changed afterwards.",
+                                           "{code} {name}: {n} marks, {c} on days whose register was "
+                                           "changed afterwards.", len(found.marks)).format(
             code=found.code, name=found.name, n=len(found.marks), c=changed))
         return found

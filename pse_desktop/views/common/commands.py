@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...i18n import _
+from ...i18n import N_, _
 
 # action: (label, shortcut shown in the menu, Tk sequences)
 STANDARD = {
-    "save": ("Save", "Ctrl+S", ("<Control-s>", "<Control-S>")),
-    "find": ("Find", "Ctrl+F", ("<Control-f>", "<Control-F>")),
-    "print": ("Print", "Ctrl+P", ("<Control-p>", "<Control-P>")),
-    "new": ("New", "Ctrl+N", ("<Control-n>", "<Control-N>")),
-    "refresh": ("Refresh", "F5", ("<F5>",)),
-    "cancel": ("Cancel", "Esc", ("<Escape>",)),
+    "save": (N_("Save"), "Ctrl+S", ("<Control-s>", "<Control-S>")),
+    "find": (N_("Find"), "Ctrl+F", ("<Control-f>", "<Control-F>")),
+    "print": (N_("Print"), "Ctrl+P", ("<Control-p>", "<Control-P>")),
+    "new": (N_("New"), "Ctrl+N", ("<Control-n>", "<Control-N>")),
+    "refresh": (N_("Refresh"), "F5", ("<F5>",)),
+    "cancel": (N_("Cancel"), "Esc", ("<Escape>",)),
 }
 EDIT_ORDER = ("new", "save", "find", "refresh", "cancel")
 

@@ -8,7 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date, format_weekday
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.production import orders as production, output as production_output
 from ...services.production import week as production_week
 from ...services.common.errors import PseError
@@ -169,7 +169,7 @@ class OutputScreen(Screen):
             self.workers = production_week.week_workers(self.ctx.actor, days[0], days[-1],
                                                         everyone=True)
             note = _("no time sheet this week yet: all workers shown")
-        self.who_note.configure(text=note or _("{n} workers").format(n=len(self.workers)))
+        self.who_note.configure(text=note or ngettext("{n} worker", "{n} workers", len(self.workers)).format(n=len(self.workers)))
 
     def _build_grid(self) -> None:
         if self.cells:

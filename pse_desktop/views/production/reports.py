@@ -6,6 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_month
 from ...i18n import N_, _
 from ...services.production import docs as production_docs
 from ...services.centres.export import write_table
@@ -66,7 +67,7 @@ class ReportsScreen(Screen):
             return FAILED
         self.data = data
         self.total.configure(text=_("{n} pieces in {m}").format(n=data.total,
-                                                               m=data.first.strftime("%B %Y")))
+                                                               m=format_month(data.first)))
         self._chart(self.worker_chart, _("Per worker"), [(f"{c} {n}", q) for c, n, q in data.by_worker])
         self._chart(self.product_chart, _("Per product"), [(n, q) for c, n, q in data.by_product])
         return data

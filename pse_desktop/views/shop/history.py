@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.common.errors import PseError
 from ...services.shop import catalog, history
 from ..common.base import Screen
@@ -134,7 +134,8 @@ class ShopHistoryScreen(Screen):
         if rows:
             self.moves.see(self.moves.get_children()[-1])
         self.moves_info.configure(
-            text=_("{code}: {n} movements here; stock now {balance}.").format(
+            text=ngettext("{code}: {n} movement here; stock now {balance}.",
+                          "{code}: {n} movements here; stock now {balance}.", len(rows)).format(
                 code=variant.code, n=len(rows), balance=rows[-1].balance if rows else 0),
             bootstyle="secondary")
         return rows

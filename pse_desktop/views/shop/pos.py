@@ -11,6 +11,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.shop import catalog, sales, closing as shop_close, docs as shop_docs
 from ...services.common.errors import PseError
@@ -24,7 +25,7 @@ from .common import LocationChooser, opener
 
 class PosScreen(Screen):
     title = N_("Point of sale")
-    commands = (Command("complete", "complete", "Complete sale", "F12"),
+    commands = (Command("complete", "complete", N_("Complete sale"), "F12"),
                 Command("print", "print_receipt_80"))
 
     def __init__(self, master, ctx):
@@ -149,7 +150,7 @@ class PosScreen(Screen):
         self.form.widgets["euros"].configure(state="normal" if euro else "disabled")
         self.form.widgets["riel"].configure(state="disabled" if euro else "normal")
         self.form.widgets["dollars"].configure(state="disabled" if euro else "normal")
-        text = _("{day} - prices in {cur}").format(day=dt.date.today().strftime("%a %d %b %Y"),
+        text = _("{day} - prices in {cur}").format(day=format_date(dt.date.today(), "full"),
                                                    cur=loc.currency)
         closed = shop_close.is_closed(loc.id, dt.date.today())
         if closed:

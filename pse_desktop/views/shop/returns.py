@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import _
 from ...services.shop import sales, returns as sales_returns
 from ...services.shop.locations import money
@@ -20,7 +21,7 @@ class ReturnDialog(tb.Toplevel):
         frame = tb.Frame(self, padding=16)
         frame.pack(fill="both", expand=True)
         tb.Label(frame, text=_("Sale {n} of {day}, {total}").format(
-            n=view.number, day=view.day.strftime("%d %b %Y"),
+            n=view.number, day=format_date(view.day),
             total=money(view.total, view.currency)), font=("TkDefaultFont", 11, "bold")).pack(
             anchor="w", pady=(0, 8))
         self.form = Form(frame, wrap=360)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.social import assessments, caseload, docs, priority, support, survey
@@ -22,7 +22,7 @@ TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
 
 class FamilyFileScreen(Screen):
     title = "Family file"
-    commands = (Command("save", "save_survey", label="Save survey"),)
+    commands = (Command("save", "save_survey", label=N_("Save survey")),)
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
