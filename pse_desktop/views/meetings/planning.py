@@ -32,7 +32,9 @@ class MeetingsScreen(Screen):
         super().__init__(master, ctx)
         self.today = ctx.extra.get("today") or dt.date.today()
         self.centres = meetings.centre_choices(ctx.actor)
-        self.plan_centres = meetings.centre_choices(ctx.actor, "meetings.plan")
+        # who may only look (the social team) plans nowhere: no list to ask the service for
+        self.plan_centres = (meetings.centre_choices(ctx.actor, "meetings.plan")
+                             if can(ctx.actor, "meetings.plan") else [])
         self.themes = meetings.list_themes()
         self.meeting = None  # the MeetingInfo being edited, None for a new one
         self.invited: dict[int, object] = {}  # family id -> FamilyInfo
