@@ -46,6 +46,14 @@ TABLE: dict[str, tuple[str, str | None]] = {
     "centres.demo.add_demo": ("admin.demo", None),
     "centres.export.month_table": ("attendance.view", CENTRE),
     "centres.export.export_month": ("attendance.view", CENTRE),
+    "centres.export.range_table": ("attendance.view", CENTRE),
+    "centres.history.child_history": ("attendance.view", CENTRE),
+    "production.week.week_workers": ("production.output", None),
+    "shop.history.movements": ("shop.view", SHOP),
+    "shop.history.past_counts": ("shop.view", SHOP),
+    "shop.history.past_closings": ("shop.view", SHOP),
+    "shop.history.voids_and_returns": ("shop.view", SHOP),
+    "centres.export.export_range": ("attendance.view", CENTRE),
     "centres.families.visible_families": (HELPER, None),
     "centres.families.require_family": (HELPER, None),
     "centres.families.get_family": ("attendance.view", CENTRE),
@@ -447,6 +455,9 @@ def world(admin, make_user):
                              shops=["PP1"] if role == "shop_staff" else ())
              for role in ROLES if role != "admin"}
     rec["b"]["username"] = "admin"
+    for tag in "ab":
+        rec[tag]["code_or_id"] = rec[tag]["child_id"]  # the attendance history of a child
+        rec[tag]["status"] = "collected"  # a valid rice collection: the place decides
     return {"rec": rec, "staff": staff, "variant": variant.id}
 
 

@@ -49,7 +49,7 @@ def test_declared_settings_have_help_and_sane_defaults():
         assert settings.clean(key, d.default) == d.default
 
 
-@given(key=st.sampled_from(["khr_per_usd", "org_name", "backup_count", "payroll_wage_usual_max_cents",
+@given(key=st.sampled_from(["khr_per_usd", "org_name", "backup_daily", "payroll_wage_usual_max_cents",
                             "shop_price_usual_max_cents", "not_a_setting"]), value=HOSTILE)
 def test_any_setting_value(admin, key, value):
     areas.load_services()
