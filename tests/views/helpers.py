@@ -87,6 +87,7 @@ def make_ctx(actor, target, **kw) -> ScreenContext:
     kw.setdefault("confirm", lambda *a: True)
     kw.setdefault("inform", lambda parent, title, msg: told.append((title, msg)))
     kw.setdefault("status", lambda text: told.append(("status", text)))
+    kw.setdefault("ask_unsaved", lambda parent, title, msg: told.append((title, msg)) or "save")
     ctx = ScreenContext(actor=actor, target=target, **kw)
     ctx.told = told
     return ctx

@@ -45,21 +45,24 @@ def test_guardian_names():
 
 
 def test_write_in_background_asks_writes_and_tells(tk_root, ui, tmp_path, target, admin):
-    told, status = [], []
+    status, opened = [], []
     frame = tb.Frame(ui)
-    frame.ctx = ScreenContext(actor=admin, target=target, status=status.append,
-                              inform=lambda p, t, m: told.append(m),
-                              choose_file=lambda parent, mode, **kw: str(tmp_path / kw["initialfile"]))
+    frame.ctx = ScreenContext(actor=admin, target=target,
+                              status=lambda text, error=False: status.append(text),
+                              choose_file=lambda parent, mode, **kw: str(tmp_path / kw["initialfile"]),
+                              extra={"open_file": lambda path: opened.append(path) or True,
+                                     "print_file": None})
     task = write_in_background(frame, "out.pdf", lambda path: open(path, "w").write("x"), "Minutes")
     wait(tk_root, task)
     assert (tmp_path / "out.pdf").read_text() == "x"
-    assert told and "out.pdf" in told[0] and status[-1].startswith("Minutes written to")
+    assert opened == [tmp_path / "out.pdf"]
+    assert status[-1] == f"Minutes saved in {tmp_path} and opened."
 
     def broken(path):
         raise OSError("disk full")
 
     task = write_in_background(frame, "bad.pdf", broken, "Minutes")
     wait(tk_root, task)
-    assert status[-1] == "disk full" and len(told) == 1
+    assert status[-1] == "Could not write Minutes: disk full" and len(opened) == 1
     frame.ctx.choose_file = lambda *a, **k: None  # the user cancelled
     assert write_in_background(frame, "none.pdf", broken, "Minutes") is None

@@ -12,9 +12,10 @@ from tests.views.meetings.fixtures import TODAY, staff_ctx, world  # noqa: F401
 def _reports(tk_root, ui, admin, target, tmp_path, told=None):
     told = told if told is not None else []
     screen = MeetingReportsScreen(ui, ScreenContext(
-        actor=admin, target=target, extra={"today": TODAY},
+        actor=admin, target=target,
+        extra={"today": TODAY, "open_file": lambda path: True, "print_file": None},
         choose_file=lambda parent, mode, **kw: str(tmp_path / kw["initialfile"]),
-        inform=lambda *a: told.append(a)))
+        inform=lambda *a: told.append(a), status=lambda *a: told.append(a)))
     screen.pack(fill="both", expand=True)
     tk_root.update()
     return screen
@@ -46,8 +47,8 @@ def test_a_held_meeting_is_drawn_and_a_theme_retired(tk_root, ui, admin, world, 
     reports = _reports(tk_root, ui, admin, target, tmp_path, told)
     report = reports.draw_chart()
     assert "Hygiene" in report.themes
-    texts = [reports.canvas.itemcget(i, "text") for i in reports.canvas.find_all()
-             if reports.canvas.type(i) == "text"]
+    canvas = reports.canvas.canvas
+    texts = [canvas.itemcget(i, "text") for i in canvas.find_all() if canvas.type(i) == "text"]
     assert "Hygiene" in texts
     wait(tk_root, reports.export())
     assert next(tmp_path.glob("meetings-*.xlsx")).stat().st_size > 0 and told

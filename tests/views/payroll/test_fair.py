@@ -34,9 +34,11 @@ def test_summary_and_rows_of_a_computed_month(tk_root, ui, manager, target):
     assert rows(fair.table.tree) == [("E001", "Kim Dara", "$269.00", "$229.00", "$40.00", "+17.5")]
     select_row(tk_root, fair.table.tree, lambda v: v[0] == "E001")
     fair.draw()
-    texts = [fair.canvas.itemcget(i, "text") for i in fair.canvas.find_all()
-             if fair.canvas.type(i) == "text"]
-    assert "blue: selected employee" in texts and "18" in texts  # the bar's rounded percent
+    canvas = fair.canvas.canvas
+    texts = [canvas.itemcget(i, "text") for i in canvas.find_all() if canvas.type(i) == "text"]
+    # the workshop's bars, and the selected employee's line with its name in the legend
+    assert "selected employee" in texts and "workshop" in texts
+    assert fair.canvas.find_withtag("bar") and fair.canvas.find_withtag("line")
 
 
 def test_a_month_without_payroll_says_so(tk_root, ui, manager, target):
@@ -46,6 +48,6 @@ def test_a_month_without_payroll_says_so(tk_root, ui, manager, target):
     pump(tk_root)
     assert "No payroll for" in fair.summary.cget("text")
     assert not rows(fair.table.tree)
-    texts = [fair.canvas.itemcget(i, "text") for i in fair.canvas.find_all()
-             if fair.canvas.type(i) == "text"]
+    canvas = fair.canvas.canvas
+    texts = [canvas.itemcget(i, "text") for i in canvas.find_all() if canvas.type(i) == "text"]
     assert "No finalised or draft payroll yet" in texts
