@@ -33,8 +33,18 @@ class MainWindow(tb.Frame):
         self.last_message = ("", False)
 
         self.nav_style = "dark" if dark else "light"
-        self.sidebar = tb.Frame(self, padding=(8, 6), bootstyle=self.nav_style)
-        self.sidebar.pack(side="left", fill="y")
+        # The sidebar scrolls when it is taller than the window: Khmer buttons are taller, and a
+        # netbook is 600 pixels high. The canvas is as wide as the buttons it shows.
+        from ..common.scroll import ScrollHost
+
+        self.sidebar_outer = tb.Frame(self)
+        self.sidebar_outer.pack(side="left", fill="y")
+        self.sidebar_host = ScrollHost(self.sidebar_outer)
+        self.sidebar_host.min_width = 0
+        self.sidebar = tb.Frame(self.sidebar_host.canvas, padding=(8, 6), bootstyle=self.nav_style)
+        self.sidebar_host.attach(self.sidebar)
+        self.sidebar.bind("<Configure>", lambda e: self.sidebar_host.canvas.configure(
+            width=self.sidebar.winfo_reqwidth()), add="+")
         self.status_bar = tb.Frame(self, padding=(10, 4))
         self.status_bar.pack(side="bottom", fill="x")
         tb.Separator(self).pack(side="bottom", fill="x")
@@ -179,6 +189,8 @@ class MainWindow(tb.Frame):
             for name in self.sections:
                 self._set_section(name, name == section)
         self.buttons[key].configure(bootstyle="primary")
+        self.sidebar_host.fit()
+        self.sidebar_host.see(self.buttons[key])  # a scrolled sidebar shows where the user is
         self.current.pack(fill="both", expand=True)
         self.current.on_show()
         # The keys and menu entries of the screen in front, and only of it.

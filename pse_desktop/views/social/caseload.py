@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
 from ...services.social import assessments, caseload
@@ -20,7 +20,7 @@ ALL_OVERDUE = "(every overdue family)"
 
 
 class CaseloadScreen(Screen):
-    title = "Caseload"
+    title = N_("Caseload")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

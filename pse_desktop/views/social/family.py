@@ -21,7 +21,7 @@ TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
 
 
 class FamilyFileScreen(Screen):
-    title = "Family file"
+    title = N_("Family file")
     commands = (Command("save", "save_survey", label=N_("Save survey")),)
 
     def __init__(self, master, ctx):

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
@@ -33,7 +33,7 @@ def _tree(master, cols, height=10):
 
 
 class SocialReportsScreen(Screen):
-    title = "Social reports"
+    title = N_("Social reports")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

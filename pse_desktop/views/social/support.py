@@ -22,7 +22,7 @@ STATES = {"requested": N_("Waiting for a decision"), "approved": N_("Approved"),
 
 
 class SupportScreen(Screen):
-    title = "Emergency support"
+    title = N_("Emergency support")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
