@@ -142,6 +142,8 @@ class MainWindow(tb.Frame):
             frame.pack(fill="x", after=header)
         else:
             frame.pack_forget()
+        if hasattr(self, "sidebar_host"):
+            self.sidebar_host._later()  # taller or shorter: the scrollbar follows
         arrow = "▾" if open_ or not self.folding else "▸"
         header.configure(text=f"{arrow} {_(section).upper()}" if self.folding else _(section).upper())
 
@@ -189,6 +191,7 @@ class MainWindow(tb.Frame):
             for name in self.sections:
                 self._set_section(name, name == section)
         self.buttons[key].configure(bootstyle="primary")
+        self.sidebar.update_idletasks()  # the opened section's size, before fitting and seeing
         self.sidebar_host.fit()
         self.sidebar_host.see(self.buttons[key])  # a scrolled sidebar shows where the user is
         self.current.pack(fill="both", expand=True)
