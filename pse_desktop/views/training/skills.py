@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import tkinter as tk
+
 import ttkbootstrap as tb
 
 from ...i18n import N_, _
@@ -59,7 +61,12 @@ class SkillsScreen(Screen):
         self.chooser.reload()
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.configure(text=text, bootstyle="danger" if error else "default")
+        """Beside the buttons that did it, and on the kit's message line (passed on)."""
+        try:
+            self.message.configure(text=text, bootstyle="danger" if error else "default")
+        except tk.TclError:
+            pass  # closed while a document was written
+        super().say(text, error)
 
     def course_changed(self, course) -> None:
         self.course = course
