@@ -225,10 +225,11 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
     (``family_id``, ``centre_id``); a new child with ``group_id`` joins it from enrolment."""
     centre_id = values.get("centre_id")
     require(actor, "children.edit", centre_id=centre_id)
-    if values.get("family_id"):  # joining a family shows it: only a family one may see
+    family_id = validate.record_id("family", values.get("family_id"))  # before any lookup
+    if family_id:  # joining a family shows it: only a family one may see
         from .families import require_family
 
-        require_family(actor, "children.edit", values["family_id"])
+        require_family(actor, "children.edit", family_id)
     clean = _clean(values, child_id)
     if group_id is not None:
         group = Group.get_or_none(Group.id == group_id)
