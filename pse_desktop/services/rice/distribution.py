@@ -57,7 +57,7 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
                               recorded_by=actor.id)
         if grams:
             stock.require_stock(line.centre_id, grams, _(
-                "only {have} of rice at {place} by the books; {family} is to receive {asked}. "
+                "Only {have} of rice at {place} by the books; {family} is to receive {asked}. "
                 "Nothing was recorded: record the rice brought to the centre (a transfer) or "
                 "count its stock, then record again."), family=info.family_code)
             stock.post(actor, line.centre_id, day, "distribution", -grams, ref=f"line:{line_id}")
