@@ -105,7 +105,7 @@ def no_shows(actor: Actor, month=None, today: dt.date | None = None) -> list[Lin
     else:
         first = today.replace(day=1)
         months = [first]
-        for _ in range(2):
+        for _step in range(2):
             first = (first - dt.timedelta(days=1)).replace(day=1)
             months.append(first)
     out = []
