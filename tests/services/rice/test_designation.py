@@ -45,9 +45,15 @@ def test_two_people_designating_a_family_at_the_same_moment_make_one_designation
     from pse_desktop.services.common.errors import ConflictError
     from tests.fixtures.rice import race
 
+    from pse_desktop import i18n
+
     one, two = social["worker"], social["worker2"]
-    for n, months in enumerate((("2026-11", "2026-11"), ("2026-11", "2026-12"))):
+    monkeypatch.setattr(i18n, "_current", i18n.language())  # restored after the test
+    monkeypatch.setattr(i18n, "_translation", i18n._translation)
+    for n, (lang, months) in enumerate((("en", ("2026-11", "2026-11")),
+                                        ("fr", ("2026-11", "2026-12")))):
         fam = social["families"][n]
+        i18n.set_language(lang)  # the loser hears it in their language
         got = race(monkeypatch, Designation, "create",
                    lambda: designation.designate(one, fam.id, months[0], "school", today=TODAY),
                    lambda: designation.designate(two, fam.id, months[1], "debts", today=TODAY))
@@ -55,8 +61,10 @@ def test_two_people_designating_a_family_at_the_same_moment_make_one_designation
         assert len(refused) == 1 and isinstance(refused[0], ConflictError), got
         # PostgreSQL: the unique index refuses the second; SQLite: the second writer waited
         # for the first's write lock and found the designation when it checked
-        said = "at the same moment" if target.is_postgres else "already receives"
-        assert fam.code in str(refused[0]) and said in str(refused[0]), refused
+        said = {("en", True): "at the same moment", ("en", False): "already receives",
+                ("fr", True): "au même moment", ("fr", False): "reçoit déjà"}
+        assert fam.code in str(refused[0]), refused
+        assert said[lang, target.is_postgres] in str(refused[0]), refused
         assert len(designation.history(one, fam.id)) == 1
     assert Designation.select().count() == 2
 
