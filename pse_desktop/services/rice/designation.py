@@ -7,17 +7,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import IntegrityError
+
 from ...db import database
 from ...db.centres import Family
 from ...db.core import User
+from ...db.counters import lock_for_update
 from ...db.rice import Designation
+from ...i18n import _
 from ..centres.families import require_family, visible_families
 from ..centres.rules import centre_ids_for
 from ..common import validate
-from ..common.errors import NotFound, ValidationError
+from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor, require
 from .rules import AREA, month_of
+
+
+class AlreadyDesignated(ValidationError, ConflictError):
+    """The family already receives rice: found before saving, or told by the database when
+    someone else designated it at the same moment."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +74,18 @@ def designate(actor: Actor, family_id: int, from_month, reason: str,
                                             Designation.until_month.is_null()
                                             | (Designation.until_month >= month)).first())
         if later is not None:
-            raise ValidationError("family", f"{family.code} already receives rice from "
-                                            f"{later.from_month:%Y-%m}")
-        row = Designation.create(family=family_id, from_month=month, reason=reason,
-                                 decided_by=actor.id)
+            raise AlreadyDesignated("family", _("{code} already receives rice from {month}.")
+                                    .format(code=family.code, month=f"{later.from_month:%Y-%m}"))
+        try:
+            row = Designation.create(family=family_id, from_month=month, reason=reason,
+                                     decided_by=actor.id)
+        except IntegrityError:
+            # Two people designated the family at the same moment: the database's unique
+            # indexes let the first one in (PostgreSQL; SQLite's writers take turns already).
+            raise AlreadyDesignated("family", _(
+                "{code} was designated for rice by someone else at the same moment: nothing "
+                "was saved. Look at the family's rice history.").format(code=family.code)
+            ) from None
         audit.record(actor, AREA, "designate", "family", family_id,
                      f"{family.code} receives rice from {month:%Y-%m}: {reason}")
     return _info(row, family.code, actor.full_name or actor.username)
@@ -80,8 +97,10 @@ def end(actor: Actor, family_id: int, last_month, reason: str) -> None:
     last = month_of(last_month, "last month")
     reason = validate.text("reason", reason, 300)
     with database.atomic():
-        row = current(family_id, last) or (Designation.select().where(
-            Designation.family == family_id, Designation.until_month.is_null()).first())
+        # Locked: a second person ending it at the same moment waits, then sees this end.
+        row = (lock_for_update(active_query(last).where(Designation.family == family_id)).first()
+               or lock_for_update(Designation.select().where(
+                   Designation.family == family_id, Designation.until_month.is_null())).first())
         if row is None:
             raise ValidationError("family", "does not receive rice that month")
         if last < row.from_month:

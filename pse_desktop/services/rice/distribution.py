@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...db import database
 from ...db.core import Centre
 from ...db.rice import Collection, MonthList
+from ...i18n import _
 from ..common import validate
 from ..common.errors import ConflictError, NotFound
 from ..core import audit, settings
@@ -40,9 +41,12 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
         grams = info.kg_g if status != "no_show" else 0
         if status != "no_show" and grams == 0:
             raise ConflictError(f"{info.family_code} receives no rice this month.")
+        if old is not None and (old.status, old.proxy_name) == (status, proxy_name):
+            return info
+        # Two recorders at one centre at the same moment: the second waits here, then sums
+        # the stock with the first's hand-out in it.
+        stock.lock(line.centre_id)
         if old is not None:
-            if (old.status, old.proxy_name) == (status, proxy_name):
-                return info
             if old.kg_g:
                 stock.post(actor, line.centre_id, day, "undo", old.kg_g, ref=f"line:{line_id}")
             (Collection.update(status=status, proxy_name=proxy_name, kg_g=grams,
@@ -52,6 +56,10 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
             Collection.create(line=line_id, status=status, proxy_name=proxy_name, kg_g=grams,
                               recorded_by=actor.id)
         if grams:
+            stock.require_stock(line.centre_id, grams, _(
+                "Only {have} of rice at {place} by the books; {family} is to receive {asked}. "
+                "Nothing was recorded: record the rice brought to the centre (a transfer) or "
+                "count its stock, then record again."), family=info.family_code)
             stock.post(actor, line.centre_id, day, "distribution", -grams, ref=f"line:{line_id}")
         audit.record(actor, AREA, "collect", "rice_line", line_id,
                      f"{info.family_code} {line.month_list.month:%Y-%m}: "
@@ -97,7 +105,7 @@ def no_shows(actor: Actor, month=None, today: dt.date | None = None) -> list[Lin
     else:
         first = today.replace(day=1)
         months = [first]
-        for _ in range(2):
+        for _step in range(2):
             first = (first - dt.timedelta(days=1)).replace(day=1)
             months.append(first)
     out = []

@@ -108,11 +108,13 @@ def build(actor: Actor, month, today: dt.date | None = None) -> MonthInfo:
     threshold = settings.get("rice_attendance_percent") * 10
     rule = rule_for(month)
     with database.atomic():
+        # Two people making the same new month's list at once: the second waits for the first's
+        # list (insert or nothing), then refreshes it instead of failing on the unique month.
+        if _lock_list(month) is None:
+            MonthList.insert(month=month).on_conflict_ignore().execute()
         row = _lock_list(month)
-        if row is not None and row.status == "final":
+        if row.status == "final":
             raise ConflictError(f"The list of {month:%Y-%m} is final: correct its lines instead.")
-        if row is None:
-            row = MonthList.create(month=month)
         families = sorted({d.family_id for d in active_query(month)})
         children = _children_in_programmes(families, first, last)
         rates = _rates({f: children.get(f, []) for f in families}, first, last)

@@ -139,9 +139,12 @@ def save_rule(actor: Actor, month, base, per_child, maximum, note: str = "",
         raise ValidationError("maximum", "is less than the base")
     note = validate.text("note", note, 200, required=False)
     with database.atomic():
-        Rule.delete().where(Rule.effective_from == month).execute()
-        Rule.create(effective_from=month, base_g=base, per_child_g=per_child, max_g=maximum,
-                    note=note, created_by=actor.id)
+        # Saving a month's rule again replaces it; two saves at once: the last one stays.
+        values = {"base_g": base, "per_child_g": per_child, "max_g": maximum, "note": note,
+                  "created_by": actor.id}
+        (Rule.insert(effective_from=month, **values)
+         .on_conflict(conflict_target=[Rule.effective_from],
+                      update={getattr(Rule, k): v for k, v in values.items()}).execute())
         audit.record(actor, AREA, "create", "rice_rule", month.isoformat(),
                      f"from {month:%Y-%m}: {kg(base)} + {kg(per_child)} a child, at most "
                      f"{kg(maximum)}")

@@ -1,6 +1,10 @@
 """Rice stock: received at the store (kilograms, supplier, price per kilogram, date), moved to
 each centre, handed out to families; an append-only ledger like the shop's, the stock being its
-sum; a count records what was found and posts the difference."""
+sum; a count records what was found and posts the difference.
+
+Every write locks its places first (``lock``), then reads the balance: two people moving or
+handing out rice from one place at the same moment go one after the other, and the second is
+refused if the first took what it needed."""
 
 from __future__ import annotations
 
@@ -11,9 +15,11 @@ from peewee import fn
 
 from ...db import database
 from ...db.core import Centre, User
-from ...db.rice import Count, Move
+from ...db.counters import lock_for_update
+from ...db.rice import Count, Move, StockPlace
+from ...i18n import _
 from ..common import validate
-from ..common.errors import NotFound, ValidationError
+from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..centres.rules import centre_ids_for
 from ..core.permissions import Actor, can, internal, require
@@ -26,6 +32,41 @@ def balance(centre_id: int | None) -> int:
     """Grams at a centre (None: the store)."""
     cond = Move.centre.is_null() if centre_id is None else Move.centre == centre_id
     return int(Move.select(fn.COALESCE(fn.SUM(Move.kg_g), 0)).where(cond).scalar() or 0)
+
+
+class StockShortage(ValidationError, ConflictError):
+    """A move would take a place's rice below zero: the books never had it, or another move
+    took it a moment before."""
+
+
+def place_name(centre_id: int | None) -> str:
+    if centre_id is None:
+        return _("the store")
+    return Centre.select(Centre.code).where(Centre.id == centre_id).scalar() or str(centre_id)
+
+
+def lock(*centre_ids: int | None) -> None:
+    """Lock the rows of these places (None: the store) until the transaction ends, always in
+    the same order so that two writers never wait for each other in a circle."""
+    if not database.in_transaction():
+        raise RuntimeError("rice stock places are locked inside the write's transaction")
+    for key in sorted({0 if c is None else c for c in centre_ids}):
+        query = StockPlace.select(StockPlace.id).where(StockPlace.place == key)
+        if lock_for_update(query).first() is None:
+            StockPlace.insert(place=key).on_conflict_ignore().execute()
+            lock_for_update(query).first()
+
+
+def require_stock(centre_id: int | None, grams: int, message: str, field: str | None = None,
+                  **values) -> None:
+    """Raise a ConflictError (a StockShortage naming ``field`` if given) when the place, locked
+    by the caller, holds less than ``grams``; ``message`` is formatted with ``have``,
+    ``place``, ``asked`` and ``values``."""
+    have = balance(centre_id)
+    if have < grams:
+        text = message.format(have=kg(have), place=place_name(centre_id), asked=kg(grams),
+                              **values)
+        raise StockShortage(field, text) if field else ConflictError(text)
 
 
 @internal
@@ -58,6 +99,7 @@ def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
     price = validate.integer("price per kilogram", price_riel_per_kg, 100, 100_000)
     day = _day(day, today)
     with database.atomic():
+        lock(None)
         post(actor, None, day, "received", grams, supplier=supplier, price_riel_per_kg=price)
         audit.record(actor, AREA, "receive", "rice_stock", STORE,
                      f"{kg(grams)} from {supplier} at KHR {price:,}/kg on {day}")
@@ -78,10 +120,11 @@ def transfer(actor: Actor, to_centre_id: int, kilograms, day=None, from_centre_i
         raise ValidationError("kilograms", "must be more than 0")
     day = _day(day, today)
     with database.atomic():
+        lock(from_centre_id, to_centre_id)
+        require_stock(from_centre_id, grams, _(
+            "only {have} at {place}; {asked} asked. Nothing was moved: someone may have moved "
+            "or handed out rice from there a moment ago."), field="kilograms")
         post(actor, from_centre_id, day, "transfer", -grams, ref=f"to:{to_centre_id}")
-        have = balance(from_centre_id)
-        if have < 0:
-            raise ValidationError("kilograms", f"only {kg(have + grams)} there")
         post(actor, to_centre_id, day, "transfer", grams, ref=f"from:{from_centre_id or STORE}")
         audit.record(actor, AREA, "transfer", "rice_stock", to_centre_id,
                      f"{kg(grams)} from {from_centre_id or STORE} to centre {to_centre_id}")
@@ -106,6 +149,7 @@ def count(actor: Actor, centre_id: int | None, counted, day=None,
     counted_g = kg_to_g("counted", counted, STOCK_MAX_KG)
     day = _day(day, today)
     with database.atomic():
+        lock(centre_id)
         expected = balance(centre_id)
         Count.create(centre=centre_id, day=day, expected_g=expected, counted_g=counted_g,
                      by=actor.id)

@@ -147,3 +147,31 @@ def test_two_recorders_of_the_same_line_at_once(rice, target):
     assert not isinstance(got, Exception), got
     assert (got.collection, got.proxy_name) == ("proxy", "aunt Chan Sok")
     assert stock.balance(stm) == 100_000 - line.kg_g
+
+
+def test_two_hand_outs_at_once_never_take_a_centre_below_zero(rice, monkeypatch):
+    """STM's stock covers one of its two families: two recorders hand out both at the same
+    moment, each checking the stock before either writes (they meet at ``balance``). One is
+    recorded; the other hears that the books do not have the rice, and nothing of it stays."""
+    from tests.fixtures.rice import race
+
+    worker, staff = rice["worker"], rice["stm_staff"]
+    stm = rice["centres"]["STM"].id
+    info = lists.build(worker, MONTH)
+    lists.decide(worker, next(ln.id for ln in info.lines if ln.flagged), "give", "ok")
+    lists.finalise(worker, MONTH)
+    mine = [ln for ln in lists.get_month(staff, MONTH).lines if ln.kg_g]
+    assert len(mine) == 2
+    most = max(ln.kg_g for ln in mine)
+    stock.receive(worker, "100", "Battambang Rice Mill", 2800, today=TODAY)
+    stock.transfer(worker, stm, f"{most // 1000}.{most % 1000:03d}", today=TODAY)
+    got = race(monkeypatch, stock, "balance",
+               lambda: distribution.record(staff, mine[0].id, "collected"),
+               lambda: distribution.record(worker, mine[1].id, "proxy", "aunt Chan Sok"))
+    refused = [r for r in got if isinstance(r, Exception)]
+    assert len(refused) == 1 and isinstance(refused[0], ConflictError), got
+    assert "of rice at STM by the books" in str(refused[0])
+    done = next(r for r in got if not isinstance(r, Exception))
+    assert stock.balance(stm) == most - done.kg_g >= 0
+    recorded = [ln.collection for ln in lists.get_month(staff, MONTH).lines if ln.kg_g]
+    assert sorted(recorded) == sorted(["", done.collection])

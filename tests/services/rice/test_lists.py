@@ -98,3 +98,16 @@ def test_a_decision_while_the_list_is_made_final_is_refused(rice, target):
     assert isinstance(got, ConflictError), got
     line = next(ln for ln in lists.get_month(worker, MONTH).lines if ln.id == flagged.id)
     assert line.decision == "give"
+
+
+def test_two_people_making_a_new_months_list_at_once_both_get_it(rice, monkeypatch):
+    """Both find no list for the month before either makes it (they meet at ``_lock_list``):
+    the second waits for the first's list and refreshes it, no database error."""
+    from tests.fixtures.rice import race
+
+    got = race(monkeypatch, lists, "_lock_list",
+               lambda: lists.build(rice["worker"], MONTH),
+               lambda: lists.build(rice["worker2"], MONTH))
+    assert not any(isinstance(r, Exception) for r in got), got
+    assert [len(r.lines) for r in got] == [3, 3]
+    assert MonthList.select().count() == 1 and Line.select().count() == 3

@@ -58,3 +58,24 @@ def test_post_is_an_internal_writer_refused_outside_a_service_transaction(social
     with database.atomic():  # the service's own transaction, after its own check
         stock.post(worker, None, TODAY, "received", 5_000)
     assert stock.balance(None) == 5_000
+
+
+def test_two_transfers_from_the_store_at_once_never_take_it_below_zero(social, monkeypatch):
+    """50 kg in the store, two people move 30 kg each to a centre at the same moment: both
+    check the store's stock before either moves anything (they meet at ``balance``). One
+    transfer goes through; the other is refused with a clear message, nothing moved."""
+    from pse_desktop.services.common.errors import ConflictError
+    from tests.fixtures.rice import race
+
+    worker = social["worker"]
+    stm, cba = social["centres"]["STM"].id, social["centres"]["CBA"].id
+    stock.receive(worker, "50", "Golden Rice", 2700, today=TODAY)
+    got = race(monkeypatch, stock, "balance",
+               lambda: stock.transfer(worker, stm, "30", today=TODAY),
+               lambda: stock.transfer(worker, cba, "30", today=TODAY))
+    refused = [r for r in got if isinstance(r, Exception)]
+    assert len(refused) == 1 and isinstance(refused[0], ConflictError), got
+    assert "only 20 kg at the store; 30 kg asked" in str(refused[0])
+    assert stock.balance(None) == 20_000
+    assert stock.balance(stm) + stock.balance(cba) == 30_000
+    assert Move.select().count() == 3  # the receipt and one transfer's two moves

@@ -37,3 +37,29 @@ def test_keys_change_a_record_and_ctrl_or_alt_do_nothing(rice, target, ui, tk_ro
     assert stock.balance(stm) == 50_000
     assert desk.tree.item(first, "values")[3] == "Not collected"
     desk.destroy()
+
+
+def test_a_hand_out_the_books_do_not_cover_is_refused_on_the_screen(rice, target, ui, tk_root):
+    """STM holds 10 kg by the books and a family is to receive 15 kg: the screen says so in the
+    message line and the line stays unrecorded; the stock does not go below zero."""
+    worker = rice["worker"]
+    stm = rice["centres"]["STM"].id
+    stock.receive(worker, "100", "Golden Rice", 2800, today=TODAY)
+    stock.transfer(worker, stm, "10", today=TODAY)
+    info = lists.build(worker, MONTH)
+    lists.decide(worker, next(ln.id for ln in info.lines if ln.flagged), "give", "ok")
+    lists.finalise(worker, MONTH)
+    desk = DistributionScreen(ui, ScreenContext(actor=rice["stm_staff"], target=target,
+                                                extra={"today": TODAY}))
+    desk.pack(fill="both", expand=True)
+    desk.month_var.set("2026-10")
+    desk.reload()
+    first = desk.tree.get_children()[0]
+    desk.tree.focus(first)
+    desk.mark("collected")
+    pump(tk_root)
+    said = desk.message.cget("text")
+    assert said.startswith("Only 10 kg of rice at STM by the books;") and "15 kg" in said, said
+    assert desk.lines[first].collection == ""
+    assert stock.balance(stm) == 10_000
+    desk.destroy()
