@@ -43,8 +43,12 @@ class DatabaseRefused(Exception):
     """The file given is not a database this program may open; it was left untouched."""
 
 
-class ServerUnreachable(DatabaseRefused):
-    """The shared PostgreSQL server did not answer (network, VPN, server down, password)."""
+class ServerUnreachable(DatabaseRefused, PseError):
+    """The shared PostgreSQL server did not answer (network, VPN, server down, password).
+
+    At start it refuses the database like a bad file; in the middle of a session it is the
+    error a screen shows beside its unsaved work (a PseError), and the next try reconnects.
+    """
 
 
 class DatabaseBusy(PseError):
@@ -291,10 +295,111 @@ def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
     )
 
 
-def _connect_postgres(url: str) -> peewee.Database:
-    from playhouse.db_url import connect
+#: Libpq settings a site's URL may override: a cut network is noticed in about a minute
+#: instead of the system's TCP timeout (hours), and a dead server in ten seconds at connection.
+POSTGRES_DEFAULTS = {"connect_timeout": 10, "keepalives": 1, "keepalives_idle": 30,
+                     "keepalives_interval": 10, "keepalives_count": 3}
 
-    return connect(url)
+#: What libpq says when the server went away (lower case); any error on a closed connection too.
+_LOST_WORDS = ("server closed the connection", "terminating connection", "could not connect",
+               "connection refused", "no connection to the server", "connection timed out",
+               "could not receive data", "could not send data", "connection to server",
+               "ssl syscall error", "eof detected", "network is unreachable", "no route to host")
+
+
+class PsePostgresqlDatabase(peewee.PostgresqlDatabase):
+    """PostgreSQL that says "the server cannot be reached" instead of a driver error, and
+    opens a new connection on the next try once the old one is dead.
+
+    A dead connection is only replaced outside a transaction: the transaction that met the
+    error ends first (its rollback is skipped: the server already dropped it).
+    """
+
+    label = "PostgreSQL"
+
+    def _dead(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and bool(getattr(conn, "closed", 0))
+
+    def _lost(self, exc: Exception) -> bool:
+        if self._dead() or isinstance(exc, peewee.InterfaceError):
+            return True
+        text = str(exc).lower()
+        return any(word in text for word in _LOST_WORDS)
+
+    def _unreachable(self, exc: Exception) -> ServerUnreachable:
+        return ServerUnreachable(lost_message(self.label))
+
+    def _drop_dead(self) -> None:
+        if self._dead() and not self.in_transaction():
+            try:
+                self._state.conn.close()
+            except Exception:  # already gone: nothing to free
+                pass
+            self._state.reset()
+
+    def connect(self, reuse_if_open=False):
+        try:
+            return super().connect(reuse_if_open)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            raise self._unreachable(exc) from exc
+
+    def cursor(self, named_cursor=None):
+        self._drop_dead()
+        return super().cursor(named_cursor)
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost(exc):
+                raise self._unreachable(exc) from exc
+            raise
+
+    def begin(self, isolation_level=None):
+        try:
+            return super().begin(isolation_level)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost(exc):
+                raise self._unreachable(exc) from exc
+            raise
+
+    def commit(self):
+        try:
+            return super().commit()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self._lost(exc):
+                raise self._unreachable(exc) from exc
+            raise
+
+    def rollback(self):
+        if self._dead() or self.is_closed():
+            return  # the server ended the transaction with the connection
+        try:
+            return super().rollback()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if not self._lost(exc):
+                raise
+
+    def close(self):
+        if self._dead():
+            self._state.reset()
+            return True
+        return super().close()
+
+
+def _connect_postgres(url: str) -> peewee.Database:
+    from playhouse.db_url import parse
+
+    params = parse(url)
+    if not params.get("database"):
+        raise DatabaseRefused(_("The address {url} has no database name (postgresql://server/"
+                                "DATABASE).").format(url=Target(url).label))
+    for key, value in POSTGRES_DEFAULTS.items():
+        params.setdefault(key, value)
+    db = PsePostgresqlDatabase(**params)
+    db.label = Target(url).label
+    return db
 
 
 def open_raw(target: Target) -> peewee.Database:
@@ -306,10 +411,8 @@ def open_raw(target: Target) -> peewee.Database:
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-    except peewee.OperationalError as exc:
-        if not target.is_postgres:
-            raise
-        raise ServerUnreachable(unreachable_message(target, exc)) from None
+    except ServerUnreachable as exc:
+        raise ServerUnreachable(unreachable_message(target, exc.__cause__ or exc)) from None
     if not target.is_postgres:
         from ..files import private_companions
 
@@ -327,11 +430,18 @@ def unreachable_message(target: Target, exc: Exception) -> str:
     """What to tell a site when the shared server does not answer."""
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     first = first.replace(target.url, target.label)
-    return (f"The shared database server cannot be reached ({target.label}: {first}). "
-            "Check this PC's network or VPN connection, then start PSE Desktop again; nothing "
-            "saved on the server is lost. Meanwhile take attendance on the blank paper registers "
-            "(printed from the local copy: pse-desktop --db LOCAL-COPY report attendance --blank) "
-            "and type them in when the server is back.")
+    return _("The shared database server cannot be reached ({server}: {reason}). Check this "
+             "computer's network or VPN connection, then try again; nothing saved on the server "
+             "is lost. Meanwhile take attendance on the blank paper registers (the login screen "
+             "prints them from this computer's copy) and type it in when the server is back."
+             ).format(server=target.label, reason=first)
+
+
+def lost_message(label: str) -> str:
+    """What a screen says when the server went away in the middle of the work."""
+    return _("The shared database server ({server}) cannot be reached: nothing was saved. What "
+             "you typed is still on the screen: check the network or VPN connection and save "
+             "again when the server is back.").format(server=label)
 
 
 def reading():
