@@ -8,10 +8,10 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 from ...db import Target, resolve_target
-from ...db.connection import default_database_path
+from ...db.connection import ENV_VAR, default_database_path
 from ...i18n import _
 from ..common.errors import NotFound, ValidationError
 
@@ -128,9 +128,20 @@ def check_name(name: str) -> str:
     return name
 
 
-def add(name: str, url: str) -> Connection:
-    """Save a server on this computer; return it."""
-    connection = Connection(check_name(name), check_url(url))
+def with_password(url: str, password: str) -> str:
+    """The address with the password put in (typed in its own hidden field, never shown)."""
+    if not password:
+        return url
+    parts = urlsplit(url)
+    user = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0] if "@" in parts.netloc else ""
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
+
+
+def add(name: str, url: str, password: str = "") -> Connection:
+    """Save a server on this computer; return it. ``password`` replaces one in the address."""
+    name, url = check_name(name), check_url(url)
+    connection = Connection(name, with_password(url, password))
     _write(_read() + [{"name": connection.name, "url": connection.url}])
     return connection
 
@@ -144,6 +155,16 @@ def remove(name: str) -> None:
     if len(kept) == len(rows):
         raise NotFound(_("no saved connection named {name}").format(name=name))
     _write(kept)
+
+
+def at_start(db_arg: str | None, remembered: str | None) -> Connection:
+    """The database to open at start: ``--db`` or ``PSE_DATABASE`` when given, else the one
+    chosen last on this computer, else this computer's file."""
+    explicit = db_arg or os.environ.get(ENV_VAR)
+    if explicit:
+        target = resolve_target(explicit)
+        return next((c for c in saved() if c.target == target), Connection(GIVEN, target.url))
+    return find(remembered or "") or local()
 
 
 def choices(given: Target | None = None) -> list[Connection]:

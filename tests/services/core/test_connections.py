@@ -59,3 +59,20 @@ def test_a_database_given_at_start_is_listed_first_unless_it_is_saved():
     connections.add("VPN", "postgresql://pse:pw@10.8.0.1/pse")
     assert [c.name for c in connections.choices(given)] == [connections.LOCAL, "VPN"]
     assert connections.choices(connections.local().target)[0].name == connections.LOCAL
+
+
+def test_the_password_typed_apart_goes_into_the_saved_address():
+    saved = connections.add("Office", "postgresql://pse:old@office/pse", password="n3w p@ss/")
+    assert saved.url == "postgresql://pse:n3w%20p%40ss%2F@office/pse"
+    assert connections.with_password("postgresql://pse@office/pse", "") == \
+        "postgresql://pse@office/pse"
+
+
+def test_at_start_the_given_database_wins_then_the_last_choice_then_the_local_file(monkeypatch):
+    monkeypatch.delenv("PSE_DATABASE", raising=False)
+    connections.add("Office", "postgresql://pse@office/pse")
+    assert connections.at_start(None, "Office").name == "Office"
+    assert connections.at_start(None, "Gone").name == connections.LOCAL
+    assert connections.at_start("postgresql://pse@office/pse", None).name == "Office"
+    monkeypatch.setenv("PSE_DATABASE", "postgresql://pse@elsewhere/pse")
+    assert connections.at_start(None, "Office").name == connections.GIVEN
