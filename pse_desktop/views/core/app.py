@@ -9,7 +9,7 @@ import ttkbootstrap as tb
 
 from ... import areas, i18n
 from ...services.core import database as dbservice
-from ...services.core.database import DatabaseRefused, Target, open_database, resolve_target
+from ...services.core.database import DatabaseRefused, Target, open_database
 from ...i18n import _
 from . import prefs
 
