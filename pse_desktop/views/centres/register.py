@@ -78,8 +78,11 @@ class RegisterScreen(Screen):
 
         self.info = tb.Label(self, text="", font=("TkDefaultFont", 11))
         self.info.pack(anchor="w", pady=(4, 0))
-        self.error = tb.Label(self, text="", bootstyle="danger")
-        self.error.pack(anchor="w")
+        self.error = tb.Label(self, text="", bootstyle="danger", justify="left", wraplength=700)
+        self.error.pack(anchor="w", fill="x")
+        # A long message (the server cannot be reached...) wraps to the screen's width.
+        self.error.bind("<Configure>", lambda e: self.error.configure(
+            wraplength=max(300, e.width - 8)), add="+")
         tb.Label(self, text=_("Keys: P or Enter present · A absent · L late · E excused · "
                               "S sick · ↑ ↓ move · Ctrl+← → other day · F2 everyone present"),
                  bootstyle="secondary").pack(anchor="w", pady=(0, 4))

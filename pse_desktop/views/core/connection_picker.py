@@ -134,7 +134,7 @@ class PaperPanel(tb.Frame):
         self.button.pack(side="left", padx=(6, 0), fill="x", expand=True)
         self.note = tb.Label(self, text=summary or _("This computer has no copy of the "
                                                      "registers yet."),
-                             bootstyle="secondary", wraplength=460, justify="left",
+                             bootstyle="secondary", wraplength=560, justify="left",
                              font=("TkDefaultFont", 8))
         self.note.pack(anchor="w")
         if summary is None:

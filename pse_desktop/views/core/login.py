@@ -36,7 +36,7 @@ class LoginFrame(tb.Frame):
 
             self.connections = ConnectionPicker(box, connection, given, on_connection)
             self.connections.pack(fill="x", pady=(0, 8))
-        self.problem = tb.Label(box, text=problem, bootstyle="danger", wraplength=460,
+        self.problem = tb.Label(box, text=problem, bootstyle="danger", wraplength=560,
                                 justify="left")
         if problem:
             self.problem.pack(fill="x", pady=(0, 8))
