@@ -90,7 +90,7 @@ def check_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
         raise ValidationError("url", _("give the server's address, "
-                                       "postgresql://USER:PASSWORD@SERVER/DATABASE"))
+                                       "postgresql://USER@SERVER/DATABASE"))
     if any(ch.isspace() for ch in url):
         raise ValidationError("url", _("the address may not contain spaces"))
     parts = urlsplit(url)
