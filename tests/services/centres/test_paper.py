@@ -9,6 +9,7 @@ import pytest
 from pse_desktop.db import close_database
 from pse_desktop.services.centres import groups as attendance_setup, paper
 from pse_desktop.services.common.errors import NotFound
+from pse_desktop.services.core import places
 from tests.fixtures.centres import centre, family, group, kids, other_centre, TODAY  # noqa: F401
 
 
@@ -53,4 +54,14 @@ def test_without_a_copy_printing_says_how_one_is_made(tmp_path):
         paper.blank_registers_from_copy("2026-03")
     assert paper.copy_summary() is None
     paper.copy_path().write_text("{not json", encoding="utf-8")
+    assert paper.read_copy() is None
+
+
+def test_who_may_not_see_attendance_gets_no_copy(admin, make_user, kids):
+    from pse_desktop.services.common.errors import PermissionDenied
+
+    places.save_shop(admin, None, "PP1", "Shop PP1", "Phnom Penh")
+    seller = make_user("vanna", "shop_staff", shops=["PP1"])
+    with pytest.raises(PermissionDenied):
+        paper.keep_copy(seller, today=TODAY)
     assert paper.read_copy() is None
