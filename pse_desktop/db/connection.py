@@ -201,7 +201,7 @@ class Target:
         if self.is_postgres:
             # Never show a password in the status bar or the logs.
             rest = self.url.split("://", 1)[1]
-            host = rest.split("@", 1)[-1]
+            host = rest.rsplit("@", 1)[-1]  # a password may hold an "@" of its own
             return f"PostgreSQL {host}"
         return str(self.path)
 
