@@ -43,8 +43,12 @@ class DatabaseRefused(Exception):
     """The file given is not a database this program may open; it was left untouched."""
 
 
-class ServerUnreachable(DatabaseRefused):
-    """The shared PostgreSQL server did not answer (network, VPN, server down, password)."""
+class ServerUnreachable(DatabaseRefused, PseError):
+    """The shared PostgreSQL server did not answer (network, VPN, server down, password).
+
+    At start it refuses the database like a bad file; in the middle of a session it is the
+    error a screen shows beside its unsaved work (a PseError), and the next try reconnects.
+    """
 
 
 class DatabaseBusy(PseError):
@@ -197,7 +201,7 @@ class Target:
         if self.is_postgres:
             # Never show a password in the status bar or the logs.
             rest = self.url.split("://", 1)[1]
-            host = rest.split("@", 1)[-1]
+            host = rest.rsplit("@", 1)[-1]  # a password may hold an "@" of its own
             return f"PostgreSQL {host}"
         return str(self.path)
 
@@ -292,9 +296,9 @@ def _connect_sqlite(path: Path) -> peewee.SqliteDatabase:
 
 
 def _connect_postgres(url: str) -> peewee.Database:
-    from playhouse.db_url import connect
+    from .postgres import connect_postgres
 
-    return connect(url)
+    return connect_postgres(url)
 
 
 def open_raw(target: Target) -> peewee.Database:
@@ -306,10 +310,8 @@ def open_raw(target: Target) -> peewee.Database:
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
-    except peewee.OperationalError as exc:
-        if not target.is_postgres:
-            raise
-        raise ServerUnreachable(unreachable_message(target, exc)) from None
+    except ServerUnreachable as exc:
+        raise ServerUnreachable(unreachable_message(target, exc.__cause__ or exc)) from None
     if not target.is_postgres:
         from ..files import private_companions
 
@@ -327,11 +329,18 @@ def unreachable_message(target: Target, exc: Exception) -> str:
     """What to tell a site when the shared server does not answer."""
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     first = first.replace(target.url, target.label)
-    return (f"The shared database server cannot be reached ({target.label}: {first}). "
-            "Check this PC's network or VPN connection, then start PSE Desktop again; nothing "
-            "saved on the server is lost. Meanwhile take attendance on the blank paper registers "
-            "(printed from the local copy: pse-desktop --db LOCAL-COPY report attendance --blank) "
-            "and type them in when the server is back.")
+    return _("The shared database server cannot be reached ({server}: {reason}). Check this "
+             "computer's network or VPN connection, then try again; nothing saved on the server "
+             "is lost. Meanwhile take attendance on the blank paper registers (the login screen "
+             "prints them from this computer's copy) and type it in when the server is back."
+             ).format(server=target.label, reason=first)
+
+
+def lost_message(label: str) -> str:
+    """What a screen says when the server went away in the middle of the work."""
+    return _("The shared database server ({server}) cannot be reached: nothing was saved. What "
+             "you typed is still on the screen: check the network or VPN connection and save "
+             "again when the server is back.").format(server=label)
 
 
 def reading():

@@ -23,6 +23,7 @@ def test_targets_from_the_argument_the_environment_or_a_url(tmp_path, monkeypatc
     assert pg.is_postgres and pg.path is None
     assert pg.label == "PostgreSQL 10.0.0.5:5432/pse" and "secret" not in pg.label
     assert Target(str(tmp_path / "x.sqlite3")).label == str(tmp_path / "x.sqlite3")
+    assert Target("postgresql://pse:p@ss@office/pse").label == "PostgreSQL office/pse"
 
 
 def test_probe_tells_missing_empty_and_pse_files_apart(tmp_path, target):
@@ -180,3 +181,4 @@ def test_each_thread_keeps_the_generation_its_own_connection_saw(admin, target):
     assert obj.generation == seen_here  # this thread's connection still knows its own
     with pytest.raises(DataReplaced):
         settings.set_values(admin, {"khr_per_usd": 4060})
+

@@ -9,7 +9,10 @@ import pytest
 from pse_desktop import areas
 from pse_desktop.db import close_database, init_database, migrations
 from pse_desktop.db.core import AuditEntry, Centre
+from pse_desktop.db import postgres
+from pse_desktop.db.connection import DatabaseRefused, lost_message
 from pse_desktop.services.core import audit, auth, places, settings, users
+from tests.fixtures.own_server import own_server  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.postgres_only
 
@@ -64,3 +67,58 @@ def test_without_a_server_the_postgresql_tests_fail_in_ci_and_skip_only_when_ask
     assert dev.returncode == 0 and "skipped" in dev.stdout
     forgot = _run_postgres_half()
     assert forgot.returncode != 0
+
+
+def _office(url):
+    from pse_desktop import areas
+    from pse_desktop.db import init_database
+    from pse_desktop.services.core import auth, users
+
+    init_database(url)
+    areas.load_services()
+    users.create_first_admin("admin", "Office Admin", "admin-pass")
+    return auth.authenticate("admin", "admin-pass")
+
+
+def test_a_server_that_stops_mid_session_says_so_and_the_next_try_reconnects(own_server):
+    from pse_desktop.db import ServerUnreachable
+    from pse_desktop.errors import PseError
+
+    admin = _office(own_server.url())
+    settings.set_values(admin, {"khr_per_usd": 4050})
+    own_server.stop()
+    for _attempt in range(2):  # the dead connection, then a new one refused: the same message
+        with pytest.raises(ServerUnreachable) as info:
+            settings.set_values(admin, {"khr_per_usd": 4060})
+        assert isinstance(info.value, PseError)
+        assert "cannot be reached" in str(info.value) and "127.0.0.1" in str(info.value)
+    own_server.start()
+    settings.set_values(admin, {"khr_per_usd": 4060})  # the same save, retried: it goes through
+    assert settings.get("khr_per_usd") == 4060
+
+
+def test_a_server_lost_inside_a_transaction_keeps_nothing_half_saved(own_server):
+    from pse_desktop.db import ServerUnreachable
+
+    admin = _office(own_server.url())
+    before = Centre.select().count()
+    with pytest.raises(ServerUnreachable):
+        with Centre._meta.database.atomic():
+            Centre.create(code="NEW", name="New centre", area="Phnom Penh")
+            own_server.stop()
+            Centre.create(code="NEW2", name="Second", area="Phnom Penh")
+    assert not Centre._meta.database.in_transaction()
+    own_server.start()
+    assert Centre.select().count() == before  # the first insert went with the transaction
+    Centre.create(code="NEW", name="New centre", area="Phnom Penh")
+    assert Centre.select().where(Centre.code == "NEW").count() == 1
+    assert admin.username == "admin"
+
+
+def test_connection_settings_notice_a_cut_network_and_never_show_the_password():
+    db = postgres.connect_postgres("postgresql://pse:secret@10.0.0.5/pse?connect_timeout=3")
+    assert db.connect_params["connect_timeout"] == 3 and db.connect_params["keepalives"] == 1
+    assert "secret" not in db.label and "10.0.0.5" in db.label
+    assert "secret" not in lost_message(db.label)
+    with pytest.raises(DatabaseRefused, match="no database name"):
+        postgres.connect_postgres("postgresql://pse:secret@10.0.0.5")

@@ -8,7 +8,7 @@ import ttkbootstrap as tb
 
 from ...formats import format_date
 from ...i18n import N_, _
-from ...services.centres import attendance, groups as attendance_setup
+from ...services.centres import attendance, groups as attendance_setup, paper
 from ...services.centres.rules import EXCUSE_REASONS, MARKS
 from ...services.common.errors import PseError
 from ..common.base import Screen
@@ -78,8 +78,11 @@ class RegisterScreen(Screen):
 
         self.info = tb.Label(self, text="", font=("TkDefaultFont", 11))
         self.info.pack(anchor="w", pady=(4, 0))
-        self.error = tb.Label(self, text="", bootstyle="danger")
-        self.error.pack(anchor="w")
+        self.error = tb.Label(self, text="", bootstyle="danger", justify="left", wraplength=700)
+        self.error.pack(anchor="w", fill="x")
+        # A long message (the server cannot be reached...) wraps to the screen's width.
+        self.error.bind("<Configure>", lambda e: self.error.configure(
+            wraplength=max(300, e.width - 8)), add="+")
         tb.Label(self, text=_("Keys: P or Enter present · A absent · L late · E excused · "
                               "S sick · ↑ ↓ move · Ctrl+← → other day · F2 everyone present"),
                  bootstyle="secondary").pack(anchor="w", pady=(0, 4))
@@ -122,6 +125,15 @@ class RegisterScreen(Screen):
             ids = [c[0] for c in self.centres]
             self.centre_box.current(ids.index(last) if last in ids else 0)
             self.load_groups()
+        self._keep_paper_copy()
+
+    def _keep_paper_copy(self) -> None:
+        """Refresh this computer's copy for the blank paper registers (printed from the login
+        screen when the server cannot be reached)."""
+        try:
+            paper.keep_copy(self.ctx.actor, self.today)
+        except (PseError, OSError):
+            pass  # a help for bad days: it never stops the register
 
     # -- choosing ---------------------------------------------------------------
     def _user(self) -> str:

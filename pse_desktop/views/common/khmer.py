@@ -121,14 +121,7 @@ def khmer_photo(text, size: int = 12, fg=DEFAULT_FG, bg=None, bold: bool = False
     (the cache may drop it after ``PHOTO_CACHE_SIZE`` newer ones; Tk blanks
     an image whose Python object is garbage-collected).
     """
-    global _photo_cache_tk
-    root = master if master is not None else getattr(tkinter, "_default_root", None)
-    if root is None:
-        raise RuntimeError("khmer_photo() needs a Tk root window")
-    interp = root.tk
-    if interp is not _photo_cache_tk:  # new Tk interpreter: old photos are dead
-        _photo_cache.clear()
-        _photo_cache_tk = interp
+    root = _cache_root(master)
     key = (str(text), int(size), fg, bg, bool(bold))
     photo = _photo_cache.get(key)
     if photo is not None:
@@ -136,9 +129,68 @@ def khmer_photo(text, size: int = 12, fg=DEFAULT_FG, bg=None, bold: bool = False
         return photo
     img = render_text_image(text, size=size, fg=fg, bg=bg, bold=bold)
     photo = ImageTk.PhotoImage(img, master=root)
+    _remember(key, photo)
+    return photo
+
+
+def _cache_root(master):
+    """The Tk root the photos belong to; a new Tcl interpreter empties the cache."""
+    global _photo_cache_tk
+    root = master if master is not None else getattr(tkinter, "_default_root", None)
+    if root is None:
+        raise RuntimeError("khmer_photo() needs a Tk root window")
+    if root.tk is not _photo_cache_tk:  # new Tk interpreter: old photos are dead
+        _photo_cache.clear()
+        _photo_cache_tk = root.tk
+    return root
+
+
+def _remember(key, photo) -> None:
     _photo_cache[key] = photo
     while len(_photo_cache) > PHOTO_CACHE_SIZE:
         _photo_cache.popitem(last=False)
+
+
+def wrap_lines(text, width: int, size: int = 12, bold: bool = False) -> list[str]:
+    """``text`` cut at spaces into lines no wider than ``width`` pixels when shaped (a word
+    longer than the width stays whole on its own line); its own line breaks are kept."""
+    lines: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        line = ""
+        for word in paragraph.split():
+            wider = f"{line} {word}" if line else word
+            if line and render_text_image(wider, size=size, bold=bold).width > width:
+                lines.append(line)
+                line = word
+            else:
+                line = wider
+        lines.append(line)
+    return lines
+
+
+def khmer_photo_wrapped(text, width: int, size: int = 12, fg=DEFAULT_FG, bold: bool = False,
+                        master=None):
+    """Like ``khmer_photo``, the text wrapped to ``width`` pixels (a label's ``wraplength``)."""
+    root = _cache_root(master)
+    key = (str(text), int(size), fg, None, bool(bold), int(width))
+    photo = _photo_cache.get(key)
+    if photo is not None:
+        _photo_cache.move_to_end(key)
+        return photo
+    lines = wrap_lines(text, width, size, bold)
+    if len(lines) < 2:
+        return khmer_photo(text, size, fg=fg, bold=bold, master=root)
+    images = [render_text_image(line, size=size, fg=fg, bold=bold) for line in lines]
+    from PIL import Image
+
+    out = Image.new("RGBA", (max(i.width for i in images), sum(i.height for i in images)),
+                    (0, 0, 0, 0))
+    top = 0
+    for image in images:
+        out.paste(image, (0, top))
+        top += image.height
+    photo = ImageTk.PhotoImage(out, master=root)
+    _remember(key, photo)
     return photo
 
 

@@ -14,7 +14,7 @@ import tkinter
 from tkinter import font as tkfont
 from tkinter import ttk
 
-from .khmer import _tk_color_hex, has_khmer, khmer_photo
+from .khmer import _tk_color_hex, has_khmer, khmer_photo, khmer_photo_wrapped
 
 TEXT_CLASSES = {"TLabel", "TButton", "TCheckbutton", "TRadiobutton", "TMenubutton", "Label",
                 "Button", "Checkbutton", "Radiobutton", "Menubutton"}
@@ -46,6 +46,15 @@ def _style_option(widget, option: str, state=()) -> str:
         if value:
             return value
     return ""
+
+
+def _wraplength(widget) -> int:
+    """The widget's ``wraplength`` in pixels (0: none, or a widget without one)."""
+    try:
+        value = str(widget.cget("wraplength"))
+        return max(0, widget.winfo_pixels(value)) if value else 0
+    except (tkinter.TclError, ValueError):
+        return 0
 
 
 def _look(widget) -> tuple[int, str, bool]:
@@ -155,10 +164,17 @@ class KhmerShaper:
             style = str(w.cget("style"))
         except tkinter.TclError:
             style = ""
-        key = (text, style, self._theme)
+        wrap = _wraplength(w)
+        key = (text, style, self._theme, wrap)
         if done == key:
             return
-        w.configure(image=self._photo(w, text, "text"), compound="image")
+        if wrap:  # a long message (an error, a help line) wraps as Tk would wrap it
+            size, fg, bold = _look(w)
+            photo = khmer_photo_wrapped(text, wrap, size, fg=fg, bold=bold, master=self.root)
+            self._photos[f"{w}|text"] = photo
+        else:
+            photo = self._photo(w, text, "text")
+        w.configure(image=photo, compound="image")
         w._khmer_shaped = key
 
     def _shape_tabs(self, nb) -> None:

@@ -9,7 +9,7 @@ import ttkbootstrap as tb
 
 from ... import areas, i18n
 from ...services.core import database as dbservice
-from ...services.core.database import DatabaseRefused, Target, open_database, resolve_target
+from ...services.core.database import DatabaseRefused, Target, open_database
 from ...i18n import _
 from . import prefs
 
@@ -20,10 +20,18 @@ BACKUP_EVERY_MS = 24 * 60 * 60 * 1000
 class App:
     """Owns the root window and swaps its content: first run, login, main window."""
 
-    def __init__(self, root: tb.Window, target: Target, startup_note: str = ""):
+    def __init__(self, root: tb.Window, target: Target, startup_note: str = "", *,
+                 problem: str = "", connection=None):
+        from ...services.core import connections
+
         self.root = root
         self.target = target
         self.startup_note = startup_note
+        # Why the database is not open (the server cannot be reached...): the login screen
+        # says it, offers to try again, another database, or the blank paper registers.
+        self.problem = problem
+        self.connection = connection or connections.at_start(target.url, None)
+        self.given = target if self.connection.name == connections.GIVEN else None
         self.content = None
         self.main = None
         self.session = None
@@ -53,22 +61,62 @@ class App:
         from ...services.core import users
         from .login import FirstRunFrame, LoginFrame
 
-        if users.has_users():
+        has_users = False
+        if not self.problem:
+            try:
+                has_users = users.has_users()
+            except DatabaseRefused as exc:  # the server went away since it was opened
+                self.problem = str(exc)
+        choice = dict(connection=self.connection, given=self.given,
+                      on_connection=self.choose_connection)
+        if self.problem:
             frame = LoginFrame(self.root, self.logged_in, self.target.label,
-                               on_language=self.pick_login_language)
+                               on_language=self.pick_login_language, problem=self.problem,
+                               on_retry=self.retry, paper=self.target.is_postgres, **choice)
+            frame.form.vars["user name"].set(username)
+        elif has_users:
+            frame = LoginFrame(self.root, self.logged_in, self.target.label,
+                               on_language=self.pick_login_language, **choice)
             frame.form.vars["user name"].set(username)
         else:
             frame = FirstRunFrame(self.root, self.logged_in, self.target.label,
-                                  on_language=self.pick_login_language)
+                                  on_language=self.pick_login_language, **choice)
         self._show(frame)
+
+    def _typed_user(self) -> str:
+        if self.content is not None and hasattr(self.content, "form"):
+            return self.content.form.vars["user name"].get()
+        return ""
+
+    def choose_connection(self, connection) -> None:
+        """Open another database chosen on the login screen, and remember it on this computer."""
+        from ...services.core import connections
+
+        self.connection = connection
+        if connection.name != connections.GIVEN:
+            prefs.save({"connection": connection.name})
+        self.target = connection.target
+        self.retry()
+
+    def retry(self) -> None:
+        """Open the chosen database again (the server may be back); show the login or why not."""
+        username = self._typed_user()
+        try:
+            result = open_database(self.target)
+        except DatabaseRefused as exc:
+            self.problem = str(exc)
+        else:
+            self.problem = ""
+            if result.backup_path:
+                self.startup_note = _("Database upgraded; the previous version was saved as "
+                                      "{path}").format(path=result.backup_path)
+        self._show_entry(username)
 
     def pick_login_language(self, code: str) -> None:
         """A language chosen on the login or first-run screen: show that screen again in it."""
         from .language import remember
 
-        username = ""
-        if self.content is not None and hasattr(self.content, "form"):
-            username = self.content.form.vars["user name"].get()
+        username = self._typed_user()
         i18n.set_language(code)
         remember(code)
         self._show_entry(username)
@@ -318,19 +366,27 @@ def show_refusal(message: str) -> None:
 
 def run_app(db_arg: str | None = None) -> int:
     """Open the window on the chosen database; return the exit code."""
-    target = resolve_target(db_arg)
+    from ...services.core import connections
+
+    connection = connections.at_start(db_arg, prefs.load().get("connection"))
+    target = connection.target
+    problem = ""
     try:
         result = open_database(target)
     except DatabaseRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
-        show_refusal(str(exc))
-        return 2
+        if not target.is_postgres:  # a file this program may not open: said before any window
+            show_refusal(str(exc))
+            return 2
+        # A server: the window opens on the login screen, which says why and offers to try
+        # again, to choose another database, or to print the blank paper registers.
+        problem, result = str(exc), None
     note = ""
-    if result.backup_path:
+    if result is not None and result.backup_path:
         note = _("Database upgraded; the previous version was saved as {path}").format(
             path=result.backup_path)
     root = make_root()
-    app = App(root, target, note)
+    app = App(root, target, note, problem=problem, connection=connection)
     app.start()
     root.mainloop()
     return 0

@@ -14,30 +14,61 @@ from .language import LanguagePicker
 class LoginFrame(tb.Frame):
     """User name and password; Enter logs in; after repeated failures the button waits."""
 
-    def __init__(self, master, on_login, db_label: str = "", on_language=None):
-        super().__init__(master, padding=30)
+    def __init__(self, master, on_login, db_label: str = "", on_language=None, *,
+                 connection=None, given=None, on_connection=None, problem: str = "",
+                 on_retry=None, paper: bool = False):
+        super().__init__(master, padding=(30, 10))
         self.on_login = on_login
+        self.on_retry = on_retry
         self.language_touched = False
         box = tb.Frame(self)
-        box.place(relx=0.5, rely=0.4, anchor="center")
+        box.place(relx=0.5, rely=0.45, anchor="center")
         if on_language is not None:
             self.picker = LanguagePicker(box, lambda code: self._pick(on_language, code))
-            self.picker.pack(pady=(0, 12))
+            self.picker.pack(pady=(0, 8))
         tb.Label(box, text="PSE Desktop", font=("TkDefaultFont", 22, "bold")).pack(pady=(0, 4))
-        tb.Label(box, text=_("Pour un Sourire d'Enfant"), bootstyle="secondary").pack(pady=(0, 20))
+        tb.Label(box, text=_("Pour un Sourire d'Enfant"), bootstyle="secondary").pack(
+            pady=(0, 12 if problem else 20))
+        self.connections = None
+        if connection is not None:
+            # Which database: this computer's file or a saved server (the choice is remembered).
+            from .connection_picker import ConnectionPicker
+
+            self.connections = ConnectionPicker(box, connection, given, on_connection)
+            self.connections.pack(fill="x", pady=(0, 8))
+        self.problem = tb.Label(box, text=problem, bootstyle="danger", wraplength=560,
+                                justify="left")
+        if problem:
+            self.problem.pack(fill="x", pady=(0, 8))
         self.form = Form(box)
         self.form.pack(fill="x")
         self.username = self.form.add("user name", _("User name"), width=28)
         self.password = self.form.add("password", _("Password"), show="•", width=28)
-        self.button = tb.Button(box, text=_("Log in"), bootstyle="primary", command=self.submit)
+        if problem:
+            # The database is not open: try again (the server may be back), or print on paper.
+            self.button = tb.Button(box, text=_("Try again"), bootstyle="primary",
+                                    command=self.retry)
+        else:
+            self.button = tb.Button(box, text=_("Log in"), bootstyle="primary",
+                                    command=self.submit)
         self.button.pack(fill="x", pady=(10, 0))
+        self.paper = None
+        if paper:
+            from .connection_picker import PaperPanel
+
+            self.paper = PaperPanel(box)
+            self.paper.pack(fill="x", pady=(8, 0))
         if db_label:
             tb.Label(box, text=db_label, bootstyle="secondary", font=("TkDefaultFont", 8)).pack(
-                pady=(16, 0))
+                pady=(10, 0))
         for widget in (self.username, self.password):
             widget.bind("<Return>", lambda e: self.submit())
         self.username.focus_set()
         self._countdown = None
+
+    def retry(self) -> None:
+        if self.on_retry is not None:
+            self.on_retry()
 
     def _pick(self, on_language, code: str) -> None:
         self.language_touched = True
@@ -45,6 +76,9 @@ class LoginFrame(tb.Frame):
 
     def submit(self) -> None:
         if str(self.button.cget("state")) == "disabled":
+            return
+        if self.problem.cget("text"):
+            self.retry()
             return
         values = self.form.values()
         try:
@@ -68,13 +102,21 @@ class LoginFrame(tb.Frame):
 class FirstRunFrame(tb.Frame):
     """Creates the first admin, then starts an empty office or one filled with demo data."""
 
-    def __init__(self, master, on_done, db_label: str = "", on_language=None):
-        super().__init__(master, padding=30)
+    def __init__(self, master, on_done, db_label: str = "", on_language=None, *,
+                 connection=None, given=None, on_connection=None):
+        super().__init__(master, padding=(30, 10))
         self.on_done = on_done
         box = tb.Frame(self)
         box.place(relx=0.5, rely=0.45, anchor="center")
         if on_language is not None:
             LanguagePicker(box, on_language).pack(anchor="w", pady=(0, 10))
+        self.connections = None
+        if connection is not None:
+            # A new computer of a connected office: choose the shared server before anything.
+            from .connection_picker import ConnectionPicker
+
+            self.connections = ConnectionPicker(box, connection, given, on_connection)
+            self.connections.pack(fill="x", pady=(0, 10))
         tb.Label(box, text=_("Welcome to PSE Desktop"), font=("TkDefaultFont", 20, "bold")).pack(
             anchor="w")
         tb.Label(box, text=_("This computer has no database yet. Create the admin account: "

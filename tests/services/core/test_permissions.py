@@ -73,6 +73,7 @@ TABLE: dict[str, tuple[str, str | None]] = {
     "centres.importer.preview": ("children.import", None),
     "centres.importer.commit": ("children.import", None),
     "centres.rules.centre_ids_for": (HELPER, None),
+    "centres.paper.keep_copy": ("attendance.view", None),
     "centres.summary.month_register": ("attendance.view", CENTRE),
     "centres.summary.month_registers": ("attendance.view", CENTRE),
     "centres.summary.monthly_rates": ("attendance.view", None),  # rates only, no names

@@ -51,3 +51,23 @@ def test_a_widget_that_appears_is_shaped_when_mapped(ui, tk_root):
     finally:
         shaper.stop()
         tk_root.unbind_all("<Map>")
+
+
+def test_a_long_khmer_message_wraps_to_the_labels_wraplength(ui, tk_root):
+    from pse_desktop.views.common.khmer import line_height, wrap_lines
+
+    text = ("មិនអាចភ្ជាប់ទៅម៉ាស៊ីនមេមូលដ្ឋានទិន្នន័យរួមបានទេ៖ គ្មានអ្វីត្រូវបានរក្សាទុកទេ។ "
+            "អ្វីដែលអ្នកបានវាយនៅលើអេក្រង់នៅឡើយ៖ សូមពិនិត្យការតភ្ជាប់បណ្តាញ ឬ VPN")
+    wrapped = tb.Label(ui, text=text, wraplength=300)
+    single = tb.Label(ui, text=text)
+    wrapped.pack()
+    single.pack()
+    tk_root.update()
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    lines = wrap_lines(text, 300, 13)
+    assert len(lines) >= 3 and " ".join(lines) == " ".join(text.split())
+    tk_root.update()
+    assert wrapped.winfo_reqwidth() <= 300 + 20 < single.winfo_reqwidth()
+    assert wrapped.winfo_reqheight() >= 3 * line_height(10)
