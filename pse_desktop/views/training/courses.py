@@ -38,9 +38,9 @@ class CoursesScreen(Screen):
         side = tb.Frame(body, padding=(10, 0, 0, 0))
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
-        self.table = PagedTable(left, [("course", _("Course"), 150), ("dates", _("Dates"), 130),
-                                       ("trainer", _("Trainer"), 90),
-                                       ("places", _("Trainees"), 70), ("status", _("Status"), 60)],
+        self.table = PagedTable(left, [("course", _("Course"), 165), ("dates", _("Dates"), 150),
+                                       ("trainer", _("Trainer"), 80),
+                                       ("places", _("Trainees"), 60), ("status", _("Status"), 50)],
                                 page_size=50, height=9)
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.chosen())
