@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...db.training import Course, Trade, Trainee
 from ...formats import format_date
 from ...i18n import _, ngettext
 from ..core.home import Card
@@ -16,20 +15,17 @@ SHOWN = 5
 
 
 def home_cards(actor: Actor, target, today: dt.date | None = None) -> list[Card]:
-    """One card listing the oldest follow-ups due (who, which course, which follow-up, since
-    when), and how many there are in all; nothing when none is due."""
+    """One card listing the oldest follow-ups due (who, which follow-up, since when) and how
+    many there are in all; nothing when none is due."""
     if not can(actor, "training.manage"):
         return []
     due = follow_ups_due(actor, today=today or dt.date.today())
     if not due:
         return []
-    shown = due[:SHOWN]
-    courses = {tid: f"{trade} {cohort}" for tid, trade, cohort in
-               Trainee.select(Trainee.id, Trade.name, Course.cohort).join(Course).join(Trade)
-               .where(Trainee.id.in_([row[0] for row in shown])).tuples()}
-    lines = [_("{name} ({course}): {months}-month follow-up, due {due}").format(
-        name=name, course=courses.get(tid, ""), months=months, due=format_date(day))
-        for tid, name, months, day in shown]
+    # Short lines: a card is narrow. The screen it opens lists them with their courses.
+    lines = [_("{name}: {months} months, due {due}").format(
+        name=name, months=months, due=format_date(day, "d MMM")) for _tid, name, months, day
+        in due[:SHOWN]]
     if len(due) > SHOWN:
         lines.append(ngettext("... and {n} more", "... and {n} more",
                               len(due) - SHOWN).format(n=len(due) - SHOWN))
