@@ -38,9 +38,9 @@ class CoursesScreen(Screen):
         side = tb.Frame(body, padding=(10, 0, 0, 0))
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
-        self.table = PagedTable(left, [("course", _("Course"), 165), ("dates", _("Dates"), 150),
-                                       ("trainer", _("Trainer"), 80),
-                                       ("places", _("Trainees"), 60), ("status", _("Status"), 50)],
+        self.table = PagedTable(left, [("course", _("Course"), 150), ("dates", _("Dates"), 135),
+                                       ("trainer", _("Trainer"), 75),
+                                       ("places", _("Trainees"), 55), ("status", _("Status"), 55)],
                                 page_size=50, height=9)
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.chosen())
@@ -61,20 +61,20 @@ class CoursesScreen(Screen):
         self.trades = courses.trades(self.ctx.actor)
         self.trainers = courses.trainers()
         self.mode = tb.Label(side, text="", font=("TkDefaultFont", 10, "bold"),
-                             wraplength=260, justify="left")
+                             wraplength=250, justify="left")
         self.mode.pack(anchor="w")
-        form = self.form = Form(side, wrap=200)
+        form = self.form = Form(side, wrap=150)
         form.pack(fill="x")
-        form.add("trade", _(LABELS["trade"]), tb.Combobox, state="readonly", width=22,
+        form.add("trade", _(LABELS["trade"]), tb.Combobox, state="readonly", width=17,
                  values=[t.name for t in self.trades])
         form.add("cohort", _(LABELS["cohort"]), width=12, help=_("e.g. 2027-A"))
         form.add("start", _(LABELS["start"]), DateField)
         form.add("end", _(LABELS["end"]), DateField)
-        form.add("trainer", _(LABELS["trainer"]), tb.Combobox, state="readonly", width=24,
+        form.add("trainer", _(LABELS["trainer"]), tb.Combobox, state="readonly", width=17,
                  values=[n for _i, n in self.trainers])
-        form.add("place", _(LABELS["place"]), width=24)
+        form.add("place", _(LABELS["place"]), width=18)
         form.add("capacity", _(LABELS["capacity"]), width=6)
-        form.add("timetable", _(LABELS["timetable"]), width=16, help=_("e.g. Mon Wed Fri"))
+        form.add("timetable", _(LABELS["timetable"]), width=18, help=_("e.g. Mon Wed Fri"))
         form.add("attendance", _(LABELS["attendance"]), width=6)
         form.add("skills", _(LABELS["skills"]), width=6)
         # In the button row, always in view however the form scrolls.
@@ -108,7 +108,7 @@ class CoursesScreen(Screen):
         rows = call_service(None, courses.list_courses, self.ctx.actor)
         self.rows = [] if rows is FAILED else rows
         self.table.set_source(lambda page, size: (
-            [(c.id, (c.label, f"{c.start_on:%d %b %y} - {c.end_on:%d %b %y}", c.trainer,
+            [(c.id, (c.label, f"{c.start_on:%d %b} - {c.end_on:%d %b %y}", c.trainer,
                      f"{c.selected}/{c.capacity}", _(c.status)))
              for c in self.rows[page * size:(page + 1) * size]], len(self.rows)))
         if keep_id is not None:
