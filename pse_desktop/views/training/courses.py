@@ -4,8 +4,11 @@ place, capacity, timetable, thresholds)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import ttkbootstrap as tb
 
+from ...formats import format_weekday
 from ...i18n import N_, _
 from ...services.common.errors import PseError, ValidationError
 from ...services.core.permissions import can
@@ -16,11 +19,33 @@ from ..common.dates import DateField
 
 # The service names a field by its id; the form's field for each.
 FIELD_MAP = {"attendance to complete (%)": "attendance", "skills to complete (%)": "skills"}
-LABELS = {"trade": N_("Trade"), "cohort": N_("Cohort"), "start": N_("Start"), "end": N_("End"),
+LABELS = {"trade": N_("Trade"), "cohort": N_("Cohort"), "start": N_("Start date"), "end": N_("End date"),
           "trainer": N_("Trainer"), "place": N_("Place"), "capacity": N_("Capacity"),
           "timetable": N_("Days"), "attendance": N_("Attendance %"), "skills": N_("Skills %")}
+A_MONDAY = dt.date(2024, 1, 1)
+
+
+def day_names() -> list[str]:
+    """The short names of the days of the week, Monday first, in the user's language."""
+    return [format_weekday(A_MONDAY + dt.timedelta(days=i)) for i in range(7)]
+
+
+def show_days(weekdays: str) -> str:
+    """'024' -> 'Mon Wed Fri' (in the user's language)."""
+    names = day_names()
+    return " ".join(names[int(d)] for d in weekdays)
+
+
+def read_days(text: str) -> str:
+    """The typed days with the names of the user's language made numbers ('lun. mer.' -> '0 2');
+    other words are left for the service to accept (English names) or to name as wrong."""
+    known = {name.lower().rstrip("."): str(i) for i, name in enumerate(day_names())}
+    return " ".join(known.get(word.lower().rstrip("."), word)
+                    for word in text.replace(",", " ").split())
+
+
 NEW_VALUES = {"trade": "", "cohort": "", "start": "", "end": "", "trainer": "", "place": "",
-              "capacity": "40", "timetable": "Mon Tue Wed Thu Fri", "attendance": "80",
+              "capacity": "40", "timetable": "01234", "attendance": "80",
               "skills": "80"}
 
 
@@ -36,6 +61,8 @@ class CoursesScreen(Screen):
         body = tb.Frame(self)
         body.pack(fill="both", expand=True)
         side = tb.Frame(body, padding=(10, 0, 0, 0))
+        if self.manager:  # packed first: the form keeps its width, the list takes the rest
+            side.pack(side="right", fill="y")
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
         self.table = PagedTable(left, [("course", _("Course"), 150), ("dates", _("Dates"), 135),
@@ -49,7 +76,6 @@ class CoursesScreen(Screen):
         self.sessions.pack(anchor="w", pady=4)
         self.form = None
         if self.manager:
-            side.pack(side="right", fill="y")
             self._build_form(side)
         self.rows = []
         self._saved = {}
@@ -143,7 +169,7 @@ class CoursesScreen(Screen):
         days = call_service(None, courses.sessions, self.ctx.actor, c.id)
         days = [] if days is FAILED else [d for _i, d in days]
         self.sessions.configure(text=_("{n} sessions on {days}: {first} ... {last}").format(
-            n=len(days), days=c.timetable, first=", ".join(f"{d:%d %b}" for d in days[:6]),
+            n=len(days), days=show_days(c.weekdays), first=", ".join(f"{d:%d %b}" for d in days[:6]),
             last=f"{days[-1]:%d %b %Y}" if days else ""))
 
     def load(self, c) -> None:
@@ -152,7 +178,7 @@ class CoursesScreen(Screen):
         self.form.set_values({
             "trade": c.trade, "cohort": c.cohort, "start": c.start_on.isoformat(),
             "end": c.end_on.isoformat(), "trainer": c.trainer, "place": c.place,
-            "capacity": str(c.capacity), "timetable": c.timetable,
+            "capacity": str(c.capacity), "timetable": show_days(c.weekdays),
             "attendance": str(c.attendance_pct), "skills": str(c.skills_pct)})
         self._saved = self.form.values()
         closed = c.status != "open"
@@ -171,7 +197,7 @@ class CoursesScreen(Screen):
         self.editing = None
         self.table.tree.selection_set(())
         self.form.clear_errors()
-        self.form.set_values(NEW_VALUES)
+        self.form.set_values({**NEW_VALUES, "timetable": show_days(NEW_VALUES["timetable"])})
         self._saved = self.form.values()
         self.mode.configure(text=_("New course"), bootstyle="default")
         self.save_button.configure(state="normal")
@@ -186,7 +212,8 @@ class CoursesScreen(Screen):
             "trade_id": next((t.id for t in self.trades if t.name == v["trade"]), None),
             "cohort": v["cohort"], "start_on": v["start"], "end_on": v["end"],
             "trainer_id": next((i for i, n in self.trainers if n == v["trainer"]), None),
-            "place": v["place"], "capacity": v["capacity"], "weekdays": v["timetable"],
+            "place": v["place"], "capacity": v["capacity"],
+            "weekdays": read_days(v["timetable"]),
             "attendance_pct": v["attendance"], "skills_pct": v["skills"]}
         try:
             if self.editing is None:

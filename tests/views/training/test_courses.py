@@ -33,7 +33,7 @@ def test_create_a_course_from_the_form(training, target, ui, tk_root):
                             "end": "2027-01-03", "trainer": "Chef", "capacity": "40"})
     screen.save_button.invoke()
     assert "after the start" in screen.form.error_text("end")
-    assert said[-1] == ("Not saved. End: must be after the start", True)
+    assert said[-1] == ("Not saved. End date: must be after the start", True)
     screen.form.set_values({"end": "2027-04-30", "timetable": "Mon Wed Funday"})
     screen.save()
     assert "Funday" in screen.form.error_text("timetable") and said[-1][0].startswith(
@@ -115,3 +115,21 @@ def test_a_trainer_sees_only_their_course(training, target, ui, tk_root):
         screen) is None
     items = screen.table.tree.get_children()
     assert [screen.table.tree.item(i, "values")[0] for i in items] == ["Cooking 2026-A"]
+
+
+def test_the_days_are_shown_and_read_in_the_user_language():
+    from pse_desktop import i18n
+    from pse_desktop.views.training.courses import read_days, show_days
+
+    try:
+        i18n.set_language("fr")
+        shown = show_days("024")
+        assert shown == "lun. mer. ven."
+        assert read_days(shown) == read_days("Lun, MER ven") == "0 2 4"
+        assert courses.clean_weekdays(read_days("lun Sat")) == "05"
+        i18n.set_language("km")
+        assert read_days(show_days("16")) == "1 6"
+        assert read_days("Mon Funday") == "Mon Funday"  # the service names what is wrong
+    finally:
+        i18n.set_language("en")
+    assert show_days("024") == "Mon Wed Fri"
