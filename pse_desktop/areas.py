@@ -243,6 +243,7 @@ AREAS: list[Area] = [
         label=N_("Vocational training"),
         demo="demo:add_demo",
         cli=True,
+        home_cards="home:home_cards",
         screens=(
             Screen("training_courses", N_("Training courses"), "training.view",
                    "courses:CoursesScreen", N_("Training"), "rules:may_view"),

@@ -17,6 +17,8 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor, can
+from ...formats import format_date
+from ...i18n import _, ngettext
 from .rules import AREA, require_manage, require_view
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -135,7 +137,7 @@ def session_days(start_on: dt.date, end_on: dt.date, weekdays: str) -> list[dt.d
 
 
 def clean_weekdays(value) -> str:
-    """'0,2,4' or [0, 2, 4] or 'Mon Wed Fri' -> '024'."""
+    """'0,2,4', '024', [0, 2, 4] or 'Mon Wed Fri' -> '024'."""
     if isinstance(value, str):
         parts = value.replace(",", " ").split()
     else:
@@ -145,8 +147,8 @@ def clean_weekdays(value) -> str:
         name = part[:3].title()
         if name in WEEKDAY_NAMES:
             days.add(WEEKDAY_NAMES.index(name))
-        elif part.isdigit() and 0 <= int(part) <= 6:
-            days.add(int(part))
+        elif part.isdigit() and all(c in "0123456" for c in part):
+            days.update(int(c) for c in part)  # "4", or "024" as the course keeps them
         else:
             raise ValidationError("timetable", f"{part!r} is not a day of the week")
     if not days:
@@ -200,36 +202,74 @@ def create_course(actor: Actor, values: dict) -> CourseInfo:
 
 
 def update_course(actor: Actor, course_id: int, values: dict) -> CourseInfo:
-    """Change a course; sessions are made again from the timetable, keeping those with marks."""
-    from ...db.training import Presence
+    """Change an open course; its sessions are made again from the dates and the timetable.
+
+    Refused: a closed course; a capacity below the trainees already selected; another trade once
+    skills of the course's trade are marked; dates or days that would leave out a session
+    already marked (the marks stay with their session).
+    """
+    from ...db.training import Acquired, Presence
 
     require_manage(actor)
     clean = clean_course(values)
+    wanted = session_days(clean["start_on"], clean["end_on"], clean["weekdays"])
+    if not wanted:
+        raise ValidationError("timetable", _("gives no session between the start and the end"))
     with database.atomic():
         row = Course.get_or_none(Course.id == course_id)
         if row is None:
             raise NotFound(f"course {course_id}")
-        before = {k: getattr(row, k if k != "trade" and k != "trainer" else f"{k}_id")
-                  for k in clean}
-        taken = Trainee.select().where(Trainee.course == course_id,
-                                       Trainee.status.in_(("selected", "completed"))).count()
-        if clean["capacity"] < taken:
-            raise ValidationError("capacity", f"{taken} trainees are already selected")
+        if row.status != "open":
+            raise ConflictError(_("This course is closed: it can no longer be changed."))
+        before = {k: getattr(row, f"{k}_id" if k in ("trade", "trainer") else k) for k in clean}
+        _check_update(row, clean, set(wanted), Acquired, Presence)
         for k, v in clean.items():
             setattr(row, k, v)
         row.save()
-        wanted = set(session_days(clean["start_on"], clean["end_on"], clean["weekdays"]))
-        marked = Presence.select(Presence.session)
-        existing = {s.day: s.id for s in Session.select().where(Session.course == course_id)}
+        existing = {_day(s.day) for s in Session.select().where(Session.course == course_id)}
         Session.delete().where(Session.course == course_id,
-                               Session.day.not_in(list(wanted) or [dt.date.min]),
-                               Session.id.not_in(marked)).execute()
-        new = [{"course": course_id, "day": d} for d in sorted(wanted) if d not in existing]
+                               Session.day.not_in(wanted)).execute()
+        new = [{"course": course_id, "day": d} for d in wanted if d not in existing]
         if new:
             Session.insert_many(new).execute()
         audit.record(actor, AREA, "update", "course", course_id,
-                     audit.describe_changes(before, clean))
+                     f"{row.cohort}: " + audit.describe_changes(before, clean))
     return get_course(actor, course_id)
+
+
+def _day(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _check_update(row: Course, clean: dict, wanted: set[dt.date], Acquired, Presence) -> None:
+    """Refuse a change that would break what is already recorded on the course."""
+    taken = Trainee.select().where(Trainee.course == row.id,
+                                   Trainee.status.in_(("selected", "completed"))).count()
+    if clean["capacity"] < taken:
+        raise ValidationError("capacity", ngettext(
+            "cannot be below the {n} trainee already selected",
+            "cannot be below the {n} trainees already selected", taken).format(n=taken))
+    if Course.select().where(Course.trade == clean["trade"], Course.cohort == clean["cohort"],
+                             Course.id != row.id).exists():
+        raise ValidationError("cohort", _("this trade already has a course of that cohort"))
+    if clean["trade"] != row.trade_id and (
+            Acquired.select().join(Trainee).where(Trainee.course == row.id).exists()):
+        raise ValidationError("trade", _("cannot change: skills of this trade are already "
+                                         "marked for trainees"))
+    marked = sorted({_day(d) for (d,) in Session.select(Session.day)
+                     .join(Presence, on=(Presence.session == Session.id))
+                     .where(Session.course == row.id).tuples()} - wanted)
+    if marked:
+        day = marked[0]
+        if day < clean["start_on"]:
+            raise ValidationError("start", _("cannot be after {day}: attendance is marked that "
+                                             "day").format(day=format_date(day)))
+        day = marked[-1]
+        if day > clean["end_on"]:
+            raise ValidationError("end", _("cannot be before {day}: attendance is marked that "
+                                           "day").format(day=format_date(day)))
+        raise ValidationError("timetable", _("leaves out {day}, a session with attendance "
+                                             "marked").format(day=format_date(marked[0])))
 
 
 def close_course(actor: Actor, course_id: int) -> CourseInfo:

@@ -1,7 +1,8 @@
 """Demo part of vocational training: two years of courses (two intakes a year, one course per
 trade, eight places each), trainees from the priority list with a few on the waiting list,
 attendance and skills, drop-outs, completions with certificates, placements and businesses, and
-the follow-ups at 3, 6 and 12 months that are due. Bulk inserts, one audit entry."""
+the follow-ups at 3, 6 and 12 months that are due, except those due lately: still to make, as on a
+real office's list. Bulk inserts, one audit entry."""
 
 from __future__ import annotations
 
@@ -152,6 +153,9 @@ def add_demo(actor, progress, today: dt.date) -> str:
             f"{counts['placements']} placements, {counts['businesses']} businesses")
 
 
+RECENT_DAYS = 45  # follow-ups due within this many days are left to do
+
+
 def _after(rng, trainee_id, trade, end, today, before, user_id, numbers, counts) -> None:
     """What a completed course led to, and the follow-ups due by today."""
     roll = rng.random()
@@ -183,8 +187,8 @@ def _after(rng, trainee_id, trade, end, today, before, user_id, numbers, counts)
     working = wage > 0
     for months in (3, 6, 12):
         day = add_months(end, months)
-        if day > today:
-            break
+        if day > today - dt.timedelta(days=RECENT_DAYS):
+            break  # due lately: the visit is still to make (the home page lists it)
         if working and rng.random() < 0.1:
             working = False
         FollowUpVisit.create(trainee=trainee_id, months=months, visited_on=day, working=working,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import tkinter as tk
 
 import ttkbootstrap as tb
 
@@ -60,13 +59,10 @@ class SkillsScreen(Screen):
         self.message.pack(anchor="w", pady=6)
         self.chooser.reload()
 
-    def say(self, text: str, error: bool = False) -> None:
-        """Beside the buttons that did it, and on the kit's message line (passed on)."""
-        try:
-            self.message.configure(text=text, bootstyle="danger" if error else "default")
-        except tk.TclError:
-            pass  # closed while a document was written
-        super().say(text, error)
+    def note(self, text: str) -> None:
+        """The course's thresholds under the buttons (results and errors go to the message
+        line: Screen.say, which this must not hide)."""
+        self.message.configure(text=text)
 
     def course_changed(self, course) -> None:
         self.course = course
@@ -88,7 +84,7 @@ class SkillsScreen(Screen):
             self.table.insert("", "end", iid=str(p.trainee_id), values=(
                 p.name, f"{p.attendance_pct}% ({p.present}/{p.sessions_held})",
                 f"{p.skills}/{p.skills_total}", state))
-        self.say(_("To complete: attendance {a}% and skills {s}%.").format(
+        self.note(_("To complete: attendance {a}% and skills {s}%.").format(
             a=c.attendance_pct, s=c.skills_pct))
         if keep and self.table.exists(keep[0]):
             self.table.selection_set(keep[0])

@@ -341,6 +341,7 @@ TABLE: dict[str, tuple[str, str | None]] = {
     "training.docs.certificates": ("training.view", None),
     "training.docs.write_certificates": ("training.view", None),
     "training.docs.write_support_receipt": ("training.view", None),
+    "training.home.home_cards": (OPEN, None),
     "training.progress.complete": ("training.manage", None),
     "training.progress.mark_skill": ("training.mark", None),
     "training.progress.progress": ("training.view", None),

@@ -8,7 +8,7 @@ import pytest
 from pse_desktop.db.centres import DayOff
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied, ValidationError
 from pse_desktop.services.training import courses
-from tests.fixtures.social import social  # noqa: F401
+from tests.fixtures.social import TODAY, social  # noqa: F401
 from tests.fixtures.training import END, START, training  # noqa: F401
 
 
@@ -68,3 +68,96 @@ def test_a_trainer_lists_only_their_courses(training, make_user):
     assert len(courses.list_courses(training["worker"])) == 1
     with pytest.raises(PermissionDenied):
         courses.list_courses(other)
+
+
+def _values(course, **changes):
+    return {"trade_id": course.trade_id, "cohort": course.cohort, "start_on": course.start_on,
+            "end_on": course.end_on, "trainer_id": course.trainer_id, "place": course.place,
+            "capacity": course.capacity, "weekdays": course.weekdays,
+            "attendance_pct": course.attendance_pct, "skills_pct": course.skills_pct, **changes}
+
+
+def test_an_edit_changes_dates_place_trainer_and_capacity_and_is_audited(training, make_user):
+    from pse_desktop.db.core import AuditEntry
+
+    worker, course = training["worker"], training["course"]
+    other = make_user("baker", "workshop_manager")
+    changed = courses.update_course(worker, course.id, _values(
+        course, start_on=START + dt.timedelta(days=7), end_on=END + dt.timedelta(days=14),
+        place="Head office kitchen", trainer_id=other.id, capacity=30, skills_pct=70))
+    assert (changed.place, changed.trainer_id, changed.capacity, changed.skills_pct) == (
+        "Head office kitchen", other.id, 30, 70)
+    days = [d for _, d in courses.sessions(worker, course.id)]
+    assert days[0] == START + dt.timedelta(days=7) and days[-1] == END + dt.timedelta(days=14)
+    assert changed.sessions == len(days) == 39  # 13 weeks x Mon Wed Fri
+    entry = AuditEntry.select().where(AuditEntry.entity == "course",
+                                      AuditEntry.action == "update").get()
+    assert "place: 'Stung Meanchey kitchen' -> 'Head office kitchen'" in entry.summary
+    assert "capacity: 2 -> 30" in entry.summary and "start_on" in entry.summary
+    assert "cohort" not in entry.summary.split(": ", 1)[1]
+    with pytest.raises(PermissionDenied):
+        courses.update_course(training["trainer"], course.id, _values(course, capacity=5))
+
+
+def test_an_edit_that_breaks_the_course_names_the_field(training):
+    from tests.fixtures.training import select_two
+
+    worker, course = training["worker"], training["course"]
+    select_two(training)
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, course.id, _values(course, capacity=1))
+    assert bad.value.field == "capacity" and "2 trainees" in bad.value.message
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, course.id, _values(course, end_on=course.start_on))
+    assert bad.value.field == "end" and "after the start" in bad.value.message
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, course.id, _values(course, place="x" * 121))
+    assert bad.value.field == "place"
+    other = courses.create_course(worker, {**_values(course), "cohort": "2027-A",
+                                           "start_on": "2027-01-04", "end_on": "2027-03-26"})
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, other.id, _values(other, cohort="2026-A"))
+    assert bad.value.field == "cohort"
+    with pytest.raises(ValidationError) as bad:  # no Saturday between a Monday and a Friday
+        courses.update_course(worker, other.id, _values(other, end_on="2027-01-08",
+                                                        weekdays="Sat"))
+    assert bad.value.field == "timetable"
+    assert courses.get_course(worker, course.id).capacity == 2  # nothing was written
+
+
+def test_an_edit_keeps_marked_sessions_and_skills(training):
+    from pse_desktop.db.training import Trade
+    from pse_desktop.services.training import progress
+    from tests.fixtures.training import select_two
+
+    worker, trainer, course = training["worker"], training["trainer"], training["course"]
+    first, second = select_two(training)
+    days = courses.sessions(worker, course.id)
+    progress.save_register(trainer, days[1][0], {first: "P", second: "A"}, today=TODAY)
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, course.id, _values(course, start_on=days[2][1]))
+    assert bad.value.field == "start" and "attendance is marked" in bad.value.message
+    with pytest.raises(ValidationError) as bad:  # the marked session is a Wednesday
+        courses.update_course(worker, course.id, _values(course, weekdays="Mon Fri"))
+    assert bad.value.field == "timetable"
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, course.id, _values(course, end_on=START + dt.timedelta(days=1)))
+    assert bad.value.field == "end" and "attendance is marked" in bad.value.message
+    kept = courses.update_course(worker, course.id, _values(course, weekdays="Mon Wed"))
+    assert kept.sessions == 24 and days[1] in courses.sessions(worker, course.id)
+    marks = {tid: mark for tid, _name, mark in progress.register(trainer, days[1][0])}
+    assert marks == {first: "P", second: "A"}
+    baking = Trade.get(Trade.code == "baking")
+    skill = progress.skills_of(trainer, first)[0][0]
+    progress.mark_skill(trainer, first, skill, today=TODAY)
+    with pytest.raises(ValidationError) as bad:
+        courses.update_course(worker, course.id, _values(course, trade_id=baking.id))
+    assert bad.value.field == "trade"
+
+
+def test_a_closed_course_cannot_be_edited(training):
+    worker, course = training["worker"], training["course"]
+    courses.close_course(worker, course.id)
+    with pytest.raises(ConflictError, match="closed"):
+        courses.update_course(worker, course.id, _values(course, place="Elsewhere"))
+    assert courses.get_course(worker, course.id).place == "Stung Meanchey kitchen"

@@ -8,7 +8,7 @@ import pytest
 from pse_desktop.db.training import Course, Presence, Trainee
 from pse_desktop.services.common.errors import ConflictError, PermissionDenied
 from pse_desktop.services.social import demo as social_demo
-from pse_desktop.services.training import demo, progress
+from pse_desktop.services.training import after, demo, progress
 from tests.fixtures.social import social  # noqa: F401
 
 
@@ -24,6 +24,9 @@ def test_two_years_of_courses_with_consistent_completions(social, admin):
         for p in progress.progress(admin, course.id):
             if p.status == "completed":
                 assert p.meets, (course.cohort, p)
+    due = after.follow_ups_due(admin, today=today)
+    assert due and all(today - dt.timedelta(days=demo.RECENT_DAYS) < day <= today
+                       for *_rest, day in due)
     with pytest.raises(ConflictError):
         demo.add_demo(admin, lambda m, f: None, today)
 
