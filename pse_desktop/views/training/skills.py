@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 import ttkbootstrap as tb
 
 from ...i18n import N_, _
