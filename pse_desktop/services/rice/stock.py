@@ -18,6 +18,7 @@ from ..core import audit
 from ..centres.rules import centre_ids_for
 from ..core.permissions import Actor, can, internal, require
 from .rules import AREA, STOCK_MAX_KG, kg, kg_to_g
+from ...i18n import _
 
 STORE = "store"
 
@@ -37,13 +38,14 @@ def post(actor: Actor, centre_id: int | None, day: dt.date, kind: str, grams: in
 def _day(value, today: dt.date) -> dt.date:
     day = validate.date("date", value, required=False) or today
     if day > today or day < today.replace(year=today.year - 1):
-        raise ValidationError("date", f"must be within the last year, not after {today}")
+        raise ValidationError("date", _("must be within the last year, not after {day}").format(
+            day=today))
     return day
 
 
 def _centre(centre_id: int | None) -> None:
     if centre_id is not None and Centre.get_or_none(Centre.id == centre_id) is None:
-        raise NotFound(f"centre {centre_id}")
+        raise NotFound(_("centre {centre_id}").format(centre_id=centre_id))
 
 
 def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
@@ -53,7 +55,7 @@ def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
     today = today or dt.date.today()
     grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
-        raise ValidationError("kilograms", "must be more than 0")
+        raise ValidationError("kilograms", _("must be more than 0"))
     supplier = validate.text("supplier", supplier, 80)
     price = validate.integer("price per kilogram", price_riel_per_kg, 100, 100_000)
     day = _day(day, today)
@@ -72,16 +74,16 @@ def transfer(actor: Actor, to_centre_id: int, kilograms, day=None, from_centre_i
     _centre(to_centre_id)
     _centre(from_centre_id)
     if to_centre_id == from_centre_id:
-        raise ValidationError("to", "is where the rice already is")
+        raise ValidationError("to", _("is where the rice already is"))
     grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
-        raise ValidationError("kilograms", "must be more than 0")
+        raise ValidationError("kilograms", _("must be more than 0"))
     day = _day(day, today)
     with database.atomic():
         post(actor, from_centre_id, day, "transfer", -grams, ref=f"to:{to_centre_id}")
         have = balance(from_centre_id)
         if have < 0:
-            raise ValidationError("kilograms", f"only {kg(have + grams)} there")
+            raise ValidationError("kilograms", _("only {kg} there").format(kg=kg(have + grams)))
         post(actor, to_centre_id, day, "transfer", grams, ref=f"from:{from_centre_id or STORE}")
         audit.record(actor, AREA, "transfer", "rice_stock", to_centre_id,
                      f"{kg(grams)} from {from_centre_id or STORE} to centre {to_centre_id}")

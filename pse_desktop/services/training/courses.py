@@ -18,6 +18,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor, can
 from .rules import AREA, require_manage, require_view
+from ...i18n import _, ngettext
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -101,7 +102,7 @@ def get_course(actor: Actor, course_id: int) -> CourseInfo:
     require_view(actor)
     found = _infos(Course.select().where(Course.id == course_id))
     if not found:
-        raise NotFound(f"course {course_id}")
+        raise NotFound(_("course {course_id}").format(course_id=course_id))
     return found[0]
 
 
@@ -148,25 +149,26 @@ def clean_weekdays(value) -> str:
         elif part.isdigit() and 0 <= int(part) <= 6:
             days.add(int(part))
         else:
-            raise ValidationError("timetable", f"{part!r} is not a day of the week")
+            raise ValidationError("timetable", _("{part!r} is not a day of the week").format(
+                part=part))
     if not days:
-        raise ValidationError("timetable", "needs at least one day of the week")
+        raise ValidationError("timetable", _("needs at least one day of the week"))
     return "".join(str(d) for d in sorted(days))
 
 
 def clean_course(values: dict) -> dict:
     trade = Trade.get_or_none(Trade.id == values.get("trade_id"))
     if trade is None:
-        raise ValidationError("trade", "is unknown")
+        raise ValidationError("trade", _("is unknown"))
     start_on = validate.date("start", values.get("start_on"))
     end_on = validate.date("end", values.get("end_on"))
     if end_on <= start_on:
-        raise ValidationError("end", "must be after the start")
+        raise ValidationError("end", _("must be after the start"))
     if (end_on - start_on).days > 366:
-        raise ValidationError("end", "a course lasts at most a year")
+        raise ValidationError("end", _("a course lasts at most a year"))
     trainer = User.get_or_none(User.id == values.get("trainer_id"))
     if trainer is None or not trainer.active:
-        raise ValidationError("trainer", "must be an active user")
+        raise ValidationError("trainer", _("must be an active user"))
     return {
         "trade": trade.id, "cohort": validate.text("cohort", values.get("cohort"), 40),
         "start_on": start_on, "end_on": end_on, "trainer": trainer.id,
@@ -186,11 +188,11 @@ def create_course(actor: Actor, values: dict) -> CourseInfo:
     clean = clean_course(values)
     days = session_days(clean["start_on"], clean["end_on"], clean["weekdays"])
     if not days:
-        raise ValidationError("timetable", "gives no session between the start and the end")
+        raise ValidationError("timetable", _("gives no session between the start and the end"))
     with database.atomic():
         if Course.select().where(Course.trade == clean["trade"],
                                  Course.cohort == clean["cohort"]).exists():
-            raise ValidationError("cohort", "this trade already has a course of that cohort")
+            raise ValidationError("cohort", _("this trade already has a course of that cohort"))
         row = Course.create(created_by=actor.id, **clean)
         Session.insert_many([{"course": row.id, "day": d} for d in days]).execute()
         audit.record(actor, AREA, "create", "course", row.id,
@@ -208,13 +210,15 @@ def update_course(actor: Actor, course_id: int, values: dict) -> CourseInfo:
     with database.atomic():
         row = Course.get_or_none(Course.id == course_id)
         if row is None:
-            raise NotFound(f"course {course_id}")
+            raise NotFound(_("course {course_id}").format(course_id=course_id))
         before = {k: getattr(row, k if k != "trade" and k != "trainer" else f"{k}_id")
                   for k in clean}
         taken = Trainee.select().where(Trainee.course == course_id,
                                        Trainee.status.in_(("selected", "completed"))).count()
         if clean["capacity"] < taken:
-            raise ValidationError("capacity", f"{taken} trainees are already selected")
+            raise ValidationError("capacity", ngettext(
+                "{n} trainee is already selected", "{n} trainees are already selected",
+                taken).format(n=taken))
         for k, v in clean.items():
             setattr(row, k, v)
         row.save()
@@ -240,8 +244,8 @@ def close_course(actor: Actor, course_id: int) -> CourseInfo:
                                                  Course.status == "open").execute()
         if n != 1:
             if Course.get_or_none(Course.id == course_id) is None:
-                raise NotFound(f"course {course_id}")
-            raise ConflictError("This course is already closed.")
+                raise NotFound(_("course {course_id}").format(course_id=course_id))
+            raise ConflictError(_("This course is already closed."))
         audit.record(actor, AREA, "close", "course", course_id, "status: open -> closed")
     return get_course(actor, course_id)
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.rice import designation, distribution
 from ...services.rice.rules import kg, rule_for, save_rule
@@ -31,7 +31,7 @@ def _tree(master, cols, height=8):
 
 
 class DesignationScreen(Screen):
-    title = "Rice families"
+    title = N_("Rice families")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -22,7 +22,7 @@ CTRL_OR_ALT = 0x4 | 0x8 | 0x20000  # Control, Alt (Mod1), Alt on Windows
 
 
 class DistributionScreen(Screen):
-    title = "Rice distribution"
+    title = N_("Rice distribution")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -20,7 +20,7 @@ DECISIONS = {"give": N_("Give"), "reduce": N_("Reduce"), "hold": N_("Hold")}
 
 
 class RiceMonthScreen(Screen):
-    title = "Monthly rice"
+    title = N_("Monthly rice")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.rice import reports, stock
@@ -17,7 +17,7 @@ from ..common.base import Form, Screen
 
 
 class RiceStockScreen(Screen):
-    title = "Rice stock"
+    title = N_("Rice stock")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

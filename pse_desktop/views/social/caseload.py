@@ -8,19 +8,19 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
 from ...services.social import assessments, caseload
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import level_text, tag_levels
 
-NOBODY = "(nobody yet)"
-ALL_OVERDUE = "(every overdue family)"
+NOBODY = N_("(nobody yet)")
+ALL_OVERDUE = N_("(every overdue family)")
 
 
 class CaseloadScreen(Screen):
-    title = "Caseload"
+    title = N_("Caseload")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

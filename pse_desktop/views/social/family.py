@@ -21,7 +21,7 @@ TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
 
 
 class FamilyFileScreen(Screen):
-    title = "Family file"
+    title = N_("Family file")
     commands = (Command("save", "save_survey", label=N_("Save survey")),)
 
     def __init__(self, master, ctx):
@@ -302,7 +302,7 @@ class FamilyFileScreen(Screen):
             text += " - " + _("set by hand, computed: {level}").format(
                 level=level_text(p.computed_level))
         self.level_label.configure(text=text)
-        lines = [f"• {r.text}" + (f" (+{r.points})" if r.points else "") for r in p.reasons]
+        lines = [f"• {r.label}" + (f" (+{r.points})" if r.points else "") for r in p.reasons]
         if p.override_reason:
             lines.append(_("Reason for the level set by hand: {r}").format(r=p.override_reason))
         self.reasons.configure(text="\n".join(lines))

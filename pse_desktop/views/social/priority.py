@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.meetings.planning import centre_choices
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -18,7 +18,7 @@ from .common import level_text, tag_levels
 
 
 class PriorityScreen(Screen):
-    title = "Priority list"
+    title = N_("Priority list")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

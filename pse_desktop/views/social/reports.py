@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
@@ -17,7 +17,8 @@ from ...services.social.rules import DOMAINS, LEVELS, SUPPORT_KINDS
 from ..common.base import Screen
 from .common import DOMAIN_NAMES, level_text
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+          N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
 
 
 def _tree(master, cols, height=10):
@@ -33,7 +34,7 @@ def _tree(master, cols, height=10):
 
 
 class SocialReportsScreen(Screen):
-    title = "Social reports"
+    title = N_("Social reports")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,14 +8,14 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.training import after, docs, trainees
 from ..common.base import FAILED, Form, Screen, call_service
 from .common import CourseChooser, make_document, money
 
 
 class AfterCourseScreen(Screen):
-    title = "After the course"
+    title = N_("After the course")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

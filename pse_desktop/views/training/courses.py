@@ -7,14 +7,14 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core.permissions import can
 from ...services.training import courses
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 
 
 class CoursesScreen(Screen):
-    title = "Training courses"
+    title = N_("Training courses")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

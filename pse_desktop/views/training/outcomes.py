@@ -8,7 +8,7 @@ import tkinter as tk
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.core.permissions import can
 from ...services.training import reports
 from ..common.base import FAILED, PagedTable, Screen, call_service
@@ -20,7 +20,7 @@ def pct(value) -> str:
 
 
 class OutcomesScreen(Screen):
-    title = "Training outcomes"
+    title = N_("Training outcomes")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.training import courses, progress
 from ..common.base import Screen
@@ -18,7 +18,7 @@ KEYS = {"p": "P", "a": "A", "Return": "P", "space": ""}
 
 
 class SessionRegisterScreen(Screen):
-    title = "Session register"
+    title = N_("Session register")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.training import docs, progress
@@ -17,7 +17,7 @@ from .common import CourseChooser, make_document
 
 
 class SkillsScreen(Screen):
-    title = "Skills and completion"
+    title = N_("Skills and completion")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)

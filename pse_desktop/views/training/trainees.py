@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.social import caseload
 from ...services.training import trainees
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
@@ -17,7 +17,7 @@ from .common import CourseChooser
 
 
 class TraineesScreen(Screen):
-    title = "Trainees and selection"
+    title = N_("Trainees and selection")
 
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
