@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...db import database
 from ...db.social import PriorityRule, Priority, Survey
@@ -74,7 +74,7 @@ class Reason:
     points: int
     text: str  # in English, as stored
     key: str = ""  # of REASON_TEXTS; "" for a reason stored before the texts were translated
-    values: dict = field(default_factory=dict)
+    values: tuple = ()  # (name, value) pairs that fill the text
 
     @property
     def label(self) -> str:
@@ -90,16 +90,18 @@ class Reason:
 def reason(code: str, points: int, key: str = "", **values) -> Reason:
     """A reason whose text is REASON_TEXTS[key or code] filled with ``values``."""
     key = key or code
-    return Reason(code, points, REASON_TEXTS[key].format(**values), key, values)
+    return Reason(code, points, REASON_TEXTS[key].format(**values), key,
+                  tuple(sorted(values.items())))
 
 
 def reasons_json(reasons) -> str:
     """The reasons as stored with a priority."""
-    return json.dumps([[r.code, r.points, r.text, r.key, r.values] for r in reasons])
+    return json.dumps([[r.code, r.points, r.text, r.key, dict(r.values)] for r in reasons])
 
 
 def reasons_from_json(text: str) -> tuple[Reason, ...]:
-    return tuple(Reason(*item) for item in json.loads(text))
+    return tuple(Reason(*item[:4], tuple(sorted(item[4].items())) if len(item) > 4 else ())
+                 for item in json.loads(text))
 
 
 @dataclass(frozen=True)

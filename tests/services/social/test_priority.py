@@ -107,6 +107,7 @@ def test_reasons_are_stored_in_english_and_read_in_the_readers_language():
     result = compute_priority(facts, DEFAULT_RULE)
     stored = priority.reasons_from_json(priority.reasons_json(result.reasons))
     assert [r.text for r in stored] == [r.text for r in result.reasons]
+    assert stored == result.reasons and hash(result)  # plain values, as before
     by_code = {r.code: r for r in stored}
     assert by_code["poor_roof"].text == by_code["poor_roof"].label == "Roof of thatch"
     i18n.set_language("fr")
