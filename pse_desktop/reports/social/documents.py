@@ -12,12 +12,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ...formats import format_date
+from ...i18n import N_, _, ngettext
 
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]
 SCALE = {1: "1 critical", 2: "2 difficult", 3: "3 fair", 4: "4 good"}
+LEVEL_NAMES = {"urgent": N_("Urgent"), "high": N_("High"), "medium": N_("Medium"),
+               "low": N_("Low")}
 
 
 def _styles():
@@ -105,82 +109,114 @@ def _table(rows, widths, s):
 
 
 def render_family_file(f, org: str, out: str | Path) -> Path:
-    """The family file (``services.social.reports.FamilyFile``) for a case conference."""
+    """The family file (``services.social.reports.FamilyFile``) for a case conference, in the
+    language of the person who prints it."""
     out = Path(out)
     s = _styles()
     fam = f.family
     guardians = "; ".join(f"{g.name_km} {g.name_latin} ({g.relation})".strip()
                           for g in fam.guardians)
-    story = [shaped_paragraph(f"{org} - Family file {fam.code}", s["title"]),
-             shaped_paragraph(f"Guardians: {guardians or '-'}", s["body"]),
-             shaped_paragraph(f"Village: {fam.village or '-'}. Address: {fam.address or '-'}. "
-                              f"Phone: {fam.phone or '-'}", s["body"]),
-             shaped_paragraph(f"Social worker: {f.worker or 'none'}. Printed {f.printed_on:%d %B %Y} "
-                              f"by {f.printed_by}. Confidential.", s["small"]),
+    title = _("Family file {code}").format(code=fam.code)
+    story = [shaped_paragraph(f"{org} - {title}", s["title"]),
+             shaped_paragraph(_("Guardians: {names}").format(names=guardians or "-"), s["body"]),
+             shaped_paragraph(_("Village: {village}. Address: {address}. Phone: {phone}").format(
+                 village=fam.village or "-", address=fam.address or "-", phone=fam.phone or "-"),
+                 s["body"]),
+             shaped_paragraph(_("Social worker: {worker}. Printed {day} by {who}. Confidential.")
+                              .format(worker=f.worker or _("none"),
+                                      day=format_date(f.printed_on, "long"), who=f.printed_by),
+                              s["small"]),
              Spacer(1, 3 * mm)]
     p = f.priority
-    story.append(shaped_paragraph("Priority", s["h2"]))
+    story.append(shaped_paragraph(_("Priority"), s["h2"]))
     if p is None:
-        story.append(shaped_paragraph("No survey yet.", s["body"]))
+        story.append(shaped_paragraph(_("No survey yet."), s["body"]))
     else:
-        text = f"Level: {p.level.upper()} (score {p.score})"
+        text = _("Level: {level} (score {score})").format(level=_level(p.level).upper(),
+                                                          score=p.score)
         if p.override_level:
-            text += f" - set by hand from {p.computed_level}: {p.override_reason}"
+            text += " - " + _("set by hand from {level}: {reason}").format(
+                level=_level(p.computed_level), reason=p.override_reason)
         story.append(shaped_paragraph(text, s["body"]))
         for r in p.reasons:
-            story.append(shaped_paragraph(f"- {r.text}" + (f" (+{r.points})" if r.points else ""),
+            story.append(shaped_paragraph(f"- {r.label}" + (f" (+{r.points})" if r.points else ""),
                                           s["small"]))
     sv = f.survey
-    story += [Spacer(1, 2 * mm), shaped_paragraph("Household", s["h2"])]
+    story += [Spacer(1, 2 * mm), shaped_paragraph(_("Household"), s["h2"])]
     if sv.members:
-        rows = [["Name", "Relation", "Age", "Occupation", "Income KHR/month", "Notes"]]
+        rows = [[_("Name"), _("Relation"), _("Age"), _("Occupation"), _("Income KHR/month"),
+                 _("Notes")]]
         rows += [[m.name, m.relation, m.age, m.occupation, f"{m.income_khr:,}",
-                  ", ".join(n for n, on in (("chronic illness", m.chronic_illness),
-                                            ("disability", m.disability),
-                                            ("in school", m.in_school)) if on)] for m in sv.members]
+                  ", ".join(n for n, on in ((_("chronic illness"), m.chronic_illness),
+                                            (_("disability"), m.disability),
+                                            (_("in school"), m.in_school)) if on)]
+                 for m in sv.members]
         story.append(_table(rows, (45, 22, 12, 35, 28, 44), s))
-        story.append(shaped_paragraph(
-            f"Household income KHR {sv.household_income_khr:,} a month; debt repayments "
-            f"KHR {sv.repayments_khr:,} a month ({len(sv.debts)} debts).", s["small"]))
+        story.append(shaped_paragraph(ngettext(
+            "Household income KHR {income} a month; debt repayments KHR {repay} a month "
+            "({n} debt).",
+            "Household income KHR {income} a month; debt repayments KHR {repay} a month "
+            "({n} debts).", len(sv.debts)).format(
+                income=f"{sv.household_income_khr:,}", repay=f"{sv.repayments_khr:,}",
+                n=len(sv.debts)), s["small"]))
     else:
-        story.append(shaped_paragraph("Not surveyed yet.", s["body"]))
+        story.append(shaped_paragraph(_("Not surveyed yet."), s["body"]))
     if sv.housing:
         h = sv.housing
+        risks = ", ".join(n for n, on in ((_("flood risk"), h["flood_risk"]),
+                                          (_("fire risk"), h["fire_risk"]),
+                                          (_("no water"), not h["water"]),
+                                          (_("no toilet"), not h["toilet"]),
+                                          (_("no electricity"), not h["electricity"])) if on)
         story.append(shaped_paragraph(
-            f"Housing: {h['tenure'] or '-'}, roof {h['roof'] or '-'}, walls {h['walls'] or '-'}; "
-            + ", ".join(n for n, on in (("flood risk", h["flood_risk"]), ("fire risk", h["fire_risk"]),
-                                        ("no water", not h["water"]), ("no toilet", not h["toilet"]),
-                                        ("no electricity", not h["electricity"])) if on), s["small"]))
+            _("Housing: {tenure}, roof {roof}, walls {walls}; {risks}").format(
+                tenure=_word(h["tenure"]), roof=_word(h["roof"]), walls=_word(h["walls"]),
+                risks=risks), s["small"]))
     if sv.protection_notes:
-        story.append(shaped_paragraph(f"Protection notes: {sv.protection_notes}", s["small"]))
+        story.append(shaped_paragraph(_("Protection notes: {notes}").format(
+            notes=sv.protection_notes), s["small"]))
     if sv.case_notes:
-        story.append(shaped_paragraph(f"Case notes: {sv.case_notes}", s["small"]))
-    story += [Spacer(1, 2 * mm), shaped_paragraph("Assessments", s["h2"])]
+        story.append(shaped_paragraph(_("Case notes: {notes}").format(notes=sv.case_notes),
+                                      s["small"]))
+    story += [Spacer(1, 2 * mm), shaped_paragraph(_("Assessments"), s["h2"])]
     if f.assessments:
-        rows = [["Date", "Visited by", "Income", "Housing", "Health", "Education", "Protection"]]
+        rows = [[_("Date"), _("Visited by"), _("Income"), _("Housing"), _("Health"),
+                 _("Education"), _("Protection")]]
         for a in f.assessments:
-            rows.append([f"{a.visited_on:%d %b %Y}", a.visitor] + [
-                f"{a.scores[d]} {a.trend[d]}".strip() for d in
+            rows.append([format_date(a.visited_on), a.visitor] + [
+                f"{a.scores[d]} {_word(a.trend[d], '')}".strip() for d in
                 ("income", "housing", "health", "education", "protection")])
         story.append(_table(rows, (24, 34, 25, 25, 25, 25, 28), s))
         last = f.assessments[0]
         if last.decisions:
-            story.append(shaped_paragraph(f"Last decisions: {last.decisions}", s["small"]))
+            story.append(shaped_paragraph(_("Last decisions: {decisions}").format(
+                decisions=last.decisions), s["small"]))
     else:
-        story.append(shaped_paragraph("None yet.", s["body"]))
-    story += [Spacer(1, 2 * mm), shaped_paragraph("Emergency support", s["h2"])]
+        story.append(shaped_paragraph(_("None yet."), s["body"]))
+    story += [Spacer(1, 2 * mm), shaped_paragraph(_("Emergency support"), s["h2"])]
     if f.support:
-        rows = [["Requested", "Kind", "Amount", "Status", "Paid", "Why"]]
-        rows += [[f"{r.requested_on:%d %b %Y}", r.kind, r.total_text, r.state,
+        rows = [[_("Requested"), _("Kind"), _("Amount"), _("Status"), _("Paid"), _("Why")]]
+        rows += [[format_date(r.requested_on), r.kind_label, r.total_text, _word(r.state),
                   f"{r.paid}/{r.payments}", r.why] for r in f.support]
         story.append(_table(rows, (24, 20, 28, 20, 14, 80), s))
     else:
-        story.append(shaped_paragraph("None.", s["body"]))
-    story += [Spacer(1, 2 * mm), shaped_paragraph("Children (attendance over 12 months)", s["h2"])]
+        story.append(shaped_paragraph(_("None."), s["body"]))
+    story += [Spacer(1, 2 * mm),
+              shaped_paragraph(_("Children (attendance over 12 months)"), s["h2"])]
     if f.children:
-        rows = [["Code", "Name", "Centre", "Programme", "Attendance"]]
+        rows = [[_("Code"), _("Name"), _("Centre"), _("Programme"), _("Attendance")]]
         rows += [[c.code, f"{c.name_km} {c.name_latin}".strip(), c.centre, c.programme,
                   "-" if c.rate is None else f"{c.rate:.0f}%"] for c in f.children]
         story.append(_table(rows, (26, 70, 20, 30, 40), s))
-    _doc(out, f"Family file {fam.code}").build(story)
+    _doc(out, title).build(story)
     return out
+
+
+def _word(value: str, empty: str = "-") -> str:
+    """A word stored in English (a state, a material) in the reader's language."""
+    return _(value) if value else empty
+
+
+def _level(level: str) -> str:
+    """A priority level's name in the reader's language ("High", "Haute")."""
+    return _(LEVEL_NAMES.get(level, level)) if level else "-"

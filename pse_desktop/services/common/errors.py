@@ -2,6 +2,7 @@
 
 from ...db.connection import DatabaseBusy, DataReplaced
 from ...errors import PseError
+from ...i18n import _
 
 __all__ = ["ConflictError", "DataReplaced", "DatabaseBusy", "NotFound", "PermissionDenied",
            "PseError", "ValidationError"]
@@ -20,7 +21,7 @@ class PermissionDenied(PseError):
     """The user may not do this action (or not for this centre/shop)."""
 
     def __init__(self, action: str, detail: str = ""):
-        text = f"You are not allowed to do this ({action})"
+        text = _("You are not allowed to do this ({action})").format(action=action)
         super().__init__(f"{text}: {detail}" if detail else text)
         self.action = action
 

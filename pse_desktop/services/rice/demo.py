@@ -16,19 +16,20 @@ from ..core import audit
 from ..core.permissions import require
 from . import lists
 from .rules import AREA
+from ...i18n import _
 
 SUPPLIERS = ("Battambang Rice Mill", "Golden Rice Co.", "Kampong Thom Farmers' Cooperative")
 
 
 def _month_back(month: dt.date, n: int) -> dt.date:
-    for _ in range(n):
+    for _step in range(n):
         month = (month - dt.timedelta(days=1)).replace(day=1)
     return month
 
 
 def add_demo(actor, progress, today: dt.date) -> str:
     require(actor, "admin.demo")
-    refuse_if_filled(Designation, "rice designations")
+    refuse_if_filled(Designation, _("rice designations"))
     rng = random.Random(17)
     lead = next((u.id for u in User.select().where(User.role.in_(("social_lead", "social_team")))
                  .order_by(User.role.desc())), actor.id)

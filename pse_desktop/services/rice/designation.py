@@ -63,11 +63,12 @@ def designate(actor: Actor, family_id: int, from_month, reason: str,
     today = today or dt.date.today()
     family = Family.get_or_none(Family.id == family_id)
     if family is None:
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     month = month_of(from_month, "from month")
     earliest = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     if month < earliest:
-        raise ValidationError("from month", f"may be {earliest:%Y-%m} (last month) at the earliest")
+        raise ValidationError("from month", _("may be {month} (last month) at the earliest").format(
+            month=f"{earliest:%Y-%m}"))
     reason = validate.text("reason", reason, 300)
     with database.atomic():
         later = (Designation.select().where(Designation.family == family_id,
@@ -102,9 +103,10 @@ def end(actor: Actor, family_id: int, last_month, reason: str) -> None:
                or lock_for_update(Designation.select().where(
                    Designation.family == family_id, Designation.until_month.is_null())).first())
         if row is None:
-            raise ValidationError("family", "does not receive rice that month")
+            raise ValidationError("family", _("does not receive rice that month"))
         if last < row.from_month:
-            raise ValidationError("last month", f"is before {row.from_month:%Y-%m}")
+            raise ValidationError("last month", _("is before {month}").format(
+                month=f"{row.from_month:%Y-%m}"))
         (Designation.update(until_month=last, end_reason=reason)
          .where(Designation.id == row.id).execute())
         audit.record(actor, AREA, "end", "family", family_id,

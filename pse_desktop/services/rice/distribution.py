@@ -34,13 +34,14 @@ def record(actor: Actor, line_id: int, status: str, proxy_name: str = "",
         status = validate.choice("collection", status, STATUSES)
         proxy_name = validate.text("proxy", proxy_name, 80, required=status == "proxy")
         if line.month_list.status != "final":
-            raise ConflictError("The list is not final yet: the social team makes it final "
-                                "before the distribution.")
+            raise ConflictError(_("The list is not final yet: the social team makes it final "
+                                  "before the distribution."))
         info = next(i for i in get_month(actor, line.month_list.month).lines if i.id == line_id)
         old = Collection.get_or_none(Collection.line == line_id)
         grams = info.kg_g if status != "no_show" else 0
         if status != "no_show" and grams == 0:
-            raise ConflictError(f"{info.family_code} receives no rice this month.")
+            raise ConflictError(_("{code} receives no rice this month.").format(
+                code=info.family_code))
         if old is not None and (old.status, old.proxy_name) == (status, proxy_name):
             return info
         # Two recorders at one centre at the same moment: the second waits here, then sums
@@ -87,10 +88,10 @@ def sheet(actor: Actor, month, centre_id: int) -> Sheet:
     month = month_of(month)
     centre = Centre.get_or_none(Centre.id == centre_id)
     if centre is None:
-        raise NotFound(f"centre {centre_id}")
+        raise NotFound(_("centre {centre_id}").format(centre_id=centre_id))
     info = get_month(actor, month, centre_id)
     if info.status != "final":
-        raise ConflictError(f"The list of {month:%Y-%m} is not final yet.")
+        raise ConflictError(_("The list of {month} is not final yet.").format(month=f"{month:%Y-%m}"))
     return Sheet(settings.get("org_name"), month, centre.code, centre.name,
                  [line for line in info.lines if line.kg_g > 0])
 

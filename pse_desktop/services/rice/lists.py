@@ -23,6 +23,7 @@ from ..core import audit, settings
 from ..core.permissions import Actor, can, require
 from .designation import active_query
 from .rules import AREA, DECISIONS, kg, kg_to_g, month_end, month_of, rule_for
+from ...i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def build(actor: Actor, month, today: dt.date | None = None) -> MonthInfo:
             MonthList.insert(month=month).on_conflict_ignore().execute()
         row = _lock_list(month)
         if row.status == "final":
-            raise ConflictError(f"The list of {month:%Y-%m} is final: correct its lines instead.")
+            raise ConflictError(_("The list of {month} is final: correct its lines instead.").format(
+                month=f"{month:%Y-%m}"))
         families = sorted({d.family_id for d in active_query(month)})
         children = _children_in_programmes(families, first, last)
         rates = _rates({f: children.get(f, []) for f in families}, first, last)
@@ -202,15 +204,15 @@ def _warnings(lines: list[LineInfo]) -> list[str]:
     have = dict(Move.select(Move.centre, fn.SUM(Move.kg_g)).where(Move.centre.in_(list(need)))
                 .group_by(Move.centre).tuples())
     codes = dict(Centre.select(Centre.id, Centre.code).tuples())
-    return [f"{codes[c]}: the stock ({kg(int(have.get(c) or 0))}) will not cover the list "
-            f"({kg(n)})" for c, n in sorted(need.items(), key=lambda x: codes[x[0]])
-            if int(have.get(c) or 0) < n]
+    return [_("{centre}: the stock ({have}) will not cover the list ({need})").format(
+        centre=codes[c], have=kg(int(have.get(c) or 0)), need=kg(n))
+        for c, n in sorted(need.items(), key=lambda x: codes[x[0]]) if int(have.get(c) or 0) < n]
 
 
 def _line(line_id: int) -> Line:
     row = Line.get_or_none(Line.id == line_id)
     if row is None:
-        raise NotFound(f"rice line {line_id}")
+        raise NotFound(_("rice line {line_id}").format(line_id=line_id))
     return row
 
 
@@ -236,7 +238,7 @@ def decide(actor: Actor, line_id: int, decision: str, reason: str, kg_text=None)
     with database.atomic():
         line = lock_line(line_id)
         if line.month_list.status == "final":
-            raise ConflictError("This list is final: make a correction instead.")
+            raise ConflictError(_("This list is final: make a correction instead."))
         if decision == "give":
             amount = line.due_g
         elif decision == "hold":
@@ -244,8 +246,8 @@ def decide(actor: Actor, line_id: int, decision: str, reason: str, kg_text=None)
         else:
             amount = kg_to_g("kilograms", kg_text)
             if not 0 < amount < line.due_g:
-                raise ValidationError("kilograms", f"must be more than 0 and less than "
-                                                   f"{kg(line.due_g)}")
+                raise ValidationError("kilograms", _("must be more than 0 and less than {kg}")
+                                      .format(kg=kg(line.due_g)))
         before = (line.decision, line.kg_g)
         (Line.update(decision=decision, kg_g=amount, reason=reason, decided_by=actor.id)
          .where(Line.id == line_id).execute())
@@ -267,13 +269,17 @@ def finalise(actor: Actor, month) -> MonthInfo:
     with database.atomic():
         row = _lock_list(month)
         if row is None:
-            raise NotFound(f"There is no rice list for {month:%Y-%m}: make it first.")
+            raise NotFound(_("There is no rice list for {month}: make it first.").format(
+                month=f"{month:%Y-%m}"))
         if row.status == "final":
-            raise ConflictError(f"The list of {month:%Y-%m} is already final.")
+            raise ConflictError(_("The list of {month} is already final.").format(
+                month=f"{month:%Y-%m}"))
         waiting = (Line.select().where(Line.month_list == row, Line.flagged == True,  # noqa: E712
                                        Line.decision == "").count())
         if waiting:
-            raise ConflictError(f"{waiting} flagged families still need a decision.")
+            raise ConflictError(ngettext("{n} flagged family still needs a decision.",
+                                         "{n} flagged families still need a decision.",
+                                         waiting).format(n=waiting))
         count = Line.select().where(Line.month_list == row).count()
         (MonthList.update(status="final", finalised_at=dt.datetime.now(), finalised_by=actor.id)
          .where(MonthList.id == row.id).execute())
@@ -290,9 +296,9 @@ def correct(actor: Actor, line_id: int, kg_text, reason: str) -> LineInfo:
     with database.atomic():
         line = lock_line(line_id)
         if line.month_list.status != "final":
-            raise ConflictError("The list is still a draft: decide on the line instead.")
+            raise ConflictError(_("The list is still a draft: decide on the line instead."))
         if Collection.select().where(Collection.line == line_id).exists():
-            raise ConflictError("The rice of this line was already handed out or missed.")
+            raise ConflictError(_("The rice of this line was already handed out or missed."))
         old = (Correction.select().where(Correction.line == line_id)
                .order_by(Correction.id.desc()).first())
         before = old.kg_g if old else line.kg_g

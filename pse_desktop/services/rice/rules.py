@@ -17,11 +17,16 @@ from ..common.errors import ValidationError
 from ..core import audit
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
-from ...i18n import N_
+from ...i18n import N_, _
 
 AREA = "rice"
 DECISIONS = ("give", "reduce", "hold")
 STATUSES = ("collected", "proxy", "no_show")
+WORDS = (N_("give"), N_("reduce"), N_("hold"), N_("collected"), N_("proxy"), N_("no show"),
+         N_("final"), N_("draft"), N_("received"), N_("transfer"), N_("distribution"),
+         N_("count"), N_("undo"))
+"""Decisions, collections, list states and stock moves stored in English and shown through
+``_(value)`` ("no_show" as "no show"): marked here so they are extracted and translated."""
 MAX_KG = 1000  # no family takes a tonne a month
 STOCK_MAX_KG = 1_000_000  # a delivery, a transfer or a count of a store: tonnes
 
@@ -56,10 +61,11 @@ def month_of(value, field: str = "month") -> dt.date:
     text = validate.text(field, value, 10)
     m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text)
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValidationError(field, f"must be a month like 2026-03, not {text!r}")
+        raise ValidationError(field, _("must be a month like 2026-03, not {text!r}").format(
+            text=text))
     year = int(m.group(1))
     if not 2000 <= year <= 2100:
-        raise ValidationError(field, "must be between 2000 and 2100")
+        raise ValidationError(field, _("must be between 2000 and 2100"))
     return dt.date(year, int(m.group(2)), 1)
 
 
@@ -72,22 +78,25 @@ def kg_to_g(field: str, value, max_kg: int = MAX_KG) -> int:
     """Grams from kilograms typed as '12', '12.5', '12,5' or '1 200'; '1,200' reads two ways
     (1200 or 1.2) and is refused."""
     if isinstance(value, bool) or isinstance(value, float):
-        raise ValidationError(field, "must be a number of kilograms like 12.5")
+        raise ValidationError(field, _("must be a number of kilograms like 12.5"))
     if isinstance(value, int):
         grams = value * 1000
     else:
         text = validate.text(field, value, 12).replace(" ", "")
         if re.fullmatch(r"\d{1,3},\d{3}", text):
             whole, part = text.split(",")
-            raise ValidationError(field, f"{value!r} reads two ways: write {whole}{part} or "
-                                         f"{whole}.{part.rstrip('0') or '0'} kg")
+            raise ValidationError(field, _("{value!r} reads two ways: write {whole} or {decimal} "
+                                           "kg").format(value=value, whole=whole + part,
+                                                        decimal=f"{whole}.{part.rstrip('0') or '0'}"))
         text = text.replace(",", ".")
         m = re.fullmatch(r"(\d{1,6})(?:\.(\d{1,3}))?", text)
         if not m:
-            raise ValidationError(field, f"must be a number of kilograms like 12.5, not {value!r}")
+            raise ValidationError(field, _("must be a number of kilograms like 12.5, not {value!r}")
+                                  .format(value=value))
         grams = int(m.group(1)) * 1000 + int((m.group(2) or "").ljust(3, "0") or 0)
     if grams < 0 or grams > max_kg * 1000:
-        raise ValidationError(field, f"must be between 0 and {max_kg:,} kg")
+        raise ValidationError(field, _("must be between 0 and {max_kg} kg").format(
+            max_kg=f"{max_kg:,}"))
     return grams
 
 
@@ -131,12 +140,12 @@ def save_rule(actor: Actor, month, base, per_child, maximum, note: str = "",
     today = today or dt.date.today()
     month = month_of(month, "from month")
     if month <= today.replace(day=1):
-        raise ValidationError("from month", "must be a month after this one: lists already "
-                                            "made keep their rule")
+        raise ValidationError("from month", _("must be a month after this one: lists already "
+                                              "made keep their rule"))
     base, per_child = kg_to_g("base", base), kg_to_g("per child", per_child)
     maximum = kg_to_g("maximum", maximum)
     if maximum < base:
-        raise ValidationError("maximum", "is less than the base")
+        raise ValidationError("maximum", _("is less than the base"))
     note = validate.text("note", note, 200, required=False)
     with database.atomic():
         # Saving a month's rule again replaces it; two saves at once: the last one stays.

@@ -78,13 +78,14 @@ def post(actor: Actor, centre_id: int | None, day: dt.date, kind: str, grams: in
 def _day(value, today: dt.date) -> dt.date:
     day = validate.date("date", value, required=False) or today
     if day > today or day < today.replace(year=today.year - 1):
-        raise ValidationError("date", f"must be within the last year, not after {today}")
+        raise ValidationError("date", _("must be within the last year, not after {day}").format(
+            day=today))
     return day
 
 
 def _centre(centre_id: int | None) -> None:
     if centre_id is not None and Centre.get_or_none(Centre.id == centre_id) is None:
-        raise NotFound(f"centre {centre_id}")
+        raise NotFound(_("centre {centre_id}").format(centre_id=centre_id))
 
 
 def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
@@ -94,7 +95,7 @@ def receive(actor: Actor, kilograms, supplier: str, price_riel_per_kg, day=None,
     today = today or dt.date.today()
     grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
-        raise ValidationError("kilograms", "must be more than 0")
+        raise ValidationError("kilograms", _("must be more than 0"))
     supplier = validate.text("supplier", supplier, 80)
     price = validate.integer("price per kilogram", price_riel_per_kg, 100, 100_000)
     day = _day(day, today)
@@ -114,10 +115,10 @@ def transfer(actor: Actor, to_centre_id: int, kilograms, day=None, from_centre_i
     _centre(to_centre_id)
     _centre(from_centre_id)
     if to_centre_id == from_centre_id:
-        raise ValidationError("to", "is where the rice already is")
+        raise ValidationError("to", _("is where the rice already is"))
     grams = kg_to_g("kilograms", kilograms, STOCK_MAX_KG)
     if grams == 0:
-        raise ValidationError("kilograms", "must be more than 0")
+        raise ValidationError("kilograms", _("must be more than 0"))
     day = _day(day, today)
     with database.atomic():
         lock(from_centre_id, to_centre_id)

@@ -18,7 +18,9 @@ from ..core import audit
 from ..core.home import Card
 from ..core.permissions import Actor, can, require
 from .caseload import caseload, case_rows, sort_rows
-from .rules import AREA, DOMAINS, SCALE, record_access
+from .rules import AREA, DOMAINS, SCALE, kind_text, record_access
+from ...formats import format_date
+from ...i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,11 @@ def record_assessment(actor: Actor, family_id: int, visited_on, scores: dict, *,
     today = today or dt.date.today()
     family = Family.get_or_none(Family.id == family_id)
     if family is None:
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     visited_on = validate.date("visit date", visited_on)
     if visited_on > today or visited_on < today.replace(year=today.year - 3):
-        raise ValidationError("visit date",
-                              f"must be between {today.replace(year=today.year - 3)} and {today}")
+        raise ValidationError("visit date", _("must be between {low} and {high}").format(
+            low=today.replace(year=today.year - 3), high=today))
     clean = {}
     for d in DOMAINS:
         clean[d] = validate.integer(d, scores.get(d), 1, 4)
@@ -94,7 +96,7 @@ def record_assessment(actor: Actor, family_id: int, visited_on, scores: dict, *,
         require(actor, "social.sensitive")
     visitor_id = visitor_id or actor.id
     if visitor_id is None or User.get_or_none(User.id == visitor_id) is None:
-        raise ValidationError("visited by", "is unknown")
+        raise ValidationError("visited by", _("is unknown"))
     steps = []
     for n, step in enumerate(next_steps or (), start=1):
         action, due = step
@@ -139,17 +141,20 @@ def home_cards(actor: Actor, target) -> list[Card]:
     today = dt.date.today()
     cards: list[Card] = []
     mine = overdue(actor, today=today)
-    lines = [f"{r.code} {r.guardians} (due {r.next_due:%d %b %Y})" for r in mine[:5]]
+    lines = [_("{code} {guardians} (due {day})").format(
+        code=r.code, guardians=r.guardians, day=format_date(r.next_due)) for r in mine[:5]]
     if len(mine) > 5:
-        lines.append(f"... and {len(mine) - 5} more")
+        lines.append(ngettext("... and {n} more", "... and {n} more", len(mine) - 5).format(
+            n=len(mine) - 5))
     if lines:
-        cards.append(Card("Assessments overdue", tuple(lines), "social_caseload", "danger"))
+        cards.append(Card(_("Assessments overdue"), tuple(lines), "social_caseload", "danger"))
     if can(actor, "social.support.approve"):
         from .support import waiting
 
         req = waiting(actor)
         if req:
-            cards.append(Card("Emergency support to decide",
-                              tuple(f"{r.family_code}: {r.kind}, {r.total_text}" for r in req[:5]),
+            cards.append(Card(_("Emergency support to decide"),
+                              tuple(f"{r.family_code}: {kind_text(r.kind)}, {r.total_text}"
+                                    for r in req[:5]),
                               "social_support", "warning"))
     return cards

@@ -23,6 +23,7 @@ from ..common.errors import NotFound, ValidationError
 from ..core import audit, settings
 from ..core.permissions import Actor, can, require
 from .rules import AREA, LEVEL_RANK
+from ...i18n import _
 
 SOCIAL_ROLES = ("social_team", "social_lead")
 
@@ -62,21 +63,21 @@ def assign(actor: Actor, family_id: int, worker_id: int, reason: str = "",
     require(actor, "social.assign")
     today = today or dt.date.today()
     if Family.get_or_none(Family.id == family_id) is None:
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     worker = User.get_or_none(User.id == worker_id)
     if worker is None or not worker.active or worker.role not in SOCIAL_ROLES:
-        raise ValidationError("social worker", "must be an active member of the social team")
+        raise ValidationError("social worker", _("must be an active member of the social team"))
     start_on = validate.date("from", start_on, required=False) or today
     reason = validate.text("reason", reason, 200, required=False)
     with database.atomic():
         old = current(family_id)
         if old is not None:
             if old.worker_id == worker_id:
-                raise ValidationError("social worker", "already follows this family")
+                raise ValidationError("social worker", _("already follows this family"))
             if start_on < old.start_on:
-                raise ValidationError("from", f"must be on or after {old.start_on}")
+                raise ValidationError("from", _("must be on or after {day}").format(day=old.start_on))
             if not reason:
-                raise ValidationError("reason", "a reassignment needs a reason")
+                raise ValidationError("reason", _("a reassignment needs a reason"))
             old.end_on = start_on
             old.save()
         CaseAssignment.create(family=family_id, worker=worker_id, start_on=start_on,
@@ -280,5 +281,5 @@ def family_id(actor: Actor, code: str) -> int:
     code = validate.text("family", code, 20).upper()
     row = Family.get_or_none(Family.code == code)
     if row is None:
-        raise ValidationError("family", f"there is no family with the code {code!r}")
+        raise ValidationError("family", _("there is no family with the code {code!r}").format(code=code))
     return row.id

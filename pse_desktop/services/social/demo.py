@@ -6,7 +6,6 @@ year of emergency support within them. Bulk inserts, one audit entry per bulk op
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 
 from ...db import database
@@ -17,8 +16,9 @@ from ...db.social import (Assessment, CaseAssignment, Counter, HouseholdMember, 
 from ..common.demo import refuse_if_filled
 from ..core import audit, settings
 from ..core.permissions import require
-from .priority import Facts, compute_priority, rule_in_force
+from .priority import Facts, compute_priority, reasons_json, rule_in_force
 from .rules import AREA, DOMAINS, ROOFS, SUPPORT_KINDS, TENURES
+from ...i18n import _
 from .support import usd_cents
 
 OCCUPATIONS = ("sewing", "street vendor", "garbage collector", "construction", "moto driver",
@@ -41,7 +41,7 @@ def _chunks(rows, size=500):
 
 def add_demo(actor, progress, today: dt.date) -> str:
     require(actor, "admin.demo")
-    refuse_if_filled(Survey, "social surveys")
+    refuse_if_filled(Survey, _("social surveys"))
     rng = random.Random(16)
     workers = [u.id for u in User.select().where(User.role.in_(("social_team", "social_lead")),
                                                  User.active == True)  # noqa: E712
@@ -125,8 +125,8 @@ def add_demo(actor, progress, today: dt.date) -> str:
                           values["out_of_school"])
             result = compute_priority(facts, rule)
             priorities.append({"family": fid, "computed_level": result.level,
-                               "score": result.score, "reasons": json.dumps(
-                                   [[r.code, r.points, r.text] for r in result.reasons])})
+                               "score": result.score,
+                               "reasons": reasons_json(result.reasons)})
         for rows, model in ((members, HouseholdMember), (incomes, IncomeSource), (debts, Debt),
                             (priorities, Priority)):
             for chunk in _chunks(rows):
@@ -160,7 +160,7 @@ def add_demo(actor, progress, today: dt.date) -> str:
         receipt = {}
         for week in range(52):
             day = today - dt.timedelta(days=365 - 7 * week)
-            for _ in range(rng.randrange(0, 3)):
+            for _request in range(rng.randrange(0, 3)):
                 kind = rng.choice(SUPPORT_KINDS)
                 fid = rng.choice(families)
                 currency = rng.choice(("USD", "USD", "KHR"))

@@ -14,6 +14,7 @@ from ..core import settings
 from ..core.permissions import Actor, require
 from . import reports, support, survey
 from .rules import SUPPORT_KIND_LABELS, record_access
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def receipt_data(actor: Actor, payment_id: int) -> ReceiptData:
     require(actor, "social.view")
     row = SupportPayment.get_or_none(SupportPayment.id == payment_id)
     if row is None:
-        raise NotFound(f"payment {payment_id}")
+        raise NotFound(_("payment {payment_id}").format(payment_id=payment_id))
     p = support._payment_info(row)
     guardian = (Guardian.select().where(Guardian.family == p.family_id,
                                         Guardian.name_latin == p.received_by).first())

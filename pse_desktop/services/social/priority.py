@@ -20,6 +20,7 @@ from ..common.errors import NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor, require
 from .rules import AREA, LEVELS
+from ...i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,63 @@ class Facts:
     out_of_school: bool = False
 
 
+REASON_TEXTS = {
+    "no_parent": N_("No parent at home"),
+    "violence": N_("Violence or abuse in the household"),
+    "out_of_school": N_("A child is out of school or about to leave"),
+    "income": N_("Income {per_day} per person per day: {percent}% of the poverty line ({line})"),
+    "no_household": N_("No household member recorded yet"),
+    "debt": N_("Debt repayments {amount} a month, {percent}% of the income"),
+    "debt_no_income": N_("Debt repayments {amount} a month, with no income"),
+    "squatting": N_("Squatting"),
+    "rented": N_("Rented home"),
+    "poor_roof": N_("Roof of {roof}"),
+    "flood_risk": N_("Flood risk"),
+    "fire_risk": N_("Fire risk"),
+    "no_water": N_("No water"),
+    "no_toilet": N_("No toilet"),
+    "no_electricity": N_("No electricity"),
+    "chronic_illness": N_("Chronic illness ({n} in the household)"),
+    "disability": N_("Disability ({n} in the household)"),
+    "idpoor": N_("IDPoor level {level}"),
+}
+"""The reasons' texts: stored in English with their values, shown in the reader's language."""
+
+
 @dataclass(frozen=True)
 class Reason:
     code: str
     points: int
-    text: str
+    text: str  # in English, as stored
+    key: str = ""  # of REASON_TEXTS; "" for a reason stored before the texts were translated
+    values: tuple = ()  # (name, value) pairs that fill the text
+
+    @property
+    def label(self) -> str:
+        """The reason in the current language."""
+        if self.key not in REASON_TEXTS:
+            return _(self.text)
+        values = dict(self.values)
+        if "roof" in values:
+            values["roof"] = _(values["roof"])
+        return _(REASON_TEXTS[self.key]).format(**values)
+
+
+def reason(code: str, points: int, key: str = "", **values) -> Reason:
+    """A reason whose text is REASON_TEXTS[key or code] filled with ``values``."""
+    key = key or code
+    return Reason(code, points, REASON_TEXTS[key].format(**values), key,
+                  tuple(sorted(values.items())))
+
+
+def reasons_json(reasons) -> str:
+    """The reasons as stored with a priority."""
+    return json.dumps([[r.code, r.points, r.text, r.key, dict(r.values)] for r in reasons])
+
+
+def reasons_from_json(text: str) -> tuple[Reason, ...]:
+    return tuple(Reason(*item[:4], tuple(sorted(item[4].items())) if len(item) > 4 else ())
+                 for item in json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -65,56 +118,51 @@ def khr(amount: int) -> str:
 def compute_priority(facts: Facts, rule: dict) -> Result:
     """Return the level, score and reasons for ``facts`` under ``rule`` (plain data)."""
     reasons: list[Reason] = []
-    urgent = [(facts.no_parent_at_home, "no_parent", "No parent at home"),
-              (facts.violence, "violence", "Violence or abuse in the household"),
-              (facts.out_of_school, "out_of_school", "A child is out of school or about to leave")]
-    for flag, code, text in urgent:
+    urgent = [(facts.no_parent_at_home, "no_parent"), (facts.violence, "violence"),
+              (facts.out_of_school, "out_of_school")]
+    for flag, code in urgent:
         if flag:
-            reasons.append(Reason(code, 0, text))
+            reasons.append(reason(code, 0))
     line = int(rule["poverty_line_khr_per_person_day"])
     days = int(rule.get("days_per_month", 30))
     if facts.household_size > 0:
         per_day = facts.income_khr // (days * facts.household_size)
         percent = facts.income_khr * 100 // (days * facts.household_size * line)
         points = next((p for limit, p in rule["income_points"] if percent < limit), 0)
-        reasons.append(Reason("income", points,
-                              f"Income {khr(per_day)} per person per day: {percent}% of the "
-                              f"poverty line ({khr(line)})"))
+        reasons.append(reason("income", points, per_day=khr(per_day), percent=percent,
+                              line=khr(line)))
     else:
-        reasons.append(Reason("no_household", 0, "No household member recorded yet"))
+        reasons.append(reason("no_household", 0))
     if facts.repayments_khr:
+        amount = khr(facts.repayments_khr)
         if facts.income_khr:
             share = facts.repayments_khr * 100 // facts.income_khr
-            share_text = f"{share}% of the income"
+            points = next((p for limit, p in rule["debt_points"] if share >= limit), 0)
+            reasons.append(reason("debt", points, amount=amount, percent=share))
         else:
-            share, share_text = 10**6, "with no income"
-        points = next((p for limit, p in rule["debt_points"] if share >= limit), 0)
-        reasons.append(Reason("debt", points,
-                              f"Debt repayments {khr(facts.repayments_khr)} a month, {share_text}"))
+            points = next((p for limit, p in rule["debt_points"] if 10**6 >= limit), 0)
+            reasons.append(reason("debt", points, "debt_no_income", amount=amount))
     housing = rule["housing_points"]
-    for flag, code, text in (
-            (facts.tenure == "squatting", "squatting", "Squatting"),
-            (facts.tenure == "rented", "rented", "Rented home"),
-            (facts.roof in rule.get("poor_roofs", ()), "poor_roof", f"Roof of {facts.roof}"),
-            (facts.flood_risk, "flood_risk", "Flood risk"),
-            (facts.fire_risk, "fire_risk", "Fire risk"),
-            (not facts.water, "no_water", "No water"),
-            (not facts.toilet, "no_toilet", "No toilet"),
-            (not facts.electricity, "no_electricity", "No electricity")):
+    for flag, code in ((facts.tenure == "squatting", "squatting"),
+                       (facts.tenure == "rented", "rented"),
+                       (facts.roof in rule.get("poor_roofs", ()), "poor_roof"),
+                       (facts.flood_risk, "flood_risk"), (facts.fire_risk, "fire_risk"),
+                       (not facts.water, "no_water"), (not facts.toilet, "no_toilet"),
+                       (not facts.electricity, "no_electricity")):
         if flag and housing.get(code):
-            reasons.append(Reason(code, int(housing[code]), text))
+            values = {"roof": facts.roof} if code == "poor_roof" else {}
+            reasons.append(reason(code, int(housing[code]), **values))
     health = rule["health_points"]
     if facts.chronic_illness and health.get("chronic_illness"):
-        reasons.append(Reason("chronic_illness", int(health["chronic_illness"]),
-                              f"Chronic illness ({facts.chronic_illness} in the household)"))
+        reasons.append(reason("chronic_illness", int(health["chronic_illness"]),
+                              n=facts.chronic_illness))
     if facts.disability and health.get("disability"):
-        reasons.append(Reason("disability", int(health["disability"]),
-                              f"Disability ({facts.disability} in the household)"))
+        reasons.append(reason("disability", int(health["disability"]), n=facts.disability))
     idpoor = rule["idpoor_points"].get(str(facts.idpoor_level))
     if idpoor:
-        reasons.append(Reason("idpoor", int(idpoor), f"IDPoor level {facts.idpoor_level}"))
+        reasons.append(reason("idpoor", int(idpoor), level=facts.idpoor_level))
     score = sum(r.points for r in reasons)
-    if any(flag for flag, _c, _t in urgent):
+    if any(flag for flag, _c in urgent):
         level = "urgent"
     else:
         level = next((name for name, minimum in rule["levels"] if score >= minimum), "low")
@@ -129,9 +177,9 @@ def check_rule(payload) -> dict:
         try:
             payload = json.loads(payload)
         except ValueError:
-            raise ValidationError("rule", "is not valid JSON") from None
+            raise ValidationError("rule", _("is not valid JSON")) from None
     if not isinstance(payload, dict):
-        raise ValidationError("rule", "must be an object")
+        raise ValidationError("rule", _("must be an object"))
     out = dict(payload)
     out["poverty_line_khr_per_person_day"] = validate.integer(
         "poverty line", payload.get("poverty_line_khr_per_person_day"), 1000, 1_000_000)
@@ -141,7 +189,7 @@ def check_rule(payload) -> dict:
         pairs = payload.get(key)
         if not isinstance(pairs, list) or not pairs or not all(
                 isinstance(p, list) and len(p) == 2 for p in pairs):
-            raise ValidationError(key, "must be a list of pairs")
+            raise ValidationError(key, _("must be a list of pairs"))
     for key in ("income_points", "debt_points"):
         out[key] = [[validate.integer(key, limit, 0, 10_000), validate.integer(key, points, 0, 1000)]
                     for limit, points in payload[key]]
@@ -151,10 +199,10 @@ def check_rule(payload) -> dict:
                        validate.integer(name, minimum, 0, 10_000)])
     out["levels"] = sorted(levels, key=lambda pair: -pair[1])
     if [n for n, _m in out["levels"]] != ["high", "medium"]:
-        raise ValidationError("high", "must be above the medium level's score")
+        raise ValidationError("high", _("must be above the medium level's score"))
     for key in ("housing_points", "health_points", "idpoor_points"):
         if not isinstance(payload.get(key), dict):
-            raise ValidationError(key, "must be a table of points")
+            raise ValidationError(key, _("must be a table of points"))
         out[key] = {str(k): validate.integer(key, v, 0, 1000) for k, v in payload[key].items()}
     return out
 
@@ -193,7 +241,7 @@ def save_rule(actor: Actor, effective_from, payload, note: str = "",
         old = PriorityRule.get_or_none(PriorityRule.effective_from == effective_from)
         if old is not None and effective_from <= today:
             raise ValidationError("effective from",
-                                  "a rule already in force cannot change: give a later date")
+                                  _("a rule already in force cannot change: give a later date"))
         if old is not None:
             old.delete_instance()
         PriorityRule.create(effective_from=effective_from, payload=json.dumps(rule), note=note,
@@ -229,7 +277,7 @@ def refresh(family_id: int, today: dt.date | None = None) -> Result | None:
     if survey is None:
         return None
     result = compute_priority(facts_of(survey, today), rule_in_force(today))
-    reasons = json.dumps([[r.code, r.points, r.text] for r in result.reasons])
+    reasons = reasons_json(result.reasons)
     now = dt.datetime.now()
     (Priority.insert(family=family_id, computed_level=result.level, score=result.score,
                      reasons=reasons, computed_at=now)
@@ -252,7 +300,7 @@ class PriorityInfo:
 
 
 def _info(row: Priority) -> PriorityInfo:
-    reasons = tuple(Reason(c, p, t) for c, p, t in json.loads(row.reasons))
+    reasons = reasons_from_json(row.reasons)
     return PriorityInfo(row.family_id, row.override_level or row.computed_level,
                         row.computed_level, row.score, reasons, row.override_level,
                         row.override_reason)
@@ -269,7 +317,7 @@ def override(actor: Actor, family_id: int, level: str, reason: str) -> PriorityI
     require(actor, "social.priority")
     row = Priority.get_or_none(Priority.family == family_id)
     if row is None:
-        raise NotFound("This family has no survey yet: its priority cannot be set.")
+        raise NotFound(_("This family has no survey yet: its priority cannot be set."))
     if level:
         validate.choice("level", level, LEVELS)
     reason = validate.text("reason", reason, 300)

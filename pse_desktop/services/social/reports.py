@@ -23,6 +23,7 @@ from ..common import tables, validate
 from ..core.permissions import Actor, require
 from . import assessments, caseload, priority, support, survey
 from .rules import DOMAINS, LEVELS, SUPPORT_KINDS, record_access
+from ...i18n import _
 
 
 def levels_by_centre(actor: Actor) -> dict[str, Counter]:
@@ -180,7 +181,7 @@ def family_file(actor: Actor, family_id: int, today: dt.date | None = None) -> F
     if info is None:
         from ..common.errors import NotFound
 
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     status = caseload.current(family_id)
     requests = support.list_requests(actor, family_id=family_id)
     record_access(actor, family_id, "family file")
@@ -225,7 +226,7 @@ def _period(first, last) -> tuple[dt.date, dt.date]:
     if last < first:
         from ..common.errors import ValidationError
 
-        raise ValidationError("to", "is before the start of the period")
+        raise ValidationError("to", _("is before the start of the period"))
     return first, last
 
 

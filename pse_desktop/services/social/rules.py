@@ -13,7 +13,7 @@ from ...db import database
 from ...db.social import FileAccess
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
-from ...i18n import N_
+from ...i18n import N_, _
 
 AREA = "social"
 
@@ -27,12 +27,19 @@ WALLS = ("brick", "wood", "metal", "thatch", "plastic")
 LENDERS = ("bank", "microfinance", "private", "family")
 SUPPORT_KINDS = ("flood", "fire", "illness", "violence", "house", "school", "other")
 SUPPORT_KIND_LABELS = {  # English, Khmer: the receipts carry both
-    "flood": ("Flood", "ទឹកជំនន់"), "fire": ("Fire", "អគ្គិភ័យ"), "illness": ("Illness", "ជំងឺ"),
-    "violence": ("Domestic violence", "អំពើហិង្សាក្នុងគ្រួសារ"),
-    "house": ("House repair or relocation", "ជួសជុល ឬផ្លាស់ទីលំនៅ"),
-    "school": ("School continuation", "ការបន្តការសិក្សា"), "other": ("Other", "ផ្សេងៗ"),
+    "flood": (N_("Flood"), "ទឹកជំនន់"), "fire": (N_("Fire"), "អគ្គិភ័យ"),
+    "illness": (N_("Illness"), "ជំងឺ"),
+    "violence": (N_("Domestic violence"), "អំពើហិង្សាក្នុងគ្រួសារ"),
+    "house": (N_("House repair or relocation"), "ជួសជុល ឬផ្លាស់ទីលំនៅ"),
+    "school": (N_("School continuation"), "ការបន្តការសិក្សា"), "other": (N_("Other"), "ផ្សេងៗ"),
 }
 SUPPORT_STATUSES = ("requested", "approved", "refused", "cancelled")
+WORDS = (N_("requested"), N_("approved"), N_("refused"), N_("cancelled"), N_("paid"),
+         N_("draft"), N_("complete"), N_("none"), N_("tiles"), N_("metal"), N_("thatch"),
+         N_("plastic"), N_("brick"), N_("wood"), N_("owned"), N_("rented"), N_("squatting"),
+         N_("family"), N_("bank"), N_("microfinance"), N_("private"))
+"""States and survey answers stored in English and shown through ``_(value)``: marked here so
+they are extracted and translated."""
 CURRENCIES = ("USD", "KHR")
 
 register_actions(
@@ -70,6 +77,11 @@ declare(
                N_("The largest emergency support (all instalments, in US dollars) that an admin "
                "may approve."), 0, 10_000_000),
 )
+
+
+def kind_text(kind: str) -> str:
+    """The name of a kind of emergency support in the current language ("Flood", "Inondation")."""
+    return _(SUPPORT_KIND_LABELS[kind][0]) if kind in SUPPORT_KIND_LABELS else kind
 
 
 def record_access(actor: Actor, family_id: int | None, what: str) -> None:

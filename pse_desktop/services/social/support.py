@@ -22,7 +22,8 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit, settings
 from ..core.permissions import Actor, require
-from .rules import AREA, CURRENCIES, SUPPORT_KINDS
+from .rules import AREA, CURRENCIES, SUPPORT_KINDS, kind_text
+from ...i18n import _
 
 MAX_PAYMENTS = 24
 
@@ -39,13 +40,13 @@ def parse_amount(field: str, value, currency: str) -> int:
     if currency == "KHR":  # read through Babel like every amount: '400 000' or '400,000' riel
         amount = validate.money_cents(field, value, currency="KHR")
         if amount > 10**10:
-            raise ValidationError(field, "is more than KHR 10,000,000,000")
+            raise ValidationError(field, _("is more than KHR 10,000,000,000"))
     else:
         amount = validate.money_cents(field, value)
         if amount > 10**9:
-            raise ValidationError(field, "is more than $10,000,000")
+            raise ValidationError(field, _("is more than $10,000,000"))
     if amount <= 0:
-        raise ValidationError(field, "must be more than zero")
+        raise ValidationError(field, _("must be more than zero"))
     return amount
 
 
@@ -82,6 +83,11 @@ class RequestInfo:
         return each if self.payments == 1 else f"{self.payments} x {each}"
 
     @property
+    def kind_label(self) -> str:
+        """The kind of support in the current language."""
+        return kind_text(self.kind)
+
+    @property
     def state(self) -> str:
         if self.status == "approved" and self.paid >= self.payments:
             return "paid"
@@ -112,7 +118,7 @@ def get_request(actor: Actor, request_id: int) -> RequestInfo:
     require(actor, "social.view")
     rows = _infos(SupportRequest.select().where(SupportRequest.id == request_id))
     if not rows:
-        raise NotFound(f"support request {request_id}")
+        raise NotFound(_("support request {request_id}").format(request_id=request_id))
     return rows[0]
 
 
@@ -143,14 +149,14 @@ def request_support(actor: Actor, family_id: int, kind: str, currency: str, amou
     today = today or dt.date.today()
     family = Family.get_or_none(Family.id == family_id)
     if family is None:
-        raise ValidationError("family", "is unknown")
+        raise ValidationError("family", _("is unknown"))
     kind = validate.choice("kind", kind, SUPPORT_KINDS)
     amount = parse_amount("amount", amount, currency)
     payments = validate.integer("payments", payments, 1, MAX_PAYMENTS)
     why = validate.text("why", why, 2000)
     follow_up_on = validate.date("follow-up date", follow_up_on, required=False, earliest=today,
                                  latest=validate.years_from(today, 2),
-                                 why="a follow-up is within the next two years")
+                                 why=_("a follow-up is within the next two years"))
     total = usd_cents(amount * payments, currency)
     with database.atomic():
         row = SupportRequest.create(family=family_id, kind=kind, currency=currency, amount=amount,
@@ -182,7 +188,7 @@ def set_budget(actor: Actor, year: int, kind: str, amount) -> BudgetStatus:
     kind = validate.choice("kind", kind, SUPPORT_KINDS)
     cents = validate.money_cents("budget", amount)
     if cents > 10**11:
-        raise ValidationError("budget", "is more than $1,000,000,000")
+        raise ValidationError("budget", _("is more than $1,000,000,000"))
     with database.atomic():
         old = SupportBudget.get_or_none(SupportBudget.year == year, SupportBudget.kind == kind)
         SupportBudget.insert(year=year, kind=kind, amount_usd_cents=cents).on_conflict(
@@ -238,24 +244,26 @@ def decide(actor: Actor, request_id: int, approve: bool, note: str = "",
                    .execute())
         row = SupportRequest.get_or_none(SupportRequest.id == request_id)
         if row is None:
-            raise NotFound(f"support request {request_id}")
+            raise NotFound(_("support request {request_id}").format(request_id=request_id))
         if updated != 1:
-            raise ConflictError(f"This request is already {row.status}.")
+            raise ConflictError(_("This request is already {state}.").format(state=_(row.status)))
         if approve:
             limit = approval_limit_cents(actor)
             if row.usd_cents_total > limit:
-                raise ConflictError(
-                    f"{validate.format_cents(row.usd_cents_total)} is above what you may approve "
-                    f"({validate.format_cents(limit)}): an admin must approve it.")
+                raise ConflictError(_(
+                    "{amount} is above what you may approve ({limit}): an admin must approve "
+                    "it.").format(amount=validate.format_cents(row.usd_cents_total),
+                                  limit=validate.format_cents(limit)))
             budget = SupportBudget.get_or_none(SupportBudget.year == today.year,
                                                SupportBudget.kind == row.kind)
             # _spent counts this request already (approved above)
             left = (budget.amount_usd_cents if budget else 0) - int(_spent(today.year, row.kind))
             if left < 0:
-                raise ConflictError(
-                    f"The {row.kind} budget of {today.year} has "
-                    f"{validate.format_cents(left + row.usd_cents_total)} left; this request "
-                    f"needs {validate.format_cents(row.usd_cents_total)}.")
+                raise ConflictError(_(
+                    "The budget of {year} for {kind} has {left} left; this request needs "
+                    "{need}.").format(year=today.year, kind=kind_text(row.kind),
+                                      left=validate.format_cents(left + row.usd_cents_total),
+                                      need=validate.format_cents(row.usd_cents_total)))
         audit.record(actor, AREA, "approve" if approve else "refuse", "support", request_id,
                      f"status: requested -> {'approved' if approve else 'refused'}"
                      + (f"; {note}" if note else ""))
@@ -269,9 +277,9 @@ def cancel(actor: Actor, request_id: int, reason: str) -> RequestInfo:
     with database.atomic():
         row = SupportRequest.get_or_none(SupportRequest.id == request_id)
         if row is None:
-            raise NotFound(f"support request {request_id}")
+            raise NotFound(_("support request {request_id}").format(request_id=request_id))
         if row.status not in ("requested", "approved"):
-            raise ConflictError(f"This request is already {row.status}.")
+            raise ConflictError(_("This request is already {state}.").format(state=_(row.status)))
         row.status, row.decision_note = "cancelled", reason
         row.save()
         audit.record(actor, AREA, "cancel", "support", request_id, f"cancelled: {reason}")
@@ -290,7 +298,7 @@ def next_number(series: str) -> int:
             return 1
         except IntegrityError:
             continue
-    raise ConflictError("Someone else is saving, try again in a moment.")
+    raise ConflictError(_("Someone else is saving, try again in a moment."))
 
 
 @dataclass(frozen=True)
@@ -331,7 +339,7 @@ def pay(actor: Actor, request_id: int, received_by: str, *, paid_on=None,
     received_by = validate.name("received by", received_by, 80)
     paid_on = validate.date("date paid", paid_on, required=False) or today
     if paid_on > today:
-        raise ValidationError("date paid", "is in the future")
+        raise ValidationError("date paid", _("is in the future"))
     with database.atomic():
         # the receipt number first: it takes the write lock, so a second payment of the same
         # request waits and then sees the first one
@@ -339,14 +347,16 @@ def pay(actor: Actor, request_id: int, received_by: str, *, paid_on=None,
         # and the request itself: two payments dated in different years use different counters
         row = lock_for_update(SupportRequest.select().where(SupportRequest.id == request_id)).first()
         if row is None:
-            raise NotFound(f"support request {request_id}")
+            raise NotFound(_("support request {request_id}").format(request_id=request_id))
         if row.status != "approved":
-            raise ConflictError(f"Only approved support is paid; this request is {row.status}.")
+            raise ConflictError(_("Only approved support is paid; this request is {state}.").format(
+                state=_(row.status)))
         if row.decided_on and paid_on < row.decided_on:
-            raise ValidationError("date paid", f"is before the approval ({row.decided_on})")
+            raise ValidationError("date paid", _("is before the approval ({day})").format(
+                day=row.decided_on))
         done = SupportPayment.select().where(SupportPayment.request == request_id).count()
         if done >= row.payments:
-            raise ConflictError("Every instalment of this request has been paid.")
+            raise ConflictError(_("Every instalment of this request has been paid."))
         payment = SupportPayment.create(request=request_id, number=done + 1, paid_on=paid_on,
                                         amount=row.amount, received_by=received_by,
                                         receipt_no=f"RC-{paid_on.year}-{number:04d}",

@@ -17,6 +17,7 @@ from ..core import audit
 from ..core.permissions import Actor, can, require
 from . import priority
 from .rules import AREA, LENDERS, ROOFS, TENURES, WALLS, record_access
+from ...i18n import _
 
 MAX_KHR = 10**10  # no household earns or owes ten billion riel
 HOUSING = ("tenure", "rent_khr", "roof", "walls", "flood_risk", "fire_risk", "water", "toilet",
@@ -80,7 +81,7 @@ class SurveyInfo:
 def _family(family_id: int) -> Family:
     family = Family.get_or_none(Family.id == family_id)
     if family is None:
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     return family
 
 
@@ -120,7 +121,7 @@ def _flag(name: str, value) -> bool:
         return value
     if value in (0, 1, "0", "1", "", None):
         return bool(int(value or 0))
-    raise ValidationError(name, "must be yes or no")
+    raise ValidationError(name, _("must be yes or no"))
 
 
 def clean_members(rows) -> list[dict]:
@@ -140,7 +141,7 @@ def clean_members(rows) -> list[dict]:
             "in_school": _flag(f"{where}: in school", row.get("in_school")),
         })
     if len(out) > 30:
-        raise ValidationError("household", "has more than 30 members")
+        raise ValidationError("household", _("has more than 30 members"))
     return out
 
 
@@ -156,7 +157,8 @@ def clean_debts(rows) -> list[dict]:
         owed = _khr(f"debt {n}: amount owed", r.get("owed_khr"))
         repay = _khr(f"debt {n}: monthly repayment", r.get("monthly_repayment_khr"))
         if repay > owed and owed:
-            raise ValidationError(f"debt {n}: monthly repayment", "is more than the amount owed")
+            raise ValidationError(f"debt {n}: monthly repayment",
+                                  _("is more than the amount owed"))
         out.append({"lender": validate.choice(f"debt {n}: lender", r.get("lender"), LENDERS),
                     "owed_khr": owed, "monthly_repayment_khr": repay})
     return out
@@ -167,7 +169,8 @@ def clean_scalars(values: dict, today: dt.date) -> dict:
     if "visited_on" in values:
         day = validate.date("visit date", values["visited_on"], required=False)
         if day and (day > today or day < dt.date(2000, 1, 1)):
-            raise ValidationError("visit date", f"must be between 2000-01-01 and {today}")
+            raise ValidationError("visit date", _("must be between {low} and {high}").format(
+                low="2000-01-01", high=today))
         out["visited_on"] = day
     housing = values.get("housing")
     if housing is not None:
@@ -191,9 +194,10 @@ def clean_scalars(values: dict, today: dt.date) -> dict:
         latest = today.replace(year=today.year + 10, day=min(today.day, 28))
         if until is not None and not dt.date(2005, 1, 1) <= until <= latest:
             # the Equity Card exists since the late 2000s and is valid a few years
-            raise ValidationError("IDPoor valid until", f"must be between 2005-01-01 and {latest}")
+            raise ValidationError("IDPoor valid until", _("must be between {low} and {high}")
+                                  .format(low="2005-01-01", high=latest))
         if out["idpoor_level"] and not out["idpoor_number"]:
-            raise ValidationError("IDPoor number", "is required with an IDPoor level")
+            raise ValidationError("IDPoor number", _("is required with an IDPoor level"))
     urgent = values.get("urgent")
     if urgent is not None:
         for key in URGENT:
@@ -252,7 +256,7 @@ def save_survey(actor: Actor, family_id: int, values: dict, *, complete: bool = 
                 ("visit date", survey.visited_on), ("tenure", survey.tenure),
                 ("household", survey.members.count())) if not ok]
             if missing:
-                raise ValidationError(missing[0], "is needed to complete the survey")
+                raise ValidationError(missing[0], _("is needed to complete the survey"))
             if survey.status != "complete":
                 changes.append("status: draft -> complete")
             survey.status = "complete"

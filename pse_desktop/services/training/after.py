@@ -17,14 +17,16 @@ from ..core.permissions import Actor
 from .progress import next_number
 from .rules import (AREA, FOLLOW_MONTHS, STEP_KINDS, SUPPORT_KINDS,
                     require_manage, require_view)
+from ...i18n import _
 
 
 def _trainee(trainee_id: int, *, completed: bool = False) -> Trainee:
     row = Trainee.get_or_none(Trainee.id == trainee_id)
     if row is None:
-        raise NotFound(f"trainee {trainee_id}")
+        raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
     if completed and row.status != "completed":
-        raise ConflictError(f"{row.name} has not completed the course ({row.status}).")
+        raise ConflictError(_("{name} has not completed the course ({state}).").format(
+            name=row.name, state=_(row.status)))
     return row
 
 
@@ -71,12 +73,14 @@ def add_step(actor: Actor, trainee_id: int, kind: str, *, employer: str = "", no
     note = validate.text("note", note, 300, required=False)
     due_on = validate.date("due date", due_on, required=False) or today + dt.timedelta(days=14)
     if assigned_to_id is not None and User.get_or_none(User.id == assigned_to_id) is None:
-        raise ValidationError("who", "is unknown")
+        raise ValidationError("who", _("is unknown"))
     t = _trainee(trainee_id, completed=True)
     with database.atomic():
         followup_id = None
         if t.family_id and family_centre(t.family_id) is not None:
-            what = f"Job search for {t.name}: {kind}" + (f" at {employer}" if employer else "")
+            what = (_("Job search for {name}: {step} at {employer}") if employer
+                    else _("Job search for {name}: {step}")).format(
+                name=t.name, step=_(kind), employer=employer)
             followup_id = add_followup(actor, t.family_id, what[:300], due_on=due_on,
                                        assigned_to_id=assigned_to_id or actor.id, today=today).id
         row = JobStep.create(trainee=trainee_id, kind=kind, employer=employer, note=note,
@@ -100,9 +104,9 @@ def close_step(actor: Actor, step_id: int, outcome: str, *, on=None,
             JobStep.id == step_id, JobStep.done_on.is_null()).execute()
         row = JobStep.get_or_none(JobStep.id == step_id)
         if row is None:
-            raise NotFound(f"job step {step_id}")
+            raise NotFound(_("job step {step_id}").format(step_id=step_id))
         if n != 1:
-            raise ConflictError("This step is already done.")
+            raise ConflictError(_("This step is already done."))
         if row.followup_id:
             update_followup(actor, row.followup_id, done_on=on, outcome=outcome)
         audit.record(actor, AREA, "close", "job_step", step_id, f"done {on}: {outcome}")
@@ -142,10 +146,10 @@ def record_placement(actor: Actor, trainee_id: int, employer: str, job: str, sta
     start_on = validate.date("start", start_on)
     wage = validate.money_cents("monthly wage", wage_usd)
     if wage > 10**7:
-        raise ValidationError("monthly wage", "is more than $100,000")
+        raise ValidationError("monthly wage", _("is more than $100,000"))
     t = _trainee(trainee_id, completed=True)
     if start_on > today + dt.timedelta(days=60):
-        raise ValidationError("start", "is more than two months ahead")
+        raise ValidationError("start", _("is more than two months ahead"))
     with database.atomic():
         row = Outcome.create(trainee=trainee_id, kind="placement", start_on=start_on,
                              employer=employer, job=job, wage_usd_cents=wage,
@@ -168,9 +172,9 @@ def record_business(actor: Actor, trainee_id: int, kind: str, start_on, *, suppo
     cents = validate.money_cents("support", support_usd) if support else 0
     support_what = validate.text("what was given", support_what, 200, required=support == "kind")
     if support and cents <= 0:
-        raise ValidationError("support", "must be more than zero")
+        raise ValidationError("support", _("must be more than zero"))
     if cents > 10**7:
-        raise ValidationError("support", "is more than $100,000")
+        raise ValidationError("support", _("is more than $100,000"))
     t = _trainee(trainee_id, completed=True)
     with database.atomic():
         receipt = None
@@ -211,14 +215,14 @@ def record_follow_up(actor: Actor, trainee_id: int, months: int, working: bool, 
     today = today or dt.date.today()
     months = validate.integer("months after", months, 0, 12)
     if months not in FOLLOW_MONTHS:
-        raise ValidationError("months after", "must be 3, 6 or 12")
+        raise ValidationError("months after", _("must be 3, 6 or 12"))
     income = validate.money_cents("monthly income", income_usd)
     if income > 10**7:
-        raise ValidationError("monthly income", "is more than $100,000")
+        raise ValidationError("monthly income", _("is more than $100,000"))
     note = validate.text("note", note, 300, required=False)
     visited_on = validate.date("date", visited_on, required=False) or today
     if visited_on > today:
-        raise ValidationError("date", "is in the future")
+        raise ValidationError("date", _("is in the future"))
     t = _trainee(trainee_id, completed=True)
     with database.atomic():
         old = FollowUpVisit.get_or_none(FollowUpVisit.trainee == trainee_id,

@@ -103,7 +103,7 @@ def get_course(actor: Actor, course_id: int) -> CourseInfo:
     require_view(actor)
     found = _infos(Course.select().where(Course.id == course_id))
     if not found:
-        raise NotFound(f"course {course_id}")
+        raise NotFound(_("course {course_id}").format(course_id=course_id))
     return found[0]
 
 
@@ -150,25 +150,26 @@ def clean_weekdays(value) -> str:
         elif part.isdigit() and all(c in "0123456" for c in part):
             days.update(int(c) for c in part)  # "4", or "024" as the course keeps them
         else:
-            raise ValidationError("timetable", f"{part!r} is not a day of the week")
+            raise ValidationError("timetable", _("{part!r} is not a day of the week").format(
+                part=part))
     if not days:
-        raise ValidationError("timetable", "needs at least one day of the week")
+        raise ValidationError("timetable", _("needs at least one day of the week"))
     return "".join(str(d) for d in sorted(days))
 
 
 def clean_course(values: dict) -> dict:
     trade = Trade.get_or_none(Trade.id == values.get("trade_id"))
     if trade is None:
-        raise ValidationError("trade", "is unknown")
+        raise ValidationError("trade", _("is unknown"))
     start_on = validate.date("start", values.get("start_on"))
     end_on = validate.date("end", values.get("end_on"))
     if end_on <= start_on:
-        raise ValidationError("end", "must be after the start")
+        raise ValidationError("end", _("must be after the start"))
     if (end_on - start_on).days > 366:
-        raise ValidationError("end", "a course lasts at most a year")
+        raise ValidationError("end", _("a course lasts at most a year"))
     trainer = User.get_or_none(User.id == values.get("trainer_id"))
     if trainer is None or not trainer.active:
-        raise ValidationError("trainer", "must be an active user")
+        raise ValidationError("trainer", _("must be an active user"))
     return {
         "trade": trade.id, "cohort": validate.text("cohort", values.get("cohort"), 40),
         "start_on": start_on, "end_on": end_on, "trainer": trainer.id,
@@ -188,11 +189,11 @@ def create_course(actor: Actor, values: dict) -> CourseInfo:
     clean = clean_course(values)
     days = session_days(clean["start_on"], clean["end_on"], clean["weekdays"])
     if not days:
-        raise ValidationError("timetable", "gives no session between the start and the end")
+        raise ValidationError("timetable", _("gives no session between the start and the end"))
     with database.atomic():
         if Course.select().where(Course.trade == clean["trade"],
                                  Course.cohort == clean["cohort"]).exists():
-            raise ValidationError("cohort", "this trade already has a course of that cohort")
+            raise ValidationError("cohort", _("this trade already has a course of that cohort"))
         row = Course.create(created_by=actor.id, **clean)
         Session.insert_many([{"course": row.id, "day": d} for d in days]).execute()
         audit.record(actor, AREA, "create", "course", row.id,
@@ -218,7 +219,7 @@ def update_course(actor: Actor, course_id: int, values: dict) -> CourseInfo:
     with database.atomic():
         row = Course.get_or_none(Course.id == course_id)
         if row is None:
-            raise NotFound(f"course {course_id}")
+            raise NotFound(_("course {course_id}").format(course_id=course_id))
         if row.status != "open":
             raise ConflictError(_("This course is closed: it can no longer be changed."))
         before = {k: getattr(row, f"{k}_id" if k in ("trade", "trainer") else k) for k in clean}
@@ -280,8 +281,8 @@ def close_course(actor: Actor, course_id: int) -> CourseInfo:
                                                  Course.status == "open").execute()
         if n != 1:
             if Course.get_or_none(Course.id == course_id) is None:
-                raise NotFound(f"course {course_id}")
-            raise ConflictError("This course is already closed.")
+                raise NotFound(_("course {course_id}").format(course_id=course_id))
+            raise ConflictError(_("This course is already closed."))
         audit.record(actor, AREA, "close", "course", course_id, "status: open -> closed")
     return get_course(actor, course_id)
 

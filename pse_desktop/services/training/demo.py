@@ -22,6 +22,7 @@ from ..social.caseload import add_months
 from ..social.rules import LEVEL_RANK
 from .courses import session_days
 from .rules import AREA
+from ...i18n import _
 
 PLACES = 8
 EMPLOYERS = {"cooking": ("Friends restaurant", "Romdeng", "Hotel kitchen"),
@@ -40,7 +41,7 @@ def _chunks(rows, size=500):
 
 def add_demo(actor, progress, today: dt.date) -> str:
     require(actor, "admin.demo")
-    refuse_if_filled(Course, "training courses")
+    refuse_if_filled(Course, _("training courses"))
     rng = random.Random(18)
     staff = [u.id for u in User.select().where(
         User.role.in_(("social_team", "workshop_manager")), User.active == True)  # noqa: E712

@@ -15,6 +15,7 @@ from ..common.errors import NotFound, ValidationError
 from ..core import settings
 from ..core.permissions import Actor
 from .rules import require_view
+from ...i18n import _
 
 
 def _d(value):
@@ -41,7 +42,7 @@ def certificates(actor: Actor, course_id: int, trainee_id: int | None = None) ->
     require_view(actor)
     course = Course.get_or_none(Course.id == course_id)
     if course is None:
-        raise NotFound(f"course {course_id}")
+        raise NotFound(_("course {course_id}").format(course_id=course_id))
     query = Trainee.select().where(Trainee.course == course_id, Trainee.status == "completed")
     if trainee_id is not None:
         query = query.where(Trainee.id == trainee_id)
@@ -63,7 +64,7 @@ def write_certificates(actor: Actor, course_id: int, out, trainee_id: int | None
 
     data = certificates(actor, course_id, trainee_id)
     if not data:
-        raise ValidationError("certificates", "nobody has completed this course yet")
+        raise ValidationError("certificates", _("nobody has completed this course yet"))
     return render_certificates(data, out)
 
 
@@ -86,7 +87,7 @@ def write_support_receipt(actor: Actor, outcome_id: int, out) -> Path:
     require_view(actor)
     row = Outcome.get_or_none(Outcome.id == outcome_id)
     if row is None or not row.receipt_no:
-        raise NotFound(f"start-up support {outcome_id}")
+        raise NotFound(_("start-up support {outcome_id}").format(outcome_id=outcome_id))
     by = User.get_or_none(User.id == row.created_by_id)
     data = SupportReceipt(settings.get("org_name"), row.receipt_no, _d(row.start_on),
                           row.trainee.name, row.job,

@@ -16,6 +16,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor
 from .rules import AREA, MARKS, require_manage, require_mark, require_marker, require_view
+from ...i18n import _
 
 ACTIVE = ("selected", "completed")
 
@@ -23,7 +24,7 @@ ACTIVE = ("selected", "completed")
 def _session(session_id: int) -> Session:
     row = Session.get_or_none(Session.id == session_id)
     if row is None:
-        raise NotFound(f"session {session_id}")
+        raise NotFound(_("session {session_id}").format(session_id=session_id))
     return row
 
 
@@ -48,17 +49,18 @@ def save_register(actor: Actor, session_id: int, marks: dict[int, str],
     session = _session(session_id)
     course = require_mark(actor, session.course_id)
     if course.status != "open":
-        raise ConflictError("This course is closed.")
+        raise ConflictError(_("This course is closed."))
     day = session.day if isinstance(session.day, dt.date) else dt.date.fromisoformat(str(session.day))
     if day > today:
-        raise ValidationError("session", "is in the future")
+        raise ValidationError("session", _("is in the future"))
     allowed = {t for (t,) in Trainee.select(Trainee.id).where(
         Trainee.course == course.id, Trainee.status.in_(ACTIVE)).tuples()}
     for tid, mark in marks.items():
         if tid not in allowed:
-            raise ValidationError("trainee", f"{tid} is not a trainee of this course")
+            raise ValidationError("trainee", _("{tid} is not a trainee of this course").format(
+                tid=tid))
         if mark not in MARKS + ("",):
-            raise ValidationError("mark", f"{mark!r} is not P or A")
+            raise ValidationError("mark", _("{mark!r} is not P or A").format(mark=mark))
     with database.atomic():
         Presence.delete().where(Presence.session == session_id,
                                 Presence.trainee.in_(list(marks))).execute()
@@ -77,7 +79,7 @@ def skills_of(actor: Actor, trainee_id: int) -> list[tuple[int, str, str, dt.dat
     require_view(actor)
     t = Trainee.get_or_none(Trainee.id == trainee_id)
     if t is None:
-        raise NotFound(f"trainee {trainee_id}")
+        raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
     got = dict(Acquired.select(Acquired.skill, Acquired.acquired_on)
                .where(Acquired.trainee == trainee_id).tuples())
     return [(s.id, s.name, s.name_km, got.get(s.id))
@@ -91,13 +93,13 @@ def mark_skill(actor: Actor, trainee_id: int, skill_id: int, acquired: bool = Tr
     on = validate.date("date", on, required=False) or today
     t = Trainee.get_or_none(Trainee.id == trainee_id)
     if t is None:
-        raise NotFound(f"trainee {trainee_id}")
+        raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
     course = require_mark(actor, t.course_id)
     skill = Skill.get_or_none(Skill.id == skill_id)
     if skill is None or skill.trade_id != course.trade_id:
-        raise ValidationError("skill", "is not on this trade's checklist")
+        raise ValidationError("skill", _("is not on this trade's checklist"))
     if t.status != "selected":
-        raise ConflictError(f"{t.name} is {t.status}.")
+        raise ConflictError(_("{name} is {state}.").format(name=t.name, state=_(t.status)))
     with database.atomic():
         if acquired:
             try:
@@ -135,7 +137,7 @@ def progress(actor: Actor, course_id: int) -> list[Progress]:
 
     course = Course.get_or_none(Course.id == course_id)
     if course is None:
-        raise NotFound(f"course {course_id}")
+        raise NotFound(_("course {course_id}").format(course_id=course_id))
     held = (Session.select().where(Session.course == course_id,
                                    Session.id.in_(Presence.select(Presence.session))).count())
     present = dict(Presence.select(Presence.trainee, fn.COUNT(Presence.id))
@@ -167,7 +169,7 @@ def next_number(series: str) -> int:
             return 1
         except IntegrityError:
             continue
-    raise ConflictError("Someone else is saving, try again in a moment.")
+    raise ConflictError(_("Someone else is saving, try again in a moment."))
 
 
 def complete(actor: Actor, course_id: int, today: dt.date | None = None) -> list[Progress]:

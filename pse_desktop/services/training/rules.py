@@ -11,6 +11,7 @@ from ...db.training import Course
 from ..common.errors import NotFound, PermissionDenied
 from ..core.permissions import Actor, can, fresh, register_actions, require
 from ..core.settings import SettingDef, declare
+from ...i18n import N_, _
 
 AREA = "training"
 
@@ -21,6 +22,12 @@ STEP_KINDS = ("application", "interview", "visit", "other")
 OUTCOME_KINDS = ("placement", "business")
 SUPPORT_KINDS = ("", "kind", "cash")
 FOLLOW_MONTHS = (3, 6, 12)
+WORDS = (N_("selected"), N_("waiting"), N_("dropped"), N_("completed"), N_("open"),
+         N_("closed"), N_("guardian"), N_("member"), N_("outside"), N_("application"),
+         N_("interview"), N_("visit"), N_("other"), N_("placement"), N_("business"),
+         N_("kind"), N_("cash"))
+"""States and kinds stored in English and shown through ``_(value)``: marked here so they
+are extracted and translated."""
 
 register_actions(
     {
@@ -37,11 +44,11 @@ register_actions(
 )
 
 declare(
-    SettingDef("training_min_age", "Youngest trainee (years)", "int", 14,
-               "A young adult of a family may be trained from this age.", 10, 30),
-    SettingDef("training_max_age", "Oldest young adult trainee (years)", "int", 30,
-               "A young adult of a family may be trained up to this age (guardians at any "
-               "age).", 14, 60),
+    SettingDef("training_min_age", N_("Youngest trainee (years)"), "int", 14,
+               N_("A young adult of a family may be trained from this age."), 10, 30),
+    SettingDef("training_max_age", N_("Oldest young adult trainee (years)"), "int", 30,
+               N_("A young adult of a family may be trained up to this age (guardians at any "
+                  "age)."), 14, 60),
 )
 
 
@@ -59,7 +66,7 @@ def may_view(actor: Actor) -> bool:
 def require_marker(actor: Actor) -> None:
     """Refuse, before anything is read, whoever may mark no course at all."""
     if not (can(actor, "training.mark") or is_trainer(actor)):
-        raise PermissionDenied("training.mark", "not the trainer of this course")
+        raise PermissionDenied("training.mark", _("not the trainer of this course"))
 
 
 def require_view(actor: Actor) -> None:
@@ -72,10 +79,10 @@ def require_mark(actor: Actor, course_id: int) -> Course:
     require_marker(actor)
     course = Course.get_or_none(Course.id == course_id)
     if course is None:
-        raise NotFound(f"course {course_id}")
+        raise NotFound(_("course {course_id}").format(course_id=course_id))
     if course.trainer_id == actor.id or can(actor, "training.mark"):
         return course
-    raise PermissionDenied("training.mark", "not the trainer of this course")
+    raise PermissionDenied("training.mark", _("not the trainer of this course"))
 
 
 def require_manage(actor: Actor) -> None:

@@ -18,6 +18,7 @@ from ..core import audit, settings
 from ..core.permissions import Actor
 from ..social.rules import LEVEL_RANK
 from .rules import AREA, require_manage, require_view
+from ...i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def candidates(actor: Actor, family_id: int) -> list[Candidate]:
     require_view(actor)
     family = Family.get_or_none(Family.id == family_id)
     if family is None:
-        raise NotFound(f"family {family_id}")
+        raise NotFound(_("family {family_id}").format(family_id=family_id))
     prio = Priority.get_or_none(Priority.family == family_id)
     level = (prio.override_level or prio.computed_level) if prio else ""
     members = _members(family_id)
@@ -112,7 +113,7 @@ def get_trainee(actor: Actor, trainee_id: int) -> TraineeInfo:
     require_view(actor)
     found = _infos(Trainee.select().where(Trainee.id == trainee_id))
     if not found:
-        raise NotFound(f"trainee {trainee_id}")
+        raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
     return found[0]
 
 
@@ -141,9 +142,9 @@ def of_family(actor: Actor, family_id: int) -> list[tuple[str, TraineeInfo]]:
 def _open_course(course_id: int) -> Course:
     course = Course.get_or_none(Course.id == course_id)
     if course is None:
-        raise NotFound(f"course {course_id}")
+        raise NotFound(_("course {course_id}").format(course_id=course_id))
     if course.status != "open":
-        raise ConflictError("This course is closed.")
+        raise ConflictError(_("This course is closed."))
     return course
 
 
@@ -170,15 +171,16 @@ def propose(actor: Actor, course_id: int, family_id: int, kind: str, person_id: 
     if not found:
         if kind == "member" and HouseholdMember.get_or_none(HouseholdMember.id == person_id):
             low, high = settings.get("training_min_age"), settings.get("training_max_age")
-            raise ValidationError("age", f"a young adult must be {low} to {high} years old")
-        raise ValidationError("who", "is not a guardian or household member of this family")
+            raise ValidationError("age", _("a young adult must be {low} to {high} years old").format(
+                low=low, high=high))
+        raise ValidationError("who", _("is not a guardian or household member of this family"))
     c = found[0]
     with database.atomic():
         _open_course(course_id)
         same = Trainee.select().where(Trainee.course == course_id, Trainee.family == family_id,
                                       Trainee.name == c.name, Trainee.status != "dropped")
         if same.exists():
-            raise ValidationError("who", f"{c.name} is already on this course")
+            raise ValidationError("who", _("{name} is already on this course").format(name=c.name))
         row = Trainee.create(course=course_id, kind=kind, family=family_id,
                              guardian=person_id if kind == "guardian" else None,
                              member=person_id if kind == "member" else None, name=c.name,
@@ -219,19 +221,22 @@ def select(actor: Actor, trainee_id: int) -> TraineeInfo:
     require_manage(actor)
     row = Trainee.get_or_none(Trainee.id == trainee_id)
     if row is None:
-        raise NotFound(f"trainee {trainee_id}")
+        raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
     with database.atomic():
         _lock_course(row.course_id)
         n = Trainee.update(status="selected").where(Trainee.id == trainee_id,
                                                     Trainee.status == "waiting").execute()
         row = Trainee.get_or_none(Trainee.id == trainee_id)
         if row is None:
-            raise NotFound(f"trainee {trainee_id}")
+            raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
         if n != 1:
-            raise ConflictError(f"{row.name} is {row.status}, not waiting.")
+            raise ConflictError(_("{name} is {state}, not waiting.").format(
+                name=row.name, state=_(row.status)))
         course = _open_course(row.course_id)
         if _taken(course.id) > course.capacity:
-            raise ConflictError(f"The course is full ({course.capacity} places).")
+            raise ConflictError(ngettext("The course is full ({n} place).",
+                                         "The course is full ({n} places).",
+                                         course.capacity).format(n=course.capacity))
         audit.record(actor, AREA, "select", "trainee", trainee_id,
                      f"{row.name}: waiting -> selected")
     return get_trainee(actor, trainee_id)
@@ -245,9 +250,10 @@ def unselect(actor: Actor, trainee_id: int) -> TraineeInfo:
                                                    Trainee.status == "selected").execute()
         row = Trainee.get_or_none(Trainee.id == trainee_id)
         if row is None:
-            raise NotFound(f"trainee {trainee_id}")
+            raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
         if n != 1:
-            raise ConflictError(f"{row.name} is {row.status}, not selected.")
+            raise ConflictError(_("{name} is {state}, not selected.").format(
+                name=row.name, state=_(row.status)))
         audit.record(actor, AREA, "unselect", "trainee", trainee_id,
                      f"{row.name}: selected -> waiting")
     return get_trainee(actor, trainee_id)
@@ -289,15 +295,16 @@ def drop_out(actor: Actor, trainee_id: int, reason: str, *, on=None,
             Trainee.id == trainee_id, Trainee.status.in_(("selected", "waiting"))).execute()
         row = Trainee.get_or_none(Trainee.id == trainee_id)
         if row is None:
-            raise NotFound(f"trainee {trainee_id}")
+            raise NotFound(_("trainee {trainee_id}").format(trainee_id=trainee_id))
         if n != 1:
-            raise ConflictError(f"{row.name} is {row.status}.")
+            raise ConflictError(_("{name} is {state}.").format(name=row.name, state=_(row.status)))
         audit.record(actor, AREA, "drop", "trainee", trainee_id,
                      f"{row.name} left the course on {on}: {reason}")
         if row.family_id and family_centre(row.family_id) is not None:
             case = current(row.family_id)
             add_followup(actor, row.family_id,
-                         f"Visit {row.name}: left the {row.course.trade.name} course "
-                         f"({reason})"[:300], assigned_to_id=case.worker_id if case else None,
+                         _("Visit {name}: left the {trade} course ({reason})").format(
+                             name=row.name, trade=row.course.trade.name,
+                             reason=reason)[:300], assigned_to_id=case.worker_id if case else None,
                          today=today)
     return get_trainee(actor, trainee_id)

@@ -15,8 +15,8 @@ from ...services.social import assessments, caseload
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import level_text, tag_levels
 
-NOBODY = "(nobody yet)"
-ALL_OVERDUE = "(every overdue family)"
+NOBODY = N_("(nobody yet)")
+ALL_OVERDUE = N_("(every overdue family)")
 
 
 class CaseloadScreen(Screen):

@@ -27,6 +27,12 @@ extracted and translated."""
 LEVEL_STYLES = {"urgent": "danger", "high": "warning", "medium": "info", "low": "secondary"}
 
 
+def code_of(shown: str, codes) -> str:
+    """The stored English word of an answer shown (or typed) in the current language."""
+    text = (shown or "").strip()
+    return next((c for c in codes if text.lower() in (c, _(c).lower())), text)
+
+
 def level_text(level: str) -> str:
     return _(LEVEL_NAMES.get(level, level))
 

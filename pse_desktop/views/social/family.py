@@ -15,7 +15,8 @@ from ...services.social import assessments, caseload, docs, priority, support, s
 from ...services.social.rules import DOMAINS, LENDERS, LEVELS, ROOFS, SCALE, TENURES, WALLS
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.commands import Command
-from .common import DOMAIN_NAMES, SCALE_NAMES, RowsEditor, level_text, make_document
+from .common import (DOMAIN_NAMES, SCALE_NAMES, RowsEditor, code_of, level_text,
+                     make_document)
 
 TREND = {"better": "↑", "worse": "↓", "same": "=", "": ""}
 
@@ -94,7 +95,8 @@ class FamilyFileScreen(Screen):
                                   height=2, on_change=self.changed)
         self.incomes.pack(fill="x")
         tb.Label(tab, text=_("Debts")).pack(anchor="w", pady=(6, 0))
-        self.debts = RowsEditor(tab, [("lender", _("Lender: ") + ", ".join(LENDERS), 26, "text"),
+        self.debts = RowsEditor(tab, [("lender", _("Lender: ") + ", ".join(map(_, LENDERS)), 26,
+                                       "text"),
                                       ("owed_khr", _("Owed KHR"), 12, "int"),
                                       ("monthly_repayment_khr", _("KHR a month"), 12, "int")],
                                 height=3, on_change=self.changed)
@@ -106,13 +108,13 @@ class FamilyFileScreen(Screen):
         form = self.housing_form = Form(tab)
         form.pack(fill="x")
         row = tb.Frame(tab)
-        form.add("tenure", _("Home"), tb.Combobox, state="readonly", values=[""] + list(TENURES),
-                 width=12)
+        form.add("tenure", _("Home"), tb.Combobox, state="readonly",
+                 values=[""] + [_(t) for t in TENURES], width=12)
         form.add("rent", _("Rent KHR a month"), width=12)
-        form.add("roof", _("Roof"), tb.Combobox, state="readonly", values=[""] + list(ROOFS),
-                 width=12)
-        form.add("walls", _("Walls"), tb.Combobox, state="readonly", values=[""] + list(WALLS),
-                 width=12)
+        form.add("roof", _("Roof"), tb.Combobox, state="readonly",
+                 values=[""] + [_(r) for r in ROOFS], width=12)
+        form.add("walls", _("Walls"), tb.Combobox, state="readonly",
+                 values=[""] + [_(w) for w in WALLS], width=12)
         row.pack(fill="x", pady=2)
         self.flags = {}
         for key, label in (("flood_risk", _("Flood risk")), ("fire_risk", _("Fire risk")),
@@ -267,10 +269,11 @@ class FamilyFileScreen(Screen):
         self.visit_form.set_values({"visit date": info.visited_on or ""})
         self.members.set_rows([m.__dict__ for m in info.members])
         self.incomes.set_rows([i.__dict__ for i in info.incomes])
-        self.debts.set_rows([d.__dict__ for d in info.debts])
+        self.debts.set_rows([{**d.__dict__, "lender": _(d.lender)} for d in info.debts])
         h = info.housing
-        self.housing_form.set_values({"tenure": h.get("tenure", ""), "rent": h.get("rent_khr") or "",
-                                      "roof": h.get("roof", ""), "walls": h.get("walls", "")})
+        self.housing_form.set_values({"tenure": _(h.get("tenure", "")),
+                                      "rent": h.get("rent_khr") or "",
+                                      "roof": _(h.get("roof", "")), "walls": _(h.get("walls", ""))})
         for key, var in self.flags.items():
             var.set(bool(h.get(key, key in ("water", "toilet", "electricity"))))
         self.idpoor_form.set_values({
@@ -302,7 +305,7 @@ class FamilyFileScreen(Screen):
             text += " - " + _("set by hand, computed: {level}").format(
                 level=level_text(p.computed_level))
         self.level_label.configure(text=text)
-        lines = [f"• {r.text}" + (f" (+{r.points})" if r.points else "") for r in p.reasons]
+        lines = [f"• {r.label}" + (f" (+{r.points})" if r.points else "") for r in p.reasons]
         if p.override_reason:
             lines.append(_("Reason for the level set by hand: {r}").format(r=p.override_reason))
         self.reasons.configure(text="\n".join(lines))
@@ -368,9 +371,12 @@ class FamilyFileScreen(Screen):
         i = self.idpoor_form.values()
         values = {
             "visited_on": self.visit_form.values()["visit date"],
-            "members": self.members.rows, "incomes": self.incomes.rows, "debts": self.debts.rows,
-            "housing": {"tenure": h["tenure"], "rent_khr": h["rent"], "roof": h["roof"],
-                        "walls": h["walls"], **{k: v.get() for k, v in self.flags.items()}},
+            "members": self.members.rows, "incomes": self.incomes.rows,
+            "debts": [{**d, "lender": code_of(d.get("lender", ""), LENDERS)}
+                      for d in self.debts.rows],
+            "housing": {"tenure": code_of(h["tenure"], TENURES), "rent_khr": h["rent"],
+                        "roof": code_of(h["roof"], ROOFS), "walls": code_of(h["walls"], WALLS),
+                        **{k: v.get() for k, v in self.flags.items()}},
             "idpoor": {"idpoor_number": i["IDPoor number"], "idpoor_level": i["IDPoor level"],
                        "idpoor_valid_until": i["IDPoor valid until"]},
             "urgent": {k: v.get() for k, v in self.urgent.items()},

@@ -17,7 +17,8 @@ from ...services.social.rules import DOMAINS, LEVELS, SUPPORT_KINDS
 from ..common.base import Screen
 from .common import DOMAIN_NAMES, level_text
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+          N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
 
 
 def _tree(master, cols, height=10):

@@ -13,12 +13,17 @@ from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
 from ...services.social import caseload, docs, support
-from ...services.social.rules import CURRENCIES, SUPPORT_KINDS
+from ...services.social.rules import CURRENCIES, SUPPORT_KINDS, kind_text
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import make_document
 
 STATES = {"requested": N_("Waiting for a decision"), "approved": N_("Approved"), "refused": N_("Refused"),
           "cancelled": N_("Cancelled"), "": N_("All")}
+
+
+def _kind_code(label: str) -> str:
+    """The kind whose name (in the current language) the box shows."""
+    return next((k for k in SUPPORT_KINDS if kind_text(k) == label), label)
 
 
 class SupportScreen(Screen):
@@ -76,8 +81,8 @@ class SupportScreen(Screen):
         form = self.form = Form(side, stacked=True, wrap=230)
         form.pack(fill="x")
         form.add("family", _("Family code"), width=10)
-        form.add("kind", _("Kind"), tb.Combobox, state="readonly", values=list(SUPPORT_KINDS),
-                 width=12)
+        form.add("kind", _("Kind"), tb.Combobox, state="readonly",
+                 values=[kind_text(k) for k in SUPPORT_KINDS], width=12)
         form.add("currency", _("Currency"), tb.Combobox, state="readonly",
                  values=list(CURRENCIES), width=6)
         form.add("amount", _("Amount each time"), width=12)
@@ -109,7 +114,7 @@ class SupportScreen(Screen):
                             status=self._state() or None)
         self.rows = [] if rows is FAILED else rows
         self.table.set_source(lambda page, size: (
-            [(r.id, (f"{r.requested_on:%d %b %Y}", r.family_code, r.kind, r.total_text,
+            [(r.id, (f"{r.requested_on:%d %b %Y}", r.family_code, kind_text(r.kind), r.total_text,
                      _(r.state), f"{r.paid}/{r.payments}"))
              for r in self.rows[page * size:(page + 1) * size]], len(self.rows)))
         self.detail.configure(text="")
@@ -124,12 +129,13 @@ class SupportScreen(Screen):
             return
         budget = support.budget_status(self.ctx.actor, self.today.year, r.kind)
         lines = [_("{family}: {kind}, {amount} (total {usd})").format(
-                     family=r.family_code, kind=r.kind, amount=r.total_text,
+                     family=r.family_code, kind=kind_text(r.kind), amount=r.total_text,
                      usd=format_cents(r.usd_cents_total)),
                  _("Why: {why}").format(why=r.why),
                  _("Asked by {who} on {day:%d %b %Y}").format(who=r.requested_by, day=r.requested_on),
                  _("{kind} budget {year}: {budget}, spent {spent}, left {left}").format(
-                     kind=r.kind, year=budget.year, budget=format_cents(budget.budget_usd_cents),
+                     kind=kind_text(r.kind), year=budget.year,
+                     budget=format_cents(budget.budget_usd_cents),
                      spent=format_cents(budget.spent_usd_cents),
                      left=format_cents(budget.left_usd_cents))]
         if r.follow_up_on:
@@ -150,7 +156,7 @@ class SupportScreen(Screen):
         if fid is FAILED:
             return
         result = call_service(self.form, support.request_support, self.ctx.actor, fid,
-                              values["kind"], values["currency"], values["amount"],
+                              _kind_code(values["kind"]), values["currency"], values["amount"],
                               why=values["why"], payments=values["payments"] or 1,
                               follow_up_on=values["follow-up date"] or None, today=self.today)
         if result is FAILED:

@@ -49,3 +49,19 @@ def test_the_family_file_puts_everything_together(social, tmp_path):
         assert part in text, part
     with pytest.raises(Exception):
         docs.write_family_file(social["stm_staff"], fam.id, tmp_path / "g.pdf")
+
+
+def test_the_family_file_is_in_the_language_of_who_prints_it(social, tmp_path):
+    from pse_desktop import i18n
+
+    fam, worker = social["families"][0], social["worker"]
+    caseload.assign(social["lead"], fam.id, worker.id, today=TODAY)
+    survey.save_survey(worker, fam.id, full_survey(case_notes="père en prison"), today=TODAY)
+    i18n.set_language("fr")
+    try:
+        text = text_of(docs.write_family_file(worker, fam.id, tmp_path / "f.pdf", today=TODAY))
+    finally:
+        i18n.set_language("en")
+    for part in ("Dossier de la famille F00001", "Travailleur social : Dara", "Niveau :",
+                 "Notes de suivi du cas : père en prison", "Confidentiel", "Logement : "):
+        assert part in text, part

@@ -111,3 +111,25 @@ def test_two_people_making_a_new_months_list_at_once_both_get_it(rice, monkeypat
     assert not any(isinstance(r, Exception) for r in got), got
     assert [len(r.lines) for r in got] == [3, 3]
     assert MonthList.select().count() == 1 and Line.select().count() == 3
+
+
+def test_the_lists_messages_follow_the_language(rice):
+    from pse_desktop import i18n
+
+    worker = rice["worker"]
+    info = lists.build(worker, MONTH)
+    flagged = next(ln for ln in info.lines if ln.flagged)
+    i18n.set_language("fr")
+    try:
+        with pytest.raises(ConflictError) as waiting:
+            lists.finalise(worker, MONTH)
+        assert str(waiting.value) == "1 famille signalée attend encore une décision."
+        with pytest.raises(ValidationError) as kilos:
+            lists.decide(worker, flagged.id, "reduce", "absent souvent", "15")
+        assert kilos.value.message == "doit être supérieur à 0 et inférieur à 15 kg"
+        i18n.set_language("km")
+        with pytest.raises(ConflictError) as waiting_km:
+            lists.finalise(worker, MONTH)
+        assert str(waiting_km.value) == "គ្រួសារដែលបានសម្គាល់ចំនួន 1 នៅតែត្រូវការការសម្រេច។"
+    finally:
+        i18n.set_language("en")

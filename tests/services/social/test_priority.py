@@ -97,3 +97,26 @@ def test_a_rule_typed_in_a_form_is_cleaned_to_numbers(social):
     with pytest.raises(ValidationError, match="high"):
         priority.save_rule(social["lead"], TODAY.replace(year=2028),
                            dict(rule, levels=[["high", 10], ["high", 20]]), today=TODAY)
+
+
+def test_reasons_are_stored_in_english_and_read_in_the_readers_language():
+    from pse_desktop import i18n
+
+    facts = Facts(household_size=3, income_khr=660_000, tenure="squatting", roof="thatch",
+                  chronic_illness=1, no_parent_at_home=True)
+    result = compute_priority(facts, DEFAULT_RULE)
+    stored = priority.reasons_from_json(priority.reasons_json(result.reasons))
+    assert [r.text for r in stored] == [r.text for r in result.reasons]
+    assert stored == result.reasons and hash(result)  # plain values, as before
+    by_code = {r.code: r for r in stored}
+    assert by_code["poor_roof"].text == by_code["poor_roof"].label == "Roof of thatch"
+    i18n.set_language("fr")
+    try:
+        assert by_code["no_parent"].label == "Aucun parent à la maison"
+        assert by_code["poor_roof"].label == "Toit en chaume"
+        assert by_code["income"].label.startswith("Revenu de KHR 7,333 par personne et par jour")
+        assert by_code["income"].text.startswith("Income KHR 7,333 per person per day")
+        # a reason stored before its text was translated is shown in English
+        assert priority.Reason("x", 0, "Something else").label == "Something else"
+    finally:
+        i18n.set_language("en")

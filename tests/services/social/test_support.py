@@ -169,3 +169,30 @@ def test_the_last_instalment_paid_twice_at_once_across_new_year(social, target):
                             today=TODAY))
     assert isinstance(got, ConflictError), got
     assert SupportPayment.select().count() == 1
+
+
+@pytest.fixture
+def french():
+    """The messages in French for one test; English again afterwards."""
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("en")
+
+
+def test_the_services_messages_follow_the_language(social, french):
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    req = support.request_support(worker, fam.id, "flood", "USD", "10", why="x", today=TODAY)
+    support.decide(lead, req.id, False, "non", today=TODAY)
+    with pytest.raises(ConflictError) as refused:
+        support.decide(lead, req.id, True, today=TODAY)
+    assert str(refused.value) == "Cette demande est déjà refusée."
+    with pytest.raises(ConflictError) as unpaid:
+        support.pay(worker, req.id, "Sok Sophea", today=TODAY)
+    assert str(unpaid.value) == "Seule une aide approuvée est payée ; cette demande est refusée."
+    support.set_budget(lead, TODAY.year, "fire", "100")
+    big = support.request_support(worker, fam.id, "fire", "USD", "150", why="x", today=TODAY)
+    with pytest.raises(ConflictError) as budget:
+        support.decide(lead, big.id, True, today=TODAY)
+    assert "Le budget" in str(budget.value) and "« Incendie »" in str(budget.value)

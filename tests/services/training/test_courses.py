@@ -161,3 +161,25 @@ def test_a_closed_course_cannot_be_edited(training):
     with pytest.raises(ConflictError, match="closed"):
         courses.update_course(worker, course.id, _values(course, place="Elsewhere"))
     assert courses.get_course(worker, course.id).place == "Stung Meanchey kitchen"
+
+
+def test_the_courses_messages_follow_the_language(training):
+    from pse_desktop import i18n
+
+    worker, trade = training["worker"], training["trade"]
+    good = {"trade_id": trade.id, "cohort": "2027-A", "start_on": "2027-01-04",
+            "end_on": "2027-04-30", "trainer_id": training["trainer"].id, "capacity": 20}
+    i18n.set_language("fr")
+    try:
+        with pytest.raises(ValidationError) as end:
+            courses.create_course(worker, {**good, "end_on": "2027-01-01"})
+        assert (end.value.field, end.value.message) == ("end", "doit être après le début")
+        with pytest.raises(ValidationError) as day:
+            courses.create_course(worker, {**good, "weekdays": "Mon Funday"})
+        assert day.value.message == "'Funday' n'est pas un jour de la semaine"
+        courses.close_course(worker, training["course"].id)
+        with pytest.raises(ConflictError) as closed:
+            courses.close_course(worker, training["course"].id)
+        assert str(closed.value) == "Cette formation est déjà clôturée."
+    finally:
+        i18n.set_language("en")

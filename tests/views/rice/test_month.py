@@ -46,7 +46,7 @@ def test_the_issue_path_in_the_window(rice, target, ui, tk_root):
     flagged = next(i for i in tree.get_children() if "flagged" in tree.item(i, "tags"))
     assert tree.item(flagged, "values")[0] == "F00002"
     month.finalise()
-    assert "need a decision" in month.message.cget("text")
+    assert "still needs a decision" in month.message.cget("text")
     tree.selection_set(flagged)
     month.form.set_values({"decision": "Reduce", "kilograms": "7,5", "reason": ""})
     month.decide()

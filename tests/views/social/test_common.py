@@ -23,3 +23,19 @@ def test_rows_are_added_changed_and_removed(ui, tk_root):
     assert editor.rows == [] and len(changes) == 3
     assert level_text("urgent") == "Urgent" and level_text("") == "-"
     editor.destroy()
+
+
+def test_an_answer_shown_in_the_language_is_stored_as_its_english_word():
+    from pse_desktop import i18n
+    from pse_desktop.services.social.rules import LENDERS, ROOFS
+    from pse_desktop.views.social.common import code_of
+
+    assert code_of("thatch", ROOFS) == "thatch" and code_of("", ROOFS) == ""
+    i18n.set_language("fr")
+    try:
+        assert code_of("chaume", ROOFS) == "thatch"
+        assert code_of(" Microfinance ", LENDERS) == "microfinance"
+        assert code_of("bank", LENDERS) == "bank"  # the English word still works
+        assert code_of("usurier", LENDERS) == "usurier"  # unknown: the service refuses it
+    finally:
+        i18n.set_language("en")

@@ -95,7 +95,7 @@ def test_a_social_worker_surveys_assesses_and_gets_support_paid(social, target, 
     lead = SupportScreen(ui, ctx_for(social["lead"], target, opened))
     lead.table.tree.selection_set(lead.table.tree.get_children()[0])
     lead.show_selected()
-    assert "school budget" in lead.detail.cget("text") and "left $500.00" in lead.detail.cget("text")
+    assert "School continuation budget" in lead.detail.cget("text") and "left $500.00" in lead.detail.cget("text")
     lead.decide(True)
     assert "approved" in lead.message.cget("text")
     sup.state_var.set("Approved")
