@@ -61,6 +61,22 @@ def _reach_everything(root, main, key):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("role", ROLES)
 def test_every_screen_fits(tk_root, demo_target, role, size):
+    _every_screen_fits(tk_root, demo_target, role, size)
+
+
+@pytest.mark.parametrize("role", ["admin", "sophea", "dara", "srey", "vanna"])
+def test_every_screen_fits_in_khmer_on_a_netbook(tk_root, demo_target, role):
+    """Khmer words are longer and its lines taller: the same check in Khmer at 1024x600."""
+    from pse_desktop import i18n
+
+    i18n.set_language("km")
+    try:
+        _every_screen_fits(tk_root, demo_target, role, "1024x600")
+    finally:
+        i18n.set_language("en")
+
+
+def _every_screen_fits(tk_root, demo_target, role, size):
     from pse_desktop.views.core.shell import MainWindow
 
     actor = auth.authenticate(role, "admin-pass" if role == "admin" else DEMO_PASSWORD)
