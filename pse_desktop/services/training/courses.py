@@ -138,14 +138,16 @@ def clean_weekdays(value) -> str:
     """'0,2,4' or [0, 2, 4] or 'Mon Wed Fri' -> '024'."""
     if isinstance(value, str):
         parts = value.replace(",", " ").split()
-    else:
+    elif isinstance(value, (list, tuple, set)):
         parts = [str(v) for v in value]
+    else:
+        raise ValidationError("timetable", "needs at least one day of the week")
     days = set()
     for part in parts:
         name = part[:3].title()
         if name in WEEKDAY_NAMES:
             days.add(WEEKDAY_NAMES.index(name))
-        elif part.isdigit() and 0 <= int(part) <= 6:
+        elif part.isdecimal() and len(part) == 1 and 0 <= int(part) <= 6:
             days.add(int(part))
         else:
             raise ValidationError("timetable", f"{part!r} is not a day of the week")
@@ -155,7 +157,8 @@ def clean_weekdays(value) -> str:
 
 
 def clean_course(values: dict) -> dict:
-    trade = Trade.get_or_none(Trade.id == values.get("trade_id"))
+    trade_id = validate.record_id("trade", values.get("trade_id"))
+    trade = None if trade_id is None else Trade.get_or_none(Trade.id == trade_id)
     if trade is None:
         raise ValidationError("trade", "is unknown")
     start_on = validate.date("start", values.get("start_on"))
@@ -164,7 +167,8 @@ def clean_course(values: dict) -> dict:
         raise ValidationError("end", "must be after the start")
     if (end_on - start_on).days > 366:
         raise ValidationError("end", "a course lasts at most a year")
-    trainer = User.get_or_none(User.id == values.get("trainer_id"))
+    trainer_id = validate.record_id("trainer", values.get("trainer_id"))
+    trainer = None if trainer_id is None else User.get_or_none(User.id == trainer_id)
     if trainer is None or not trainer.active:
         raise ValidationError("trainer", "must be an active user")
     return {

@@ -34,3 +34,16 @@ def test_centre_staff_do_not_read_the_reasons_of_any_family(social):
             designation.designated(social[who], "2026-11")
     assert [d.reason for d in designation.history(social["worker"], fam.id)] == [
         "father drinks, mother sick"]
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(month=HOSTILE, reason=HOSTILE)
+def test_any_designation(social, month, reason):
+    family = social["families"][0]
+    refused_cleanly(lambda: designation.designate(social["worker"], family.id, month, reason, today=TODAY),
+                    "from month", "reason")

@@ -98,3 +98,20 @@ def test_a_decision_while_the_list_is_made_final_is_refused(rice, target):
     assert isinstance(got, ConflictError), got
     line = next(ln for ln in lists.get_month(worker, MONTH).lines if ln.id == flagged.id)
     assert line.decision == "give"
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(decision=st.one_of(st.sampled_from(["give", "reduce", "hold"]), HOSTILE), reason=HOSTILE,
+       kg_text=HOSTILE)
+def test_any_decision(rice, decision, reason, kg_text):
+    worker = rice["worker"]
+    if not lists.get_month(worker, MONTH).lines:
+        lists.build(worker, MONTH)
+    flagged = next(ln for ln in lists.get_month(worker, MONTH).lines if ln.flagged)
+    refused_cleanly(lambda: lists.decide(worker, flagged.id, decision, reason, kg_text),
+                    "decision", "reason", "kilograms")
