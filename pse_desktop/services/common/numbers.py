@@ -30,7 +30,7 @@ from ...formats import DECIMALS, format_amount, plain_amount, plain_number
 from ...i18n import _, locale_name
 
 __all__ = ["DECIMALS", "format_amount", "plain_amount", "parse_amount", "parse_quantity",
-           "parse_decimal_text", "parse_whole", "check_plausible", "Plausible", "NeedsConfirmation", "understood"]
+           "parse_decimal_text", "parse_whole", "check_plausible", "Unclear", "Plausible", "NeedsConfirmation", "understood"]
 
 SYMBOLS = {"USD": ("US$", "$US", "$", "USD"), "EUR": ("€", "EUR"), "KHR": ("៛", "KHR", "riels", "riel")}
 MAX_TEXT = 40  # characters of an amount field; longer is never an amount
@@ -39,6 +39,14 @@ MAX_MINOR = 10 ** 15  # an int given directly (minor units) must be below this
 SPACES = "\u0020\u00a0\u202f\u2009\u2007"
 
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+class Unclear(ValidationError):
+    """The text reads two ways (or more): ``readings`` are what it may mean, as the user would type them."""
+
+    def __init__(self, field: str, message: str, readings: list[str]):
+        super().__init__(field, message)
+        self.readings = readings
 
 
 def current_locale() -> str:
@@ -118,15 +126,14 @@ def parse_decimal_text(field: str, value, locale: str | None = None, decimals: i
     try:
         number = parse_decimal(text, locale=locale, strict=True)
     except NumberFormatError as e:
-        raise ValidationError(field, _ambiguous(value, e.suggestions or [], decimals, locale)) from None
+        raise _ambiguous(field, value, e.suggestions or [], decimals, locale) from None
     except (InvalidOperation, ValueError, OverflowError):
         raise ValidationError(field, _("must be an amount like {example}, not {value!r}").format(example=_example(decimals, locale), value=value)) from None
     if not number.is_finite():
         raise ValidationError(field, _("must be an amount like {example}").format(example=_example(decimals, locale)))
     places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
     if places > decimals:
-        raise ValidationError(field, _too_many_decimals(value, text, number, decimals, locale,
-                                                        decimal_sign, group_sign, currency))
+        raise _too_many_decimals(field, value, text, number, decimals, locale, currency)
     return -number if sign == "-" else number
 
 
@@ -134,7 +141,7 @@ def _example(decimals: int, locale: str) -> str:
     return _plain(1250 if decimals else 12, decimals, locale)
 
 
-def _ambiguous(value: str, suggestions: list[str], decimals: int, locale: str) -> str:
+def _ambiguous(field: str, value: str, suggestions: list[str], decimals: int, locale: str) -> ValidationError:
     readings = []
     for s in suggestions:
         try:
@@ -144,11 +151,13 @@ def _ambiguous(value: str, suggestions: list[str], decimals: int, locale: str) -
         if -min(d.as_tuple().exponent, 0) <= decimals:
             readings.append(_plain(int(d.scaleb(decimals)), decimals, locale))
     if readings:
-        return _("{value!r} is not clear: did you mean {readings}? Type it again").format(value=value, readings=" {} ".format(_("or")).join(readings))
-    return _("must be an amount like {example}, not {value!r}").format(example=_example(decimals, locale), value=value)
+        return Unclear(field, _("{value!r} is not clear: did you mean {readings}? Type it again").format(
+            value=value, readings=" {} ".format(_("or")).join(readings)), readings)
+    return ValidationError(field, _("must be an amount like {example}, not {value!r}").format(
+        example=_example(decimals, locale), value=value))
 
 
-def _too_many_decimals(value, text, number, decimals, locale, decimal_sign, group_sign, currency) -> str:
+def _too_many_decimals(field, value, text, number, decimals, locale, currency) -> ValidationError:
     # "1.200" in English or "1,200" in French: the sign may have been meant for thousands.
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", text) or re.fullmatch(r"\d{1,3}(,\d{3})+", text):
         whole = int(re.sub(r"\D", "", text))
@@ -157,11 +166,15 @@ def _too_many_decimals(value, text, number, decimals, locale, decimal_sign, grou
                  if small is not None and small == number else None)
         second = _plain(whole * 10 ** decimals, decimals, locale)
         if first:
-            return _("{value!r} is not clear: {first} or {second}? Type it again").format(value=value, first=first, second=second)
-        return _("{value!r} is not clear: did you mean {readings}? Type it again").format(value=value, readings=second)
+            return Unclear(field, _("{value!r} is not clear: {first} or {second}? Type it again").format(
+                value=value, first=first, second=second), [first, second])
+        return Unclear(field, _("{value!r} is not clear: did you mean {readings}? Type it again").format(
+            value=value, readings=second), [second])
     if decimals == 0:
-        return (_("{currency} has no decimals: type a whole number, not {value!r}").format(currency=currency, value=value) if currency else _("this amount has no decimals: type a whole number, not {value!r}").format(value=value))
-    return _("has too many decimals ({n} at most): {value!r}").format(n=decimals, value=value)
+        return ValidationError(field, _("{currency} has no decimals: type a whole number, not {value!r}").format(
+            currency=currency, value=value) if currency else
+            _("this amount has no decimals: type a whole number, not {value!r}").format(value=value))
+    return ValidationError(field, _("has too many decimals ({n} at most): {value!r}").format(n=decimals, value=value))
 
 
 def parse_amount(field: str, value, currency: str = "USD", locale: str | None = None,
