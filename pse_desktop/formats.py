@@ -51,9 +51,13 @@ def format_amount(minor: int, currency: str = "USD", locale: str | None = None) 
     digits = DECIMALS.get(currency, 2)
     value = Decimal(int(minor)).scaleb(-digits)
     if digits == 0:
-        return numbers.format_currency(value, currency, format=_no_decimals(locale), locale=locale,
+        text = numbers.format_currency(value, currency, format=_no_decimals(locale), locale=locale,
                                        currency_digits=False)
-    return numbers.format_currency(value, currency, locale=locale)
+    else:
+        text = numbers.format_currency(value, currency, locale=locale)
+    # French groups thousands with a narrow no-break space, which the PDFs' Latin font (Helvetica,
+    # WinAnsi) draws as a black box: the no-break space keeps the number whole and prints.
+    return text.replace("\u202f", "\u00a0")
 
 
 def plain_amount(minor: int, currency: str = "USD", locale: str | None = None) -> str:

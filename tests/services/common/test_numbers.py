@@ -83,9 +83,9 @@ def test_amounts_follow_the_users_language(language):
     assert numbers.current_locale() == "fr_FR"
     assert validate.money_cents("amount", "12,50") == 1250
     assert validate.money_cents("amount", "1 200,50") == 120050
-    assert numbers.format_amount(120050) == "1\u202f200,50\xa0$US"
+    assert numbers.format_amount(120050) == "1\xa0200,50\xa0$US"
     assert numbers.plain_amount(120050) == "1 200,50"
-    assert validate.format_cents(120050) == "1\u202f200,50\xa0$US"
+    assert validate.format_cents(120050) == "1\xa0200,50\xa0$US"
     with pytest.raises(ValidationError, match="1,20 ou 1 200,00") as e:
         validate.money_cents("monthly wage", "1,200")
     assert e.value.field == "monthly wage"

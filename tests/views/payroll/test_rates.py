@@ -57,7 +57,7 @@ def test_a_french_user_types_rates_the_french_way(tk_root, ui, manager, target):
         rates.form.set_values({"effective_from": f"{THIS_YEAR + 1}-01-01", "minimum_wage_cents": "1 050,50",
                                "nssf_health_employer_bp": "2,7 %", "tax_brackets": "1 500 000: 0; *: 12,5"})
         rates.save_button.invoke()
-        assert asked and "1\u202f050,50\xa0$US" in asked[0]  # unusual: asked, then saved
+        assert asked and "1\xa0050,50\xa0$US" in asked[0]  # unusual: asked, then saved
         saved = payroll.rates_in_force(dt.date(THIS_YEAR + 1, 2, 1))
         assert (saved.minimum_wage_cents, saved.nssf_health_employer_bp) == (105_050, 270)
         assert saved.tax_brackets == ((1_500_000, 0), (None, 1_250))
