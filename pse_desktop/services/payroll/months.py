@@ -17,6 +17,7 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from .rates import Rates
+from . import rate_fields
 from .rate_fields import EDITABLE_RATES, MINIMUM_WAGE_USUAL, brackets_text, parse_brackets, parse_rate  # noqa: F401
 from ..common import numbers
 from .rates_json import rates_from_json, rates_to_json
@@ -180,7 +181,8 @@ def save_rates(actor: Actor, effective_from, values: dict, note: str = "", confi
     try:
         rates = Rates(**fields)  # checks every value
     except TypeError:  # a tax bracket row that is not (riel, basis points)
-        raise ValidationError("tax_brackets", _("must be brackets like {example}").format(example="1,500,000: 0; *: 20")) from None
+        raise ValidationError("tax_brackets", _("must be brackets like {example}").format(
+            example=rate_fields.EXAMPLE())) from None
     with database.atomic():
         if PayRun.select().where((PayRun.rates_from == start) & (PayRun.status == "final")).exists():
             raise ConflictError(_("The rates from {start} were used by a finalised payroll; add new rates with a later effective date instead.").format(start=start))

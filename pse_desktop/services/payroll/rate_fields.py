@@ -105,6 +105,11 @@ def parse_rate(name: str, value) -> int:
     return days
 
 
+def EXAMPLE() -> str:  # noqa: N802 - reads as the constant it would be, in the current language
+    """'1,500,000: 0; *: 20' in the user's language."""
+    return brackets_text(((1_500_000, 0), (None, 2_000)))
+
+
 def brackets_text(brackets, locale: str | None = None) -> str:
     """'1,500,000: 0; 2,000,000: 5; ...; *: 20' (upper bound in riel: rate in %), in the user's language."""
     return "; ".join(f"{'*' if upper is None else numbers.plain_amount(upper, 'KHR', locale)}: "
@@ -119,8 +124,7 @@ def parse_brackets(value):
     if not isinstance(value, str):
         if isinstance(value, (list, tuple)):
             return tuple(value)
-        raise ValidationError("tax_brackets", _("must be brackets like {example}").format(
-            example="1,500,000: 0; *: 20"))
+        raise ValidationError("tax_brackets", _("must be brackets like {example}").format(example=EXAMPLE()))
     if len(value) > 1000:
         raise ValidationError("tax_brackets", _("is too long ({n} characters, {max_len} at most)").format(
             n=len(value), max_len=1000))
@@ -131,7 +135,7 @@ def parse_brackets(value):
         if not colon:
             raise ValidationError("tax_brackets", _("bracket {index}: write the upper bound in riel, a colon, "
                                                     "then the rate in % ({example})").format(
-                index=index, example="2,000,000: 5"))
+                index=index, example=brackets_text(((2_000_000, 500),))))
         try:
             top = None if upper.strip() == "*" else numbers.parse_whole("tax_brackets", upper)
             rows.append((top, parse_percent("tax_brackets", rate, SHARE_LIMIT_BP)))

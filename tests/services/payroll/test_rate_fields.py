@@ -76,9 +76,9 @@ def test_french_brackets_and_percents(language):
     assert rate_fields.brackets_text(((1_500_000, 0), (2_000_000, 250), (None, 2_000))) == \
         "1 500 000: 0; 2 000 000: 2,5; *: 20"
     assert rate_fields.percent_text(15_000) == "150" and rate_fields.percent_text(265) == "2,65"
-    with pytest.raises(ValidationError, match="bracket 2") as err:
+    with pytest.raises(ValidationError, match="tranche 2") as err:
         rate_fields.parse_brackets("1 500 000: 0; 2 000 000 5; *: 20")
-    assert err.value.field == "tax_brackets"
+    assert err.value.field == "tax_brackets" and "(2 000 000: 5)" in err.value.message
 
 
 def test_an_unusual_minimum_wage_is_asked_about(manager):
