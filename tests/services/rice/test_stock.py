@@ -69,7 +69,7 @@ from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
 @given(kilograms=HOSTILE, supplier=HOSTILE, price=HOSTILE, day=st.one_of(st.none(), HOSTILE))
 def test_any_delivery(social, kilograms, supplier, price, day):
     refused_cleanly(lambda: stock.receive(social["worker"], kilograms, supplier, price, day, today=TODAY),
-                    "kilograms", "supplier", "price per kilogram", "day")
+                    "kilograms", "supplier", "price per kilogram", "date")
 
 
 @given(kilograms=HOSTILE, counted=HOSTILE, day=st.one_of(st.none(), HOSTILE))
@@ -77,5 +77,5 @@ def test_any_transfer_or_count(social, kilograms, counted, day):
     worker, cba = social["worker"], social["centres"]["CBA"].id
     if not stock.balance(None):
         stock.receive(worker, "500", "Golden Rice", 2700, today=TODAY)
-    refused_cleanly(lambda: stock.transfer(worker, cba, kilograms, day, today=TODAY), "kilograms", "day")
-    refused_cleanly(lambda: stock.count(worker, cba, counted, day, today=TODAY), "counted", "kilograms", "day")
+    refused_cleanly(lambda: stock.transfer(worker, cba, kilograms, day, today=TODAY), "kilograms", "date")
+    refused_cleanly(lambda: stock.count(worker, cba, counted, day, today=TODAY), "counted", "kilograms", "date")
