@@ -5,55 +5,54 @@
 have no decimals. A text that reads two ways for the field ("1.200" dollars: $1.20 or $1,200.00?)
 is refused with both readings, so the user types it again; nothing is guessed. Every failure is a
 ValidationError naming the field, whatever the input (any length, any character, any type).
+
+The language is the user's (pse_desktop.i18n: ``set_language`` at login and when the user changes
+it), the same one the window speaks and pse_desktop.formats writes amounts in: what a field shows
+reads back the same. The sign that cannot be the language's thousands separator is read as the
+decimal sign: "245,50" in English is $245.50 (a comma followed by two digits never groups
+thousands), "12.50" in French is 12,50; the amount fields show "Read as $245.50" as the user types.
+Khmer (Babel's "km", written like English: "1,200.50") accepts Khmer digits ០-៩ as well as Latin
+ones; amounts are shown in Latin digits, as Babel's Khmer and Cambodian price tags write them.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
+from babel import Locale
+from babel.numbers import NumberFormatError, parse_decimal
 
 from .errors import ValidationError
-from ...i18n import _
+from ...formats import DECIMALS, format_amount, plain_amount, plain_number
+from ...i18n import _, locale_name
 
-#: Decimals per currency (Babel's data gives riel two; in Cambodia nobody pays fractions of a riel).
-DECIMALS = {"USD": 2, "EUR": 2, "KHR": 0}
-SYMBOLS = {"USD": ("US$", "$", "USD"), "EUR": ("€", "EUR"), "KHR": ("៛", "KHR", "riels", "riel")}
+__all__ = ["DECIMALS", "format_amount", "plain_amount", "parse_amount", "parse_quantity",
+           "parse_decimal_text", "parse_whole", "check_plausible", "Unclear", "Plausible", "NeedsConfirmation", "understood"]
+
+SYMBOLS = {"USD": ("US$", "$US", "$", "USD"), "EUR": ("€", "EUR"), "KHR": ("៛", "KHR", "riels", "riel")}
 MAX_TEXT = 40  # characters of an amount field; longer is never an amount
 MAX_INT_DIGITS = 13  # digits before the decimal point: ten thousand billion, far above any real amount
 MAX_MINOR = 10 ** 15  # an int given directly (minor units) must be below this
 SPACES = "\u0020\u00a0\u202f\u2009\u2007"
 
-_locale: str | None = None
+KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
-def set_locale(name: str | None) -> None:
-    """Use this language for reading and showing amounts (None: PSE_LANG, else English)."""
-    global _locale
-    _locale = name
+class Unclear(ValidationError):
+    """The text reads two ways (or more): ``readings`` are what it may mean, as the user would type them."""
+
+    def __init__(self, field: str, message: str, readings: list[str]):
+        super().__init__(field, message)
+        self.readings = readings
 
 
 def current_locale() -> str:
-    """The language amounts are read in: the one set at login, else PSE_LANG, else English."""
-    name = _locale or os.environ.get("PSE_LANG")
-    if not name:  # the same order gettext (pse_desktop.i18n) follows for the UI language
-        for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-            if os.environ.get(var):
-                name = os.environ[var].split(":")[0]
-                break
-    name = (name or "en").split(".")[0].split("@")[0]
-    if name in ("C", "POSIX", ""):
-        return "en"
-    try:
-        Locale.parse(name)
-        return name
-    except (UnknownLocaleError, ValueError, TypeError):
-        return "en"
+    """The Babel locale amounts are read and shown in: the user's language (i18n.set_language at
+    login and on a change of language; PSE_LANG before anyone logs in), the same as the window's."""
+    return locale_name()
 
 
 def _symbols(locale: str) -> tuple[str, str]:
@@ -61,28 +60,9 @@ def _symbols(locale: str) -> tuple[str, str]:
     return loc.number_symbols["latn"]["decimal"], loc.number_symbols["latn"]["group"]
 
 
-def format_amount(minor: int, currency: str = "USD", locale: str | None = None) -> str:
-    """Return '$24,550.00' (English) or '24 550,00 $US' (French) for minor units; riel without decimals."""
-    locale = locale or current_locale()
-    digits = DECIMALS.get(currency, 2)
-    value = Decimal(int(minor)).scaleb(-digits)
-    if digits == 0:
-        pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
-        pattern = pattern.replace("0.00", "0")
-        return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
-    return format_currency(value, currency, locale=locale)
-
-
-def plain_amount(minor: int, currency: str = "USD", locale: str | None = None) -> str:
-    """The amount as the user would type it back in their language ('1,200.50', '1 200,50')."""
-    return _plain(minor, DECIMALS.get(currency, 2), locale or current_locale())
-
-
 def _plain(minor: int, digits: int, locale: str) -> str:
     """The number as the user should type it, e.g. '1,200.00' or '1 200,00'."""
-    value = Decimal(int(minor)).scaleb(-digits)
-    fmt = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=fmt, locale=locale).replace("\u202f", " ").replace("\u00a0", " ")
+    return plain_number(Decimal(int(minor)).scaleb(-digits), digits, locale)
 
 
 def _clean_text(field: str, value) -> str:
@@ -91,6 +71,7 @@ def _clean_text(field: str, value) -> str:
     if len(value) > MAX_TEXT:
         raise ValidationError(field, _("is too long for an amount ({n} characters)").format(n=len(value)))
     value = unicodedata.normalize("NFKC", value.replace("\u202f", " ").replace("\u00a0", " "))
+    value = value.translate(KHMER_DIGITS)  # a Khmer keyboard's number row types ០-៩
     if any(unicodedata.category(c)[0] == "C" for c in value):
         raise ValidationError(field, _("holds a control character; type the amount again"))
     return value.strip()
@@ -129,11 +110,15 @@ def parse_decimal_text(field: str, value, locale: str | None = None, decimals: i
         # Spaces (or an apostrophe, as in Switzerland) can only separate thousands.
         if not re.fullmatch(r"\d{1,3}([ ']\d{3})+([.,]\d*)?", text):
             raise ValidationError(field, _("{value!r} is not an amount: put spaces only between thousands").format(value=value))
-        text = re.sub(r"[ ']", group_sign, text)
+        text = re.sub(r"[ ']", "", text)
     if decimal_sign == "." and re.fullmatch(r"\d+,(\d{1,2}|\d{4,})", text):
         # '245,50' or '0,75': a comma not followed by three digits cannot separate thousands, so
-        # it is the decimal comma of someone used to French or Khmer habits
+        # it is the decimal comma of someone used to French habits: read as 245.50, and the
+        # field shows "Read as $245.50" while they type
         text = text.replace(",", ".")
+    elif decimal_sign == "," and re.fullmatch(r"\d+\.(\d{1,2}|\d{4,})", text):
+        # the same the other way: '12.50' typed in French (a numeric keypad types a dot)
+        text = text.replace(".", ",")
     whole = re.split(r"[.]", text)[0] if decimal_sign == "." else re.split(r"[,]", text)[0]
     digits_before = len(re.sub(r"\D", "", whole))
     if digits_before > MAX_INT_DIGITS or len(re.sub(r"\D", "", text)) > MAX_INT_DIGITS + 4:
@@ -141,15 +126,14 @@ def parse_decimal_text(field: str, value, locale: str | None = None, decimals: i
     try:
         number = parse_decimal(text, locale=locale, strict=True)
     except NumberFormatError as e:
-        raise ValidationError(field, _ambiguous(value, e.suggestions or [], decimals, locale)) from None
+        raise _ambiguous(field, value, e.suggestions or [], decimals, locale) from None
     except (InvalidOperation, ValueError, OverflowError):
         raise ValidationError(field, _("must be an amount like {example}, not {value!r}").format(example=_example(decimals, locale), value=value)) from None
     if not number.is_finite():
         raise ValidationError(field, _("must be an amount like {example}").format(example=_example(decimals, locale)))
     places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
     if places > decimals:
-        raise ValidationError(field, _too_many_decimals(value, text, number, decimals, locale,
-                                                        decimal_sign, group_sign, currency))
+        raise _too_many_decimals(field, value, text, number, decimals, locale, currency)
     return -number if sign == "-" else number
 
 
@@ -157,7 +141,7 @@ def _example(decimals: int, locale: str) -> str:
     return _plain(1250 if decimals else 12, decimals, locale)
 
 
-def _ambiguous(value: str, suggestions: list[str], decimals: int, locale: str) -> str:
+def _ambiguous(field: str, value: str, suggestions: list[str], decimals: int, locale: str) -> ValidationError:
     readings = []
     for s in suggestions:
         try:
@@ -167,11 +151,13 @@ def _ambiguous(value: str, suggestions: list[str], decimals: int, locale: str) -
         if -min(d.as_tuple().exponent, 0) <= decimals:
             readings.append(_plain(int(d.scaleb(decimals)), decimals, locale))
     if readings:
-        return _("{value!r} is not clear: did you mean {readings}? Type it again").format(value=value, readings=" {} ".format(_("or")).join(readings))
-    return _("must be an amount like {example}, not {value!r}").format(example=_example(decimals, locale), value=value)
+        return Unclear(field, _("{value!r} is not clear: did you mean {readings}? Type it again").format(
+            value=value, readings=" {} ".format(_("or")).join(readings)), readings)
+    return ValidationError(field, _("must be an amount like {example}, not {value!r}").format(
+        example=_example(decimals, locale), value=value))
 
 
-def _too_many_decimals(value, text, number, decimals, locale, decimal_sign, group_sign, currency) -> str:
+def _too_many_decimals(field, value, text, number, decimals, locale, currency) -> ValidationError:
     # "1.200" in English or "1,200" in French: the sign may have been meant for thousands.
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", text) or re.fullmatch(r"\d{1,3}(,\d{3})+", text):
         whole = int(re.sub(r"\D", "", text))
@@ -180,11 +166,15 @@ def _too_many_decimals(value, text, number, decimals, locale, decimal_sign, grou
                  if small is not None and small == number else None)
         second = _plain(whole * 10 ** decimals, decimals, locale)
         if first:
-            return _("{value!r} is not clear: {first} or {second}? Type it again").format(value=value, first=first, second=second)
-        return _("{value!r} is not clear: did you mean {readings}? Type it again").format(value=value, readings=second)
+            return Unclear(field, _("{value!r} is not clear: {first} or {second}? Type it again").format(
+                value=value, first=first, second=second), [first, second])
+        return Unclear(field, _("{value!r} is not clear: did you mean {readings}? Type it again").format(
+            value=value, readings=second), [second])
     if decimals == 0:
-        return (_("{currency} has no decimals: type a whole number, not {value!r}").format(currency=currency, value=value) if currency else _("this amount has no decimals: type a whole number, not {value!r}").format(value=value))
-    return _("has too many decimals ({n} at most): {value!r}").format(n=decimals, value=value)
+        return ValidationError(field, _("{currency} has no decimals: type a whole number, not {value!r}").format(
+            currency=currency, value=value) if currency else
+            _("this amount has no decimals: type a whole number, not {value!r}").format(value=value))
+    return ValidationError(field, _("has too many decimals ({n} at most): {value!r}").format(n=decimals, value=value))
 
 
 def parse_amount(field: str, value, currency: str = "USD", locale: str | None = None,
@@ -213,6 +203,22 @@ def parse_amount(field: str, value, currency: str = "USD", locale: str | None = 
     if minor < 0 and not allow_negative:
         raise ValidationError(field, _("must not be negative"))
     return minor
+
+
+def parse_whole(field: str, value, locale: str | None = None) -> int:
+    """A whole number typed in the user's language ('1,200', '1 200', '១២') -> int.
+
+    '1,5' is refused ('a whole number'), '1,200' in French asks 1 200?; never a float, never int()
+    on the raw text; every failure names ``field``."""
+    locale = locale or current_locale()
+    try:
+        return int(parse_decimal_text(field, value, locale, 0))
+    except ValidationError as exc:
+        vague = (_("must be an amount like {example}, not {value!r}").format(example=_example(0, locale), value=value),
+                 _("this amount has no decimals: type a whole number, not {value!r}").format(value=value))
+        if exc.message in vague:
+            raise ValidationError(field, _("must be a whole number, not {value!r}").format(value=value)) from None
+        raise
 
 
 class NeedsConfirmation(ValidationError):

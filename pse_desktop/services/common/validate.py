@@ -107,15 +107,13 @@ def choice(field: str, value, choices) -> str:
 
 
 def integer(field: str, value, minimum: int | None = None, maximum: int | None = None) -> int:
-    """Return an int from an int or a text of digits, within bounds."""
+    """Return an int from an int or a text typed in the user's language, within bounds."""
     if isinstance(value, bool):
         raise ValidationError(field, _("must be a whole number"))
-    if isinstance(value, str):
-        raw = value.strip().replace(",", "").replace(" ", "")
-        if not re.fullmatch(r"[-+]?\d{1,18}", raw):
-            shown = value if len(value) <= 40 else value[:40] + "..."
-            raise ValidationError(field, _("must be a whole number, not {value!r}").format(value=shown))
-        value = int(raw)
+    if isinstance(value, str):  # in the user's language, like amounts: '1,200', '1 200', '១២'
+        if len(value) > numbers.MAX_TEXT:
+            raise ValidationError(field, _("must be a whole number, not {value!r}").format(value=value[:40] + "..."))
+        value = numbers.parse_whole(field, value)
     if not isinstance(value, int):
         raise ValidationError(field, _("must be a whole number"))
     if abs(value) >= 10 ** 18:  # a database integer holds 19 digits at most
@@ -193,7 +191,10 @@ def money_cents(field: str, value, allow_negative: bool = False, currency: str =
 
 
 def format_cents(cents: int, symbol: str = "$") -> str:
-    """Return '$1,234.56' (or '-$1.00') for cents."""
+    """Return dollars in the user's language ('$1,234.56', '-$1.00', '1 234,56 $US'); with another
+    ``symbol``, '<symbol>1,234.56' whatever the language."""
+    if symbol == "$":
+        return numbers.format_amount(cents, "USD")
     sign = "-" if cents < 0 else ""
     cents = abs(cents)
     return f"{sign}{symbol}{cents // 100:,}.{cents % 100:02d}"

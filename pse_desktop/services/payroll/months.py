@@ -17,6 +17,9 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from .rates import Rates
+from . import rate_fields
+from .rate_fields import EDITABLE_RATES, MINIMUM_WAGE_USUAL, brackets_text, parse_brackets, parse_rate  # noqa: F401
+from ..common import numbers
 from .rates_json import rates_from_json, rates_to_json
 from ..core.permissions import Actor, register_actions, require
 from ...i18n import _, N_
@@ -148,47 +151,13 @@ def list_rates(actor: Actor) -> list[RatesRow]:
             for r in PayRates.select().order_by(PayRates.effective_from.desc())]
 
 
-#: The fields the rates screen edits, with their labels and units.
-EDITABLE_RATES = (
-    ("minimum_wage_cents", N_("Minimum wage (cents a month)")),
-    ("attendance_bonus_cents", N_("Attendance bonus (cents)")),
-    ("transport_cents", N_("Transport/accommodation allowance (cents)")),
-    ("overtime_normal_bp", N_("Overtime (basis points, 15000 = 150%)")),
-    ("overtime_premium_bp", N_("Overtime night/Sunday/holiday (bp)")),
-    ("nssf_pension_employee_bp", N_("NSSF pension, employee (bp)")),
-    ("nssf_pension_employer_bp", N_("NSSF pension, employer (bp)")),
-    ("nssf_health_employer_bp", N_("NSSF health care, employer (bp)")),
-    ("nssf_risk_employer_bp", N_("NSSF occupational risk, employer (bp)")),
-    ("nssf_base_min_khr", N_("NSSF base minimum (riel)")),
-    ("nssf_base_max_khr", N_("NSSF base maximum (riel)")),
-    ("dependant_allowance_khr", N_("Tax allowance per dependant (riel)")),
-    ("seniority_pay_tax_exempt_khr", N_("Tax-free seniority payment (riel per payment)")),
-    ("standard_days_per_month", N_("Standard days a month")),
-)
-
-
-def brackets_text(brackets) -> str:
-    """'1500000:0, 2000000:500, ..., *:2000' (upper bound in riel : rate in basis points)."""
-    return ", ".join(f"{'*' if upper is None else upper}:{bp}" for upper, bp in brackets)
-
-
-def parse_brackets(text: str):
-    rows = []
-    for part in str(text).replace(";", ",").split(","):
-        if not part.strip():
-            continue
-        upper, _, bp = part.partition(":")
-        upper = upper.strip().replace(" ", "")
-        rows.append((None if upper == "*" else validate.integer("tax_brackets", upper, 1),
-                     validate.integer("tax_brackets", bp, 0, 10_000)))
-    return tuple(rows)
-
-
-def save_rates(actor: Actor, effective_from, values: dict, note: str = "") -> Rates:
+def save_rates(actor: Actor, effective_from, values: dict, note: str = "", confirm: bool = False) -> Rates:
     """Create or change the rates in force from a date (never those a finalised run used).
 
-    ``values`` holds fields of :class:`Rates` (ints as ints or digit texts, ``tax_brackets``
-    as text or tuples); fields not given are copied from the rates in force on that date.
+    ``values`` holds fields of :class:`Rates`: texts as the rates screen shows them in the user's
+    language (dollars, riel, percents: see rate_fields) or ints in the stored unit (cents, riel,
+    basis points); ``tax_brackets`` as text or rows. Fields not given are copied from the rates in
+    force on that date. An unusual minimum wage raises NeedsConfirmation unless ``confirm``.
     """
     require(actor, "payroll.rates")
     start = validate.date("effective_from", effective_from)
@@ -200,16 +169,20 @@ def save_rates(actor: Actor, effective_from, values: dict, note: str = "") -> Ra
     changes = {}
     for name, raw in values.items():
         if name == "tax_brackets":
-            changes[name] = parse_brackets(raw) if isinstance(raw, str) else tuple(raw)
-        elif name in dict(EDITABLE_RATES):
-            changes[name] = validate.integer(name, raw, 0)
+            changes[name] = parse_brackets(raw)
         else:
-            raise ValidationError(name, _("is not a payroll rate"))
+            changes[name] = parse_rate(name, raw)
+    if "minimum_wage_cents" in changes and (base is None or changes["minimum_wage_cents"] != base.minimum_wage_cents):
+        numbers.check_plausible("minimum_wage_cents", changes["minimum_wage_cents"], "USD", MINIMUM_WAGE_USUAL, confirm)
     if base is None and "minimum_wage_cents" not in changes:
         raise ValidationError("minimum_wage_cents", _("is required for the first rates"))
     fields = dataclasses.asdict(base) if base else {}
     fields.update(changes, effective_from=start)
-    rates = Rates(**fields)  # checks every value
+    try:
+        rates = Rates(**fields)  # checks every value
+    except TypeError:  # a tax bracket row that is not (riel, basis points)
+        raise ValidationError("tax_brackets", _("must be brackets like {example}").format(
+            example=rate_fields.EXAMPLE())) from None
     with database.atomic():
         if PayRun.select().where((PayRun.rates_from == start) & (PayRun.status == "final")).exists():
             raise ConflictError(_("The rates from {start} were used by a finalised payroll; add new rates with a later effective date instead.").format(start=start))

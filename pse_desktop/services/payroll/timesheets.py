@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...formats import plain_number
 from ...db import database
 from ...db.payroll import Contract, PieceOutput, TimeEntry, Worker
 from ..core import audit
@@ -29,10 +30,14 @@ DEFAULT_STUDENT_HOURS = Decimal(4)
 
 
 def parse_hours(field: str, value) -> int:
-    """Minutes from '7.5', '7,5', '7:30' or '' (0); at most 24 hours."""
+    """Minutes from '7.5', '7,5', '7:30', '៧,៥' or '' (0); at most 24 hours.
+
+    Hours never reach a thousand, so a comma or a dot is the decimal sign in every language."""
     if value in (None, ""):
         return 0
     if isinstance(value, bool) or isinstance(value, float):
+        raise ValidationError(field, _("must be hours like 7.5"))
+    if isinstance(value, Decimal) and not value.is_finite():
         raise ValidationError(field, _("must be hours like 7.5"))
     if isinstance(value, (int, Decimal)):
         minutes = Decimal(value) * 60
@@ -53,12 +58,12 @@ def parse_hours(field: str, value) -> int:
 
 
 def hours_text(minutes: int) -> str:
-    """'7.5' for 450 minutes; '' for 0; exact (7:20 -> '7.3333' never: shown as '7:20')."""
+    """'7.5' for 450 minutes ('7,5' in French); '' for 0; exact (7:20 -> '7.3333' never: shown as '7:20')."""
     if not minutes:
         return ""
     if (minutes * 100) % 60 == 0:
-        text = f"{Decimal(minutes) / 60:.2f}".rstrip("0").rstrip(".")
-        return text
+        places = 0 if minutes % 60 == 0 else 1 if (minutes * 10) % 60 == 0 else 2
+        return plain_number(Decimal(minutes) / 60, places)
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
@@ -125,7 +130,7 @@ def save_sheet(actor: Actor, worker_id: int, month, days: dict) -> int:
         where = f"{day:%d %b}"
         if not month <= day <= last:
             raise ValidationError("day", _("{day} is not in {month_label}").format(day=day, month_label=month_label(month)))
-        status = (status or "").strip().upper()
+        status = validate.text("status", status or "", 3, required=False).upper()
         minutes = parse_hours(f"hours ({where})", hours)
         ot_normal = parse_hours(f"overtime ({where})", ot_n)
         ot_premium = parse_hours(f"overtime 200% ({where})", ot_p)

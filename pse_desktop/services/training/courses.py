@@ -140,14 +140,16 @@ def clean_weekdays(value) -> str:
     """'0,2,4', '024', [0, 2, 4] or 'Mon Wed Fri' -> '024'."""
     if isinstance(value, str):
         parts = value.replace(",", " ").split()
-    else:
+    elif isinstance(value, (list, tuple, set)):
         parts = [str(v) for v in value]
+    else:
+        raise ValidationError("timetable", "needs at least one day of the week")
     days = set()
     for part in parts:
         name = part[:3].title()
         if name in WEEKDAY_NAMES:
             days.add(WEEKDAY_NAMES.index(name))
-        elif part.isdigit() and all(c in "0123456" for c in part):
+        elif part.isascii() and part.isdecimal() and all(c in "0123456" for c in part):
             days.update(int(c) for c in part)  # "4", or "024" as the course keeps them
         else:
             raise ValidationError("timetable", _("{part!r} is not a day of the week").format(
@@ -158,7 +160,8 @@ def clean_weekdays(value) -> str:
 
 
 def clean_course(values: dict) -> dict:
-    trade = Trade.get_or_none(Trade.id == values.get("trade_id"))
+    trade_id = validate.record_id("trade", values.get("trade_id"))
+    trade = None if trade_id is None else Trade.get_or_none(Trade.id == trade_id)
     if trade is None:
         raise ValidationError("trade", _("is unknown"))
     start_on = validate.date("start", values.get("start_on"))
@@ -167,7 +170,8 @@ def clean_course(values: dict) -> dict:
         raise ValidationError("end", _("must be after the start"))
     if (end_on - start_on).days > 366:
         raise ValidationError("end", _("a course lasts at most a year"))
-    trainer = User.get_or_none(User.id == values.get("trainer_id"))
+    trainer_id = validate.record_id("trainer", values.get("trainer_id"))
+    trainer = None if trainer_id is None else User.get_or_none(User.id == trainer_id)
     if trainer is None or not trainer.active:
         raise ValidationError("trainer", _("must be an active user"))
     return {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tkinter as tk
 
 import ttkbootstrap as tb
@@ -19,17 +18,19 @@ def understood_text(text: str, currency: str = "USD") -> str:
         return ""
     try:
         minor = numbers.parse_amount("amount", text, currency, allow_negative=True)
-    except PseError as exc:
+    except numbers.Unclear as exc:
         # short enough for a line under a narrow field: the typed text is just above it
-        message = getattr(exc, "message", str(exc)).replace(" Type it again", "")
-        return re.sub(r"^'.*' is not clear: ", _("Not clear: "), message)
+        return _("Not clear: {readings}?").format(readings=" {} ".format(_("or")).join(exc.readings))
+    except PseError as exc:
+        return getattr(exc, "message", str(exc))
     return _("Read as {amount}").format(amount=numbers.format_amount(minor, currency))
 
 
-def watch_amount(form: Form, name: str, currency: str = "USD") -> tb.Label:
+def watch_amount(form: Form, name: str, currency: str | tk.Variable = "USD") -> tb.Label:
     """Show under the field ``name`` what its text is read as, updated as the user types.
 
     The field's help line (when it has one) gets a second line; otherwise a small line of its own.
+    ``currency`` may be the variable of a currency box: the line follows it too.
     """
     info = form.widgets[name].grid_info()
     row, column = int(info["row"]) + 1, int(info["column"])
@@ -43,12 +44,15 @@ def watch_amount(form: Form, name: str, currency: str = "USD") -> tb.Label:
         hint.grid(row=row, column=column, sticky="e")
 
     def update(*_args) -> None:
-        text = understood_text(form.vars[name].get(), currency)
+        code = currency.get() if isinstance(currency, tk.Variable) else currency
+        text = understood_text(form.vars[name].get(), code) if code in numbers.DECIMALS else ""
         hint.configure(text="\n".join(t for t in (base, text) if t))
         if not helps:  # its own line takes room only while there is something to say
             hint.grid() if text else hint.grid_remove()
 
     form.vars[name].trace_add("write", update)
+    if isinstance(currency, tk.Variable):
+        currency.trace_add("write", update)
     update()
     return hint
 

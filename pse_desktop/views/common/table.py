@@ -7,19 +7,35 @@ import datetime as dt
 import re
 import tkinter as tk
 
-from ...i18n import _
+from decimal import Decimal
 
-_NUMBER = re.compile(r"^[-+]?[$€]?\s*-?[\d,]*\.?\d+\s*%?$")
+from babel.numbers import get_decimal_symbol
+
+from ...i18n import _, locale_name
+
+#: What a number shown in a table may carry around it: currency signs, percent, spaces.
+_DECORATION = re.compile(r"US\$|\$US|KHR|[$€៛%\s\u00a0\u202f]")
+
+
+def _number(text: str) -> Decimal | None:
+    """The value of a number as the current language writes it ('$1,200.50', '1 200,50 $US',
+    '2,6 %'), or None when the text is not a number."""
+    core = _DECORATION.sub("", text)
+    if get_decimal_symbol(locale_name()) == ",":
+        core = core.replace(".", "").replace(",", ".")
+    else:
+        core = core.replace(",", "")
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?", core):
+        return Decimal(core)
+    return None
 
 
 def sort_key(text: str):
     """Numbers (money, percentages) by value, dates by date, the rest by text."""
     text = str(text).strip()
-    if _NUMBER.match(text):
-        try:
-            return (0, float(re.sub(r"[^\d.\-]", "", text)), "")
-        except ValueError:
-            pass
+    number = _number(text) if len(text) < 40 else None
+    if number is not None:
+        return (0, number, "")
     try:
         return (1, dt.date.fromisoformat(text[:10]).toordinal(), "")
     except ValueError:

@@ -8,8 +8,10 @@ import ttkbootstrap as tb
 
 from ...i18n import N_, _
 from ...services.payroll import months as payroll
+from ...services.payroll import rate_fields
 from ...services.core.permissions import can
 from ...services.common.validate import format_cents
+from ..common.amounts import call_confirming, watch_amount
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.commands import Command
 from ..common.dates import DateField
@@ -61,10 +63,13 @@ class RatesScreen(Screen):
                  justify="left").pack(anchor="w", pady=(0, 6))
         self.form.pack(fill="x")
         self.form.add("effective_from", _("In force from (YYYY-MM-DD)"), DateField)
-        for name, label in payroll.EDITABLE_RATES:
+        for name, label, unit in rate_fields.EDITABLE_RATES:
             self.form.add(name, _(label), width=12)
-        self.form.add("tax_brackets", _("Tax brackets (upper riel:bp)"), width=30,
-                      help=_("e.g. 1500000:0, 2000000:500, ..., *:2000"))
+            if unit in (rate_fields.USD, rate_fields.KHR):
+                watch_amount(self.form, name, "USD" if unit == rate_fields.USD else "KHR")
+        self.form.add("tax_brackets", _("Tax brackets (upper bound in riel: rate in %)"), width=30,
+                      help=_("Separated by ';', the last one open: {example}").format(
+                          example=rate_fields.brackets_text(((1_500_000, 0), (2_000_000, 500), (None, 2_000)))))
         self.form.add("note", _("Note"))
         self.save_button = tb.Button(right, text=_("Save rates"), bootstyle="primary", command=self.save)
         self.save_button.pack(anchor="e", pady=6)
@@ -91,17 +96,19 @@ class RatesScreen(Screen):
         if not sel:
             return
         row = self.rows[sel[0]]
-        values = {name: getattr(row.rates, name) for name, _label in payroll.EDITABLE_RATES}
+        values = {name: rate_fields.rate_text(name, getattr(row.rates, name))
+                  for name, _label, _unit in rate_fields.EDITABLE_RATES}
         values.update(effective_from=row.effective_from.isoformat(), note=row.note,
-                      tax_brackets=payroll.brackets_text(row.rates.tax_brackets))
+                      tax_brackets=rate_fields.brackets_text(row.rates.tax_brackets))
         self.form.clear_errors()
         self.form.set_values(values)
 
     def save(self) -> None:
         v = self.form.values()
-        values = {name: v[name] for name, _label in payroll.EDITABLE_RATES}
+        values = {name: v[name] for name, _label, _unit in rate_fields.EDITABLE_RATES}
         values["tax_brackets"] = v["tax_brackets"]
-        if call_service(self.form, payroll.save_rates, self.ctx.actor, v["effective_from"], values, v["note"]) is FAILED:
+        if call_confirming(self.form, self.ctx.confirm, payroll.save_rates, self.ctx.actor, v["effective_from"],
+                           values, v["note"]) is FAILED:
             return
         self.ctx.status(_("Rates from {day} saved.").format(day=v["effective_from"]))
         self.refresh()

@@ -10,6 +10,7 @@ from ...i18n import _
 from ...services.shop import catalog, locations as shop
 from ...services.core import places
 from ...services.production import orders as production
+from ...services.common import validate
 from ...services.common.errors import ValidationError
 from ..common.base import FAILED, Form, call_service
 from ..common.dates import DateField
@@ -83,10 +84,12 @@ class NewOrderPanel(tb.Frame):
             self.line_error.configure(text=_("No product with the code {c}").format(c=self.code.get()))
             return None
         qty = self.qty.get().strip() or "1"
-        if not qty.isdigit() or int(qty) < 1:
+        try:  # read in the user's language, like every number typed ('1 200', '១២')
+            pieces = validate.integer("quantity", qty, 1)
+        except ValidationError:
             self.line_error.configure(text=_("The quantity must be a whole number of pieces"))
             return None
-        self.lines[variant.id] = self.lines.get(variant.id, 0) + int(qty)
+        self.lines[variant.id] = self.lines.get(variant.id, 0) + pieces
         self.labels[variant.id] = f"{variant.code}  {variant.name}"
         self._show_lines()
         self.code.delete(0, "end")

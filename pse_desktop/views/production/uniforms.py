@@ -11,8 +11,18 @@ from ...i18n import N_, _
 from ...services.core import places
 from ...services.production import uniforms as production_uniforms
 from ...services.production.uniforms import UniformItem
+from ...services.common import validate
+from ...services.common.errors import ValidationError
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.dates import DateField
+
+
+def _pieces(text: str) -> int:
+    """Pieces a child as typed ('2', '២'); 1 when the box is empty or not a whole number."""
+    try:
+        return validate.integer("pieces", text, 1, 99) if text else 1
+    except ValidationError:
+        return 1
 
 ALL = "*"
 SEX_CHOICES = {"": "everyone", "F": "girls", "M": "boys"}
@@ -88,7 +98,7 @@ class UniformsScreen(Screen):
         for pid, on, sex, per in self.item_vars:
             if on.get():
                 n = per.get().strip()
-                out.append(UniformItem(pid, sexes.get(sex.get(), ""), int(n) if n.isdigit() else 1))
+                out.append(UniformItem(pid, sexes.get(sex.get(), ""), _pieces(n)))
         return out
 
     def show_matrix(self):

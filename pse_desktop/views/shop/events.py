@@ -139,9 +139,13 @@ class EventsScreen(Screen):
         line = self._line()
         if line is None:
             return
-        try:
-            qty = int(line[1])
-        except ValueError:
+        from ...services.common import validate
+        from ...services.common.errors import ValidationError
+
+        try:  # read in the user's language like every number typed
+            qty = validate.integer("quantity", line[1], 1, 100_000)
+        except ValidationError as exc:
+            self.move_form.show_error(exc)
             return
         self.back[line[0].id] = self.back.get(line[0].id, 0) + qty
         self.back_label.configure(text=_("Came back: {n} pieces").format(n=sum(self.back.values())))

@@ -14,7 +14,9 @@ import ttkbootstrap as tb
 from ...formats import format_date
 from ...i18n import N_, _
 from ...services.shop import catalog, sales, closing as shop_close, docs as shop_docs
+from ...services.common import validate
 from ...services.common.errors import PseError
+from ...services.common.numbers import plain_amount
 from ...services.core.permissions import can
 from ...services.shop.locations import money
 from ...services.shop.cart import Cart, split_quantity
@@ -254,9 +256,9 @@ class PosScreen(Screen):
         if index is None:
             return
         try:
-            pct = int(self.form.vars["discount"].get() or 0)
+            pct = validate.integer("discount", self.form.vars["discount"].get().strip() or "0", 0, 100)
             self.cart.set_discount(index, pct)
-        except (ValueError, PseError):
+        except PseError:
             self.form.show_error(PseError(_("Discount: a whole number from 0 to 100")))
             return
         self.refresh_cart(select=index)
@@ -289,7 +291,7 @@ class PosScreen(Screen):
 
     def pay_exact(self) -> str:
         cur = self.location.currency if self.location else "USD"
-        amount = money(self.cart.total, "USD").lstrip("$").replace(",", "")
+        amount = plain_amount(self.cart.total, "EUR" if cur == "EUR" else "USD")  # as the user types it
         self.form.vars["euros" if cur == "EUR" else "dollars"].set(amount)
         self.update_change()
         return "break"
@@ -298,8 +300,6 @@ class PosScreen(Screen):
         if self.location is None or not self.cart.lines:
             self.change_label.configure(text="")
             return
-        from ...services.common import validate
-
         try:
             p = self._paid()
             pay = sales.settle(self.cart.total, self.location.currency,

@@ -6,6 +6,8 @@ import ttkbootstrap as tb
 
 from ...formats import format_date
 from ...i18n import _
+from ...services.common import validate
+from ...services.common.errors import PseError
 from ...services.shop import sales, returns as sales_returns
 from ...services.shop.locations import money
 from ..common.base import FAILED, Form, call_service
@@ -60,10 +62,11 @@ class ReturnDialog(tb.Toplevel):
             for vid, *_rest in self.lines:
                 raw = str(v[f"q{vid}"]).strip()
                 if raw and raw != "0":
-                    if not raw.isdigit():
+                    try:  # read in the user's language, like every number typed
+                        wanted[vid] = validate.integer("quantity", raw, 0)
+                    except PseError:
                         self.form.show_error(ValueError(_("Quantities are whole numbers.")))
                         return
-                    wanted[vid] = int(raw)
             result = call_service(self.form, sales_returns.return_items, self.ctx.actor, self.sale_id,
                                   wanted, v["reason"], refund_in=v.get("refund", "USD"))
         if result is FAILED:

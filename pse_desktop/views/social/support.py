@@ -14,6 +14,7 @@ from ...services.common.validate import format_cents
 from ...services.core.permissions import can
 from ...services.social import caseload, docs, support
 from ...services.social.rules import CURRENCIES, SUPPORT_KINDS, kind_text
+from ..common.amounts import watch_amount
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from .common import make_document
 
@@ -90,6 +91,7 @@ class SupportScreen(Screen):
         form.add("why", _("Why"), width=28)
         form.add("follow-up date", _("Follow-up date (YYYY-MM-DD)"), width=12)
         form.set_values({"currency": "USD", "payments": "1"})
+        watch_amount(form, "amount", form.vars["currency"])
         self.request_button = tb.Button(side, text=_("Request"), bootstyle="primary",
                                         command=self.request)
         self.request_button.pack(anchor="w", pady=4)

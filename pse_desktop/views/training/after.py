@@ -10,6 +10,7 @@ import ttkbootstrap as tb
 
 from ...i18n import N_, _
 from ...services.training import after, docs, trainees
+from ..common.amounts import watch_amount
 from ..common.base import FAILED, Form, Screen, call_service
 from .common import CourseChooser, make_document, money
 
@@ -68,6 +69,8 @@ class AfterCourseScreen(Screen):
         self.follow.add("working", _("Still working"), tb.Checkbutton, var=tb.BooleanVar())
         self.follow.add("monthly income", _("Monthly income (USD)"), width=10)
         self.follow.add("note", _("Note"), width=24)
+        for form, name in ((self.job, "monthly wage"), (self.biz, "amount"), (self.follow, "monthly income")):
+            watch_amount(form, name)
         for form, text, command in ((self.step, _("Job search"), self.add_step),
                                     (self.job, _("Placement"), self.add_job),
                                     (self.biz, _("Business"), self.add_business),

@@ -69,20 +69,62 @@ def test_ints_are_minor_units_and_decimals_exact():
     assert numbers.parse_amount("x", "-2.50", allow_negative=True) == -250
 
 
-def test_language_comes_from_the_login_then_the_environment(monkeypatch):
-    monkeypatch.setenv("PSE_LANG", "fr")
+@pytest.fixture
+def language():
+    from pse_desktop import i18n
+
+    yield i18n.set_language
+    i18n.set_language("en")
+
+
+def test_amounts_follow_the_users_language(language):
+    """One source of truth: the language of the window (i18n) reads and shows the amounts."""
+    language("fr")
+    assert numbers.current_locale() == "fr_FR"
     assert validate.money_cents("amount", "12,50") == 1250
-    numbers.set_locale("en")
-    try:
-        assert validate.money_cents("amount", "1,200") == 120000
-    finally:
-        numbers.set_locale(None)
-    monkeypatch.setenv("PSE_LANG", "xx-not-a-language")
-    assert numbers.current_locale() == "en"
+    assert validate.money_cents("amount", "1 200,50") == 120050
+    assert numbers.format_amount(120050) == "1\xa0200,50\xa0$US"
+    assert numbers.plain_amount(120050) == "1 200,50"
+    assert validate.format_cents(120050) == "1\xa0200,50\xa0$US"
+    with pytest.raises(ValidationError, match="1,20 ou 1 200,00") as e:
+        validate.money_cents("monthly wage", "1,200")
+    assert e.value.field == "monthly wage"
+    language("en")
+    assert numbers.current_locale() == "en_US"
+    assert validate.money_cents("amount", "1,200") == 120000
+    assert numbers.plain_amount(120050) == "1,200.50"
+    assert validate.format_cents(120050) == "$1,200.50"
+    language("km")
+    assert validate.money_cents("amount", "1,200.50") == 120050
+    assert numbers.format_amount(120050) == "1,200.50$"
+    assert numbers.format_amount(41000, "KHR") == "41,000៛"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "km"])
+@pytest.mark.parametrize("text, minor", [("១២", 1200), ("១ ២០០", 120000), ("៤១ ០០០ ៛", None),
+                                         ("១២.៥០", 1250), ("12.៥", 1250)])
+def test_khmer_digits_are_read_in_every_language(language, lang, text, minor):
+    language(lang)
+    if minor is None:
+        assert numbers.parse_amount("riel", text, "KHR") == 41000
+    else:
+        assert numbers.parse_amount("amount", text) == minor
+
+
+@pytest.mark.parametrize("lang, text, minor", [
+    ("en", "12,50", 1250),      # a comma before two digits cannot group thousands: $12.50
+    ("en", "1 200,50", 120050),
+    ("fr", "12.50", 1250),      # the dot of a numeric keypad
+    ("fr", "1 200.50", 120050),
+    ("km", "12,50", 1250),
+])
+def test_the_other_decimal_sign_is_read_when_it_cannot_group_thousands(language, lang, text, minor):
+    language(lang)
+    assert numbers.parse_amount("amount", text) == minor
 
 
 def test_format_riel_without_decimals_and_by_language():
-    assert numbers.format_amount(41000, "KHR", "en") == "KHR41,000"
+    assert numbers.format_amount(41000, "KHR", "en") == "KHR\xa041,000"
     assert numbers.format_amount(2455000, "USD", "en") == "$24,550.00"
     assert numbers.format_amount(1250, "EUR", "fr") == "12,50\u00a0€"
     assert numbers.plain_amount(120050, "USD", "fr") == "1 200,50"

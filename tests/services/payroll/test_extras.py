@@ -63,3 +63,69 @@ def test_adjustments_are_listed_audited_and_removable_until_final(manager, make_
     assert [e.kind for e in remaining] == ["deduction"]
     with pytest.raises(ConflictError):
         payroll_extras.delete_adjustment(manager, remaining[0].id)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from pse_desktop.services.payroll import workers  # noqa: E402
+from pse_desktop.services.payroll import extras  # noqa: E402
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@pytest.fixture
+def worker(manager):
+    return workers.save_worker(manager, None, dict(code="E900", kind="employee", job="seamstress",
+                                                   name_latin="Sok Sophea", hire_date=dt.date(2020, 1, 1)))
+
+
+@given(amount=HOSTILE, months=HOSTILE, given_on=HOSTILE, reason=HOSTILE, confirm=st.booleans())
+def test_any_advance(manager, worker, amount, months, given_on, reason, confirm):
+    refused_cleanly(lambda: extras.give_advance(manager, worker.id, given_on, amount, months, reason,
+                                                confirm=confirm),
+                    "amount", "months", "given_on", "reason", "first_month")
+
+
+def test_an_unusual_addition_is_asked_about(manager, worker):
+    from pse_desktop.services.common.numbers import NeedsConfirmation
+
+    with pytest.raises(NeedsConfirmation, match=r"\$2,000.00 — is that right"):
+        extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "2,000")
+    with pytest.raises(ValidationError, match="more than the limit"):
+        extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "100000", confirm=True)
+    assert extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "2,000", confirm=True)
+
+
+@given(amount=HOSTILE, reason=HOSTILE, kind=st.sampled_from(["addition", "deduction", "gift"]),
+       confirm=st.booleans())
+def test_any_adjustment(manager, worker, amount, reason, kind, confirm):
+    refused_cleanly(lambda: extras.add_adjustment(manager, worker.id, "2026-02", kind, reason, amount,
+                                                  confirm=confirm),
+                    "amount", "reason", "kind", "month", "corrects_month")
+
+
+@pytest.fixture
+def hired(manager, worker):
+    workers.add_contract(manager, worker.id, D(2020, 1, 1), "monthly", "210")
+    return worker
+
+
+@given(month=HOSTILE, percent=HOSTILE, given_on=HOSTILE)
+def test_any_mid_month_payment(manager, hired, month, percent, given_on):
+    refused_cleanly(lambda: extras.pay_mid_month(manager, month, percent, given_on),
+                    "month", "percent", "given_on")
+
+
+def test_amounts_are_read_in_the_users_language(manager, worker):
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        with pytest.raises(ValidationError) as err:
+            extras.give_advance(manager, worker.id, D(2026, 1, 10), "1,500")  # 1,50 or 1 500,00?
+        assert err.value.field == "amount" and "1 500,00" in err.value.message
+        extras.give_advance(manager, worker.id, D(2026, 1, 10), "12,50", reason="Riz")
+        jan, = extras.list_extras(manager, "2026-01")
+        assert jan.amount_cents == 1250
+    finally:
+        i18n.set_language("en")

@@ -15,11 +15,11 @@ D = dt.date
 def test_rates_are_dated_data_in_the_database(manager):
     assert payroll.rates_in_force(D(2025, 12, 1)).minimum_wage_cents == 20800
     assert payroll.rates_in_force(D(2026, 1, 1)).minimum_wage_cents == 21000
-    payroll.save_rates(manager, D(2027, 1, 1), {"minimum_wage_cents": "21500"}, "2027 wage")
+    payroll.save_rates(manager, D(2027, 1, 1), {"minimum_wage_cents": "215"}, "2027 wage")
     r2027 = payroll.rates_in_force(D(2027, 3, 1))
     assert r2027.minimum_wage_cents == 21500 and r2027.attendance_bonus_cents == 1000
     with pytest.raises(ValidationError) as err:
-        payroll.save_rates(manager, D(2027, 1, 1), {"tax_brackets": "2000000:0, 1500000:500, *:1000"})
+        payroll.save_rates(manager, D(2027, 1, 1), {"tax_brackets": "2,000,000: 0; 1,500,000: 5; *: 10"})
     assert err.value.field == "tax_brackets"
     hire(manager, "E001", D(2025, 1, 1), "monthly", "210")
     timesheets.quick_fill(manager, "2026-01")
@@ -44,9 +44,9 @@ def test_month_arithmetic():
 
 
 def test_brackets_round_trip_and_bad_rates_are_named(manager):
-    brackets = payroll.parse_brackets("1 500 000:0; 2000000:500, *:2000")
+    brackets = payroll.parse_brackets("1 500 000:0; 2000000: 5 %\n*:20")
     assert brackets == ((1500000, 0), (2000000, 500), (None, 2000))
-    assert payroll.brackets_text(brackets) == "1500000:0, 2000000:500, *:2000"
+    assert payroll.brackets_text(brackets) == "1,500,000: 0; 2,000,000: 5; *: 20"
     with pytest.raises(ValidationError) as err:
         payroll.save_rates(manager, D(2027, 1, 1), {"minimum_wage": 1})
     assert err.value.field == "minimum_wage"

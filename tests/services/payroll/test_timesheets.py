@@ -95,3 +95,47 @@ def test_pieces_are_listed_removed_and_locked_with_a_final_month(manager):
     timesheets.delete_pieces(manager, feb[0].id)
     assert timesheets.list_pieces(manager, wid, "2026-02") == []
     assert workers.get_worker(manager, wid).code == "E007"
+
+
+def test_hours_in_the_users_language():
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        assert timesheets.hours_text(450) == "7,5" and timesheets.hours_text(480) == "8"
+        assert timesheets.parse_hours("h", timesheets.hours_text(435)) == 435
+        assert timesheets.parse_hours("h", "៧,៥") == 450
+    finally:
+        i18n.set_language("en")
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(value=HOSTILE)
+def test_any_hours(value):
+    try:
+        minutes = timesheets.parse_hours("hours", value)
+    except ValidationError as err:
+        assert err.field == "hours"
+        return
+    assert type(minutes) is int and 0 <= minutes <= 24 * 60
+
+
+@pytest.fixture
+def seamstress(manager):
+    return hire(manager, "E901", dt.date(2025, 1, 1), "monthly", "210")
+
+
+@given(status=st.one_of(st.sampled_from(["P", "A", "L", ""]), HOSTILE), hours=HOSTILE, ot=HOSTILE,
+       pieces=HOSTILE, rate=HOSTILE)
+def test_any_time_sheet_or_pieces(manager, seamstress, status, hours, ot, pieces, rate):
+    day = dt.date(2026, 1, 5)
+    refused_cleanly(lambda: timesheets.save_sheet(manager, seamstress, "2026-01", {day: (status, hours, ot, "")}),
+                    "status", "hours (05 Jan)", "overtime (05 Jan)", "overtime 200% (05 Jan)")
+    refused_cleanly(lambda: timesheets.record_pieces(manager, [dict(worker_id=seamstress, day=day, item_label="Bag",
+                                                                    pieces=pieces, piece_rate=rate)]),
+                    "pieces", "piece_rate")

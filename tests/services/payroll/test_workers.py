@@ -12,7 +12,6 @@ from pse_desktop.services.payroll import docs as payroll_docs, run as payroll_ru
 from tests.fixtures.payroll import hire, manager  # noqa: F401
 import itertools
 from hypothesis import given, strategies as st
-from pse_desktop.services.payroll import extras
 from tests.fixtures.inputs import HOSTILE, refused_cleanly
 
 D = dt.date
@@ -125,29 +124,3 @@ def test_any_value_in_a_worker(manager, field, value):
 def test_any_contract(manager, worker, rate, basis, start, confirm):
     refused_cleanly(lambda: workers.add_contract(manager, worker.id, start, basis, rate, confirm=confirm),
                     "rate", "basis", "effective_from", "note")
-
-
-@given(amount=HOSTILE, months=HOSTILE, given_on=HOSTILE, reason=HOSTILE, confirm=st.booleans())
-def test_any_advance(manager, worker, amount, months, given_on, reason, confirm):
-    refused_cleanly(lambda: extras.give_advance(manager, worker.id, given_on, amount, months, reason,
-                                                confirm=confirm),
-                    "amount", "months", "given_on", "reason", "first_month")
-
-
-def test_an_unusual_addition_is_asked_about(manager, worker):
-    from pse_desktop.services.common.numbers import NeedsConfirmation
-    from pse_desktop.services.common.errors import ValidationError
-
-    with pytest.raises(NeedsConfirmation, match=r"\$2,000.00 — is that right"):
-        extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "2,000")
-    with pytest.raises(ValidationError, match="more than the limit"):
-        extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "100000", confirm=True)
-    assert extras.add_adjustment(manager, worker.id, "2026-01", "addition", "Bonus", "2,000", confirm=True)
-
-
-@given(amount=HOSTILE, reason=HOSTILE, kind=st.sampled_from(["addition", "deduction", "gift"]),
-       confirm=st.booleans())
-def test_any_adjustment(manager, worker, amount, reason, kind, confirm):
-    refused_cleanly(lambda: extras.add_adjustment(manager, worker.id, "2026-02", kind, reason, amount,
-                                                  confirm=confirm),
-                    "amount", "reason", "kind", "month", "corrects_month")

@@ -90,3 +90,16 @@ def test_two_people_ending_a_designation_at_once_see_each_other(social, monkeypa
     ends = [a.summary for a in AuditEntry.select().where(AuditEntry.action == "end")]
     assert len(ends) == sum(r is None for r in got)
     assert sum("(was open)" in s for s in ends) == 1, ends
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(month=HOSTILE, reason=HOSTILE)
+def test_any_designation(social, month, reason):
+    family = social["families"][0]
+    refused_cleanly(lambda: designation.designate(social["worker"], family.id, month, reason, today=TODAY),
+                    "from month", "reason")

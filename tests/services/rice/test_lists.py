@@ -133,3 +133,20 @@ def test_the_lists_messages_follow_the_language(rice):
         assert str(waiting_km.value) == "គ្រួសារដែលបានសម្គាល់ចំនួន 1 នៅតែត្រូវការការសម្រេច។"
     finally:
         i18n.set_language("en")
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(decision=st.one_of(st.sampled_from(["give", "reduce", "hold"]), HOSTILE), reason=HOSTILE,
+       kg_text=HOSTILE)
+def test_any_decision(rice, decision, reason, kg_text):
+    worker = rice["worker"]
+    if not lists.get_month(worker, MONTH).lines:
+        lists.build(worker, MONTH)
+    flagged = next(ln for ln in lists.get_month(worker, MONTH).lines if ln.flagged)
+    refused_cleanly(lambda: lists.decide(worker, flagged.id, decision, reason, kg_text),
+                    "decision", "reason", "kilograms")

@@ -53,3 +53,16 @@ def test_a_comma_before_three_digits_reads_two_ways_and_is_refused():
     assert rules.kg_to_g("kilograms", "1 200", max_kg=10_000) == 1_200_000
     with pytest.raises(ValidationError, match="kilograms.*reads two ways: write 1200 or 1.2 kg"):
         rules.kg_to_g("kilograms", "1,200", max_kg=10_000)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(month=HOSTILE, base=HOSTILE, per_child=HOSTILE, maximum=HOSTILE, note=HOSTILE)
+def test_any_rule(social, month, base, per_child, maximum, note):
+    refused_cleanly(lambda: rules.save_rule(social["worker"], month, base, per_child, maximum, note,
+                                            today=dt.date(2026, 11, 30)),
+                    "from month", "base", "per child", "maximum", "note")

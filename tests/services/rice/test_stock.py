@@ -79,3 +79,24 @@ def test_two_transfers_from_the_store_at_once_never_take_it_below_zero(social, m
     assert stock.balance(None) == 20_000
     assert stock.balance(stm) + stock.balance(cba) == 30_000
     assert Move.select().count() == 3  # the receipt and one transfer's two moves
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(kilograms=HOSTILE, supplier=HOSTILE, price=HOSTILE, day=st.one_of(st.none(), HOSTILE))
+def test_any_delivery(social, kilograms, supplier, price, day):
+    refused_cleanly(lambda: stock.receive(social["worker"], kilograms, supplier, price, day, today=TODAY),
+                    "kilograms", "supplier", "price per kilogram", "date")
+
+
+@given(kilograms=HOSTILE, counted=HOSTILE, day=st.one_of(st.none(), HOSTILE))
+def test_any_transfer_or_count(social, kilograms, counted, day):
+    worker, cba = social["worker"], social["centres"]["CBA"].id
+    if not stock.balance(None):
+        stock.receive(worker, "500", "Golden Rice", 2700, today=TODAY)
+    refused_cleanly(lambda: stock.transfer(worker, cba, kilograms, day, today=TODAY), "kilograms", "date")
+    refused_cleanly(lambda: stock.count(worker, cba, counted, day, today=TODAY), "counted", "kilograms", "date")

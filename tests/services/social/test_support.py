@@ -196,3 +196,37 @@ def test_the_services_messages_follow_the_language(social, french):
     with pytest.raises(ConflictError) as budget:
         support.decide(lead, big.id, True, today=TODAY)
     assert "Le budget" in str(budget.value) and "« Incendie »" in str(budget.value)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(kind=st.one_of(st.sampled_from(["school", "medical"]), HOSTILE),
+       currency=st.one_of(st.sampled_from(["USD", "KHR"]), HOSTILE), amount=HOSTILE,
+       payments=st.one_of(st.just(1), HOSTILE), why=HOSTILE, follow_up_on=st.one_of(st.none(), HOSTILE))
+def test_any_support_request(social, kind, currency, amount, payments, why, follow_up_on):
+    refused_cleanly(lambda: support.request_support(social["worker"], social["families"][0].id, kind, currency,
+                                                    amount, why=why, payments=payments,
+                                                    follow_up_on=follow_up_on, today=TODAY),
+                    "kind", "currency", "amount", "payments", "why", "follow-up date")
+
+
+@given(year=HOSTILE, kind=st.one_of(st.just("school"), HOSTILE), amount=HOSTILE)
+def test_any_budget(social, year, kind, amount):
+    refused_cleanly(lambda: support.set_budget(social["lead"], year, kind, amount), "year", "kind", "budget")
+
+
+@given(note=HOSTILE, approve=st.booleans(), received_by=HOSTILE, paid_on=st.one_of(st.none(), HOSTILE))
+def test_any_decision_or_payment(social, note, approve, received_by, paid_on):
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    if not support.list_requests(lead, status="requested"):
+        support.set_budget(lead, TODAY.year, "school", "10,000")
+        support.request_support(worker, fam.id, "school", "USD", "40", why="school fees", today=TODAY)
+    req = support.list_requests(lead, status="requested")[0]
+    refused_cleanly(lambda: support.decide(lead, req.id, approve, note, today=TODAY), "note")
+    for done in support.list_requests(lead, status="approved"):
+        refused_cleanly(lambda: support.pay(worker, done.id, received_by, paid_on=paid_on, today=TODAY),
+                        "received by", "date paid")

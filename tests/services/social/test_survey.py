@@ -88,3 +88,20 @@ def test_the_blank_survey_follows_the_form_in_khmer_and_english():
     for (en, km), rows, fields in survey.BLANK_SECTIONS:
         assert km and any("\u1780" <= c <= "\u17ff" for c in km)
         assert all(f_km and f_en for f_en, f_km in fields)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(income=HOSTILE, age=HOSTILE, owed=HOSTILE, repay=HOSTILE, rent=HOSTILE, monthly=HOSTILE)
+def test_any_amount_in_a_survey(social, income, age, owed, repay, rent, monthly):
+    values = {"members": [{"name": "Sok Sophea", "relation": "mother", "age": age, "income_khr": income}],
+              "incomes": [{"kind": "help from family", "monthly_khr": monthly}],
+              "debts": [{"lender": "microfinance", "owed_khr": owed, "monthly_repayment_khr": repay}],
+              "housing": {"tenure": "rented", "rent_khr": rent}}
+    refused_cleanly(lambda: survey.save_survey(social["worker"], social["families"][0].id, values, today=TODAY),
+                    "member 1: age", "member 1: monthly income", "income 1: monthly amount",
+                    "debt 1: amount owed", "debt 1: monthly repayment", "rent")

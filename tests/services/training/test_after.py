@@ -73,3 +73,32 @@ def test_follow_ups_at_3_6_and_12_months(training, graduate):
     assert again.income_usd_cents == 0 and after.follow_ups_due(worker, today=later) == []
     with pytest.raises(ValidationError, match="3, 6 or 12"):
         after.record_follow_up(worker, first, 9, True, "1", today=later)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(employer=HOSTILE, job=HOSTILE, start=HOSTILE, wage=HOSTILE)
+def test_any_placement(training, graduate, employer, job, start, wage):
+    refused_cleanly(lambda: after.record_placement(training["worker"], graduate[0], employer, job, start, wage,
+                                                   today=TODAY),
+                    "employer", "job", "start", "monthly wage")
+
+
+@given(kind=HOSTILE, start=HOSTILE, support=st.sampled_from(["", "cash", "kind", "other"]), amount=HOSTILE,
+       what=HOSTILE)
+def test_any_business(training, graduate, kind, start, support, amount, what):
+    refused_cleanly(lambda: after.record_business(training["worker"], graduate[0], kind, start, support=support,
+                                                  support_usd=amount, support_what=what, today=TODAY),
+                    "business", "start", "support", "what was given")
+
+
+@given(months=st.one_of(st.sampled_from([3, 6, 12, "6"]), HOSTILE), working=st.booleans(), income=HOSTILE,
+       note=HOSTILE, visited_on=HOSTILE)
+def test_any_follow_up(training, graduate, months, working, income, note, visited_on):
+    refused_cleanly(lambda: after.record_follow_up(training["worker"], graduate[0], months, working, income,
+                                                   note=note, visited_on=visited_on, today=TODAY),
+                    "months after", "monthly income", "note", "date")

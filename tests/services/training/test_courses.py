@@ -183,3 +183,26 @@ def test_the_courses_messages_follow_the_language(training):
         assert str(closed.value) == "Cette formation est déjà clôturée."
     finally:
         i18n.set_language("en")
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+COURSE_FIELDS = ["cohort", "start_on", "end_on", "place", "capacity", "weekdays", "attendance_pct",
+                 "skills_pct", "trade_id", "trainer_id"]
+
+
+@given(field=st.sampled_from(COURSE_FIELDS), value=HOSTILE)
+def test_any_value_in_a_course(training, field, value):
+    values = {"trade_id": training["trade"].id, "cohort": "2027-P", "start_on": START, "end_on": END,
+              "trainer_id": training["trainer"].id, "capacity": 10, "weekdays": "Mon Wed Fri", field: value}
+    course = refused_cleanly(lambda: courses.create_course(training["worker"], values),
+                             "cohort", "start", "end", "place", "capacity", "weekdays", "timetable",
+                             "attendance to complete (%)", "skills to complete (%)", "trade", "trainer")
+    if course is not None:  # the next example may use the same cohort
+        from pse_desktop.db.training import Course, Session
+
+        Session.delete().where(Session.course == course.id).execute()
+        Course.delete().where(Course.id == course.id).execute()

@@ -107,3 +107,16 @@ def test_selections_at_once_never_exceed_the_capacity(training):
         t.join()
     assert sorted(map(str, results)) == ["full"] * 4 + ["ok"] * 2
     assert Trainee.select().where(Trainee.status == "selected").count() == 2
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import HOSTILE, refused_cleanly  # noqa: E402
+
+
+@given(name=HOSTILE, age=HOSTILE, reason=HOSTILE, name_km=HOSTILE, phone=HOSTILE, income=HOSTILE)
+def test_any_outside_trainee(training, name, age, reason, name_km, phone, income):
+    refused_cleanly(lambda: trainees.add_outside(training["worker"], training["course"].id, name, age, reason,
+                                                 name_km=name_km, phone=phone, income_usd=income, today=TODAY),
+                    "name", "Khmer name", "age", "reason", "phone", "income before")

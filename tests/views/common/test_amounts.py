@@ -46,3 +46,35 @@ def test_confirming_asks_once_and_passes_confirm(tk_root):
     assert call_confirming(form, lambda *a: True, service, 50_000) is FAILED
     assert "more than the limit" in form.error_text("rate")
     form.destroy()
+
+
+@pytest.fixture
+def language():
+    from pse_desktop import i18n
+
+    yield i18n.set_language
+    i18n.set_language("en")
+
+
+def test_what_is_understood_follows_the_users_language(language):
+    language("fr")
+    assert understood_text("12,50") == "Lu comme 12,50\xa0$US"
+    assert understood_text("1,200") == "Pas clair : 1,20 ou 1 200,00 ?"
+    assert understood_text("១២") == "Lu comme 12,00\xa0$US"
+    language("km")
+    assert understood_text("១ ២០០", "KHR").endswith("1,200៛")
+
+
+def test_the_hint_follows_a_currency_box(tk_root):
+    form = Form(tk_root)
+    form.add("currency", "Currency")
+    form.add("amount", "Amount")
+    form.vars["currency"].set("USD")
+    hint = watch_amount(form, "amount", form.vars["currency"])
+    form.vars["amount"].set("400000")
+    assert hint.cget("text") == "Read as $400,000.00"
+    form.vars["currency"].set("KHR")
+    assert hint.cget("text") == "Read as KHR\xa0400,000"
+    form.vars["amount"].set("12.5")
+    assert "no decimals" in hint.cget("text")
+    form.destroy()

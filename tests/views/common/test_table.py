@@ -27,3 +27,16 @@ def test_clicking_a_heading_sorts_and_again_reverses(tk_root, ui):
     tree.copy_rows()
     assert tree.clipboard_get() == "Chan\t$12.50"
     holder.destroy()
+
+
+def test_sort_key_reads_numbers_the_way_the_language_writes_them():
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        shown = ["1\u202f200,50\xa0$US", "9,50\xa0$US", "-1,00\xa0$US", "2,6 %", "26 %"]
+        assert sorted(shown, key=sort_key) == ["-1,00\xa0$US", "2,6 %", "9,50\xa0$US", "26 %",
+                                               "1\u202f200,50\xa0$US"]
+    finally:
+        i18n.set_language("en")
+    assert sorted(["KHR\xa041,000", "KHR\xa09,000"], key=sort_key) == ["KHR\xa09,000", "KHR\xa041,000"]
