@@ -101,6 +101,7 @@ def main() -> int:
             settle(root)
             grab(display, out / "first-run.png")
             app.stop()
+            app.content.destroy()  # the next App on this root starts from an empty window
             close_database()
             target = resolve_target(str(demo_file))
             init_database(target)
