@@ -38,7 +38,7 @@ def test_duplicate_names_the_field_but_a_row_may_keep_its_own_value(admin):
 
 def test_editing_a_missing_row_is_not_found_and_writes_nothing(admin):
     before = AuditEntry.select().count()
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound), database.atomic():
         save_row(admin, Centre, 999, VALUES, area="core", entity="centre", created="")
     assert AuditEntry.select().count() == before
     assert Centre.select().count() == 0
