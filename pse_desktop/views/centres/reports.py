@@ -16,6 +16,7 @@ from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ..common.base import BackgroundTask, PagedTable, Screen
 from ..common.chart import Bar, Chart
+from ..common.flow import Flow
 
 FOLLOW_COLUMNS = [("name", _("Child"), 150), ("code", _("Code"), 80), ("centre", _("Centre"), 55),
                   ("group", _("Group"), 90), ("figure", _("Absent / rate"), 90),
@@ -118,17 +119,15 @@ class ReportsScreen(Screen):
         tb.Label(row, text=_("Group")).pack(side="left")
         self.group_box = tb.Combobox(row, state="readonly", width=28)
         self.group_box.pack(side="left", padx=4)
-        buttons = tb.Frame(tab)
+        buttons = Flow(tab, gap=8)
         buttons.pack(fill="x", pady=12)
         self.print_button = tb.Button(buttons, text=_("Monthly register (PDF)"), bootstyle="primary",
                                       command=lambda: self.print_pdf(blank=False))
-        self.print_button.pack(side="left")
         self.blank_button = tb.Button(buttons, text=_("Blank register to fill by hand (PDF)"),
                                       bootstyle="secondary", command=lambda: self.print_pdf(blank=True))
-        self.blank_button.pack(side="left", padx=8)
         self.export_button = tb.Button(buttons, text=_("Export the month (CSV or XLSX)"),
                                        bootstyle="secondary", command=self.export)
-        self.export_button.pack(side="left")
+        buttons.add(self.print_button, self.blank_button, self.export_button)
         span = tb.Frame(tab)
         span.pack(fill="x", pady=(0, 8))
         tb.Label(span, text=_("Export from")).pack(side="left")

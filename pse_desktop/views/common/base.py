@@ -187,7 +187,9 @@ class PagedTable(tb.Frame):
         self.tree.configure(yscrollcommand=scroll.set)
         self.tree.grid(row=0, column=0, sticky="nsew")
         scroll.grid(row=0, column=1, sticky="ns")
-        bar = tb.Frame(self)
+        from .flow import Flow
+
+        bar = Flow(self, gap=6)  # wraps when the list is narrow (Khmer labels are long)
         bar.grid(row=1, column=0, columnspan=2, sticky="ew", pady=(4, 0))
         self.prev_button = tb.Button(bar, text=_("< Previous"), bootstyle="secondary-outline",
                                      padding=(6, 2),
@@ -196,9 +198,7 @@ class PagedTable(tb.Frame):
                                      padding=(6, 2),
                                      command=lambda: self.show_page(self.page + 1))
         self.count_label = tb.Label(bar, text="")
-        self.prev_button.pack(side="left")
-        self.next_button.pack(side="left", padx=4)
-        self.count_label.pack(side="left", padx=8)
+        bar.add(self.prev_button, self.next_button, self.count_label)
         self.rowconfigure(0, weight=1)
         self.columnconfigure(0, weight=1)
         self.keys: dict[str, object] = {}

@@ -19,6 +19,7 @@ from ...services.core.permissions import can
 from ..common.base import FAILED, Form, call_service
 from ..common.commands import plain_key
 from ..common.dates import DateField
+from ..common.flow import Flow
 from .common import FamilyTree, first_khmer, latin_guardians, write_in_background
 
 OTHER = "Another relative"
@@ -62,22 +63,20 @@ class AttendanceTab(tb.Frame):
         self.other_entry.pack(side="left")
         self.other_entry.bind("<KeyRelease>", lambda e: self._who_changed())
 
-        extra = tb.Frame(self)
+        extra = Flow(self)
         extra.pack(fill="x", pady=2)
-        tb.Label(extra, text=_("Walk-in family code")).pack(side="left")
         self.walk_var = tb.StringVar()
         walk = tb.Entry(extra, textvariable=self.walk_var, width=9)
-        walk.pack(side="left", padx=4)
         walk.bind("<Return>", lambda e: self.add_walk_in())
-        tb.Button(extra, text=_("Add"), bootstyle="secondary-outline", command=self.add_walk_in).pack(side="left")
-        extra = tb.Frame(self)
+        extra.add(tb.Label(extra, text=_("Walk-in family code")), walk,
+                  tb.Button(extra, text=_("Add"), bootstyle="secondary-outline", command=self.add_walk_in))
+        extra = Flow(self)
         extra.pack(fill="x", pady=2)
-        tb.Label(extra, text=_("Guest not on file (name)")).pack(side="left")
         self.guest_var = tb.StringVar()
         guest = tb.Entry(extra, textvariable=self.guest_var, width=22)
-        guest.pack(side="left", padx=4)
         guest.bind("<Return>", lambda e: self.add_guest())
-        tb.Button(extra, text=_("Add"), bootstyle="secondary-outline", command=self.add_guest).pack(side="left")
+        extra.add(tb.Label(extra, text=_("Guest not on file (name)")), guest,
+                  tb.Button(extra, text=_("Add"), bootstyle="secondary-outline", command=self.add_guest))
         self.guests_label = tb.Label(self, text="", bootstyle="secondary", wraplength=520)
         self.guests_label.pack(anchor="w")
         self.error = tb.Label(self, text="", bootstyle="danger", wraplength=520)

@@ -21,6 +21,7 @@ from ...services.core import settings
 from ...services.core.permissions import can
 from ..common.amounts import call_confirming, watch_amount
 from ..common.base import FAILED, BackgroundTask, Form, PagedTable, Screen, call_service
+from ..common.flow import Flow
 from .common import MonthBar, money, riel, try_service
 
 
@@ -30,7 +31,7 @@ class PayrollScreen(Screen):
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
         actor = ctx.actor
-        top = tb.Frame(self)
+        top = Flow(self, gap=6)
         top.pack(fill="x")
         self.month_bar = MonthBar(top, lambda m: self.refresh())
         self.month_bar.pack(side="left")
@@ -41,6 +42,7 @@ class PayrollScreen(Screen):
         self.draft_button.pack(side="left", padx=(8, 4))
         self.final_button = tb.Button(top, text=_("Finalise…"), bootstyle="danger", command=self.finalise)
         self.final_button.pack(side="left", padx=4)
+        top.adopt()  # the bar wraps in Khmer
         self.state = tb.Label(self, text="", font=("TkDefaultFont", 10, "bold"))
         self.state.pack(anchor="w", pady=(4, 0))
         self.error = tb.Label(self, text="", bootstyle="danger", wraplength=900, justify="left")
@@ -127,7 +129,7 @@ class PayrollScreen(Screen):
             self.mid_button.configure(state="disabled")
 
     def _documents_bar(self) -> None:
-        bar = tb.Frame(self)
+        bar = Flow(self)
         bar.pack(fill="x", pady=(6, 0))
         self.doc_buttons = []
         for kind, label in payroll_docs.DOCUMENTS.items():
@@ -140,6 +142,7 @@ class PayrollScreen(Screen):
         self.doc_buttons.append(b)
         self.progress = tb.Progressbar(bar, length=160, maximum=1.0)
         self.progress.pack(side="right")
+        bar.adopt()  # the row wraps in Khmer
 
     # ------------------------------------------------------------------ data
     def on_show(self) -> None:

@@ -16,6 +16,7 @@ from ...services.payroll import months as payroll, timesheets, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.commands import Command, plain_key
+from ..common.flow import Flow
 from .common import KhmerNames, MonthBar, money, try_service
 
 KEYS = {"w": "W", "a": "A", "p": "PL", "u": "UL", "s": "S", "h": "H"}
@@ -45,9 +46,9 @@ class TimeSheetScreen(Screen):
                  bootstyle="secondary").pack(anchor="w")
         body = tb.Frame(self)
         body.pack(fill="both", expand=True, pady=(6, 0))
-        self.people = tb.Treeview(body, columns=("code", "name", "filled"), show="headings", height=20,
+        self.people = tb.Treeview(body, columns=("code", "name", "filled"), show="headings", height=12,
                                   selectmode="browse")
-        for cid, text, width in (("code", _("Code"), 55), ("name", _("Name"), 140), ("filled", _("Days"), 45)):
+        for cid, text, width in (("code", _("Code"), 55), ("name", _("Name"), 120), ("filled", _("Days"), 45)):
             self.people.heading(cid, text=text, anchor="w")
             self.people.column(cid, width=width, stretch=False, anchor="w")
         self.people.pack(side="left", fill="y")
@@ -68,7 +69,9 @@ class TimeSheetScreen(Screen):
         self.days.tag_configure("holiday", foreground="#b35c00")
         self.days.tag_configure("absent", foreground="#c0392b")
         self.days.pack(fill="both", expand=True)
-        self.days.configure(height=16)
+        # 10 rows asked (it grows with the window): the hours below stay in view on a netbook,
+        # in Khmer too, where rows are taller.
+        self.days.configure(height=10)
         for key in KEYS:
             for k in (key, key.upper()):
                 # Ctrl+S saves: a mark key never fires with Ctrl or Alt held.
@@ -81,13 +84,14 @@ class TimeSheetScreen(Screen):
         hours = tb.Frame(middle)
         hours.pack(fill="x", pady=6)
         self.hour_vars = {}
-        # One a row: the middle column is narrow on a 1024-pixel screen.
-        for i, (name, text) in enumerate((("hours", _("Hours")), ("ot", _("OT 150%")),
-                                          ("ot2", _("OT 200%")))):
-            tb.Label(hours, text=text).grid(row=i, column=0, sticky="w", padx=(0, 4), pady=1)
+        # Label and field side by side, one a row; each label over its field where the middle
+        # column is too narrow for that (a 1024-pixel screen in Khmer, whose labels are long).
+        for name, text in (("hours", _("Hours")), ("ot", _("OT 150%")), ("ot2", _("OT 200%"))):
+            pair = Flow(hours)
+            pair.pack(fill="x", pady=1)
             var = tb.StringVar()
-            entry = tb.Entry(hours, textvariable=var, width=5)
-            entry.grid(row=i, column=1, sticky="w", pady=1)
+            entry = tb.Entry(pair, textvariable=var, width=5)
+            pair.add(tb.Label(pair, text=text), entry)
             entry.bind("<Return>", lambda e: self.hours_done())
             entry.bind("<KeyRelease>", lambda e: self.hours_changed())
             self.hour_vars[name] = (var, entry)

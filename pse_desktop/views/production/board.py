@@ -19,6 +19,7 @@ from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.commands import Command
 from ..common.dates import DateField
+from ..common.flow import Flow
 from .common import save_document
 from .order_form import NewOrderPanel
 
@@ -34,7 +35,7 @@ class BoardScreen(Screen):
         self.today = ctx.extra.get("today") or dt.date.today()
         self.order = None
         self.last_task = None
-        bar = tb.Frame(self)
+        bar = Flow(self, gap=6)
         bar.pack(fill="x", pady=(0, 6))
         tb.Label(bar, text=_("Search")).pack(side="left")
         self.search = tb.Entry(bar, width=20)
@@ -49,6 +50,7 @@ class BoardScreen(Screen):
         if can(ctx.actor, "production.orders"):
             tb.Button(bar, text=_("New order"), bootstyle="primary",
                       command=self.new_order).pack(side="right")
+        bar.adopt()  # the bar wraps in Khmer
 
         body = tb.Frame(self)  # the list takes the room left by the panel
         body.pack(fill="both", expand=True)

@@ -14,6 +14,7 @@ from ...services.core.permissions import can
 from ...services.rice import distribution, lists
 from ...services.rice.rules import kg
 from ..common.base import Form, PagedTable, Screen
+from ..common.flow import Flow
 from ..social.common import make_document
 
 DECISIONS = {"give": N_("Give"), "reduce": N_("Reduce"), "hold": N_("Hold")}
@@ -26,7 +27,7 @@ class RiceMonthScreen(Screen):
         super().__init__(master, ctx)
         self.today = ctx.extra.get("today") or dt.date.today()
         self.manage = can(ctx.actor, "rice.designate")
-        bar = tb.Frame(self)
+        bar = Flow(self, gap=4)
         bar.pack(fill="x", pady=(0, 4))
         tb.Label(bar, text=_("Month (YYYY-MM)")).pack(side="left")
         self.month_var = tb.StringVar(value=f"{self.today:%Y-%m}")
@@ -42,6 +43,7 @@ class RiceMonthScreen(Screen):
             self.final_button.pack(side="left")
         tb.Button(bar, text=_("Print sheets"), bootstyle="secondary-outline",
                   command=self.print_sheets).pack(side="left", padx=4)
+        bar.adopt()  # the bar wraps in Khmer
         # on its own line: at 1024 pixels the bar has no room left for "final: 245 families..."
         self.state = tb.Label(self, text="", wraplength=760, justify="left")
         self.state.pack(anchor="w")

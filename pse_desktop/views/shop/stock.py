@@ -14,6 +14,7 @@ from ...services.common import validate
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.flow import Flow
 from .common import LocationChooser
 
 ACTIONS = {"receive": "Receive", "transfer": "Transfer to", "damage": "Write off (damaged)"}
@@ -25,7 +26,7 @@ class StockScreen(Screen):
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
         self.location = None
-        top = tb.Frame(self)
+        top = Flow(self, gap=6)
         top.pack(fill="x")
         self.chooser = LocationChooser(top, ctx, self.set_location)
         self.chooser.pack(side="left")
@@ -37,6 +38,7 @@ class StockScreen(Screen):
         self.low_var = tb.BooleanVar(value=False)
         tb.Checkbutton(top, text=_("Low stock only"), variable=self.low_var,
                        command=lambda: self.table.show_page(0)).pack(side="left", padx=8)
+        top.adopt()  # the bar wraps in Khmer
         options = tb.Frame(self)  # a second row: the first fills a 1024-pixel screen
         options.pack(fill="x", pady=(4, 0))
         self.negative_var = tb.BooleanVar(value=False)

@@ -14,6 +14,7 @@ from ...services.core.permissions import can
 from ...services.social import caseload, priority
 from ...services.social.rules import LEVELS
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.flow import Flow
 from .common import level_text, tag_levels
 
 
@@ -23,7 +24,7 @@ class PriorityScreen(Screen):
     def __init__(self, master, ctx):
         super().__init__(master, ctx)
         self.today = ctx.extra.get("today") or dt.date.today()
-        bar = tb.Frame(self)
+        bar = Flow(self, gap=0)  # wraps in Khmer; each label stays with its field
         bar.pack(fill="x", pady=(0, 6))
         self.vars = {}
         centres = [c[1] for c in centre_choices(ctx.actor, "social.view")]
@@ -32,18 +33,23 @@ class PriorityScreen(Screen):
                 ("level", _("Level"), [""] + [level_text(v) for v in LEVELS], 9),
                 ("centre", _("Centre"), [""] + centres, 7),
                 ("worker", _("Social worker"), [""] + [n for _i, n in self.workers], 18)):
-            tb.Label(bar, text=label).pack(side="left")
+            pair = tb.Frame(bar)
+            tb.Label(pair, text=label).pack(side="left")
             var = self.vars[key] = tb.StringVar()
-            box = tb.Combobox(bar, textvariable=var, state="readonly", values=values, width=width)
+            box = tb.Combobox(pair, textvariable=var, state="readonly", values=values, width=width)
             box.pack(side="left", padx=(4, 10))
+            pair.pack(side="left")
             box.bind("<<ComboboxSelected>>", lambda e: self.reload())
-        tb.Label(bar, text=_("Find")).pack(side="left")
+        pair = tb.Frame(bar)
+        tb.Label(pair, text=_("Find")).pack(side="left")
         self.text_var = tb.StringVar()
-        entry = tb.Entry(bar, textvariable=self.text_var, width=14)
+        entry = tb.Entry(pair, textvariable=self.text_var, width=14)
         entry.pack(side="left", padx=4)
+        pair.pack(side="left")
         entry.bind("<Return>", lambda e: self.reload())
         self.count = tb.Label(bar, text="")
         self.count.pack(side="left", padx=8)
+        bar.adopt()
         self.table = PagedTable(self, [("level", _("Priority"), 70), ("family", _("Family"), 66),
                                        ("centre", _("Centre"), 56), ("worker", _("Social worker"), 120),
                                        ("due", _("Next due"), 100),

@@ -12,6 +12,7 @@ from ...i18n import N_, _
 from ...services.social import caseload
 from ...services.training import trainees
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
+from ..common.flow import Flow
 from ..social.common import level_text
 from .common import CourseChooser
 
@@ -37,13 +38,14 @@ class TraineesScreen(Screen):
                                        ("age", _("Age"), 36), ("why", _("Note"), 100)],
                                 page_size=60, height=10)
         self.table.pack(fill="both", expand=True)
-        buttons = tb.Frame(left)
+        buttons = Flow(left)
         buttons.pack(fill="x", pady=4)
         for text, command, style in ((_("Select"), self.select, "primary"),
                                      (_("Fill from priority"), self.fill, "secondary"),
                                      (_("Back to waiting"), self.unselect, "secondary-outline")):
             tb.Button(buttons, text=text, bootstyle=style, command=command).pack(side="left",
                                                                                   padx=(0, 4))
+        buttons.adopt()  # the row wraps in Khmer
         drop = self.drop_form = Form(left, wrap=400)
         drop.pack(fill="x")
         drop.add("reason", _("Drop-out reason"), width=30)
