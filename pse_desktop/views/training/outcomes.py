@@ -4,14 +4,13 @@ with a bar chart of the incomes; export one row per trainee (CSV or XLSX)."""
 
 from __future__ import annotations
 
-import tkinter as tk
-
 import ttkbootstrap as tb
 
 from ...i18n import N_, _
 from ...services.core.permissions import can
 from ...services.training import reports
 from ..common.base import FAILED, PagedTable, Screen, call_service
+from ..common.chart import Chart, Series
 from .common import money
 
 
@@ -42,7 +41,7 @@ class OutcomesScreen(Screen):
         self.table.pack(fill="x")
         tb.Label(self, text=_("Average monthly income of those followed at 6 months: before "
                               "(grey) and after (green)"), bootstyle="secondary").pack(anchor="w")
-        self.chart = tk.Canvas(self, height=170, highlightthickness=0, background="white")
+        self.chart = Chart(self, height=190)  # the kit's chart: follows the light or dark theme
         self.chart.pack(fill="both", expand=True, pady=4)
         self.lines = []
         self.reload()
@@ -62,29 +61,19 @@ class OutcomesScreen(Screen):
         self.draw()
 
     def draw(self) -> None:
-        c = self.chart
-        c.delete("all")
+        """Average monthly income before the course and 6 months after, per course or trade
+        (the first twelve that have a 6-month follow-up)."""
         shown = [ln for ln in self.lines if ln.income_6_avg is not None][:12]
-        if not shown:
-            c.create_text(10, 20, anchor="w", text=_("No follow-up at 6 months yet."))
-            return
-        c.update_idletasks()
-        width, height = max(c.winfo_width(), 600), max(c.winfo_height(), 150)
-        top = max(max(ln.income_6_avg, ln.income_before_avg or 0) for ln in shown) or 1
-        slot = (width - 20) / len(shown)
-        colors = tb.Style().colors
-        for n, ln in enumerate(shown):
-            x = 10 + n * slot
-            for k, (value, color) in enumerate(((ln.income_before_avg or 0, colors.secondary),
-                                                (ln.income_6_avg, colors.success))):
-                h = (height - 46) * value / top
-                x0 = x + 4 + k * (slot - 8) / 2
-                c.create_rectangle(x0, height - 26 - h, x0 + (slot - 8) / 2 - 2, height - 26,
-                                   fill=color, outline="")
-            words = ln.label.replace("Home-based jobs: ", "").split()
-            c.create_text(x + slot / 2, height - 12, text="\n".join(
-                (" ".join(words[:-1])[:int(slot / 6)], words[-1])) if len(words) > 1
-                else ln.label[:int(slot / 6)], font=("TkDefaultFont", 7), justify="center")
+
+        def short(label: str) -> str:
+            words = label.replace("Home-based jobs: ", "").split()
+            return " ".join(words[-2:]) if len(words) > 1 else label
+
+        self.chart.columns(
+            "", [short(ln.label) for ln in shown],
+            [Series(_("before"), [(ln.income_before_avg or 0) / 100 for ln in shown], "secondary"),
+             Series(_("after 6 months"), [ln.income_6_avg / 100 for ln in shown], "success")],
+            empty=_("No follow-up at 6 months yet."))
 
     def export(self) -> None:
         path = self.ctx.choose_file(self, "save", defaultextension=".xlsx",
