@@ -95,10 +95,10 @@ def test_ledger_rows_and_sales_cannot_be_edited(shop_setup, admin):
 def test_levels_ledger_and_rebuild(shop_setup, admin, make_user):
     pp1, bag, scarf = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"], shop_setup["v"]["scarf"]
     stock.receive(admin, pp1.id, {bag.id: 2, scarf.id: 6}, note="first delivery", day=DAY)
-    levels = {r.code: r for r in stock.stock_levels(pp1.id)}
+    levels = {r.code: r for r in stock.stock_levels(admin, pp1.id)}
     assert levels["BAG-RED"].quantity == 2 and levels["SCF-M"].quantity == 6
-    assert [r.code for r in stock.stock_levels(pp1.id, low_only=True)] == ["BAG-RED"]
-    assert [r.code for r in stock.stock_levels(pp1.id, text="krama")] == ["SCF-M"]
+    assert [r.code for r in stock.stock_levels(admin, pp1.id, low_only=True)] == ["BAG-RED"]
+    assert [r.code for r in stock.stock_levels(admin, pp1.id, text="krama")] == ["SCF-M"]
     moves = stock.ledger(bag.id, pp1.id)
     assert [(m[1], m[2], m[3], m[4], m[6]) for m in moves] == [("BAG-RED", "PP1", 2, "receive", "first delivery")]
     StockBalance.delete().execute()  # a damaged balance table is rebuilt from the ledger
