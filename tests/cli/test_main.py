@@ -11,13 +11,7 @@ import pytest
 from pse_desktop import cli
 from pse_desktop.db import close_database, init_database
 from pse_desktop.services.core import permissions, places
-
-
-def run(*args):
-    try:
-        return cli.main(list(args))
-    finally:
-        close_database()
+from tests.fixtures.cli import run
 
 
 def sha(path):

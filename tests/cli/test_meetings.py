@@ -3,27 +3,7 @@
 import csv
 import datetime as dt
 
-import pytest
-
-from pse_desktop import cli
-from pse_desktop.db import close_database
-
-
-def run(*args):
-    try:
-        return cli.main(list(args))
-    finally:
-        close_database()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "x.sqlite3"
-    pw = path.with_name("pw.txt")
-    pw.write_text("admin-pass\n")
-    assert run("--db", str(path), "init", "--admin", "admin", "--password-file", str(pw)) == 0
-    assert run("--db", str(path), "demo") == 0
-    return path
+from tests.fixtures.cli import demo_db, run  # noqa: F401 (demo_db: a fixture)
 
 
 def test_demo_adds_a_year_of_meetings_and_export_writes_them(demo_db, tmp_path, capsys):

@@ -7,18 +7,11 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from pse_desktop import cli
 from pse_desktop.db import close_database, init_database, resolve_target
 from pse_desktop import areas
 from pse_desktop.services.payroll import run as payroll_run, timesheets, workers
 from pse_desktop.services.core import permissions
-
-
-def run(*args):
-    try:
-        return cli.main(list(args))
-    finally:
-        close_database()
+from tests.fixtures.cli import run
 
 
 @pytest.fixture

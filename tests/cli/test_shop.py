@@ -4,15 +4,7 @@ import csv
 
 from openpyxl import load_workbook
 
-from pse_desktop import cli
-from pse_desktop.db import close_database
-
-
-def run(*args):
-    try:
-        return cli.main(list(args))
-    finally:
-        close_database()
+from tests.fixtures.cli import run
 
 
 def test_demo_then_export_sales_and_stock(tmp_path, capsys):

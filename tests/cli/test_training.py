@@ -2,28 +2,10 @@
 
 import csv
 
-import pytest
 from openpyxl import load_workbook
 
-from pse_desktop import cli
 from pse_desktop.db import close_database, init_database, resolve_target
-
-
-def run(*args):
-    try:
-        return cli.main(list(args))
-    finally:
-        close_database()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "x.sqlite3"
-    pw = path.with_name("pw.txt")
-    pw.write_text("admin-pass\n")
-    assert run("--db", str(path), "init", "--admin", "admin", "--password-file", str(pw)) == 0
-    assert run("--db", str(path), "demo") == 0
-    return path
+from tests.fixtures.cli import demo_db, run  # noqa: F401 (demo_db: a fixture)
 
 
 def test_the_demo_has_courses_trainees_and_outcomes(demo_db):
