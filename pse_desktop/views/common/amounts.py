@@ -9,7 +9,7 @@ import ttkbootstrap as tb
 from ...i18n import _
 from ...services.common import numbers
 from ...services.common.errors import PseError
-from .base import FAILED, Form
+from .base import Form, call_service
 
 
 def understood_text(text: str, currency: str = "USD") -> str:
@@ -59,21 +59,15 @@ def watch_amount(form: Form, name: str, currency: str | tk.Variable = "USD") -> 
 
 def call_confirming(form: Form | None, ask, fn, *args, field_map=None, **kw):
     """Run a service that takes ``confirm``; when it asks (NeedsConfirmation), ask the user with
-    ``ask(parent, title, message) -> bool`` and run it again confirmed. Return FAILED on errors."""
-    try:
+    ``ask(parent, title, message) -> bool`` and run it again confirmed. Return FAILED on errors
+    (a declined question is shown on the form like any other error: ``call_service``)."""
+    def asking(*a, **k):
         try:
-            result = fn(*args, **kw)
+            return fn(*a, **k)
         except numbers.NeedsConfirmation as exc:
             parent = form if form is not None else tk._default_root
             if not ask(parent, _("Please check"), exc.message):
-                if form is not None:
-                    form.show_error(exc, field_map)
-                return FAILED
-            result = fn(*args, confirm=True, **kw)
-    except PseError as exc:
-        if form is not None:
-            form.show_error(exc, field_map)
-        return FAILED
-    if form is not None:
-        form.clear_errors()
-    return result
+                raise
+            return fn(*a, confirm=True, **k)
+
+    return call_service(form, asking, *args, field_map=field_map, **kw)
