@@ -4,6 +4,7 @@ for background work, and building a screen or the main window for a user."""
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -167,3 +168,44 @@ def select_tab(root, widget, text: str) -> None:
                 pump(root)
                 return
     raise LookupError(f"no tab {text!r}")
+
+
+@contextmanager
+def whole_window(root, actor, target):
+    """The main window for ``actor`` on the session root, as the fit and engine tests walk it:
+    questions answered no, messages and file choosers dropped. Yields (main, errors): the
+    callback exceptions Tk reported meanwhile (a real error dialog would hang the test)."""
+    from pse_desktop.views.core.shell import MainWindow
+
+    errors: list = []
+    default_report = root.report_callback_exception
+    root.report_callback_exception = lambda *exc: errors.append(exc)
+    main = MainWindow(root, actor, target, on_logout=lambda: None, on_theme=lambda dark: None,
+                      ctx_overrides=dict(confirm=lambda *a: False, inform=lambda *a: None,
+                                         choose_file=lambda *a, **k: None))
+    main.pack(fill="both", expand=True)
+    try:
+        root.update()
+        yield main, errors
+    finally:
+        main.destroy()
+        root.report_callback_exception = default_report
+        root.update()
+
+
+def every_screen(root, main):
+    """Show home and each screen of the sidebar, and each tab of each of its tab sets, as a user
+    clicking through would; yield (key, screen) at each stop, the stop on screen."""
+    from pse_desktop.views.common import fit
+
+    for key in ["home"] + [s.key for s in main.allowed]:
+        screen = main.show(key)
+        root.update()
+        yield key, screen
+        for notebook in fit.notebooks(screen):
+            first = notebook.select()
+            for tab in notebook.tabs():
+                notebook.select(tab)
+                root.update()
+                yield f"{key} / {notebook.tab(tab, 'text')}", screen
+            notebook.select(first)

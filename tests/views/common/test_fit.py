@@ -14,6 +14,7 @@ from pse_desktop.services.common import demo
 from pse_desktop.services.core import auth, users
 from pse_desktop.services.core.demo import DEMO_PASSWORD, USERS
 from pse_desktop.views.common import fit
+from tests.views.helpers import every_screen, whole_window
 
 ROLES = ["admin"] + [u[0] for u in USERS]
 SIZES = ["1024x600", "1366x768"]
@@ -43,18 +44,11 @@ def demo_target(demo_file, tmp_path):
     close_database()
 
 
-def _reach_everything(root, main, key):
-    """Show a screen and each tab of each of its tab sets; return what cannot be reached."""
-    screen = main.show(key)
-    root.update()
-    found = {p.widget: p for p in fit.problems(main)}
-    for notebook in fit.notebooks(screen):
-        first = notebook.select()
-        for tab in notebook.tabs():
-            notebook.select(tab)
-            root.update()
-            found.update({p.widget: p for p in fit.problems(main)})
-        notebook.select(first)
+def _reach_everything(root, main):
+    """Every screen and every tab: what cannot be reached, by the place it was seen."""
+    found = {}
+    for key, _screen in every_screen(root, main):
+        found.update({p.widget: f"{key}: {p}" for p in fit.problems(main) if p.widget not in found})
     return list(found.values())
 
 
@@ -77,35 +71,21 @@ def test_every_screen_fits_in_khmer_on_a_netbook(tk_root, demo_target, role):
 
 
 def _every_screen_fits(tk_root, demo_target, role, size):
-    from pse_desktop.views.core.shell import MainWindow
-
     actor = auth.authenticate(role, "admin-pass" if role == "admin" else DEMO_PASSWORD)
-    errors = []
-    default_report = tk_root.report_callback_exception
-    tk_root.report_callback_exception = lambda *exc: errors.append(exc)
     old_geometry = tk_root.geometry()
     tk_root.geometry(f"{size}+0+0")
-    main = MainWindow(tk_root, actor, demo_target, on_logout=lambda: None,
-                      on_theme=lambda dark: None,
-                      ctx_overrides=dict(confirm=lambda *a: False, inform=lambda *a: None,
-                                         choose_file=lambda *a, **k: None))
-    main.pack(fill="both", expand=True)
     try:
-        tk_root.update()
-        # The menu bar sits above the window's client area: the whole window is the screen.
-        width, height = (int(n) for n in size.split("x"))
-        tk_root.geometry(f"{width}x{height - tk_root.winfo_rooty()}+0+0")
-        tk_root.update()
-        assert tk_root.winfo_width() == width
-        assert tk_root.winfo_rooty() + tk_root.winfo_height() == height
-        unreachable = []
-        for key in ["home"] + [s.key for s in main.allowed]:
-            unreachable += [f"{key}: {p}" for p in _reach_everything(tk_root, main, key)]
-        assert not unreachable, "\n".join(unreachable)
-        assert not errors, "callback raised: %r" % (errors[0][1],)
+        with whole_window(tk_root, actor, demo_target) as (main, errors):
+            # The menu bar sits above the window's client area: the whole window is the screen.
+            width, height = (int(n) for n in size.split("x"))
+            tk_root.geometry(f"{width}x{height - tk_root.winfo_rooty()}+0+0")
+            tk_root.update()
+            assert tk_root.winfo_width() == width
+            assert tk_root.winfo_rooty() + tk_root.winfo_height() == height
+            unreachable = _reach_everything(tk_root, main)
+            assert not unreachable, "\n".join(unreachable)
+            assert not errors, "callback raised: %r" % (errors[0][1],)
     finally:
-        main.destroy()
-        tk_root.report_callback_exception = default_report
         tk_root.geometry(old_geometry)
         tk_root.update()
 

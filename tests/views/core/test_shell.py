@@ -1,7 +1,11 @@
 """The main window: the sidebar shows what a role may use, folds for admins, shows screens."""
 
-from pse_desktop.services.core import places
-from tests.views.helpers import main_window, pump
+import pytest
+
+from pse_desktop import areas
+from pse_desktop.db import close_database, init_database, resolve_target
+from pse_desktop.services.core import auth, places, users
+from tests.views.helpers import descendants, every_screen, main_window, pump, whole_window
 
 
 def test_centre_staff_sees_no_admin_screens(tk_root, ui, admin, make_user, target):
@@ -65,3 +69,70 @@ def test_the_dark_switch_tells_the_window(tk_root, ui, admin, target):
     main.switch_theme(themes.append)
     assert themes == [True] and main.nav_style == "dark"
     assert str(main.sidebar.cget("style")).lower().startswith("dark")
+
+
+# -- every screen on PostgreSQL ------------------------------------------------------------------
+# The other window tests run on SQLite only (tests/conftest.py); this one opens every screen and
+# every tab of each area's role on a PostgreSQL demo, where SQL that only SQLite accepts fails.
+
+ONE_ROLE_PER_AREA = ["admin", "sophea", "dara", "srey", "vanna"]
+
+
+@pytest.fixture(scope="module")
+def pg_demo(pg_server):
+    """A PostgreSQL database with the demo data, made once (half a minute); tests use copies."""
+    from pse_desktop.services.common import demo
+
+    url = pg_server.create()
+    init_database(resolve_target(url))
+    areas.load_services()
+    users.create_first_admin("admin", "Office Admin", "admin-pass")
+    demo.run(auth.authenticate("admin", "admin-pass"))
+    close_database()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture
+def pg_demo_copy(pg_server, pg_demo):
+    from urllib.parse import urlsplit
+
+    url = pg_server.create(template=urlsplit(pg_demo).path.lstrip("/"))
+    target = resolve_target(url)
+    init_database(target)
+    areas.load_services()
+    yield target
+    close_database()
+    pg_server.drop(url)
+
+
+def errors_shown(main) -> list[str]:
+    """The errors the window shows now: the screen's message line, a form's error lines, the
+    status bar (labels in red that only count things, "36 overdue", are not errors)."""
+    from pse_desktop.views.common.base import Form
+
+    said, error = main.last_message
+    found = [said] if error and said else []
+    lines = [main.message, main.current.message_line]
+    for form in (w for w in descendants(main.current._outer) if isinstance(w, Form)):
+        lines += [form.banner, *form._errors.values()]
+    for line in lines:
+        text = str(line.cget("text")).strip()
+        if text and "danger" in str(line.cget("style")) and text not in found:
+            found.append(text)
+    return found
+
+
+@pytest.mark.parametrize("role", ONE_ROLE_PER_AREA)
+def test_every_screen_opens_on_postgresql(tk_root, pg_demo_copy, role):
+    from pse_desktop.services.core.demo import DEMO_PASSWORD
+
+    actor = auth.authenticate(role, "admin-pass" if role == "admin" else DEMO_PASSWORD)
+    shown = []
+    with whole_window(tk_root, actor, pg_demo_copy) as (main, errors):
+        for key, _screen in every_screen(tk_root, main):
+            shown += [f"{key}: {text}" for text in errors_shown(main) if f"{key}: {text}" not in shown]
+            main.last_message = ("", False)
+        assert len(main.screens) == len(main.allowed) + 1
+    assert not errors, "callback raised: %r" % (errors[0][1],)
+    assert not shown, "\n".join(shown)
