@@ -9,10 +9,14 @@ import peewee
 from ..i18n import _
 from .connection import DatabaseRefused, ServerUnreachable, Target, lost_message
 
-#: Libpq settings a site's URL may override: a cut network is noticed in about a minute
-#: instead of the system's TCP timeout (hours), and a dead server in ten seconds at connection.
+#: Libpq settings a site's URL may override (``?tcp_user_timeout=60000``). A cut network is
+#: noticed instead of waiting for the system's TCP timeout (15 minutes or more): a dead server
+#: in ten seconds at connection; an idle connection by keepalives in about a minute; a query or
+#: a save sent to a server that vanished by ``tcp_user_timeout`` (ms): unacknowledged data for
+#: 30 s closes the connection, and the screen says the server cannot be reached.
 POSTGRES_DEFAULTS = {"connect_timeout": 10, "keepalives": 1, "keepalives_idle": 30,
-                     "keepalives_interval": 10, "keepalives_count": 3}
+                     "keepalives_interval": 10, "keepalives_count": 3,
+                     "tcp_user_timeout": 30_000}
 
 #: What libpq says when the server went away (lower case); any error on a closed connection too.
 _LOST_WORDS = ("server closed the connection", "terminating connection", "could not connect",

@@ -122,3 +122,57 @@ def test_connection_settings_notice_a_cut_network_and_never_show_the_password():
     assert "secret" not in lost_message(db.label)
     with pytest.raises(DatabaseRefused, match="no database name"):
         postgres.connect_postgres("postgresql://pse:secret@10.0.0.5")
+
+
+def _socket_option(conn, option):
+    import os
+    import socket
+
+    sock = socket.socket(fileno=os.dup(conn.fileno()))  # a copy: closing it leaves libpq's
+    try:
+        return sock.getsockopt(socket.IPPROTO_TCP, option)
+    finally:
+        sock.close()
+
+
+def test_a_vanished_server_times_out_in_half_a_minute_and_a_site_may_say_otherwise(pg_server):
+    """The defaults reach the connection and its socket; an option in the URL wins."""
+    import socket
+
+    url = pg_server.base
+    db = postgres.connect_postgres(url)
+    try:
+        params = db.connection().get_dsn_parameters()
+        assert params["tcp_user_timeout"] == "30000" and params["keepalives"] == "1"
+        assert params["keepalives_idle"] == "30" and params["connect_timeout"] == "10"
+        assert _socket_option(db.connection(), socket.TCP_USER_TIMEOUT) == 30000
+    finally:
+        db.close()
+    db = postgres.connect_postgres(url + ("&" if "?" in url else "?")
+                                  + "tcp_user_timeout=60000&keepalives_idle=20")
+    try:
+        params = db.connection().get_dsn_parameters()
+        assert params["tcp_user_timeout"] == "60000" and params["keepalives_idle"] == "20"
+        assert _socket_option(db.connection(), socket.TCP_USER_TIMEOUT) == 60000
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("said", [
+    "could not receive data from server: Connection timed out",
+    "could not send data to server: Connection timed out",
+    "SSL SYSCALL error: Connection timed out",
+])
+def test_a_timed_out_connection_is_the_unreachable_server_message(said, monkeypatch):
+    """What libpq says when tcp_user_timeout or the keepalives closed the connection."""
+    from pse_desktop.db import ServerUnreachable
+
+    db = postgres.connect_postgres("postgresql://pse:secret@10.0.0.5/pse")
+
+    def timed_out(self, sql, params=None):
+        raise peewee.OperationalError(said)
+
+    monkeypatch.setattr(peewee.PostgresqlDatabase, "execute_sql", timed_out)
+    with pytest.raises(ServerUnreachable) as info:
+        db.execute_sql("INSERT INTO centre (code) VALUES ('X')")
+    assert str(info.value) == lost_message(db.label)
