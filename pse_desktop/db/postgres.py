@@ -48,7 +48,35 @@ class PsePostgresqlDatabase(peewee.PostgresqlDatabase):
     def _unreachable(self, exc: Exception) -> ServerUnreachable:
         return ServerUnreachable(lost_message(self.label))
 
+    def _closed_by_server(self) -> bool:
+        """An idle connection the server ended (a restart, an admin): its socket says so.
+
+        Checked before each statement outside a transaction, one ``select`` with no wait, so
+        the first save once the server is back goes through instead of meeting the old
+        connection. A cut network sends nothing: that one is found by the timeouts.
+        """
+        import select
+
+        conn = self._state.conn
+        if conn is None or self.in_transaction() or getattr(conn, "closed", 1):
+            return False
+        try:
+            # The server's last words (a FATAL message) are read first, its end of the
+            # socket next: that read raises. A notice is read and dropped.
+            for _attempt in range(3):
+                if not select.select([conn], [], [], 0)[0]:
+                    break
+                conn.poll()
+        except Exception:
+            return True
+        return bool(conn.closed)
+
     def _drop_dead(self) -> None:
+        if self._closed_by_server():
+            try:
+                self._state.conn.close()
+            except Exception:  # already gone: nothing to free
+                pass
         if self._dead() and not self.in_transaction():
             try:
                 self._state.conn.close()

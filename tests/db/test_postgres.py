@@ -97,6 +97,16 @@ def test_a_server_that_stops_mid_session_says_so_and_the_next_try_reconnects(own
     assert settings.get("khr_per_usd") == 4060
 
 
+def test_a_server_restarted_while_the_window_was_idle_takes_the_first_save(own_server):
+    """The server ended the idle connection (a restart): it is replaced before the save."""
+    admin = _office(own_server.url())
+    settings.set_values(admin, {"khr_per_usd": 4050})
+    own_server.stop()
+    own_server.start()
+    settings.set_values(admin, {"khr_per_usd": 4060})
+    assert settings.get("khr_per_usd") == 4060
+
+
 def test_a_server_lost_inside_a_transaction_keeps_nothing_half_saved(own_server):
     from pse_desktop.db import ServerUnreachable
 
