@@ -4,12 +4,13 @@ entry in the list of who has the database open (a restore refuses while others a
 from __future__ import annotations
 
 from ...db import (
-    DatabaseRefused, DataReplaced, OpenResult, Target, database, init_database, resolve_target,
-    sessions,
+    DatabaseRefused, DataReplaced, OpenResult, ServerUnreachable, Target, database, dialect,
+    init_database, resolve_target, sessions,
 )
+from ...i18n import _
 
 __all__ = ["DatabaseRefused", "OpenResult", "Target", "open_database", "resolve_target",
-           "open_session", "keep_alive", "close_session", "HEARTBEAT_MS"]
+           "open_session", "keep_alive", "server_problem", "close_session", "HEARTBEAT_MS"]
 
 HEARTBEAT_MS = sessions.HEARTBEAT_SECONDS * 1000
 
@@ -43,6 +44,31 @@ def keep_alive(session: sessions.Session | None) -> str | None:
             sessions.beat(session)
         except OSError:
             pass
+    return None
+
+
+def server_problem() -> str | None:
+    """On a shared server: None when it answers, else what the status bar says. SQLite: None.
+
+    One ``SELECT 1``, so a window learns the server is gone (and back) before the next save.
+    The window runs it off the Tk thread (a cut network answers only after the timeouts of
+    db/postgres.py); a thread's own connection is closed after it, the window's is kept.
+    """
+    obj = database.obj
+    if obj is None or not dialect.is_postgres(obj):
+        return None
+    opened_here = obj.is_closed()
+    try:
+        obj.execute_sql("SELECT 1")
+    except ServerUnreachable:
+        # the status bar is short: the server's name is beside it already
+        return _("Database server unreachable: check the network or VPN.")
+    finally:
+        if opened_here and not obj.in_transaction():
+            try:
+                obj.close()
+            except Exception:  # the server already dropped it: nothing to free
+                pass
     return None
 
 

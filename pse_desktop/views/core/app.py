@@ -37,6 +37,8 @@ class App:
         self.session = None
         self._timers: list[str] = []
         self._beat: str | None = None
+        self._check = None  # the server check the heartbeat is running, if any
+        self.server_lost = False
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.report_callback_exception = self.report_error
 
@@ -141,13 +143,33 @@ class App:
         self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
 
     def heartbeat(self) -> None:
-        """Say we are still here; if a restore replaced the data, stop and say so."""
+        """Say we are still here; if a restore replaced the data, stop and say so. On a shared
+        server, ask it whether it answers, so the status bar says it is gone (and back) before
+        anyone tries to save."""
         self._beat = None
         problem = dbservice.keep_alive(self.session)
-        if problem is None:
-            self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
+        if problem is not None:
+            self.data_replaced(problem)
             return
-        self.data_replaced(problem)
+        self._beat = self.root.after(dbservice.HEARTBEAT_MS, self.heartbeat)
+        if self.target.is_postgres and self._check is None:
+            from ..common.base import BackgroundTask
+
+            # Off the Tk thread: a cut network answers only after the connection's timeouts.
+            self._check = BackgroundTask(self.root, lambda progress: dbservice.server_problem(),
+                                         self.server_said, lambda exc: self.server_said(str(exc)))
+            self._check.start()
+
+    def server_said(self, problem: str | None) -> None:
+        """The heartbeat's answer from the server: say it is unreachable, or that it is back."""
+        self._check = None
+        if self.main is None:
+            return
+        if problem:
+            self.main.set_status(problem, error=True)
+        elif self.server_lost:
+            self.main.set_status(_("The database server answers again."))
+        self.server_lost = bool(problem)
 
     def data_replaced(self, problem: str) -> None:
         """Log out and reopen the restored database: nothing is written into the old file."""

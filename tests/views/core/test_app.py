@@ -8,6 +8,7 @@ from pse_desktop.views.core.app import App
 from pse_desktop.services.core import places
 from pse_desktop.views.core.shell import MainWindow
 from tests.views.helpers import app, pump  # noqa: F401
+from tests.fixtures.own_server import own_server  # noqa: F401 (a fixture)
 
 
 def test_unexpected_errors_are_logged_and_shown(app, monkeypatch, tmp_path):  # noqa: F811
@@ -150,3 +151,51 @@ def test_status_bar_shortens_places_and_path_with_the_full_text_in_a_tooltip(tk_
     assert "Centre number 7 of the south" in main.tooltips[0].text
     assert main.tooltips[1].text == target.label
     main.destroy()
+
+
+def test_the_status_bar_says_when_the_shared_server_is_gone_and_back(tk_root, own_server):  # noqa: F811
+    """No save needed: the heartbeat asks the server (off the Tk thread) and says what it found."""
+    from pse_desktop import areas
+    from pse_desktop.db import close_database, init_database, resolve_target
+    from pse_desktop.services.core import auth, users
+    from tests.views.helpers import pump_for
+
+    target = resolve_target(own_server.url())
+    init_database(target)
+    areas.load_services()
+    users.create_first_admin("admin", "Office Admin", "admin-pass")
+    application = App(tk_root, target)
+    errors = []
+    default = tk_root.report_callback_exception
+    tk_root.report_callback_exception = lambda *exc: errors.append(exc)
+
+    def beat():
+        application.heartbeat()
+        assert application._check is not None  # asked in a thread, the window goes on
+        for _ in range(500):
+            pump_for(tk_root, 0.02)
+            if application._check is None:
+                break
+        return application.main.message
+
+    try:
+        application.start()
+        application.logged_in(auth.authenticate("admin", "admin-pass"))
+        pump(tk_root)
+        assert beat().cget("text") == ""
+        own_server.stop()
+        line = beat()
+        assert "unreachable" in line.cget("text") and "danger" in str(line.cget("style"))
+        own_server.start()
+        line = beat()
+        assert "answers again" in line.cget("text") and "danger" not in str(line.cget("style"))
+        assert beat().cget("text") == line.cget("text")  # said once; nothing new to say
+        places.save_centre(application.main.actor, None, "STM", "Stung Meanchey", "Phnom Penh")
+    finally:
+        application.stop()
+        tk_root.report_callback_exception = default
+        if application.content is not None:
+            application.content.destroy()
+        tk_root.update()
+        close_database()
+    assert not errors, "callback raised: %r" % (errors[0][1],)
