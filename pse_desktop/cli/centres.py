@@ -21,7 +21,9 @@ def register(registry) -> None:
     p.add_argument("--centre", required=True, metavar="CODE")
     p.add_argument("--group", metavar="NAME", help=_("one group (default: every group of the centre)"))
     p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--blank", action="store_true", help=_("a blank register to fill by hand"))
+    p.add_argument("--blank", action="store_true",
+                   help=_("a blank register to fill by hand (from this computer's copy when "
+                          "the database server cannot be reached)"))
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_report)
     p = registry["export"].add_parser("attendance", parents=[common],
@@ -80,18 +82,56 @@ def cmd_import(args) -> int:
 
 def cmd_report(args) -> int:
     from .main import open_db
+    from ..db import ServerUnreachable
     from ..reports.centres.register import render_registers
     from ..services.centres.rules import centre_by_code
     from ..services.centres.summary import month_registers
     from ..services.core.permissions import cli_actor
 
-    open_db(args)
-    centre = centre_by_code(args.centre)
-    registers = month_registers(cli_actor(), args.month, centre.id, args.group, blank=args.blank)
+    try:
+        open_db(args)
+        centre = centre_by_code(args.centre)
+        registers = month_registers(cli_actor(), args.month, centre.id, args.group, blank=args.blank)
+    except ServerUnreachable:
+        if not args.blank:
+            raise
+        return _blank_from_copy(args)
     if not registers:
         print(f"error: {centre.code} has no group {args.group!r}" if args.group
               else f"error: {centre.code} has no group", file=sys.stderr)
         return 2
+    render_registers(registers, args.out)
+    print(ngettext("Wrote {n} register to {out}", "Wrote {n} registers to {out}", len(registers)).format(n=len(registers), out=args.out))
+    return 0
+
+
+def _blank_from_copy(args) -> int:
+    """The server cannot be reached: the blank registers from the copy the window keeps."""
+    from ..reports.centres.register import render_registers
+    from ..services.centres import paper
+
+    from ..services.common.errors import NotFound
+
+    code = args.centre.strip().upper()
+    try:
+        registers = [r for r in paper.blank_registers_from_copy(args.month, code)
+                     if not args.group or r.group_name.casefold() == args.group.strip().casefold()]
+    except NotFound as exc:
+        print(_("error: the database server cannot be reached. {why}").format(why=exc),
+              file=sys.stderr)
+        return 2
+    saved_on = paper.read_copy()["saved_on"]
+    if not registers:
+        if args.group:
+            why = _("this computer's copy of {date} has no group {group} of {centre}.")
+        else:
+            why = _("this computer's copy of {date} has no group of {centre}.")
+        print(_("error: the database server cannot be reached, and {why}").format(
+            why=why.format(date=saved_on, group=args.group, centre=code)), file=sys.stderr)
+        return 2
+    print(_("The database server cannot be reached: the blank registers come from this "
+            "computer's copy of {date} (the children and days off as they were that day).")
+          .format(date=saved_on), file=sys.stderr)
     render_registers(registers, args.out)
     print(ngettext("Wrote {n} register to {out}", "Wrote {n} registers to {out}", len(registers)).format(n=len(registers), out=args.out))
     return 0

@@ -9,6 +9,7 @@ from pse_desktop.services.centres import (
     attendance, importer as attendance_import, groups as attendance_setup,
 )
 from pse_desktop.services.core import places
+from tests.fixtures.centres import TODAY, centre, family, group, kids  # noqa: F401
 
 
 def test_import_report_export(admin, target, tmp_path, capsys):
@@ -55,3 +56,29 @@ def test_import_report_export(admin, target, tmp_path, capsys):
     assert rows[0][0] == "Month" and {r[0] for r in rows[1:]} >= {"2026-01", "2026-12"}
     assert cli.main(["--db", db, "export", "attendance", "--from", "2026-01-01", "--out", str(year)]) == 2
     assert attendance_import.COLUMNS[0] in template.read_text(encoding="utf-8-sig")
+
+
+def test_blank_registers_print_from_this_computers_copy_when_the_server_is_gone(
+        admin, kids, group, target, tmp_path, capsys):
+    from pse_desktop.db import close_database
+    from pse_desktop.services.centres import paper
+
+    paper.keep_copy(admin, today=TODAY)
+    close_database()
+    gone = "postgresql://pse@127.0.0.1:9/pse"  # port 9: nothing listens there
+    pdf = tmp_path / "blank.pdf"
+    args = ["--db", gone, "report", "attendance", "--centre", "stm", "--month",
+            TODAY.strftime("%Y-%m"), "--out", str(pdf)]
+    assert cli.main(args) == 2  # the marks cannot come from a copy that has none
+    assert "cannot be reached" in capsys.readouterr().err and not pdf.exists()
+    assert cli.main(args + ["--blank", "--group", "sun"]) == 0
+    said = capsys.readouterr()
+    assert "cannot be reached" in said.err and f"copy of {TODAY.isoformat()}" in said.err
+    assert "Wrote 1 register" in said.out
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Sok Dara" in text and "Sok Vanna" in text and "Sun" in text
+    assert cli.main(args + ["--blank", "--group", "Moon"]) == 2
+    assert f"copy of {TODAY.isoformat()} has no group Moon of STM" in capsys.readouterr().err
+    paper.copy_path().unlink()
+    assert cli.main(args + ["--blank"]) == 2
+    assert "no copy of the registers yet" in capsys.readouterr().err
