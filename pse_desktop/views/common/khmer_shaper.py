@@ -4,8 +4,8 @@ Screens set texts the ordinary way (``text=_("Save")``). When the text holds Khm
 Khmer unshaped, the shaper gives the widget an image of the shaped text instead (``compound=
 "image"``: the text stays the widget's ``text`` for tests and for Tk's own use). It walks the
 window a few times a second, so texts set later (status messages, dialogs) are shaped too; a text
-already shaped costs a dictionary lookup. Table cells other than the first column cannot hold an
-image in Tk: they stay as Tk draws them.
+already shaped costs a dictionary lookup. Table cells cannot hold an image in Tk: each table gets
+shaped overlays on its Khmer cells (``khmer_cells.KhmerCells``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from tkinter import font as tkfont
 from tkinter import ttk
 
 from .khmer import _tk_color_hex, has_khmer, khmer_photo, khmer_photo_wrapped
+from .khmer_cells import KhmerCells
 
 TEXT_CLASSES = {"TLabel", "TButton", "TCheckbutton", "TRadiobutton", "TMenubutton", "Label",
                 "Button", "Checkbutton", "Radiobutton", "Menubutton"}
@@ -143,6 +144,7 @@ class KhmerShaper:
                 self._shape_tabs(child)
             elif cls == "Treeview":
                 self._shape_headings(child)
+                KhmerCells.attach(child)
             elif cls in ("TLabelframe", "Labelframe"):
                 self._shape_labelframe(child)
             self._walk(child)
