@@ -170,9 +170,10 @@ class KhmerShaper:
         key = (text, style, self._theme, wrap)
         if done == key:
             return
-        if wrap:  # a long message (an error, a help line) wraps as Tk would wrap it
+        if wrap or "\n" in text:  # a long message wraps as Tk would; its own lines stay lines
             size, fg, bold = _look(w)
-            photo = khmer_photo_wrapped(text, wrap, size, fg=fg, bold=bold, master=self.root)
+            photo = khmer_photo_wrapped(text, wrap or 100000, size, fg=fg, bold=bold,
+                                        master=self.root)
             self._photos[f"{w}|text"] = photo
         else:
             photo = self._photo(w, text, "text")

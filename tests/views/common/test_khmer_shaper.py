@@ -71,3 +71,16 @@ def test_a_long_khmer_message_wraps_to_the_labels_wraplength(ui, tk_root):
     tk_root.update()
     assert wrapped.winfo_reqwidth() <= 300 + 20 < single.winfo_reqwidth()
     assert wrapped.winfo_reqheight() >= 3 * line_height(10)
+
+
+def test_a_khmer_text_of_several_lines_keeps_its_lines(ui, tk_root):
+    from pse_desktop.views.common.khmer import line_height
+
+    label = tb.Label(ui, text="ការលក់៖ 12\nការប្រគល់ត្រឡប់៖ 0\nសរុប៖ 119.00$")
+    label.pack()
+    tk_root.update()
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    photo = shaper._photos[f"{label}|text"]
+    assert photo.height() >= 3 * line_height(13) - 2
