@@ -1,4 +1,4 @@
-"""Khmer in every label, button, tab and heading, where Tk cannot shape it (X11).
+"""Khmer in every label, button, tab, heading and menu entry, where Tk cannot shape it (X11).
 
 Screens set texts the ordinary way (``text=_("Save")``). When the text holds Khmer and Tk draws
 Khmer unshaped, the shaper gives the widget an image of the shaped text instead (``compound=
@@ -135,9 +135,13 @@ class KhmerShaper:
 
     def _walk(self, widget) -> None:
         for child in widget.winfo_children():
+            cls = child.winfo_class()
+            if cls == "Menu":  # a menu is not mapped until it drops down: shaped before
+                self._shape_menu(child)
+                self._walk(child)
+                continue
             if not child.winfo_ismapped():  # hidden screens: shaped when they appear (<Map>)
                 continue
-            cls = child.winfo_class()
             if cls in TEXT_CLASSES:
                 self._shape_text(child)
             elif cls == "TNotebook":
@@ -203,6 +207,31 @@ class KhmerShaper:
                 tree.heading(col, text="", image=self._photo(tree, text, f"h{col}", size,
                                                              fg or None))
                 headings[col] = text
+
+    def _shape_menu(self, menu) -> None:
+        """Menu entries (the menu bar's too) show their label as an image; the label stays."""
+        try:
+            end = menu.index("end")
+        except tkinter.TclError:
+            return
+        if end is None:
+            return
+        done = menu.__dict__.setdefault("khmer_labels", {})
+        size, bold = _pixels(menu, str(menu.cget("font")) or "TkMenuFont")
+        for index in range(int(end) + 1):
+            if menu.type(index) not in ("command", "cascade", "checkbutton", "radiobutton"):
+                continue
+            text = str(menu.entrycget(index, "label"))
+            state = str(menu.entrycget(index, "state"))
+            key = (text, state, self._theme)
+            if not has_khmer(text) or done.get(index) == key:
+                continue
+            color = menu.cget("disabledforeground" if state == "disabled" else "foreground")
+            fg = _tk_color_hex(menu, color) or "#212529"
+            photo = khmer_photo(text, size, fg=fg, bold=bold, master=self.root)
+            self._photos[f"{menu}|m{index}"] = photo
+            menu.entryconfigure(index, image=photo, compound="none")  # the image, not the text
+            done[index] = key
 
     def _shape_labelframe(self, frame) -> None:
         text = str(frame.cget("text"))

@@ -84,3 +84,26 @@ def test_a_khmer_text_of_several_lines_keeps_its_lines(ui, tk_root):
     shaper.stop()
     photo = shaper._photos[f"{label}|text"]
     assert photo.height() >= 3 * line_height(13) - 2
+
+
+def test_menu_entries_and_the_menu_bar_show_shaped_khmer(ui, tk_root):
+    import tkinter
+
+    bar = tkinter.Menu(ui, tearoff=False)
+    sub = tkinter.Menu(bar, tearoff=False)
+    sub.add_command(label="កែសម្រួល", accelerator="Ctrl+E")
+    sub.add_separator()
+    sub.add_command(label="Copy")
+    sub.add_command(label="បោះពុម្ព", state="disabled")
+    bar.add_cascade(label="រោងជាង", menu=sub)
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    assert str(bar.entrycget(0, "image")) and str(bar.entrycget(0, "compound")) == "none"
+    assert bar.entrycget(0, "label") == "រោងជាង"  # the label stays, for tests and keys
+    assert str(sub.entrycget(0, "image")) and not str(sub.entrycget(2, "image"))
+    assert str(sub.entrycget(3, "image")) != str(sub.entrycget(0, "image"))
+    first = str(sub.entrycget(0, "image"))
+    sub.entryconfigure(0, label="ថ្មី")
+    shaper._walk(ui)
+    assert str(sub.entrycget(0, "image")) != first
