@@ -11,6 +11,7 @@ that can change what is shown (insert, delete, item, set, move, see, yview, sele
 heading, tag...) asks for a refresh at the next idle moment, before the screen is redrawn. Mouse
 presses, releases and the wheel on an overlay are passed to the table at the same spot, so
 selecting, double-clicking, the copy menu and scrolling work as on the table itself.
+The watching of the table's command is ``khmer_watch.Watched``.
 """
 
 from __future__ import annotations
@@ -19,18 +20,7 @@ import tkinter
 from tkinter import ttk
 
 from .khmer import _tk_color_hex, has_khmer, khmer_photo, line_height
-
-#: Operations of the treeview command after which what the table shows may have changed.
-CHANGING = ("insert", "delete", "item", "set", "move", "detach", "reattach", "see", "yview",
-            "xview", "selection", "column", "heading", "configure", "tag", "focus")
-
-_PROXY = """
-proc ::pse_khmer_cells_proxy {orig notify args} {
-    set code [catch {uplevel 1 [list $orig {*}$args]} result options]
-    if {[lindex $args 0] in {%s}} { catch {$notify} }
-    return -options $options $result
-}
-""" % " ".join(CHANGING)
+from .khmer_watch import Watched
 
 #: Mouse events an overlay hands to the table beneath it.
 FORWARDED = ("<ButtonPress-1>", "<ButtonRelease-1>", "<B1-Motion>", "<ButtonPress-3>",
@@ -52,68 +42,21 @@ def _state_color(tree, option: str, state: tuple) -> str | None:
     return None
 
 
-class KhmerCells:
+class KhmerCells(Watched):
     """Shaped overlays on one table's Khmer cells; ``KhmerCells.attach(tree)`` once."""
+
+    #: Calls of the treeview after which what the table shows may have changed.
+    operations = ("insert", "delete", "item", "set", "move", "detach", "reattach", "see",
+                  "yview", "xview", "selection", "column", "heading", "configure", "tag",
+                  "focus")
 
     def __init__(self, tree: ttk.Treeview):
         self.tree = tree
-        self.tk = tree.tk
-        self.path = str(tree)
-        self.orig = self.path + "__khmer_orig"
         self.labels: list[tkinter.Label] = []
         self.shown: list[tuple] = []  # (iid, column, text) of each overlay in use
-        self._soon = None
         self._photos: dict[int, object] = {}
         self._last_press = None
-        if not self.tk.call("info", "procs", "::pse_khmer_cells_proxy"):
-            self.tk.eval(_PROXY)
-        self._notify = tree.register(self.schedule)
-        self.tk.call("rename", self.path, self.orig)
-        self.tk.call("interp", "alias", "", self.path, "", "::pse_khmer_cells_proxy",
-                     self.orig, self._notify)
-        tree.bind("<Configure>", self.schedule, add="+")
-        tree.bind("<<ThemeChanged>>", self.schedule, add="+")
-        tree.bind("<Destroy>", self._on_destroy, add="+")
-        self.schedule()
-
-    @classmethod
-    def attach(cls, tree) -> "KhmerCells":
-        cells = tree.__dict__.get("khmer_cells")
-        if cells is None:
-            cells = tree.khmer_cells = cls(tree)
-        return cells
-
-    # -- the table's own command, without the proxy ---------------------------------------
-
-    def _call(self, *args):
-        return self.tk.call(self.orig, *args)
-
-    def _on_destroy(self, event) -> None:
-        if str(event.widget) != self.path:
-            return
-        if self._soon is not None:
-            try:
-                self.tree.after_cancel(self._soon)
-            except tkinter.TclError:
-                pass
-            self._soon = None
-        try:  # Tk deleted the renamed command with the widget; the alias is ours to remove
-            self.tk.call("rename", self.path, "")
-        except tkinter.TclError:
-            pass
-        try:
-            self.tree.deletecommand(self._notify)
-        except (tkinter.TclError, AttributeError):
-            pass
-
-    # -- refresh ---------------------------------------------------------------------------
-
-    def schedule(self, *_args) -> None:
-        if self._soon is None:
-            try:
-                self._soon = self.tree.after_idle(self.refresh)
-            except tkinter.TclError:
-                self._soon = None
+        super().__init__(tree)
 
     def visible_rows(self) -> list[tuple[str, tuple[int, int, int, int]]]:
         """(item, its row box) of every row shown, top to bottom."""
@@ -134,12 +77,7 @@ class KhmerCells:
         return rows
 
     def refresh(self) -> None:
-        self._soon = None
-        try:
-            wanted = self._wanted()
-        except tkinter.TclError:  # the table went away while we looked
-            return
-        self._show(wanted)
+        self._show(self._wanted())
 
     def _wanted(self) -> list[tuple]:
         tree = self.tree

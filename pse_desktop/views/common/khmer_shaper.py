@@ -4,8 +4,9 @@ Screens set texts the ordinary way (``text=_("Save")``). When the text holds Khm
 Khmer unshaped, the shaper gives the widget an image of the shaped text instead (``compound=
 "image"``: the text stays the widget's ``text`` for tests and for Tk's own use). It walks the
 window a few times a second, so texts set later (status messages, dialogs) are shaped too; a text
-already shaped costs a dictionary lookup. Table cells cannot hold an image in Tk: each table gets
-shaped overlays on its Khmer cells (``khmer_cells.KhmerCells``).
+already shaped costs a dictionary lookup. Table cells and drop-down lists cannot hold an image in
+Tk: tables get shaped overlays on their Khmer cells (``khmer_cells``), drop-downs on their field
+and a list of shaped entries (``khmer_combo``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tkinter import ttk
 
 from .khmer import _tk_color_hex, has_khmer, khmer_photo, khmer_photo_wrapped
 from .khmer_cells import KhmerCells
+from .khmer_combo import KhmerCombo
 
 TEXT_CLASSES = {"TLabel", "TButton", "TCheckbutton", "TRadiobutton", "TMenubutton", "Label",
                 "Button", "Checkbutton", "Radiobutton", "Menubutton"}
@@ -151,6 +153,9 @@ class KhmerShaper:
                 KhmerCells.attach(child)
             elif cls in ("TLabelframe", "Labelframe"):
                 self._shape_labelframe(child)
+            elif cls == "TCombobox":
+                combo = KhmerCombo.attach(child)
+                combo.schedule()  # its values may have changed without a call we watch
             self._walk(child)
 
     def _shape_text(self, w) -> None:
@@ -174,14 +179,23 @@ class KhmerShaper:
         key = (text, style, self._theme, wrap)
         if done == key:
             return
-        if wrap or "\n" in text:  # a long message wraps as Tk would; its own lines stay lines
-            size, fg, bold = _look(w)
-            photo = khmer_photo_wrapped(text, wrap or 100000, size, fg=fg, bold=bold,
-                                        master=self.root)
-            self._photos[f"{w}|text"] = photo
-        else:
-            photo = self._photo(w, text, "text")
-        w.configure(image=photo, compound="image")
+        size, fg, bold = _look(w)
+
+        def draw(color, key):
+            if wrap or "\n" in text:  # a long message wraps as Tk would; its lines stay lines
+                photo = khmer_photo_wrapped(text, wrap or 100000, size, fg=color, bold=bold,
+                                            master=self.root)
+            else:
+                photo = khmer_photo(text, size, fg=color, bold=bold, master=self.root)
+            self._photos[f"{w}|{key}"] = photo
+            return photo
+
+        image = [draw(fg, "text")]
+        grey = _tk_color_hex(w, _style_option(w, "foreground", ("disabled",))) \
+            if w.winfo_class().startswith("T") else None
+        if grey and grey != fg:  # ttk would stipple the image; a disabled control is grey
+            image += ["disabled", draw(grey, "disabled")]
+        w.configure(image=image if len(image) > 1 else image[0], compound="image")
         w._khmer_shaped = key
 
     def _shape_tabs(self, nb) -> None:

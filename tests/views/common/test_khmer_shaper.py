@@ -107,3 +107,14 @@ def test_menu_entries_and_the_menu_bar_show_shaped_khmer(ui, tk_root):
     sub.entryconfigure(0, label="ថ្មី")
     shaper._walk(ui)
     assert str(sub.entrycget(0, "image")) != first
+
+
+def test_a_disabled_button_has_its_own_image_in_the_disabled_colour(ui, tk_root):
+    button = tb.Button(ui, text="រក្សាទុក", bootstyle="primary", state="disabled")
+    button.pack()
+    tk_root.update()
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    spec = button.tk.splitlist(button.cget("image"))
+    assert len(spec) == 3 and str(spec[1]) == "disabled" and str(spec[0]) != str(spec[2])
