@@ -259,3 +259,73 @@ class KhmerShaper:
             label._khmer_shaped = "picker"
             frame.configure(labelwidget=label)
             frame._khmer_shaped = text
+
+
+def unshaped(widget) -> list[str]:
+    """What under ``widget`` still shows Khmer drawn by Tk (unshaped where Tk cannot shape):
+    one line per widget, for the tests that walk every screen in Khmer. Entries one types into
+    are left out (their shaped preview is ``khmer_input``'s)."""
+    found: list[str] = []
+
+    def say(w, what, text):
+        found.append(f"{w.winfo_class()} {what} {text!r} ({w})")
+
+    def visit(w):
+        cls = w.winfo_class()
+        if cls == "Menu":
+            end = w.index("end")
+            for i in range(0 if end is None else int(end) + 1):
+                if w.type(i) in ("command", "cascade", "checkbutton", "radiobutton"):
+                    label = str(w.entrycget(i, "label"))
+                    if has_khmer(label) and not str(w.entrycget(i, "image")):
+                        say(w, "entry", label)
+        elif w.winfo_ismapped():
+            if cls in TEXT_CLASSES:
+                text = str(w.cget("text"))
+                if has_khmer(text) and not str(w.cget("image")) \
+                        and getattr(w, "_k_text", None) is None:
+                    say(w, "text", text)
+            elif cls == "TNotebook":
+                for tab in w.tabs():
+                    text = str(w.tab(tab, "text"))
+                    if has_khmer(text) and not str(w.tab(tab, "image")):
+                        say(w, "tab", text)
+            elif cls == "Treeview":
+                for col in ("#0",) + tuple(w.cget("columns")):
+                    if has_khmer(w.heading(col, "text")):
+                        say(w, "heading", w.heading(col, "text"))
+                cells = w.__dict__.get("khmer_khmercells")
+                covered = {(iid, col) for iid, col, _t in (cells.shown if cells else [])}
+                bottom = cells._content_bottom() if cells else w.winfo_height()
+                for iid, (_x, y, _w, h) in (cells.visible_rows() if cells else []):
+                    if y + min(h, 6) > bottom:
+                        continue
+                    for col, value in zip(w.cget("columns"), w.item(iid, "values")):
+                        if has_khmer(str(value)) and (iid, col) not in covered \
+                                and w.bbox(iid, col):
+                            say(w, "cell", value)
+                if cells is None and w.get_children():
+                    say(w, "table", "not watched")
+            elif cls == "TCombobox":
+                text = w.get()
+                keeper = w.__dict__.get("khmer_khmercombo")
+                if has_khmer(text) and w.instate(["readonly"]) and (
+                        keeper is None or keeper.label is None
+                        or keeper.label.khmer_text != text or not keeper.label.winfo_manager()):
+                    say(w, "choice", text)
+            elif cls in ("Text", "Listbox", "Canvas"):
+                if cls == "Text":
+                    content = w.get("1.0", "end")
+                elif cls == "Listbox":
+                    content = " ".join(str(v) for v in w.get(0, "end"))
+                else:
+                    content = " ".join(str(w.itemcget(i, "text")) for i in w.find_all()
+                                       if w.type(i) == "text")
+                if has_khmer(content) and not getattr(w, "khmer_shaped", False):
+                    say(w, "content", content[:40])
+        for child in w.winfo_children():
+            if child.winfo_class() == "Menu" or child.winfo_ismapped():
+                visit(child)
+
+    visit(widget)
+    return found

@@ -43,17 +43,25 @@ def demo_target(demo_file, tmp_path):
     close_database()
 
 
-def _reach_everything(root, main, key):
-    """Show a screen and each tab of each of its tab sets; return what cannot be reached."""
+def _reach_everything(root, main, key, khmer=False):
+    """Show a screen and each tab of each of its tab sets; return what cannot be reached (and,
+    in Khmer, what shows Khmer that Tk drew unshaped)."""
+    from pse_desktop.views.common.khmer_shaper import unshaped
+
+    def look():
+        root.update()
+        found.update({p.widget: p for p in fit.problems(main)})
+        if khmer:
+            found.update({line: f"unshaped: {line}" for line in unshaped(main.winfo_toplevel())})
+
+    found = {}
     screen = main.show(key)
-    root.update()
-    found = {p.widget: p for p in fit.problems(main)}
+    look()
     for notebook in fit.notebooks(screen):
         first = notebook.select()
         for tab in notebook.tabs():
             notebook.select(tab)
-            root.update()
-            found.update({p.widget: p for p in fit.problems(main)})
+            look()
         notebook.select(first)
     return list(found.values())
 
@@ -74,14 +82,14 @@ def test_every_screen_fits_in_khmer_on_a_netbook(tk_root, demo_target, role):
     i18n.set_language("km")
     shaper = KhmerShaper(tk_root).start()
     try:
-        _every_screen_fits(tk_root, demo_target, role, "1024x600")
+        _every_screen_fits(tk_root, demo_target, role, "1024x600", khmer=True)
     finally:
         shaper.stop()
         tk_root.unbind_all("<Map>")
         i18n.set_language("en")
 
 
-def _every_screen_fits(tk_root, demo_target, role, size):
+def _every_screen_fits(tk_root, demo_target, role, size, khmer=False):
     from pse_desktop.views.core.shell import MainWindow
 
     actor = auth.authenticate(role, "admin-pass" if role == "admin" else DEMO_PASSWORD)
@@ -105,7 +113,7 @@ def _every_screen_fits(tk_root, demo_target, role, size):
         assert tk_root.winfo_rooty() + tk_root.winfo_height() == height
         unreachable = []
         for key in ["home"] + [s.key for s in main.allowed]:
-            unreachable += [f"{key}: {p}" for p in _reach_everything(tk_root, main, key)]
+            unreachable += [f"{key}: {p}" for p in _reach_everything(tk_root, main, key, khmer)]
         assert not unreachable, "\n".join(unreachable)
         assert not errors, "callback raised: %r" % (errors[0][1],)
     finally:
