@@ -50,7 +50,7 @@ def seed_sqlite(today: dt.date) -> Path:
     from pse_desktop.services.core import auth, users
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
+    part = path.with_name(path.stem + "-making.sqlite3")  # not sqlite_copy's own ".part"
     part.unlink(missing_ok=True)
     print(f"Making the demo office into {path} (once; a few minutes)...", flush=True)
     init_database(str(part))

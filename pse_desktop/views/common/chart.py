@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 import ttkbootstrap as tb
 
+from .khmer import has_khmer, khmer_photo
+from .khmer_input import _shapes
+
 SMALL = ("TkDefaultFont", 8)
 BOLD = ("TkDefaultFont", 10, "bold")
 
@@ -88,17 +91,31 @@ class Chart(tb.Frame):
         colors = self.colours()
         c.configure(background=colors.bg)
         c.delete("all")
+        self._photos = []  # the shaped texts drawn last time
         width = max(c.winfo_width(), int(c.cget("width")))
         height = max(c.winfo_height(), int(c.cget("height")))
         spec = self.spec
         if spec.title:
-            c.create_text(8, 12, text=spec.title, anchor="w", fill=colors.fg, font=BOLD)
+            self._text(8, 12, text=spec.title, anchor="w", fill=colors.fg, font=BOLD)
         if spec.kind == "bars" and spec.bars:
             self._draw_bars(width, height)
         elif spec.kind == "columns" and spec.categories:
             self._draw_columns(width, height)
         elif spec.empty:
-            c.create_text(8, 40, text=spec.empty, anchor="w", fill=colors.secondary)
+            self._text(8, 40, text=spec.empty, anchor="w", fill=colors.secondary)
+
+    def _text(self, x, y, text="", anchor="center", fill=None, font=SMALL):
+        """A text of the chart; Khmer as a shaped image where Tk cannot shape it."""
+        if has_khmer(text) and not _shapes(self.canvas):
+            from .khmer_shaper import _pixels
+
+            size, bold = _pixels(self.canvas, font)
+            photo = khmer_photo(text, size, fg=fill or self.colours().fg, bold=bold,
+                                master=self.canvas)
+            self._photos.append(photo)
+            return self.canvas.create_image(x, y, image=photo, anchor=anchor,
+                                            tags=("text", "khmer"))
+        return self.canvas.create_text(x, y, text=text, anchor=anchor, fill=fill, font=font)
 
     def _draw_bars(self, width: int, height: int) -> None:
         c, colors = self.canvas, self.colours()
@@ -110,11 +127,11 @@ class Chart(tb.Frame):
         for i, b in enumerate(rows):
             y = 30 + i * step
             label = b.label if len(b.label) <= 28 else b.label[:27] + "…"
-            c.create_text(label_w - 6, y + 8, text=label, anchor="e", fill=colors.fg, font=SMALL)
+            self._text(label_w - 6, y + 8, text=label, anchor="e", fill=colors.fg, font=SMALL)
             length = room * max(b.value, 0) / top
             c.create_rectangle(label_w, y, label_w + max(1, length), y + 16,
                                fill=self._colour(b.colour, 0), width=0, tags=("bar",))
-            c.create_text(label_w + length + 4, y + 8, anchor="w", fill=colors.fg, font=SMALL,
+            self._text(label_w + length + 4, y + 8, anchor="w", fill=colors.fg, font=SMALL,
                           text=b.text or f"{b.value:g}")
 
     def _draw_columns(self, width: int, height: int) -> None:
@@ -134,10 +151,10 @@ class Chart(tb.Frame):
             return y1 - (v - lo) / span * (y1 - y0)
 
         c.create_line(left, y(0), right, y(0), fill=colors.secondary)
-        c.create_text(left - 4, y(hi), anchor="e", fill=colors.fg, font=SMALL,
+        self._text(left - 4, y(hi), anchor="e", fill=colors.fg, font=SMALL,
                       text=f"{hi:g}{spec.unit}")
         if lo < 0:
-            c.create_text(left - 4, y(lo), anchor="e", fill=colors.fg, font=SMALL,
+            self._text(left - 4, y(lo), anchor="e", fill=colors.fg, font=SMALL,
                           text=f"{lo:g}{spec.unit}")
         slot = (right - left) / len(spec.categories)
         n = max(1, len(spec.series))
@@ -151,7 +168,7 @@ class Chart(tb.Frame):
                     colour = colors.success if v >= 0 else colors.danger
                 c.create_rectangle(x0 + si * bar, y(max(v, 0)), x0 + (si + 1) * bar - 1,
                                    y(min(v, 0)), fill=colour, width=0, tags=("bar",))
-            c.create_text(left + ci * slot + slot / 2, y1 + 10, text=category, fill=colors.fg,
+            self._text(left + ci * slot + slot / 2, y1 + 10, text=category, fill=colors.fg,
                           font=SMALL)
         if spec.line is not None and spec.line.values:
             colour = self._colour(spec.line.colour or "danger", 0)
@@ -169,7 +186,7 @@ class Chart(tb.Frame):
             ly = y0 + i * 18
             c.create_rectangle(width - legend_w, ly, width - legend_w + 10, ly + 10, fill=colour,
                                width=0)
-            c.create_text(width - legend_w + 15, ly + 5, anchor="w", text=name, fill=colors.fg,
+            self._text(width - legend_w + 15, ly + 5, anchor="w", text=name, fill=colors.fg,
                           font=SMALL)
 
     def find_all(self):

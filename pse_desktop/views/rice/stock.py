@@ -14,6 +14,7 @@ from ...services.core.permissions import can
 from ...services.rice import reports, stock
 from ...services.rice.rules import kg
 from ..common.base import Form, Screen
+from ..common.chart import Chart, Series
 
 
 class RiceStockScreen(Screen):
@@ -68,7 +69,7 @@ class RiceStockScreen(Screen):
         tb.Entry(bar, textvariable=self.export_var, width=8).pack(side="left", padx=4)
         tb.Button(bar, text=_("Export"), bootstyle="secondary-outline",
                   command=self.export).pack(side="left")
-        self.chart = tb.Canvas(report_tab, height=120, highlightthickness=0)
+        self.chart = Chart(report_tab, height=150)
         self.chart.pack(fill="x", pady=4)
         self.report = self._tree(report_tab, [("month", _("Month"), 70), ("centre", _("Centre"), 60),
                                               ("families", _("Families"), 70),
@@ -163,24 +164,9 @@ class RiceStockScreen(Screen):
         self._draw(totals)
 
     def _draw(self, totals: list[int]) -> None:
-        """Kilograms handed out per month, as bars in the theme's colours."""
-        c = self.chart
-        c.delete("all")
-        colors = tb.Style().colors
-        c.configure(background=colors.bg)
-        width = max(c.winfo_width(), 600)
-        top = max(totals) or 1
-        step = (width - 40) / 12
-        for n, grams in enumerate(totals):
-            h = int(90 * grams / top)
-            x = 30 + n * step
-            c.create_rectangle(x, 100 - h, x + step * 0.7, 100, fill=colors.primary, width=0)
-            c.create_text(x + step * 0.35, 112, text=f"{n + 1}", fill=colors.fg, font=("", 8))
-            if grams:
-                c.create_text(x + step * 0.35, 92 - h, text=f"{grams // 1000}", fill=colors.fg,
-                              font=("", 8))
-        c.create_text(4, 6, text=_("kg handed out per month"), anchor="nw", fill=colors.fg,
-                      font=("", 8))
+        """Kilograms handed out per month, as columns in the theme's colours."""
+        self.chart.columns(_("kg handed out per month"), [str(n) for n in range(1, 13)],
+                           [Series(_("kg"), [grams // 1000 for grams in totals])])
 
     def export(self) -> None:
         month = self.export_var.get()

@@ -11,6 +11,7 @@ from ...services.shop import closing as shop_close, docs as shop_docs
 from ...services.shop.locations import money
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.commands import Command
+from ..common.flow import Flow
 from ..common.dates import parse_date
 from .common import LocationChooser, opener
 
@@ -35,14 +36,14 @@ class DayClosingScreen(Screen):
         tb.Button(top, text=_("Show"), bootstyle="secondary", command=self.load).pack(
             side="left", padx=4)
 
-        body = tb.Frame(self)
-        body.pack(fill="both", expand=True, pady=10)
+        # The count beside the summary, or under it when the window is too narrow (Khmer).
+        body = Flow(self, gap=24, line_gap=10)
+        body.pack(fill="x", pady=10)
         left = tb.Frame(body)
-        left.pack(side="left", anchor="n")
         self.summary = tb.Label(left, text="", justify="left", font=("TkFixedFont", 11))
         self.summary.pack(anchor="nw")
         right = tb.Labelframe(body, text=_("Cash counted in the drawer"), padding=12)
-        right.pack(side="left", anchor="n", padx=24)
+        body.add(left, right)
         self.form = Form(right, wrap=320)
         self.form.pack(fill="x")
         self.form.add("usd", _("Dollars"), width=14)

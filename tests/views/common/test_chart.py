@@ -45,3 +45,21 @@ def test_columns_with_a_line_and_an_empty_message(tk_root, ui):
     chart.columns("Nothing", [], [], empty="No payroll yet")
     assert "No payroll yet" in _texts(chart)
     chart.destroy()
+
+
+def test_khmer_texts_of_a_chart_are_shaped_images_where_tk_cannot_shape(tk_root, ui):
+    from pse_desktop.views.common.khmer_input import _shapes
+
+    chart = Chart(ui, width=400, height=200)
+    chart.pack()
+    chart.bars("អត្រាវត្តមាន", [Bar("ស្ទឹងមានជ័យ", 92, "92%", "success")])
+    tk_root.update()
+    c = chart.canvas
+    khmer = c.find_withtag("khmer")
+    if _shapes(c):  # Windows, macOS: Tk draws Khmer itself
+        assert "អត្រាវត្តមាន" in _texts(chart) and not khmer
+    else:
+        assert len(khmer) == 2 and all(c.type(i) == "image" for i in khmer)
+        assert not [t for t in _texts(chart) if "ា" in t]
+        assert "92%" in _texts(chart)  # Latin stays text
+        assert c.bbox(khmer[0])[3] - c.bbox(khmer[0])[1] > 10

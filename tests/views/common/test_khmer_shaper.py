@@ -71,3 +71,50 @@ def test_a_long_khmer_message_wraps_to_the_labels_wraplength(ui, tk_root):
     tk_root.update()
     assert wrapped.winfo_reqwidth() <= 300 + 20 < single.winfo_reqwidth()
     assert wrapped.winfo_reqheight() >= 3 * line_height(10)
+
+
+def test_a_khmer_text_of_several_lines_keeps_its_lines(ui, tk_root):
+    from pse_desktop.views.common.khmer import line_height
+
+    label = tb.Label(ui, text="ការលក់៖ 12\nការប្រគល់ត្រឡប់៖ 0\nសរុប៖ 119.00$")
+    label.pack()
+    tk_root.update()
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    photo = shaper._photos[f"{label}|text"]
+    assert photo.height() >= 3 * line_height(13) - 2
+
+
+def test_menu_entries_and_the_menu_bar_show_shaped_khmer(ui, tk_root):
+    import tkinter
+
+    bar = tkinter.Menu(ui, tearoff=False)
+    sub = tkinter.Menu(bar, tearoff=False)
+    sub.add_command(label="កែសម្រួល", accelerator="Ctrl+E")
+    sub.add_separator()
+    sub.add_command(label="Copy")
+    sub.add_command(label="បោះពុម្ព", state="disabled")
+    bar.add_cascade(label="រោងជាង", menu=sub)
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    assert str(bar.entrycget(0, "image")) and str(bar.entrycget(0, "compound")) == "none"
+    assert bar.entrycget(0, "label") == "រោងជាង"  # the label stays, for tests and keys
+    assert str(sub.entrycget(0, "image")) and not str(sub.entrycget(2, "image"))
+    assert str(sub.entrycget(3, "image")) != str(sub.entrycget(0, "image"))
+    first = str(sub.entrycget(0, "image"))
+    sub.entryconfigure(0, label="ថ្មី")
+    shaper._walk(ui)
+    assert str(sub.entrycget(0, "image")) != first
+
+
+def test_a_disabled_button_has_its_own_image_in_the_disabled_colour(ui, tk_root):
+    button = tb.Button(ui, text="រក្សាទុក", bootstyle="primary", state="disabled")
+    button.pack()
+    tk_root.update()
+    shaper = KhmerShaper(ui)
+    shaper.walk()
+    shaper.stop()
+    spec = button.tk.splitlist(button.cget("image"))
+    assert len(spec) == 3 and str(spec[1]) == "disabled" and str(spec[0]) != str(spec[2])
