@@ -8,25 +8,35 @@ import tkinter as tk
 import ttkbootstrap as tb
 
 from ... import __version__ as VERSION
-from ...i18n import _
+from ...i18n import N_, _
 from ..common.commands import EDIT_ORDER, STANDARD, commands_of
+from ..common.khmer import has_khmer, khmer_photo_wrapped
+from ..common.khmer_input import _shapes
 
-GUIDE = """\
-PSE Desktop keeps the office's records: children and attendance in the centres, parent meetings,
-the workshop's workers, time, payroll and production, and the shops' sales and stock.
+#: The user guide (Help menu): the first paragraph, then one point per paragraph.
+GUIDE = (
+    N_("PSE Desktop keeps the office's records: children and attendance in the centres, parent "
+       "meetings, the social team's work with families, the monthly rice, vocational training, "
+       "the workshop's workers, time, payroll and production, and the shops' sales and stock."),
+    N_("Choose a screen on the left (or in the menu of its area). Only the screens of your role "
+       "show."),
+    N_("Each screen says what happened on its own line, beside its title: a saved record, a PDF "
+       "written (and where), or what to correct. Errors also show beside the field concerned."),
+    N_("Keys: Ctrl+S saves, Ctrl+N starts a new record, Ctrl+F goes to the search field, Ctrl+P "
+       "prints, F5 shows the data again, Esc closes a dialog. The Edit menu shows which of them "
+       "the screen in front offers."),
+    N_("A screen with changes not saved asks before you leave it: Save, Discard or Cancel."),
+    N_("Dates are typed as 2026-01-31 or picked on the calendar beside the field."),
+    N_("Click a column heading to sort a list; right-click a row to copy it."),
+    N_("On a small screen the screen scrolls (wheel or scrollbar); its main buttons stay in view."),
+    N_("Backups are made each day; an admin can restore one on the Backups screen."),
+)
 
-• Choose a screen on the left (or in the menu of its area). Only the screens of your role show.
-• Each screen says what happened on its own line, beside its title: a saved record, a PDF
-  written (and where), or what to correct. Errors also show beside the field concerned.
-• Keys: Ctrl+S saves, Ctrl+N starts a new record, Ctrl+F goes to the search field, Ctrl+P
-  prints, F5 shows the data again, Esc closes a dialog. The Edit menu shows which of them the
-  screen in front offers.
-• A screen with changes not saved asks before you leave it: Save, Discard or Cancel.
-• Dates are typed as 2026-01-31 or picked on the calendar beside the field.
-• Click a column heading to sort a list; right-click a row to copy it.
-• On a small screen the screen scrolls (wheel or scrollbar); its main buttons stay in view.
-• Backups are made each day; an admin can restore one on the Backups screen.
-"""
+
+def guide_paragraphs() -> list[str]:
+    """The guide in the user's language: the first paragraph, then the points with a bullet."""
+    first, *points = [_(part) for part in GUIDE]
+    return [first] + ["• " + point for point in points]
 
 
 class MenuBar:
@@ -111,7 +121,21 @@ class MenuBar:
         window = tb.Toplevel(title=_("User guide"))
         window.transient(self.root)
         text = tb.Text(window, wrap="word", width=90, height=22, padx=12, pady=12)
-        text.insert("1.0", _(GUIDE))
+        paragraphs = guide_paragraphs()
+        guide = "\n\n".join(paragraphs)
+        text.guide_text = guide
+        if has_khmer(guide) and not _shapes(window):
+            # Tk would draw the Khmer guide unshaped: each paragraph goes in as a shaped image
+            # (the text itself stays on the widget as guide_text).
+            width = text.winfo_reqwidth() - 40
+            window.photos = [khmer_photo_wrapped(part, width, 13, master=window)
+                             for part in paragraphs]
+            for photo in window.photos:
+                text.image_create("end", image=photo)
+                text.insert("end", "\n\n")
+            text.khmer_shaped = True
+        else:
+            text.insert("1.0", guide)
         text.configure(state="disabled")
         text.pack(fill="both", expand=True)
         tb.Button(window, text=_("Close"), command=window.destroy).pack(pady=8)

@@ -59,6 +59,9 @@ def test_ctrl_s_saves_the_time_sheet_and_marks_nothing_sick(tk_root, ui, make_us
     pump(tk_root)
 
 
+from pse_desktop.views.core.menu import GUIDE  # noqa: E402
+
+
 def test_menu_bar_follows_the_screen_in_front(tk_root, ui, admin, target):
     main = _main(ui, admin, target)
     bar = main.menu.bar
@@ -73,7 +76,22 @@ def test_menu_bar_follows_the_screen_in_front(tk_root, ui, admin, target):
     assert edit.entrycget(1, "state") == "disabled"  # Save
     window = main.menu.guide()
     assert "Ctrl+S" in window.winfo_children()[0].get("1.0", "end")
+    assert window.winfo_children()[0].guide_text.count("• ") == len(GUIDE) - 1
     window.destroy()
+    from pse_desktop import i18n
+    from pse_desktop.views.common.khmer_input import _shapes
+
+    i18n.set_language("km")
+    try:
+        window = main.menu.guide()
+        text = window.winfo_children()[0]
+        assert "Ctrl+S" in text.guide_text and GUIDE[0] not in text.guide_text
+        if not _shapes(window):  # X11: the Khmer guide is shaped images, one per paragraph
+            assert len(text.image_names()) == len(GUIDE)
+            assert not any("\u1780" <= ch <= "\u17ff" for ch in text.get("1.0", "end"))
+        window.destroy()
+    finally:
+        i18n.set_language("en")
     main.destroy()
     assert str(tk_root.cget("menu")) == ""
 
