@@ -119,6 +119,7 @@ def khmer_entry(entry: tkinter.Widget, var: tkinter.Variable, preview_parent=Non
     if _shapes(entry):
         return None
     preview = KhmerLabel(preview_parent or entry.master, text=var.get(), size=18)
+    entry.khmer_preview = preview  # the shaper's floating preview is not needed here
     if grid:
         preview.grid(**grid)
     else:

@@ -1,4 +1,5 @@
-"""Khmer in every label, button, tab, heading and menu entry, where Tk cannot shape it (X11).
+"""Khmer in every label, button, tab, heading, menu entry, table, drop-down, field and chart,
+where Tk cannot shape it (X11).
 
 Screens set texts the ordinary way (``text=_("Save")``). When the text holds Khmer and Tk draws
 Khmer unshaped, the shaper gives the widget an image of the shaped text instead (``compound=
@@ -6,7 +7,8 @@ Khmer unshaped, the shaper gives the widget an image of the shaped text instead 
 window a few times a second, so texts set later (status messages, dialogs) are shaped too; a text
 already shaped costs a dictionary lookup. Table cells and drop-down lists cannot hold an image in
 Tk: tables get shaped overlays on their Khmer cells (``khmer_cells``), drop-downs on their field
-and a list of shaped entries (``khmer_combo``).
+and a list of shaped entries (``khmer_combo``), fields a cover when not typed in and a floating
+preview while typed in (``khmer_fields``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from tkinter import ttk
 from .khmer import _tk_color_hex, has_khmer, khmer_photo, khmer_photo_wrapped
 from .khmer_cells import KhmerCells
 from .khmer_combo import KhmerCombo
+from .khmer_fields import KhmerField, is_field
 
 TEXT_CLASSES = {"TLabel", "TButton", "TCheckbutton", "TRadiobutton", "TMenubutton", "Label",
                 "Button", "Checkbutton", "Radiobutton", "Menubutton"}
@@ -156,6 +159,8 @@ class KhmerShaper:
             elif cls == "TCombobox":
                 combo = KhmerCombo.attach(child)
                 combo.schedule()  # its values may have changed without a call we watch
+            elif cls in ("TEntry", "Entry", "Text") and is_field(child):
+                KhmerField.attach(child)
             self._walk(child)
 
     def _shape_text(self, w) -> None:
@@ -313,6 +318,14 @@ def unshaped(widget) -> list[str]:
                         keeper is None or keeper.label is None
                         or keeper.label.khmer_text != text or not keeper.label.winfo_manager()):
                     say(w, "choice", text)
+            elif cls in ("TEntry", "Entry") or (cls == "Text" and is_field(w)):
+                keeper = w.__dict__.get("khmer_khmerfield")
+                content = w.get("1.0", "end-1c") if cls == "Text" else w.get()
+                hidden = cls != "Text" and str(w.cget("show"))
+                if has_khmer(content) and not hidden and str(w.tk.call("focus")) != str(w) and (
+                        keeper is None or keeper.label is None
+                        or keeper.label.khmer_text != content or not keeper.label.winfo_manager()):
+                    say(w, "field", content[:40])
             elif cls in ("Text", "Listbox", "Canvas"):
                 if cls == "Text":
                     content = w.get("1.0", "end")
