@@ -11,7 +11,7 @@ import pytest
 from pse_desktop import cli
 from pse_desktop.db import close_database, init_database
 from pse_desktop.services.core import permissions, places
-from tests.fixtures.cli import run
+from tests.fixtures.cli import demo_db, pg_demo, run  # noqa: F401  (fixtures)
 
 
 def sha(path):
@@ -147,3 +147,49 @@ def test_check_fails_on_a_dropped_lock_trigger(db_file, capsys):
     assert run("--db", str(db_file), "check") == 1
     assert ("protections missing: payslip_line: payslip_line_final_no_insert"
             in capsys.readouterr().err)
+
+
+def _periods():
+    """Last month (YYYY-MM) and the half year up to today, the span the demo fills."""
+    import datetime as dt
+
+    today = dt.date.today()
+    last = today.replace(day=1) - dt.timedelta(days=1)
+    return f"{last:%Y-%m}", (today - dt.timedelta(days=183)).isoformat(), today.isoformat()
+
+
+def _commands():
+    month, start, end = _periods()
+    span = ("--from", start, "--to", end)
+    exports = [("attendance", "--month", month), ("payroll", "--month", month),
+               ("sales", *span), ("stock",), ("meetings", *span), ("production", *span),
+               ("families",), ("assessments", *span), ("support", *span),
+               ("rice", "--month", month), ("training",)]
+    reports = [("attendance", "--centre", "STM", "--month", month),
+               ("attendance", "--centre", "STM", "--month", month, "--blank"),
+               ("payslips", "--month", month), ("payroll-register", "--month", month),
+               ("payroll-cash", "--month", month), ("payroll-nssf", "--month", month)]
+    return exports, reports
+
+
+@pytest.mark.parametrize("on", ["sqlite", "postgresql"])
+def test_every_export_and_report_runs_on_a_whole_demo_office(request, on, tmp_path, capsys):
+    """Each export (CSV and XLSX) and each PDF report of the command line, on a year of demo data,
+    on both engines: SQL that only one engine accepts fails here."""
+    from openpyxl import load_workbook
+
+    db = str(request.getfixturevalue("demo_db" if on == "sqlite" else "pg_demo"))
+    exports, reports = _commands()
+    for kind, *args in exports:
+        out = tmp_path / f"{kind}.csv"
+        assert run("--db", db, "export", kind, *args, "--out", str(out)) == 0, kind
+        lines = out.read_text(encoding="utf-8-sig").splitlines()
+        assert len(lines) > 1, f"{kind}: no rows from the demo"
+    xlsx = tmp_path / "families.xlsx"
+    assert run("--db", db, "export", "families", "--out", str(xlsx)) == 0
+    assert load_workbook(xlsx).active.max_row > 1
+    for n, (kind, *args) in enumerate(reports):
+        out = tmp_path / f"{kind}-{n}.pdf"
+        assert run("--db", db, "report", kind, *args, "--out", str(out)) == 0, (kind, args)
+        assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 5000, kind
+    capsys.readouterr()

@@ -4,8 +4,9 @@ import pytest
 
 from pse_desktop import areas
 from pse_desktop.db import close_database, init_database, resolve_target
-from pse_desktop.services.core import auth, places, users
+from pse_desktop.services.core import auth, places
 from tests.views.helpers import descendants, every_screen, main_window, pump, whole_window
+from tests.fixtures.cli import pg_demo  # noqa: F401  (the session's PostgreSQL demo)
 
 
 def test_centre_staff_sees_no_admin_screens(tk_root, ui, admin, make_user, target):
@@ -76,21 +77,6 @@ def test_the_dark_switch_tells_the_window(tk_root, ui, admin, target):
 # every tab of each area's role on a PostgreSQL demo, where SQL that only SQLite accepts fails.
 
 ONE_ROLE_PER_AREA = ["admin", "sophea", "dara", "srey", "vanna"]
-
-
-@pytest.fixture(scope="module")
-def pg_demo(pg_server):
-    """A PostgreSQL database with the demo data, made once (half a minute); tests use copies."""
-    from pse_desktop.services.common import demo
-
-    url = pg_server.create()
-    init_database(resolve_target(url))
-    areas.load_services()
-    users.create_first_admin("admin", "Office Admin", "admin-pass")
-    demo.run(auth.authenticate("admin", "admin-pass"))
-    close_database()
-    yield url
-    pg_server.drop(url)
 
 
 @pytest.fixture
