@@ -82,6 +82,36 @@ def test_no_function_hides_the_translation_function():
     assert not offenders, "rename the throwaway `_` in: " + ", ".join(offenders)
 
 
+def test_nothing_is_translated_at_import():
+    """``_()`` at module or class level runs once, at import, in English: such texts never
+    follow the user's language. Mark them ``N_()`` there and translate where they are shown."""
+    import ast
+
+    found = []
+
+    def scan(body, path):
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                scan(node.body, path)
+                continue
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            stack = [node]
+            while stack:  # the statement, without what runs later (functions, lambdas)
+                sub = stack.pop()
+                if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                    ast.ClassDef)):
+                    continue
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) \
+                        and sub.func.id in ("_", "ngettext"):
+                    found.append(f"{path}:{sub.lineno}")
+                stack.extend(ast.iter_child_nodes(sub))
+
+    for path in sorted((ROOT / "pse_desktop").rglob("*.py")):
+        scan(ast.parse(path.read_text(encoding="utf-8")).body, path.relative_to(ROOT))
+    assert not found, "translated at import: " + ", ".join(found)
+
+
 def test_language_switches_at_run_time(lang):
     assert i18n._("Save") == "Save"
     assert lang("fr") == "fr"

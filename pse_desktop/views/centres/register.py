@@ -7,11 +7,11 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, translate_label
 from ...services.centres import attendance, groups as attendance_setup, paper
 from ...services.centres.rules import EXCUSE_REASONS, MARKS
 from ...services.common.errors import PseError
-from ..common.base import Screen
+from ..common.base import ChoiceVar, Screen
 from ..common.commands import Command
 from ..common.commands import plain_key
 from ..core import prefs
@@ -68,8 +68,8 @@ class RegisterScreen(Screen):
                                     command=self.everyone_present)
         self.all_button.pack(side="left")
         tb.Label(tools, text=_("Excused reason")).pack(side="left", padx=(16, 4))
-        self.excuse_var = tb.StringVar(value=EXCUSE_REASONS[0])
-        tb.Combobox(tools, textvariable=self.excuse_var, values=list(EXCUSE_REASONS),
+        self.excuse_var = ChoiceVar(list(EXCUSE_REASONS), value=EXCUSE_REASONS[0])
+        tb.Combobox(tools, textvariable=self.excuse_var, values=self.excuse_var.labels,
                     state="readonly", width=22).pack(side="left")
         self.change_label = tb.Label(tools, text=_("Reason for changing a past day"),
                                      bootstyle="warning")
@@ -250,7 +250,7 @@ class RegisterScreen(Screen):
     def _values(row) -> tuple:
         when = f"{row.recorded_by} {row.recorded_at:%d %b %H:%M}" if row.recorded_at else ""
         return (row.name_latin, row.code, _(MARKS[row.status]) if row.status else "·",
-                row.reason, when)
+                translate_label(row.reason) if row.reason else "", when)
 
     def _show_info(self) -> None:
         reg = self.register

@@ -18,10 +18,15 @@ from ..common.base import BackgroundTask, PagedTable, Screen
 from ..common.chart import Bar, Chart
 from ..common.flow import Flow
 
-FOLLOW_COLUMNS = [("name", _("Child"), 150), ("code", _("Code"), 80), ("centre", _("Centre"), 55),
-                  ("group", _("Group"), 90), ("figure", _("Absent / rate"), 90),
-                  ("last", _("Last present"), 90), ("family", _("Family"), 70),
-                  ("contact", _("Contact"), 100), ("guardians", _("Guardians"), 160)]
+#: The follow-up lists' columns (their titles translated when a screen is built, not at import)
+FOLLOW_COLUMNS = [("name", N_("Child"), 150), ("code", N_("Code"), 80), ("centre", N_("Centre"), 55),
+                  ("group", N_("Group"), 90), ("figure", N_("Absent / rate"), 90),
+                  ("last", N_("Last present"), 90), ("family", N_("Family"), 70),
+                  ("contact", N_("Contact"), 100), ("guardians", N_("Guardians"), 160)]
+
+
+def _columns() -> list[tuple[str, str, int]]:
+    return [(key, _(title), width) for key, title, width in FOLLOW_COLUMNS]
 
 
 def _follow_values(r) -> tuple:
@@ -54,13 +59,13 @@ class ReportsScreen(Screen):
             self.notebook.add(tab, text=_("Absent days in a row"))
             self.streak_label = tb.Label(tab, text="")
             self.streak_label.pack(anchor="w")
-            self.streaks = PagedTable(tab, FOLLOW_COLUMNS, page_size=200)
+            self.streaks = PagedTable(tab, _columns(), page_size=200)
             self.streaks.pack(fill="both", expand=True)
             tab = tb.Frame(self.notebook, padding=8)
             self.notebook.add(tab, text=_("Low attendance this month"))
             self.low_label = tb.Label(tab, text="")
             self.low_label.pack(anchor="w")
-            self.low = PagedTable(tab, FOLLOW_COLUMNS, page_size=200)
+            self.low = PagedTable(tab, _columns(), page_size=200)
             self.low.pack(fill="both", expand=True)
         self._build_rates()
         self._build_print()

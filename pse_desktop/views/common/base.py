@@ -12,7 +12,7 @@ from typing import Callable
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, translate_label
 from ...services.common.errors import PseError, ValidationError
 
 
@@ -61,6 +61,32 @@ class ScreenContext:
     extra: dict = field(default_factory=dict)
 
 
+class ChoiceVar(tk.StringVar):
+    """The variable of a drop-down of stored codes: the field shows each code in the user's
+    language (``translate_label``), ``get()`` gives the code back, ``set(code)`` shows its label.
+    A text that is not one of the labels (typed, or a name) passes through unchanged."""
+
+    def __init__(self, codes: list[str], master=None, value: str = ""):
+        self.set_codes(codes)
+        super().__init__(master, value=self._to_label.get(value, value))
+
+    def set_codes(self, codes) -> list[str]:
+        """New choices (codes); returns their labels, for the drop-down's ``values``."""
+        self.codes = [str(code) for code in codes]
+        self.labels = [translate_label(code) if code else code for code in self.codes]
+        self._to_code = {label: code for code, label in zip(self.codes, self.labels)}
+        self._to_label = {code: label for code, label in zip(self.codes, self.labels)}
+        return self.labels
+
+    def get(self) -> str:
+        shown = super().get()
+        return self._to_code.get(shown, shown)
+
+    def set(self, value) -> None:
+        value = "" if value is None else str(value)
+        super().set(self._to_label.get(value, value))
+
+
 class Form(tb.Frame):
     """A grid of labelled fields, each with an error line that a ValidationError fills."""
 
@@ -81,6 +107,11 @@ class Form(tb.Frame):
         Stacked forms put the label above the field, for narrow side panels. ``khmer=True``: the
         entry takes Khmer (Khmer font; a shaped preview under it where Tk cannot shape).
         """
+        if var is None and widget_factory is tb.Combobox and widget_kw.get("values"):
+            # Stored codes ("seamstress", "monthly") shown in the user's language; the form
+            # still reads and sets the codes.
+            var = ChoiceVar([str(v) for v in widget_kw["values"]])
+            widget_kw["values"] = var.labels
         var = var if var is not None else tb.StringVar()
         col = 0 if self.stacked else 1
         tb.Label(self, text=label).grid(row=self._row, column=0, sticky="nw", padx=(0, 8),

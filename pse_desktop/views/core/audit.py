@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, translate_label
 from ...services.core import audit
 from ...services.common import validate
 from ...services.common.errors import ValidationError
-from ..common.base import PagedTable, Screen
+from ..common.base import ChoiceVar, PagedTable, Screen
 from ..common.commands import Command
 
-ALL = "(all)"
+ALL = N_("(all)")  # a code: shown in the user's language by ChoiceVar
 
 
 class AuditScreen(Screen):
@@ -22,8 +22,8 @@ class AuditScreen(Screen):
         super().__init__(master, ctx)
         bar = tb.Frame(self)
         bar.pack(fill="x", pady=(0, 8))
-        self.user = tb.StringVar(value=ALL)
-        self.area = tb.StringVar(value=ALL)
+        self.user = ChoiceVar([ALL], value=ALL)
+        self.area = ChoiceVar([ALL], value=ALL)  # areas by code, shown in the user's language
         self.date_from = tb.StringVar()
         self.date_to = tb.StringVar()
         tb.Label(bar, text=_("User")).pack(side="left")
@@ -48,8 +48,8 @@ class AuditScreen(Screen):
 
     def on_show(self) -> None:
         users, areas = audit.filter_choices(self.ctx.actor)
-        self.user_box.configure(values=[ALL] + users)
-        self.area_box.configure(values=[ALL] + areas)
+        self.user_box.configure(values=self.user.set_codes([ALL] + users))
+        self.area_box.configure(values=self.area.set_codes([ALL] + areas))
         self.apply()
 
     def apply(self) -> None:
@@ -68,6 +68,6 @@ class AuditScreen(Screen):
 
     def fetch(self, page, size):
         result = audit.list_entries(self.ctx.actor, page=page, page_size=size, **self.filters)
-        return [(None, (f"{r.at:%Y-%m-%d %H:%M:%S}", r.username, r.area, r.action,
+        return [(None, (f"{r.at:%Y-%m-%d %H:%M:%S}", r.username, translate_label(r.area), r.action,
                         f"{r.entity} {r.entity_id}".strip(), r.summary)) for r in result.rows], \
             result.total

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, translate_label
 from ...services.payroll import months as payroll, workers
 from ...services.common import validate
 from ...services.core.permissions import can
@@ -130,7 +130,7 @@ class WorkersScreen(Screen):
         rows = workers.list_workers(self.ctx.actor, search=self.search.get(), kind=self.kind.get())
         chunk = rows[page * size:(page + 1) * size]
         self._names = {w.id: w.name_khmer for w in chunk}
-        out = [(w.id, (w.code, w.name_latin, w.job, w.hire_date.isoformat(),
+        out = [(w.id, (w.code, w.name_latin, translate_label(w.job), w.hire_date.isoformat(),
                        w.contract.describe() if w.contract else _("no contract"),
                        _("active") if w.active else _("left"))) for w in chunk]
         self.after_idle(self._show_names)

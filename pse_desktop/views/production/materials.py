@@ -128,7 +128,7 @@ class MaterialsScreen(Screen):
     def _rows(self, page, size):
         rows = materials.list_materials(self.search.get(), low_only=self.low_only.get())
         self._low = {m.id for m in rows if m.low}
-        return [(m.id, (m.code, m.label, m.kind, format_qty(m.stock_milli, m.unit),
+        return [(m.id, (m.code, m.label, _(m.kind), format_qty(m.stock_milli, m.unit),
                         format_qty(m.min_stock_milli, m.unit), _("low") if m.low else ""))
                 for m in rows[page * size:(page + 1) * size]], len(rows)
 

@@ -8,13 +8,13 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, translate_label
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
 from ...services.social import reports
 from ...services.social.rules import DOMAINS, LEVELS, SUPPORT_KINDS
-from ..common.base import Screen
+from ..common.base import ChoiceVar, Screen
 from .common import DOMAIN_NAMES, level_text
 
 MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
@@ -77,8 +77,8 @@ class SocialReportsScreen(Screen):
             row = tb.Frame(frames["support"])
             row.pack(side="bottom", fill="x", pady=(4, 0))
             tb.Label(row, text=_("Budget of the year for")).pack(side="left")
-            self.budget_kind = tb.StringVar(value=SUPPORT_KINDS[0])
-            tb.Combobox(row, textvariable=self.budget_kind, values=list(SUPPORT_KINDS),
+            self.budget_kind = ChoiceVar(list(SUPPORT_KINDS), value=SUPPORT_KINDS[0])
+            tb.Combobox(row, textvariable=self.budget_kind, values=self.budget_kind.labels,
                         state="readonly", width=10).pack(side="left", padx=4)
             tb.Label(row, text=_("US$")).pack(side="left")
             self.budget_amount = tb.StringVar()
@@ -115,7 +115,7 @@ class SocialReportsScreen(Screen):
                     c.code, f"{c.before:%d %b %Y}", f"{c.after:%d %b %Y}", f"{c.difference:+d}"]
                     + [_(c.trend[d]) for d in DOMAINS])
             for kind, figures in reports.support_by_month(self.ctx.actor, year).items():
-                self.support.insert("", "end", values=[kind] + [
+                self.support.insert("", "end", values=[translate_label(kind)] + [
                     format_cents(v) if v else "" for v in figures[:12]]
                     + [format_cents(sum(figures[:12])), format_cents(figures[12])])
         except PseError as exc:

@@ -107,3 +107,26 @@ def test_screen_shows_its_title_and_the_context_answers(tk_root, ui, target):
     ctx.status("fine")
     ctx.logout()
     assert ctx.extra == {} and ScreenContext(actor=None, target=target).extra is not ctx.extra
+
+
+def test_a_drop_down_of_stored_codes_shows_them_translated_and_reads_the_codes(ui, tk_root):
+    import ttkbootstrap as tb
+
+    from pse_desktop import i18n
+    from pse_desktop.views.common.base import Form
+
+    i18n.set_language("km")
+    try:
+        form = Form(ui)
+        combo = form.add("job", "Job", tb.Combobox, values=["seamstress", "cutter", "Sokha"])
+        form.add("free", "Free", tb.Combobox, values=["ផ្ទះ"])
+    finally:
+        i18n.set_language("en")
+    assert list(combo.cget("values")) == ["ជាងដេរ", "អ្នកកាត់", "Sokha"]
+    form.set_values({"job": "cutter"})
+    assert combo.get() == "អ្នកកាត់" and form.values()["job"] == "cutter"
+    combo.current(2)  # a value that is no code passes through
+    assert form.values()["job"] == "Sokha"
+    combo.current(0)
+    assert form.values()["job"] == "seamstress"
+    assert form.values()["free"] == "" and form.widgets["free"].cget("values") == ("ផ្ទះ",)
