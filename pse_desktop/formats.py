@@ -96,6 +96,6 @@ def _no_decimals(locale: str) -> str:
     return pattern.split(";")[0].replace(".00", "").replace("¤#", "¤\xa0#")
 
 
-def format_money(minor: int, currency: str) -> str:
+def format_money(minor: int, currency: str = "USD") -> str:
     """``minor`` units of ``currency`` ("USD" cents, "KHR" riel, "EUR" cents)."""
     return {"USD": format_usd, "KHR": format_khr, "EUR": format_eur}[currency](minor)

@@ -19,7 +19,8 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can, require
-from .locations import AREA, location_row, money, require_at
+from ...formats import format_money
+from .locations import AREA, location_row, require_at
 from ...i18n import _
 
 CURRENCIES = ("USD", "KHR", "EUR")
@@ -117,10 +118,10 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
             expected_usd=totals.expected["USD"], expected_khr=totals.expected["KHR"],
             expected_eur=totals.expected["EUR"], counted_usd=counted["USD"],
             counted_khr=counted["KHR"], counted_eur=counted["EUR"], note=note)
-        text = ", ".join(f"{money(diff[c], c)}" for c in CURRENCIES if diff[c]) or "none"
+        text = ", ".join(f"{format_money(diff[c], c)}" for c in CURRENCIES if diff[c]) or "none"
         audit.record(actor, AREA, "close_day", "day_closing", closing.id,
                      f"closed {loc.code} {day}: {totals.sales_count} sales, net "
-                     f"{money(totals.net, totals.currency)}; difference {text}"
+                     f"{format_money(totals.net, totals.currency)}; difference {text}"
                      + (f" ({note})" if note else ""))
     return closing.id
 
@@ -140,9 +141,9 @@ def reopen_day(actor: Actor, location_id: int, day: dt.date, reason: str) -> Non
         c = DayClosing.get_or_none(DayClosing.location == loc.id, DayClosing.day == day)
         if c is None:
             raise ConflictError(f"{day:%d %b %Y} is not closed at {loc.code}.")
-        counted = ", ".join(money(v, k) for k, v in (("USD", c.counted_usd), ("KHR", c.counted_khr),
+        counted = ", ".join(format_money(v, k) for k, v in (("USD", c.counted_usd), ("KHR", c.counted_khr),
                                                      ("EUR", c.counted_eur)) if v) or "nothing"
-        expected = ", ".join(money(v, k) for k, v in (("USD", c.expected_usd),
+        expected = ", ".join(format_money(v, k) for k, v in (("USD", c.expected_usd),
                                                       ("KHR", c.expected_khr),
                                                       ("EUR", c.expected_eur)) if v) or "nothing"
         closed_by = (c.user.full_name or c.user.username) if c.user_id else "command line"

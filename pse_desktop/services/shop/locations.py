@@ -55,15 +55,6 @@ settings.declare(
 )
 
 
-def money(amount: int, currency: str = "USD") -> str:
-    """Return '$12.50', 'EUR 12.50' or '41,000 riel' for an amount in minor units."""
-    if currency == "KHR":
-        return f"{amount:,} riel"
-    if currency == "EUR":
-        return validate.format_cents(amount, "EUR ")
-    return validate.format_cents(amount)
-
-
 @dataclass(frozen=True)
 class LocationInfo:
     id: int
