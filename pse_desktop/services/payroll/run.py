@@ -32,6 +32,7 @@ from .calc import (
 )
 from ..core.permissions import Actor, require
 from .workers import contract_on
+from ...formats import format_day_month
 from ...i18n import _, ngettext
 
 REGULAR_CODES = ("SALARY", "DAYS", "HOURS", "WEEKEND", "PIECE", "ATTENDANCE", "TRANSPORT",
@@ -218,9 +219,9 @@ def _pay_input(w, contract, days, pieces, advances, adjustments, month, first_da
         if blank:
             unpaid += len(blank)
             warnings.append((w.code, ngettext(
-                "{n} working day with nothing entered, counted as unpaid (first: {first:%d %b})",
-                "{n} working days with nothing entered, counted as unpaid (first: {first:%d %b})",
-                len(blank)).format(n=len(blank), first=blank[0])))
+                "{n} working day with nothing entered, counted as unpaid (first: {first})",
+                "{n} working days with nothing entered, counted as unpaid (first: {first})",
+                len(blank)).format(n=len(blank), first=format_day_month(blank[0]))))
     worked = Fraction(sum(1 for e in days if e.status == "W"))
     piece_rows = ()
     seniority_daily = None

@@ -19,7 +19,7 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can, require
-from ...formats import format_money
+from ...formats import format_date, format_money
 from .locations import AREA, location_row, require_at
 from ...i18n import _
 
@@ -104,11 +104,12 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     note = validate.text("note", note, 300, required=False)
     with database.atomic():
         if is_closed(loc.id, day):
-            raise ConflictError(_("{day:%d %b %Y} is already closed at {code}.").format(
-                day=day, code=loc.code))
+            raise ConflictError(_("{day} is already closed at {code}.").format(
+                day=format_date(day), code=loc.code))
         if day < today and not _has_sales(loc.id, day):
-            raise ValidationError("day", _("{code} recorded no sales on {day:%d %b %Y}: there is "
-                                           "nothing to close").format(code=loc.code, day=day))
+            raise ValidationError("day", _("{code} recorded no sales on {day}: there is "
+                                           "nothing to close").format(code=loc.code,
+                                                                       day=format_date(day)))
         totals = day_totals(loc.id, day)
         diff = {c: counted[c] - totals.expected[c] for c in CURRENCIES}
         if any(diff.values()) and not note:

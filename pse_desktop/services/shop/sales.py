@@ -21,7 +21,7 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can
-from ...formats import format_money
+from ...formats import format_date, format_money
 from .locations import AREA, location_row, require_at
 from .stock import balance, check_available, post_move
 from ...i18n import _
@@ -167,7 +167,8 @@ def _next_number(location_id: int) -> int:
 
 def _refuse_closed(loc: StockLocation, day: dt.date) -> None:
     if DayClosing.select().where(DayClosing.location == loc.id, DayClosing.day == day).exists():
-        raise ConflictError(_("The day {day:%d %b %Y} is closed at {code}: it takes no more sales, returns or voids.").format(day=day, code=loc.code))
+        raise ConflictError(_("The day {day} is closed at {code}: it takes no more sales, returns or voids.").format(
+            day=format_date(day), code=loc.code))
 
 
 def _refuse_other_currencies(loc: StockLocation, paid_usd: int, paid_khr: int,

@@ -7,6 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.social import caseload
 from ...services.meetings import planning as meetings, followup as meetings_followup
@@ -106,8 +107,8 @@ class FamilyPageScreen(Screen):
         if can(self.ctx.actor, "social.status"):
             # all that centre staff may know of the social team's work: followed, and by whom
             status = caseload.follow_status(self.ctx.actor, family_id)
-            text = (_("Followed by the social team: {who}, since {day:%d %b %Y}").format(
-                who=status.worker, day=status.since) if status.followed
+            text = (_("Followed by the social team: {who}, since {day}").format(
+                who=status.worker, day=format_date(status.since)) if status.followed
                 else _("Not followed by the social team."))
             tb.Label(self.head, text=text, bootstyle="info").pack(anchor="w")
         for k in page.children:

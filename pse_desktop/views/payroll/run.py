@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _, ngettext, translate_label
 from ...services.payroll import (
     months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
@@ -155,7 +156,8 @@ class PayrollScreen(Screen):
                  "final": (_("FINALISED — locked"), "success")}
         text, style = texts[v.status]
         if v.status == "final":
-            text += " " + _("by {who} on {when:%d %b %Y}").format(who=v.finalised_by, when=v.finalised_at)
+            text += " " + _("by {who} on {when}").format(who=v.finalised_by,
+                                                          when=format_date(v.finalised_at))
         self.state.configure(text=text, bootstyle=style)
         if v.khr_per_usd:
             self.khr.set(str(v.khr_per_usd))

@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -98,7 +99,7 @@ class RiceStockScreen(Screen):
         for p in stock.balances(self.ctx.actor):
             self.places.insert("", "end", values=(p.code, kg(p.grams)))
         for m in stock.moves(self.ctx.actor, limit=200):
-            self.moves.insert("", "end", values=(f"{m.day:%d %b %Y}", m.place, _(m.kind),
+            self.moves.insert("", "end", values=(format_date(m.day), m.place, _(m.kind),
                                                  kg(m.grams), m.detail))
 
     def _centre_id(self):

@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
@@ -92,9 +93,9 @@ class CaseloadScreen(Screen):
         self.summary.configure(text=_("{n} families, {o} assessments overdue").format(
             n=len(rows), o=overdue), bootstyle="danger" if overdue else "default")
         self.table.set_source(lambda page, size: (
-            [(r.family_id, ((r.next_due or "") and f"{r.next_due:%d %b %Y}", r.code,
+            [(r.family_id, ((r.next_due or "") and format_date(r.next_due), r.code,
                             level_text(r.level), r.centre,
-                            (r.last_visit or "") and f"{r.last_visit:%d %b %Y}", r.guardians))
+                            (r.last_visit or "") and format_date(r.last_visit), r.guardians))
              for r in rows[page * size:(page + 1) * size]], len(rows)))
         for iid, fid in self.table.keys.items():
             row = next(r for r in rows if r.family_id == fid)

@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
@@ -112,7 +113,7 @@ class SocialReportsScreen(Screen):
                                                                                w=len(worse)))
             for c in worse + better:
                 self.changes.insert("", "end", values=[
-                    c.code, f"{c.before:%d %b %Y}", f"{c.after:%d %b %Y}", f"{c.difference:+d}"]
+                    c.code, format_date(c.before), format_date(c.after), f"{c.difference:+d}"]
                     + [_(c.trend[d]) for d in DOMAINS])
             for kind, figures in reports.support_by_month(self.ctx.actor, year).items():
                 self.support.insert("", "end", values=[kind] + [

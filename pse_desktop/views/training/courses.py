@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...formats import format_weekday
+from ...formats import format_date, format_day_month, format_weekday
 from ...i18n import N_, _
 from ...services.common.errors import PseError, ValidationError
 from ...services.core.permissions import can
@@ -134,7 +134,7 @@ class CoursesScreen(Screen):
         rows = call_service(None, courses.list_courses, self.ctx.actor)
         self.rows = [] if rows is FAILED else rows
         self.table.set_source(lambda page, size: (
-            [(c.id, (c.label, f"{c.start_on:%d %b} - {c.end_on:%d %b %y}", c.trainer,
+            [(c.id, (c.label, f"{format_day_month(c.start_on)} - {format_date(c.end_on)}", c.trainer,
                      f"{c.selected}/{c.capacity}", _(c.status)))
              for c in self.rows[page * size:(page + 1) * size]], len(self.rows)))
         if keep_id is not None:
@@ -169,8 +169,8 @@ class CoursesScreen(Screen):
         days = call_service(None, courses.sessions, self.ctx.actor, c.id)
         days = [] if days is FAILED else [d for _i, d in days]
         self.sessions.configure(text=_("{n} sessions on {days}: {first} ... {last}").format(
-            n=len(days), days=show_days(c.weekdays), first=", ".join(f"{d:%d %b}" for d in days[:6]),
-            last=f"{days[-1]:%d %b %Y}" if days else ""))
+            n=len(days), days=show_days(c.weekdays), first=", ".join(format_day_month(d) for d in days[:6]),
+            last=format_date(days[-1]) if days else ""))
 
     def load(self, c) -> None:
         self.editing = c

@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_weekday_date
 from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.training import courses, progress
@@ -72,7 +73,7 @@ class SessionRegisterScreen(Screen):
         except PseError as exc:
             self.error.configure(text=str(exc))
             return
-        labels = [f"{d:%a %d %b %Y}" for _i, d in self.days]
+        labels = [format_weekday_date(d) for _i, d in self.days]
         self.day_box.configure(values=labels)
         past = [n for n, (_i, d) in enumerate(self.days) if d <= self.today]
         if labels:

@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -100,7 +101,7 @@ class SkillsScreen(Screen):
             return
         for sid, name, _km, on in self.skills:
             self.checklist.insert("", "end", iid=str(sid),
-                                  values=(f"{on:%d %b %Y}" if on else "-", _(name)))
+                                  values=(format_date(on) if on else "-", _(name)))
 
     def toggle(self) -> str:
         sel, skill = self.table.selection(), self.checklist.selection()

@@ -3,6 +3,7 @@ course and prints the certificates."""
 
 import time
 
+from pse_desktop.formats import format_date
 from pse_desktop.services.training import progress
 from pse_desktop.views.common.base import ScreenContext
 from pse_desktop.views.training.skills import SkillsScreen
@@ -21,7 +22,7 @@ def test_tick_skills_complete_and_print(training, target, ui, tk_root, tmp_path,
     assert screen.checklist.item(last, "values")[0] == "-"
     screen.checklist.selection_set(last)
     screen.toggle()
-    assert screen.checklist.item(last, "values")[0] == f"{TODAY:%d %b %Y}"
+    assert screen.checklist.item(last, "values")[0] == format_date(TODAY)
     assert screen.table.item(str(second), "values")[2] == "4/6"
     screen.destroy()
     said, opened = [], []
