@@ -9,7 +9,7 @@ import tkinter as tk
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.meetings import (
     planning as meetings, drafts as meetings_drafts, reports as meetings_reports,
 )
@@ -244,7 +244,8 @@ class MeetingsScreen(Screen):
         self.families.clear()
         for f in sorted(self.invited.values(), key=lambda f: f.code):
             self.families.add(f.id, first_khmer(f), (f.code, latin_guardians(f)))
-        self.count_label.configure(text=_("{n} families invited").format(n=len(self.invited)))
+        self.count_label.configure(text=ngettext("{n} family invited",
+                                                 "{n} families invited", len(self.invited)).format(n=len(self.invited)))
 
     def add_invite_choice(self) -> None:
         choice = next((kw for label, kw in self.invite_options if label == self.invite_var.get()), None)
@@ -282,7 +283,8 @@ class MeetingsScreen(Screen):
         if key is not None:
             self.invited.pop(key, None)
             self.families.remove(key)
-            self.count_label.configure(text=_("{n} families invited").format(n=len(self.invited)))
+            self.count_label.configure(text=ngettext("{n} family invited",
+                                                     "{n} families invited", len(self.invited)).format(n=len(self.invited)))
             self._changed()
 
     def values(self) -> dict:

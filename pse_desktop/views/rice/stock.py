@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.rice import reports, stock
@@ -195,4 +195,5 @@ class RiceStockScreen(Screen):
         except PseError as exc:
             self._say(str(exc), "danger")
             return
-        self._say(_("{n} rows written to {path}").format(n=n, path=path), "success")
+        self._say(ngettext("{n} row written to {path}",
+                           "{n} rows written to {path}", n).format(n=n, path=path), "success")

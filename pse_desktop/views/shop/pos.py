@@ -12,7 +12,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.shop import catalog, sales, closing as shop_close, docs as shop_docs
 from ...services.common import validate
 from ...services.common.errors import PseError
@@ -193,7 +193,8 @@ class PosScreen(Screen):
                 return sales.scan(self.location.id, found[0].code, self.rates)
             if not total:
                 raise
-        self.scan_error.configure(text=_("{n} products match: {list}").format(
+        self.scan_error.configure(text=ngettext("{n} product matches: {list}",
+                                                "{n} products match: {list}", total).format(
             n=total, list="; ".join(f"{v.code} {v.name}" for v in found)
             + ("..." if total > len(found) else "")))
         self.scan_var.set(code)
@@ -210,7 +211,8 @@ class PosScreen(Screen):
             iid = str(min(select, len(self.cart.lines) - 1))
             self.tree.selection_set(iid)
             self.tree.see(iid)
-        self.total_label.configure(text=_("{n} items   Total {total}").format(
+        self.total_label.configure(text=ngettext("{n} item   Total {total}",
+                                                 "{n} items   Total {total}", self.cart.items).format(
             n=self.cart.items, total=format_money(self.cart.total, cur)))
         self.update_change()
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.core import settings
 from ...services.shop import reports as shop_reports
 from ...formats import format_money
@@ -125,13 +125,15 @@ class ShopReportsScreen(Screen):
             def work(progress):  # any range (a whole year) in one file, with the lines counted
                 return shop_reports.export_sales(
                     actor, v["from"], v["to"], path,
-                    progress=lambda n: progress(_("{n} lines written...").format(n=n), 0.5))
+                    progress=lambda n: progress(ngettext("{n} line written...",
+                                                         "{n} lines written...", n).format(n=n), 0.5))
         else:
             work = lambda progress: shop_reports.export_stock(actor, path)  # noqa: E731
         self.message.configure(text=_("Exporting..."))
         self.task = BackgroundTask(
             self, work,
-            on_done=lambda n: self.message.configure(text=_("{n} rows written to {path}").format(
+            on_done=lambda n: self.message.configure(text=ngettext("{n} row written to {path}",
+                                                                   "{n} rows written to {path}", n).format(
                 n=n, path=path)),
             on_error=lambda exc: self.message.configure(text=str(exc)),
             on_progress=lambda m, f: self.message.configure(text=m)).start()

@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
 from ...services.social import assessments, caseload
@@ -90,7 +90,8 @@ class CaseloadScreen(Screen):
             rows = [] if rows is FAILED else rows
         self.rows = rows
         overdue = sum(r.overdue(self.today) for r in rows)
-        self.summary.configure(text=_("{n} families, {o} assessments overdue").format(
+        self.summary.configure(text=ngettext("{n} family, {o} assessments overdue",
+                                              "{n} families, {o} assessments overdue", len(rows)).format(
             n=len(rows), o=overdue), bootstyle="danger" if overdue else "default")
         self.table.set_source(lambda page, size: (
             [(r.family_id, ((r.next_due or "") and format_date(r.next_due), r.code,

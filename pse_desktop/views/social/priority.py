@@ -8,7 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.meetings.planning import centre_choices
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -79,7 +79,8 @@ class PriorityScreen(Screen):
                             today=self.today)
         if rows is FAILED:
             rows = []
-        self.count.configure(text=_("{n} families").format(n=len(rows)))
+        self.count.configure(text=ngettext("{n} family",
+                                           "{n} families", len(rows)).format(n=len(rows)))
         self.table.set_source(lambda page, size: (
             [(r.family_id, (level_text(r.level), r.code, r.centre, r.worker,
                             (r.next_due or "") and format_date(r.next_due), r.guardians))

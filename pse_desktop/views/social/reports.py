@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
@@ -156,5 +156,6 @@ class SocialReportsScreen(Screen):
         except PseError as exc:
             self.message.configure(text=str(exc), bootstyle="danger")
             return
-        self.message.configure(text=_("{n} rows written to {path}").format(n=count, path=path),
+        self.message.configure(text=ngettext("{n} row written to {path}",
+                                             "{n} rows written to {path}", count).format(n=count, path=path),
                                bootstyle="success")

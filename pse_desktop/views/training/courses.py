@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date, format_day_month, format_weekday
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError, ValidationError
 from ...services.core.permissions import can
 from ...services.training import courses
@@ -168,7 +168,8 @@ class CoursesScreen(Screen):
     def show_sessions(self, c) -> None:
         days = call_service(None, courses.sessions, self.ctx.actor, c.id)
         days = [] if days is FAILED else [d for _i, d in days]
-        self.sessions.configure(text=_("{n} sessions on {days}: {first} ... {last}").format(
+        self.sessions.configure(text=ngettext("{n} session on {days}: {first} ... {last}",
+                                              "{n} sessions on {days}: {first} ... {last}", len(days)).format(
             n=len(days), days=show_days(c.weekdays), first=", ".join(format_day_month(d) for d in days[:6]),
             last=format_date(days[-1]) if days else ""))
 
@@ -224,8 +225,10 @@ class CoursesScreen(Screen):
             self.form.show_error(exc, FIELD_MAP)
             self.ctx.status(self._error_text(exc), True)
             return FAILED
-        self.ctx.status((_("Course {label} created with {n} sessions.") if self.editing is None
-                         else _("Course {label} saved: {n} sessions.")).format(
+        self.ctx.status((ngettext("Course {label} created with {n} session.",
+                                  "Course {label} created with {n} sessions.", done.sessions) if self.editing is None
+                         else ngettext("Course {label} saved: {n} session.",
+                                       "Course {label} saved: {n} sessions.", done.sessions)).format(
                              label=done.label, n=done.sessions))
         self.shown(done)
         return done

@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_weekday_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.training import courses, progress
 from ..common.base import Screen
@@ -159,5 +159,6 @@ class SessionRegisterScreen(Screen):
         self.error.configure(text="")
         self.dirty = False
         self._count()
-        self.ctx.status(_("{n} marks saved for {day}.").format(n=n, day=self.day_var.get()))
+        self.ctx.status(ngettext("{n} mark saved for {day}.",
+                                 "{n} marks saved for {day}.", n).format(n=n, day=self.day_var.get()))
         return "break"

@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.training import docs, progress
@@ -127,7 +127,8 @@ class SkillsScreen(Screen):
             self.say(str(exc), True)
             return
         self.reload()
-        self.ctx.status(_("{n} trainees completed the course.").format(n=len(done)))
+        self.ctx.status(ngettext("{n} trainee completed the course.",
+                                 "{n} trainees completed the course.", len(done)).format(n=len(done)))
 
     def certificates(self) -> None:
         if self.course is None:

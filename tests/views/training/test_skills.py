@@ -33,7 +33,7 @@ def test_tick_skills_complete_and_print(training, target, ui, tk_root, tmp_path,
     screen = SkillsScreen(ui, ScreenContext(actor=worker, target=target, status=said.append,
                                             extra={"today": TODAY}))
     screen.complete()
-    assert "1 trainees completed" in said[-1]
+    assert "1 trainee completed" in said[-1]
     assert "completed CT-2026-0001" in screen.table.item(str(first), "values")[3]
     screen.certificates()
     end = time.time() + 30
