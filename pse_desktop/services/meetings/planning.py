@@ -27,10 +27,10 @@ TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 register_actions(
     {
-        "meetings.view": "See parent meetings, follow-ups and the family page",
-        "meetings.plan": "Plan parent meetings of a centre and record who came",
-        "meetings.followup": "Add and close follow-up actions for families",
-        "meetings.themes": "Edit the catalogue of meeting themes",
+        "meetings.view": N_("See parent meetings, follow-ups and the family page"),
+        "meetings.plan": N_("Plan parent meetings of a centre and record who came"),
+        "meetings.followup": N_("Add and close follow-up actions for families"),
+        "meetings.themes": N_("Edit the catalogue of meeting themes"),
     },
     {
         "centre_staff": ["meetings.view", "meetings.plan", "meetings.followup"],
