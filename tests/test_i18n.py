@@ -118,6 +118,16 @@ def test_screen_counts_have_a_singular_and_a_plural(lang, code, one, many):
         assert i18n.ngettext("{n} family invited", "{n} families invited", n).format(n=n) == text
 
 
+def test_local_name_translates_seeded_names_and_keeps_typed_ones(lang):
+    assert i18n.local_name("Cooking", "ការធ្វើម្ហូប") == "Cooking"
+    lang("fr")
+    assert i18n.local_name("Cooking", "ការធ្វើម្ហូប") == "Cuisine"
+    assert i18n.local_name("Tailoring", "ការកាត់ដេរ") == "Tailoring"  # typed: not in the catalogue
+    lang("km")
+    assert i18n.local_name("Tailoring", "ការកាត់ដេរ") == "ការកាត់ដេរ"  # the record's Khmer name
+    assert i18n.local_name("Hygiene") == "អនាម័យ"  # a seeded theme, no Khmer field
+
+
 def test_an_empty_text_stays_empty(lang):
     lang("km")  # gettext("") would give the catalogue's header ("Project-Id-Version: ...")
     assert i18n._("") == "" and i18n.gettext_in("fr", "") == ""

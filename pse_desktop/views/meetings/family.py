@@ -8,7 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, local_name
 from ...services.social import caseload
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.common.errors import PseError
@@ -129,7 +129,7 @@ class FamilyPageScreen(Screen):
         for m in page.meetings:
             came = _("yes") if m.came else (_("planned") if m.status == "planned" else _("no"))
             self.meetings.insert("", "end", values=(f"{m.held_on:%Y-%m-%d}", m.centre_code,
-                                                    m.title or m.theme, came, m.who_came))
+                                                    m.title or local_name(m.theme), came, m.who_came))
         self.followups.delete(*self.followups.get_children())
         for fu in page.followups:
             self.followups.insert("", "end", values=(f"{fu.due_on:%Y-%m-%d}", _(fu.state(self.today)),

@@ -46,7 +46,7 @@ class CourseChooser(tb.Frame):
 
     @staticmethod
     def _label(c) -> str:
-        return f"{_(c.trade)} {c.cohort} ({format_date(c.start_on)})"
+        return f"{c.label} ({format_date(c.start_on)})"
 
     @property
     def course(self):

@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date, format_day_month, format_weekday
-from ...i18n import N_, _, ngettext
+from ...i18n import N_, _, local_name, ngettext
 from ...services.common.errors import PseError, ValidationError
 from ...services.core.permissions import can
 from ...services.training import courses
@@ -92,7 +92,7 @@ class CoursesScreen(Screen):
         form = self.form = Form(side, wrap=150)
         form.pack(fill="x")
         form.add("trade", _(LABELS["trade"]), tb.Combobox, state="readonly", width=17,
-                 values=[t.name for t in self.trades])
+                 values=[local_name(t.name, t.name_km) for t in self.trades])
         form.add("cohort", _(LABELS["cohort"]), width=12, help=_("e.g. 2027-A"))
         form.add("start", _(LABELS["start"]), DateField)
         form.add("end", _(LABELS["end"]), DateField)
@@ -177,7 +177,7 @@ class CoursesScreen(Screen):
         self.editing = c
         self.form.clear_errors()
         self.form.set_values({
-            "trade": c.trade, "cohort": c.cohort, "start": c.start_on.isoformat(),
+            "trade": c.trade_name, "cohort": c.cohort, "start": c.start_on.isoformat(),
             "end": c.end_on.isoformat(), "trainer": c.trainer, "place": c.place,
             "capacity": str(c.capacity), "timetable": show_days(c.weekdays),
             "attendance": str(c.attendance_pct), "skills": str(c.skills_pct)})
@@ -210,7 +210,8 @@ class CoursesScreen(Screen):
             return None
         v = self.form.values()
         values = {
-            "trade_id": next((t.id for t in self.trades if t.name == v["trade"]), None),
+            "trade_id": next((t.id for t in self.trades
+                             if local_name(t.name, t.name_km) == v["trade"]), None),
             "cohort": v["cohort"], "start_on": v["start"], "end_on": v["end"],
             "trainer_id": next((i for i, n in self.trainers if n == v["trainer"]), None),
             "place": v["place"], "capacity": v["capacity"],

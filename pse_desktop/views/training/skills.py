@@ -9,7 +9,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _, ngettext
+from ...i18n import N_, _, local_name, ngettext
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.training import docs, progress
@@ -99,9 +99,9 @@ class SkillsScreen(Screen):
         except PseError as exc:
             self.say(str(exc), True)
             return
-        for sid, name, _km, on in self.skills:
+        for sid, name, name_km, on in self.skills:
             self.checklist.insert("", "end", iid=str(sid),
-                                  values=(format_date(on) if on else "-", _(name)))
+                                  values=(format_date(on) if on else "-", local_name(name, name_km)))
 
     def toggle(self) -> str:
         sel, skill = self.table.selection(), self.checklist.selection()
