@@ -65,9 +65,9 @@ class CoursesScreen(Screen):
             side.pack(side="right", fill="y")
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
-        self.table = PagedTable(left, [("course", _("Course"), 150), ("dates", _("Dates"), 135),
+        self.table = PagedTable(left, [("course", _("Course"), 165), ("dates", _("Dates"), 170),
                                        ("trainer", _("Trainer"), 75),
-                                       ("places", _("Trainees"), 55), ("status", _("Status"), 55)],
+                                       ("places", _("Trainees"), 45), ("status", _("Status"), 55)],
                                 page_size=50, height=9)
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.chosen())
