@@ -194,7 +194,7 @@ def school_days(centre_id: int | None, first: dt.date, last: dt.date) -> list[dt
 def why_closed(centre_id: int, day: dt.date) -> str | None:
     """Return why a centre is closed on a day ('Sunday', a holiday's name), or None if open."""
     if not is_weekday_open(day):
-        return day.strftime("%A")
+        return format_date(day, "EEEE")  # the weekday in the reader's language
     return days_off(centre_id, day, day).get(day)
 
 
