@@ -22,6 +22,17 @@ def format_date(day: dt.date, form: str = "medium") -> str:
     return dates.format_date(day, format=form, locale=locale_name())
 
 
+def format_day_month(day: dt.date) -> str:
+    """The day and month of ``day``, no year, ordered as the language does ("Nov 30", "30 nov.",
+    "30 វិច្ឆិកា")."""
+    return dates.format_skeleton("MMMd", day, locale=locale_name())
+
+
+def format_weekday_date(day: dt.date) -> str:
+    """``day`` with its weekday ("Mon, Nov 30, 2026", "lun. 30 nov. 2026", "ចន្ទ 30 វិច្ឆិកា 2026")."""
+    return dates.format_skeleton("yMMMEd", day, locale=locale_name())
+
+
 def format_month(day: dt.date) -> str:
     """The month and year of ``day`` ("November 2026", "novembre 2026", "វិច្ឆិកា 2026")."""
     return dates.format_date(day, "LLLL y", locale=locale_name())
@@ -96,6 +107,6 @@ def _no_decimals(locale: str) -> str:
     return pattern.split(";")[0].replace(".00", "").replace("¤#", "¤\xa0#")
 
 
-def format_money(minor: int, currency: str) -> str:
+def format_money(minor: int, currency: str = "USD") -> str:
     """``minor`` units of ``currency`` ("USD" cents, "KHR" riel, "EUR" cents)."""
     return {"USD": format_usd, "KHR": format_khr, "EUR": format_eur}[currency](minor)

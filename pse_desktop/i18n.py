@@ -136,6 +136,18 @@ def gettext_in(lang: str, message: str) -> str:
     return _translations(normalise(lang)).gettext(message)
 
 
+def local_name(name: str, name_km: str = "") -> str:
+    """A reference name (a trade, a skill, a meeting theme) in the current language.
+
+    Names the program seeds are English and marked with ``N_`` where they are seeded, so the
+    catalogues translate them; names typed by users are not in the catalogues and stay as typed.
+    A Khmer reader sees ``name_km`` when the record has one.
+    """
+    if _current == "km" and name_km:
+        return name_km
+    return _(name)
+
+
 def translate_label(text: str, translate=None) -> str:
     """A label stored in English, translated whole ("Attendance bonus") or by its translatable
     head ("Overtime 150%", "Piece work: bag")."""

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from pse_desktop import areas
+from pse_desktop import areas, i18n
 from pse_desktop.db import close_database, init_database, resolve_target
 from pse_desktop.services.core import auth, users
 from pse_desktop.services.core.permissions import Actor
@@ -65,6 +65,13 @@ def empty_db(engine, tmp_path, request) -> str:
 @pytest.fixture(autouse=True)
 def _prefs(tmp_path, monkeypatch):
     monkeypatch.setenv("PSE_PREFS", str(tmp_path / "prefs.json"))
+
+
+@pytest.fixture
+def lang():
+    """``lang("km")`` makes Khmer the current language; English again after the test."""
+    yield i18n.set_language
+    i18n.set_language("en")
 
 
 @pytest.fixture

@@ -55,3 +55,14 @@ def test_dollars_and_euros_print_in_the_pdfs_latin_font(lang, code):
     for text in (formats.format_usd(123456789), formats.format_eur(123456789), formats.format_khr(4100000),
                  formats.plain_amount(123456789)):
         text.encode("cp1252")
+
+
+@pytest.mark.parametrize("code, day_month, with_weekday", [
+    ("en", "Nov 30", "Mon, Nov 30, 2026"),
+    ("fr", "30 nov.", "lun. 30 nov. 2026"),
+    ("km", "30 វិច្ឆិកា", "ចន្ទ 30 វិច្ឆិកា 2026"),
+])
+def test_short_dates_name_the_month_in_the_language(lang, code, day_month, with_weekday):
+    lang(code)
+    assert formats.format_day_month(DAY) == day_month
+    assert formats.format_weekday_date(DAY) == with_weekday

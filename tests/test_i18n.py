@@ -126,6 +126,38 @@ def test_language_switches_at_run_time(lang):
     assert i18n._("Save") == "Save"
 
 
+def test_counts_on_screens_and_in_the_command_line_say_one_or_many():
+    """A count that names a thing goes through ngettext: "1 row written", never "1 rows"."""
+    offenders = []
+    for folder in ("views", "cli"):
+        for path in sorted((ROOT / "pse_desktop" / folder).rglob("*.py")):
+            for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if re.search(r'\b_\("[^"]*\{(n|count)\} [a-z]+s\b', line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{no}")
+    assert not offenders, "use ngettext in: " + ", ".join(offenders)
+
+
+@pytest.mark.parametrize("code, one, many", [
+    ("en", "1 family invited", "5 families invited"),
+    ("fr", "1 famille invitée", "5 familles invitées"),
+    ("km", "គ្រួសារ 1 ដែលបានអញ្ជើញ", "គ្រួសារ 5 ដែលបានអញ្ជើញ"),  # Khmer has one form
+])
+def test_screen_counts_have_a_singular_and_a_plural(lang, code, one, many):
+    lang(code)
+    for n, text in ((1, one), (5, many)):
+        assert i18n.ngettext("{n} family invited", "{n} families invited", n).format(n=n) == text
+
+
+def test_local_name_translates_seeded_names_and_keeps_typed_ones(lang):
+    assert i18n.local_name("Cooking", "ការធ្វើម្ហូប") == "Cooking"
+    lang("fr")
+    assert i18n.local_name("Cooking", "ការធ្វើម្ហូប") == "Cuisine"
+    assert i18n.local_name("Tailoring", "ការកាត់ដេរ") == "Tailoring"  # typed: not in the catalogue
+    lang("km")
+    assert i18n.local_name("Tailoring", "ការកាត់ដេរ") == "ការកាត់ដេរ"  # the record's Khmer name
+    assert i18n.local_name("Hygiene") == "អនាម័យ"  # a seeded theme, no Khmer field
+
+
 def test_an_empty_text_stays_empty(lang):
     lang("km")  # gettext("") would give the catalogue's header ("Project-Id-Version: ...")
     assert i18n._("") == "" and i18n.gettext_in("fr", "") == ""

@@ -76,7 +76,8 @@ def cmd_import(args) -> int:
             return 1
     ticked = [r.line for r in result.duplicates] if args.with_duplicates else []
     count = attendance_import.commit(actor, result, ticked)
-    print(_("Imported {count} children.").format(count=count))
+    print(ngettext("Imported {count} child.",
+                   "Imported {count} children.", count).format(count=count))
     return 0
 
 
@@ -101,7 +102,8 @@ def cmd_report(args) -> int:
               else f"error: {centre.code} has no group", file=sys.stderr)
         return 2
     render_registers(registers, args.out)
-    print(ngettext("Wrote {n} register to {out}", "Wrote {n} registers to {out}", len(registers)).format(n=len(registers), out=args.out))
+    print(ngettext("Wrote {n} register to {out}",
+                   "Wrote {n} registers to {out}", len(registers)).format(n=len(registers), out=args.out))
     return 0
 
 
@@ -152,5 +154,6 @@ def cmd_export(args) -> int:
             print(_("error: --from needs --to"), file=sys.stderr)
             return 2
         count = export_range(cli_actor(), args.date_from, args.date_to, args.out, centre_id)
-    print(_("Wrote {count} rows to {out}").format(count=count, out=args.out))
+    print(ngettext("Wrote {count} row to {out}",
+                   "Wrote {count} rows to {out}", count).format(count=count, out=args.out))
     return 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__, areas
-from ..i18n import _
+from ..i18n import _, ngettext
 
 EPILOG = ("The database is chosen by --db PATH, else the PSE_DATABASE environment variable, else a "
           "file in your data folder. A postgresql:// URL works wherever a path does.")
@@ -136,7 +136,8 @@ def cmd_check(args) -> int:
             return 1
         versions = ", ".join(f"{k} {v}" for k, v in
                              sorted(migrations.applied_versions(database.obj).items()))
-        print(_("OK ({label}; schema {versions}; {n} protections)").format(
+        print(ngettext("OK ({label}; schema {versions}; {n} protection)",
+                       "OK ({label}; schema {versions}; {n} protections)", len(guards.guards())).format(
             label=target.label, versions=versions, n=len(guards.guards())))
         return 0
     report = backup.check_file(target.path)

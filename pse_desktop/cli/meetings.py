@@ -1,7 +1,7 @@
 """Command line of the parent meetings: export a period's meetings to CSV or XLSX."""
 
 from __future__ import annotations
-from ..i18n import _
+from ..i18n import _, ngettext
 
 
 def register(registry) -> None:
@@ -23,5 +23,6 @@ def cmd_export(args) -> int:
     open_db(args)
     centre_id = centre_by_code(args.centre).id if args.centre else None
     count = export_meetings(cli_actor(), args.first, args.last, args.out, centre_id)
-    print(_("Wrote {count} rows to {out}").format(count=count, out=args.out))
+    print(ngettext("Wrote {count} row to {out}",
+                   "Wrote {count} rows to {out}", count).format(count=count, out=args.out))
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from ..i18n import _
+from ..i18n import _, ngettext
 
 
 def register(registry) -> None:
@@ -30,7 +30,8 @@ def cmd_export(args) -> int:
 
     open_db(args)
     count = payroll_docs.export_payroll(permissions.cli_actor(), args.month, args.out)
-    print(_("Exported {count} workers to {out}").format(count=count, out=args.out))
+    print(ngettext("Exported {count} worker to {out}",
+                   "Exported {count} workers to {out}", count).format(count=count, out=args.out))
     return 0
 
 

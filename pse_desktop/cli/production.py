@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from ..i18n import _
+from ..i18n import _, ngettext
 
 
 def register(registry) -> None:
@@ -27,5 +27,6 @@ def cmd_export(args) -> int:
     except PseError as exc:
         print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
-    print(_("{count} output rows written to {out}").format(count=count, out=args.out))
+    print(ngettext("{count} output row written to {out}",
+                   "{count} output rows written to {out}", count).format(count=count, out=args.out))
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from ..i18n import _
+from ..i18n import _, ngettext
 
 
 def register(registry) -> None:
@@ -28,7 +28,8 @@ def cmd_export_sales(args) -> int:
 
     open_db(args)
     n = shop_reports.export_sales(permissions.cli_actor(), args.date_from, args.date_to, args.out)
-    print(_("Wrote {n} sale lines to {out}").format(n=n, out=args.out), file=sys.stderr)
+    print(ngettext("Wrote {n} sale line to {out}",
+                   "Wrote {n} sale lines to {out}", n).format(n=n, out=args.out), file=sys.stderr)
     return 0
 
 
@@ -39,5 +40,6 @@ def cmd_export_stock(args) -> int:
 
     open_db(args)
     n = shop_reports.export_stock(permissions.cli_actor(), args.out)
-    print(_("Wrote {n} stock rows to {out}").format(n=n, out=args.out), file=sys.stderr)
+    print(ngettext("Wrote {n} stock row to {out}",
+                   "Wrote {n} stock rows to {out}", n).format(n=n, out=args.out), file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
+from ..i18n import N_
 from .centres import Family, Guardian
 from .base import BaseModel
 from .core import Centre, User
@@ -106,8 +107,9 @@ MODELS_V1 = [Theme, Meeting, MeetingFamily, MeetingGuest, FollowUp, MeetingDraft
 def _v1(db):
     db.create_tables(MODELS_V1)
     Theme.insert_many([{"name": n, "description": d, "active": True} for n, d in (
-        ("Role of parents", "What parents can do for their children's schooling and health"),
-        ("Hygiene", "Washing hands, clean water, dental care, food safety"),
-        ("Children's rights", "The rights of the child, protection from violence and work"),
-        ("Women's rights", "Women's rights at home and at work, help available"),
+        # seeded in English, marked for the catalogues: screens show them through local_name()
+        (N_("Role of parents"), N_("What parents can do for their children's schooling and health")),
+        (N_("Hygiene"), N_("Washing hands, clean water, dental care, food safety")),
+        (N_("Children's rights"), N_("The rights of the child, protection from violence and work")),
+        (N_("Women's rights"), N_("Women's rights at home and at work, help available")),
     )]).execute()

@@ -10,6 +10,7 @@ import datetime as dt
 
 import peewee as pw
 
+from ..i18n import N_
 from .base import BaseModel
 from .centres import Family, Guardian
 from .core import User
@@ -195,35 +196,35 @@ MODELS_V1 = [Trade, Skill, Course, Session, Trainee, Presence, Acquired, JobStep
              FollowUpVisit, Counter]
 
 TRADES = [
-    ("cooking", "Cooking", "ការធ្វើម្ហូប", [
-        ("Food hygiene and safety", "អនាម័យ និងសុវត្ថិភាពម្ហូបអាហារ"),
-        ("Knife skills and preparation", "បច្ចេកទេសកាត់ និងរៀបចំ"),
-        ("Khmer dishes", "ម្ហូបខ្មែរ"),
-        ("Western dishes", "ម្ហូបបស្ចិមប្រទេស"),
-        ("Costing a menu", "ការគណនាថ្លៃម្ហូប"),
-        ("Working in a restaurant kitchen", "ការងារក្នុងផ្ទះបាយភោជនីយដ្ឋាន")]),
-    ("cleaning", "Home-based jobs: cleaning", "ការងារតាមផ្ទះ៖ សម្អាត", [
-        ("Cleaning products and safety", "ផលិតផលសម្អាត និងសុវត្ថិភាព"),
-        ("Cleaning a house room by room", "ការសម្អាតផ្ទះម្តងមួយបន្ទប់"),
-        ("Laundry and ironing", "ការបោកគក់ និងអ៊ុត"),
-        ("Working with an employer", "ការធ្វើការជាមួយនិយោជក")]),
-    ("baking", "Home-based jobs: baking", "ការងារតាមផ្ទះ៖ ដុតនំ", [
-        ("Hygiene and weighing", "អនាម័យ និងការថ្លឹង"),
-        ("Bread", "នំប៉័ង"),
-        ("Cakes and pastries", "នំខេក និងនំផ្សេងៗ"),
-        ("Selling and costing", "ការលក់ និងគណនាថ្លៃ")]),
-    ("barista", "Home-based jobs: barista", "ការងារតាមផ្ទះ៖ បារីស្តា", [
-        ("Coffee beans and the machine", "គ្រាប់កាហ្វេ និងម៉ាស៊ីន"),
-        ("Espresso drinks", "ភេសជ្ជៈអេស្ប្រេសូ"),
-        ("Khmer iced coffee and tea", "កាហ្វេទឹកកក និងតែ"),
-        ("Serving customers", "ការបម្រើអតិថិជន"),
-        ("Cash and stock", "សាច់ប្រាក់ និងស្តុក")]),
-    ("beauty", "Beauty care", "ការថែរក្សាសម្ផស្ស", [
-        ("Hygiene in the salon", "អនាម័យក្នុងហាង"),
-        ("Hair washing and cutting", "ការកក់ និងកាត់សក់"),
-        ("Manicure and pedicure", "ការធ្វើក្រចកដៃ និងជើង"),
-        ("Make-up", "ការតុបតែងមុខ"),
-        ("Running a small salon", "ការគ្រប់គ្រងហាងតូច")]),
+    ("cooking", N_("Cooking"), "ការធ្វើម្ហូប", [
+        (N_("Food hygiene and safety"), "អនាម័យ និងសុវត្ថិភាពម្ហូបអាហារ"),
+        (N_("Knife skills and preparation"), "បច្ចេកទេសកាត់ និងរៀបចំ"),
+        (N_("Khmer dishes"), "ម្ហូបខ្មែរ"),
+        (N_("Western dishes"), "ម្ហូបបស្ចិមប្រទេស"),
+        (N_("Costing a menu"), "ការគណនាថ្លៃម្ហូប"),
+        (N_("Working in a restaurant kitchen"), "ការងារក្នុងផ្ទះបាយភោជនីយដ្ឋាន")]),
+    ("cleaning", N_("Home-based jobs: cleaning"), "ការងារតាមផ្ទះ៖ សម្អាត", [
+        (N_("Cleaning products and safety"), "ផលិតផលសម្អាត និងសុវត្ថិភាព"),
+        (N_("Cleaning a house room by room"), "ការសម្អាតផ្ទះម្តងមួយបន្ទប់"),
+        (N_("Laundry and ironing"), "ការបោកគក់ និងអ៊ុត"),
+        (N_("Working with an employer"), "ការធ្វើការជាមួយនិយោជក")]),
+    ("baking", N_("Home-based jobs: baking"), "ការងារតាមផ្ទះ៖ ដុតនំ", [
+        (N_("Hygiene and weighing"), "អនាម័យ និងការថ្លឹង"),
+        (N_("Bread"), "នំប៉័ង"),
+        (N_("Cakes and pastries"), "នំខេក និងនំផ្សេងៗ"),
+        (N_("Selling and costing"), "ការលក់ និងគណនាថ្លៃ")]),
+    ("barista", N_("Home-based jobs: barista"), "ការងារតាមផ្ទះ៖ បារីស្តា", [
+        (N_("Coffee beans and the machine"), "គ្រាប់កាហ្វេ និងម៉ាស៊ីន"),
+        (N_("Espresso drinks"), "ភេសជ្ជៈអេស្ប្រេសូ"),
+        (N_("Khmer iced coffee and tea"), "កាហ្វេទឹកកក និងតែ"),
+        (N_("Serving customers"), "ការបម្រើអតិថិជន"),
+        (N_("Cash and stock"), "សាច់ប្រាក់ និងស្តុក")]),
+    ("beauty", N_("Beauty care"), "ការថែរក្សាសម្ផស្ស", [
+        (N_("Hygiene in the salon"), "អនាម័យក្នុងហាង"),
+        (N_("Hair washing and cutting"), "ការកក់ និងកាត់សក់"),
+        (N_("Manicure and pedicure"), "ការធ្វើក្រចកដៃ និងជើង"),
+        (N_("Make-up"), "ការតុបតែងមុខ"),
+        (N_("Running a small salon"), "ការគ្រប់គ្រងហាងតូច")]),
 ]
 
 

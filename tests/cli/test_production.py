@@ -22,7 +22,7 @@ def test_export_production_csv_and_xlsx(admin, target, workshop, tmp_path, capsy
     out = tmp_path / "out.csv"
     rc = cli.main(["export", "production", "--db", target.url, "--from",
                    (day - dt.timedelta(days=7)).isoformat(), "--to", day.isoformat(), "--out", str(out)])
-    assert rc == 0 and "1 output rows" in capsys.readouterr().out
+    assert rc == 0 and "1 output row written" in capsys.readouterr().out
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("day,order,customer") and "PO-00001,Lyon,E001,Chea Sokha,SHIRT-8" in lines[1]
     import csv

@@ -13,12 +13,7 @@ from ..common.fonts import shaped_paragraph
 from ..common.labels import cells
 from ...i18n import N_, _
 from .styles import latin_style
-
-
-def _money(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    cents = abs(cents)
-    return f"{sign}${cents // 100:,}.{cents % 100:02d}"
+from ...formats import format_money
 
 
 def render_count_sheet(sheet, out, variance: bool = False) -> None:
@@ -40,8 +35,8 @@ def render_count_sheet(sheet, out, variance: bool = False) -> None:
             value = ln.variance * ln.cost_cents
             total += value
             rows.append([ln.code, shaped_paragraph(ln.name, body), str(ln.expected), str(ln.counted),
-                         f"{ln.variance:+d}" if ln.variance else "0", _money(value)])
-        rows.append(["", shaped_paragraph(_("Total at cost"), body), "", "", "", _money(total)])
+                         f"{ln.variance:+d}" if ln.variance else "0", format_money(value)])
+        rows.append(["", shaped_paragraph(_("Total at cost"), body), "", "", "", format_money(total)])
         widths = [28 * mm, 70 * mm, 18 * mm, 18 * mm, 18 * mm, 24 * mm]
     else:
         rows = [cells([N_("Code"), N_("Product"), N_("Category"), N_("Ledger"), N_("Counted")],

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import shaped_paragraph
-from ...formats import format_date
+from ...formats import format_date, format_money, format_number
 from ...i18n import N_, _
 from .styles import latin_style
 
@@ -22,13 +22,10 @@ def _t(label: str, style, **values):
     return shaped_paragraph(_(label).format(**values), style)
 
 
-def _money(amount: int, currency: str) -> str:
-    if currency == "KHR":
-        return f"{amount:,} riel"
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    symbol = "EUR " if currency == "EUR" else "$"
-    return f"{sign}{symbol}{amount // 100:,}.{amount % 100:02d}"
+def _money(amount: int, currency: str, style) -> Paragraph:
+    """An amount cell in the reader's language ('$12.50', '12,50 $US', '41,000៛'), shaped: the
+    riel sign is Khmer and Helvetica has no glyph for it."""
+    return shaped_paragraph(format_money(amount, currency), style)
 
 
 def _styles(small: bool):
@@ -37,6 +34,8 @@ def _styles(small: bool):
         "title": latin_style("rt", base + 3, bold=True, alignment=1, leading=(base + 3) * 1.4),
         "center": latin_style("rc", base, alignment=1, leading=base * 1.4),
         "body": latin_style("rb", base, leading=base * 1.4),
+        "amount": latin_style("ra", base, leading=base * 1.4, alignment=2),
+        "total": latin_style("rA", base, bold=True, leading=base * 1.4, alignment=2),
         "size": base,
     }
 
@@ -60,10 +59,11 @@ def receipt_story(data, small: bool) -> list:
     head = latin_style("rh", st["size"], bold=True)
     rows = [[_t(N_("Item"), head), _t(N_("Qty"), head), _t(N_("Amount"), head)]]
     for code, name, qty, unit, disc, amount in s.lines:
-        label = f"{esc(name)}<br/>{esc(code)} @ {_money(unit, cur)}"
+        label = f"{code} @ {format_money(unit, cur)}"
         if disc:
-            label += ", " + esc(_("discount {amount}").format(amount=_money(disc, cur)))
-        rows.append([Paragraph(label, st["body"]), str(qty), _money(amount, cur)])
+            label += ", " + _("discount {amount}").format(amount=format_money(disc, cur))
+        rows.append([[shaped_paragraph(name, st["body"]), shaped_paragraph(label, st["body"])],
+                     str(qty), _money(amount, cur, st["amount"])])
     width = (80 - 8) * mm if small else 170 * mm
     table = Table(rows, colWidths=[width * 0.58, width * 0.12, width * 0.30])
     table.setStyle(TableStyle([
@@ -77,17 +77,19 @@ def receipt_story(data, small: bool) -> list:
     story.append(table)
     totals = []
     if s.discount:
-        totals.append([_t(N_("Subtotal"), st["body"]), _money(s.subtotal, cur)])
-        totals.append([_t(N_("Discount"), st["body"]), _money(-s.discount, cur)])
+        totals.append([_t(N_("Subtotal"), st["body"]), _money(s.subtotal, cur, st["amount"])])
+        totals.append([_t(N_("Discount"), st["body"]), _money(-s.discount, cur, st["amount"])])
     total_row = len(totals)
-    totals.append([_t(N_("TOTAL"), latin_style("rT", st["size"], bold=True)), _money(s.total, cur)])
+    totals.append([_t(N_("TOTAL"), latin_style("rT", st["size"], bold=True)),
+                   _money(s.total, cur, st["total"])])
     for c in ("USD", "KHR", "EUR"):
         if s.paid[c]:
-            totals.append([_t(N_("Paid {currency}"), st["body"], currency=c), _money(s.paid[c], c)])
+            totals.append([_t(N_("Paid {currency}"), st["body"], currency=c),
+                           _money(s.paid[c], c, st["amount"])])
     for c in ("USD", "KHR", "EUR"):
         if s.change[c]:
             label = N_("Refund {currency}") if s.kind != "sale" else N_("Change {currency}")
-            totals.append([_t(label, st["body"], currency=c), _money(s.change[c], c)])
+            totals.append([_t(label, st["body"], currency=c), _money(s.change[c], c, st["amount"])])
     tt = Table(totals, colWidths=[width * 0.55, width * 0.45])
     tt.setStyle(TableStyle([
         ("FONTSIZE", (0, 0), (-1, -1), st["size"]),
@@ -98,8 +100,9 @@ def receipt_story(data, small: bool) -> list:
     ]))
     story.append(tt)
     story.append(Spacer(1, 2 * mm))
-    rate = (_("Rate: $1 = EUR {rate:.3f}").format(rate=s.eur_per_usd_milli / 1000) if cur == "EUR"
-            else _("Rate: $1 = {rate:,} riel").format(rate=s.khr_per_usd))
+    rate = (_("Rate: $1 = EUR {rate}").format(rate=format_number(s.eur_per_usd_milli / 1000, 3))
+            if cur == "EUR" else
+            _("Rate: $1 = {rate} riel").format(rate=format_number(s.khr_per_usd, 0)))
     story.append(shaped_paragraph(rate, st["center"]))
     if data.footer:
         story.append(shaped_paragraph(data.footer, st["center"]))
@@ -136,11 +139,14 @@ def render_z_report(z, out) -> None:
              Spacer(1, 5 * mm)]
     numbers = (_("{first} to {last}").format(first=t.first_number, last=t.last_number)
                if t.first_number else _("none"))
+    amount = st["amount"]
     summary = [(N_("Records (numbers)"), numbers),
                (N_("Sales"), str(t.sales_count)), (N_("Returns"), str(t.returns_count)),
                (N_("Voids"), str(t.voids_count)), (N_("Pieces (net)"), str(t.items)),
-               (N_("Sales total"), _money(t.gross, cur)), (N_("Returns and voids"), _money(t.refunds, cur)),
-               (N_("Discounts given"), _money(t.discount, cur)), (N_("Net sales"), _money(t.net, cur))]
+               (N_("Sales total"), _money(t.gross, cur, amount)),
+               (N_("Returns and voids"), _money(t.refunds, cur, amount)),
+               (N_("Discounts given"), _money(t.discount, cur, amount)),
+               (N_("Net sales"), _money(t.net, cur, amount))]
     summary = [[_t(label, st["body"]), value] for label, value in summary]
     story.append(_grid(summary, [80 * mm, 60 * mm]))
     story.append(Spacer(1, 5 * mm))
@@ -149,8 +155,8 @@ def render_z_report(z, out) -> None:
              _t(N_("Difference"), head)]]
     for c in ("USD", "KHR", "EUR"):
         if t.expected[c] or z.counted[c]:
-            cash.append([c, _money(t.expected[c], c), _money(z.counted[c], c),
-                         _money(z.difference[c], c)])
+            cash.append([c, _money(t.expected[c], c, amount), _money(z.counted[c], c, amount),
+                         _money(z.difference[c], c, amount)])
     story.append(_grid(cash, [30 * mm, 45 * mm, 45 * mm, 45 * mm], header=True))
     if z.note:
         story.append(Spacer(1, 3 * mm))
@@ -158,8 +164,8 @@ def render_z_report(z, out) -> None:
     story.append(Spacer(1, 5 * mm))
     rows = [[_t(N_("Code"), head), _t(N_("Product"), head), _t(N_("Pieces"), head),
              _t(N_("Amount"), head)]]
-    rows += [[code, shaped_paragraph(name, st["body"]), str(qty), _money(amount, cur)]
-             for code, name, qty, amount in z.by_product]
+    rows += [[code, shaped_paragraph(name, st["body"]), str(qty), _money(value, cur, amount)]
+             for code, name, qty, value in z.by_product]
     story.append(_grid(rows, [30 * mm, 85 * mm, 20 * mm, 35 * mm], header=True))
     story.append(Spacer(1, 12 * mm))
     story.append(_t(N_("Signature of the cashier: ______________________     "

@@ -74,7 +74,7 @@ def render_receipt(receipt, out: str | Path) -> Path:
     r = receipt
     rows = [
         ["លេខបង្កាន់ដៃ / Receipt no.", r.receipt_no],
-        ["កាលបរិច្ឆេទ / Date", f"{r.paid_on:%d %B %Y}"],
+        ["កាលបរិច្ឆេទ / Date", format_date(r.paid_on, "long")],
         ["គ្រួសារ / Family", r.family_code],
         ["អ្នកទទួល / Received by", f"{r.guardian_km} {r.received_by}".strip()],
         ["ប្រភេទជំនួយ / Support", r.kind],

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ...formats import format_date
 
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
 
@@ -47,12 +48,14 @@ def render_certificates(certificates, out: str | Path) -> Path:
             shaped_paragraph(f"{c.name_km}  {c.name}".strip(), s["name"]),
             shaped_paragraph(f"ដែលបានបញ្ចប់វគ្គបណ្តុះបណ្តាល {c.trade_km} / who completed the "
                              f"course in {c.trade}", s["body"]),
-            shaped_paragraph(f"{c.start_on:%d %B %Y} - {c.end_on:%d %B %Y}", s["body"]),
+            shaped_paragraph(f"{format_date(c.start_on, 'long')} - "
+                             f"{format_date(c.end_on, 'long')}", s["body"]),
             Spacer(1, 3 * mm),
             shaped_paragraph("ជំនាញដែលទទួលបាន / Skills acquired", s["body"]),
             skills, Spacer(1, 5 * mm),
             shaped_paragraph(f"លេខ / No. {c.certificate_no}    កាលបរិច្ឆេទ / Date "
-                             f"{c.completed_on:%d %B %Y}    គ្រូបង្គោល / Trainer: {c.trainer}",
+                             f"{format_date(c.completed_on, 'long')}    "
+                             f"គ្រូបង្គោល / Trainer: {c.trainer}",
                              s["body"]),
             Spacer(1, 12 * mm),
             shaped_paragraph("ហត្ថលេខា / Signature ______________________", s["body"]),
@@ -69,7 +72,7 @@ def render_support_receipt(r, out: str | Path) -> Path:
     out = Path(out)
     s = _styles()
     rows = [["លេខបង្កាន់ដៃ / Receipt no.", r.receipt_no],
-            ["កាលបរិច្ឆេទ / Date", f"{r.given_on:%d %B %Y}"],
+            ["កាលបរិច្ឆេទ / Date", format_date(r.given_on, "long")],
             ["អ្នកទទួល / Received by", r.name],
             ["អាជីវកម្ម / Business", r.business],
             ["ជំនួយ / Support", r.support],

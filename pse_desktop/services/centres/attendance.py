@@ -22,6 +22,7 @@ from .rules import AREA, EXCUSE_REASONS, MARK_COLUMNS, MARKS
 from .groups import get_group, why_closed
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, require
+from ...formats import format_date
 from ...i18n import _
 
 
@@ -141,7 +142,8 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
         raise ValidationError("date", _("is in the future: attendance is taken on the day"))
     closed = why_closed(group.centre_id, day)
     if closed:
-        raise ConflictError(_("The centre is closed on {day:%d %b %Y} ({closed}).").format(day=day, closed=closed))
+        raise ConflictError(_("The centre is closed on {day} ({closed}).").format(
+            day=format_date(day), closed=closed))
     change_reason = validate.text("reason", change_reason, 200, required=False)
     if day < today and not change_reason:
         raise ValidationError("reason", _("changing a past day's register needs a reason"))

@@ -13,6 +13,7 @@ from ..common import validate
 from .rules import AREA, PROGRAMMES, SESSIONS, centre_ids_for
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can, require
+from ...formats import format_date
 from ...i18n import _
 
 
@@ -140,7 +141,8 @@ def add_day_off(actor: Actor, day, name: str, centre_id: int | None = None) -> D
         query = DayOff.select().where(DayOff.day == day)
         query = query.where(DayOff.centre.is_null() if centre_id is None else (DayOff.centre == centre_id))
         if query.exists():
-            raise ValidationError("day", _("{day:%d %b %Y} is already a day off").format(day=day))
+            raise ValidationError("day", _("{day} is already a day off").format(
+                day=format_date(day)))
         row = DayOff.create(day=day, centre=centre_id, name=name)
         where = "all centres" if centre_id is None else Centre.get_by_id(centre_id).code
         audit.record(actor, AREA, "create", "day_off", row.id, f"{day} {name} ({where})")
@@ -192,7 +194,7 @@ def school_days(centre_id: int | None, first: dt.date, last: dt.date) -> list[dt
 def why_closed(centre_id: int, day: dt.date) -> str | None:
     """Return why a centre is closed on a day ('Sunday', a holiday's name), or None if open."""
     if not is_weekday_open(day):
-        return day.strftime("%A")
+        return format_date(day, "EEEE")  # the weekday in the reader's language
     return days_off(centre_id, day, day).get(day)
 
 

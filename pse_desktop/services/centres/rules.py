@@ -30,15 +30,15 @@ DAYCARE_AGES = (3, 6)
 
 register_actions(
     {
-        "attendance.view": "See children, families, groups and registers",
-        "attendance.mark": "Take the daily attendance register of a centre",
-        "children.edit": "Register and edit children, move them between groups",
-        "families.edit": "Add and edit families and guardians",
-        "attendance.groups": "Add and edit a centre's groups",
-        "attendance.calendar": "Enter a centre's closing days",
-        "attendance.holidays": "Enter public holidays (all centres)",
-        "attendance.followup": "See absences and low attendance across centres",
-        "children.import": "Import children and families from a file",
+        "attendance.view": N_("See children, families, groups and registers"),
+        "attendance.mark": N_("Take the daily attendance register of a centre"),
+        "children.edit": N_("Register and edit children, move them between groups"),
+        "families.edit": N_("Add and edit families and guardians"),
+        "attendance.groups": N_("Add and edit a centre's groups"),
+        "attendance.calendar": N_("Enter a centre's closing days"),
+        "attendance.holidays": N_("Enter public holidays (all centres)"),
+        "attendance.followup": N_("See absences and low attendance across centres"),
+        "children.import": N_("Import children and families from a file"),
     },
     {
         "centre_staff": ["attendance.view", "attendance.mark", "children.edit", "families.edit",

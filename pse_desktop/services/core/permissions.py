@@ -22,12 +22,28 @@ ROLES = {
     "shop_staff": N_("Shop staff: sales and stock of their own shops"),
 }
 
-#: action -> help text
+#: role -> its short name, for lists and choices (shown through ``_()``)
+ROLE_NAMES = {
+    "admin": N_("Administrator"),
+    "centre_staff": N_("Centre staff"),
+    "social_team": N_("Social team"),
+    "social_lead": N_("Social team leader"),
+    "workshop_manager": N_("Workshop manager"),
+    "shop_staff": N_("Shop staff"),
+}
+
+#: action -> help text (marked with ``N_``; shown through ``_()``)
 ACTIONS: dict[str, str] = {}
 #: role -> set of actions
 GRANTS: dict[str, set[str]] = {role: set() for role in ROLES}
 #: a role that holds every action of other roles, besides its own
 ROLE_INCLUDES: dict[str, tuple[str, ...]] = {"social_lead": ("social_team",)}
+
+
+def role_actions(role: str) -> list[str]:
+    """The help texts (untranslated) of what ``role`` may do, by action name; admins: all."""
+    names = ACTIONS if role == "admin" else GRANTS.get(role, ())
+    return [ACTIONS[name] for name in sorted(names)]
 
 
 def register_actions(actions: dict[str, str], grants: dict[str, list[str]]) -> None:
@@ -47,13 +63,13 @@ def register_actions(actions: dict[str, str], grants: dict[str, list[str]]) -> N
 
 register_actions(
     {
-        "admin.users": "Add, edit and deactivate users",
-        "admin.centres": "Add and edit centres and shops",
-        "admin.settings": "Change settings",
-        "admin.audit": "Read the audit log",
-        "admin.backup": "Make backups and restore the database",
-        "admin.demo": "Fill a new database with demo data",
-        "account.password": "Change one's own password",
+        "admin.users": N_("Add, edit and deactivate users"),
+        "admin.centres": N_("Add and edit centres and shops"),
+        "admin.settings": N_("Change settings"),
+        "admin.audit": N_("Read the audit log"),
+        "admin.backup": N_("Make backups and restore the database"),
+        "admin.demo": N_("Fill a new database with demo data"),
+        "account.password": N_("Change one's own password"),
     },
     {role: ["account.password"] for role in ROLES},
 )
@@ -144,9 +160,9 @@ def require(actor: Actor | None, action: str, *, centre_id: int | None = None,
     if not _allowed(now, action, centre_id, shop_id):
         where = ""
         if centre_id is not None:
-            where = "not for this centre"
+            where = _("not for this centre")
         elif shop_id is not None:
-            where = "not for this shop"
+            where = _("not for this shop")
         raise PermissionDenied(action, where)
 
 

@@ -14,6 +14,7 @@ from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from .planning import AREA, MeetingInfo, get_meeting
 from ..core.permissions import Actor, require
+from ...formats import format_date
 from ...i18n import _
 
 
@@ -39,7 +40,8 @@ def record_attendance(actor: Actor, meeting_id: int, presences, walk_ins=(), gue
     require(actor, "meetings.plan", centre_id=meeting.centre_id)
     today = today or dt.date.today()
     if meeting.held_on > today:
-        raise ValidationError("date", _("the meeting is on {held_on:%d %b %Y}: record who came on the day or after").format(held_on=meeting.held_on))
+        raise ValidationError("date", _("the meeting is on {held_on}: record who came on the day or after").format(
+            held_on=format_date(meeting.held_on)))
     on_list = {mf.family_id: mf for mf in MeetingFamily.select().where(MeetingFamily.meeting == meeting_id)}
     clean: dict[int, Presence] = {}
     for p in presences:

@@ -22,7 +22,7 @@ from ..common.errors import NotFound, ValidationError
 from ..centres.families import families_by_id
 from .planning import AREA, family_centre
 from ..core.permissions import Actor, can, require
-from ...i18n import _
+from ...i18n import _, local_name
 from ...formats import format_date
 
 
@@ -71,7 +71,7 @@ def _infos(query) -> list[FollowUpInfo]:
     out = []
     for r in rows:
         f = fams.get(r.family_id)
-        meeting = (f"{_as_date(r.meeting_day):%d %b %Y} {r.theme_name}" if r.meeting_id else "")
+        meeting = (f"{format_date(_as_date(r.meeting_day))} {local_name(r.theme_name)}" if r.meeting_id else "")
         out.append(FollowUpInfo(r.id, r.family_id, r.family_code, r.centre_id, r.centre_code,
                                 r.meeting_id, meeting, r.action, r.assigned_to_id,
                                 users.get(r.assigned_to_id, ""), _as_date(r.due_on), _as_date(r.done_on),
@@ -296,7 +296,7 @@ def family_page(actor: Actor, family_id: int, today: dt.date | None = None) -> F
             g = guardians.get(mf.guardian_id)
             who = f"{g.name_latin} ({g.relation})" if g else (mf.attendee or "someone")
         meetings.append(FamilyMeeting(mf.meeting.id, _as_date(mf.meeting.held_on), mf.centre_code,
-                                      mf.theme_name, mf.meeting.title, mf.meeting.status, mf.invited,
+                                      local_name(mf.theme_name), mf.meeting.title, mf.meeting.status, mf.invited,
                                       mf.came, who))
     followups = _infos(FollowUp.select().where(FollowUp.family == family_id)
                        .order_by(FollowUp.done_on.is_null(False), FollowUp.due_on.desc()))

@@ -19,7 +19,8 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..centres.families import families_by_id
 from ..core.permissions import Actor, register_actions, require
 from ..core.settings import SettingDef, declare
-from ...i18n import _, N_
+from ...formats import format_date
+from ...i18n import _, N_, local_name
 
 AREA = "meetings"
 STATUSES = {"planned": N_("Planned"), "held": N_("Held")}
@@ -27,10 +28,10 @@ TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 register_actions(
     {
-        "meetings.view": "See parent meetings, follow-ups and the family page",
-        "meetings.plan": "Plan parent meetings of a centre and record who came",
-        "meetings.followup": "Add and close follow-up actions for families",
-        "meetings.themes": "Edit the catalogue of meeting themes",
+        "meetings.view": N_("See parent meetings, follow-ups and the family page"),
+        "meetings.plan": N_("Plan parent meetings of a centre and record who came"),
+        "meetings.followup": N_("Add and close follow-up actions for families"),
+        "meetings.themes": N_("Edit the catalogue of meeting themes"),
     },
     {
         "centre_staff": ["meetings.view", "meetings.plan", "meetings.followup"],
@@ -130,7 +131,8 @@ class MeetingInfo:
 
     @property
     def label(self) -> str:
-        return f"{self.held_on:%d %b %Y} {self.centre_code} - {self.title or self.theme}"
+        return (f"{format_date(self.held_on)} {self.centre_code} - "
+                f"{self.title or local_name(self.theme)}")
 
     @property
     def came_count(self) -> int:

@@ -51,6 +51,7 @@ from .rates import (  # noqa: F401
     nssf_contributions, rates_for_month, round_half_up, seniority_bonus_cents,
     tax_bracket_parts, total_cash, usd_to_khr, validate_brackets,
 )
+from ...formats import format_date, format_month
 from ...i18n import N_, _, ngettext
 
 BASES = (N_("monthly"), N_("daily"), N_("hourly"), N_("piece"))
@@ -311,7 +312,8 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
     if not isinstance(pay, PayInput) or not isinstance(rates, Rates):
         raise ValidationError("pay_input", _("expects a PayInput and a Rates"))
     if rates.effective_from > pay.month:
-        raise ValidationError("rates", _("rates effective {effective_from} are not in force in {month:%B %Y}").format(effective_from=rates.effective_from, month=pay.month))
+        raise ValidationError("rates", _("rates effective {effective_from} are not in force in {month}").format(
+            effective_from=format_date(rates.effective_from), month=format_month(pay.month)))
     k, lines = pay.khr_per_usd, []
 
     def add(code, label, exact, formula, kind=EARNING, khr=None, show_result=True):

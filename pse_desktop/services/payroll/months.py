@@ -28,12 +28,12 @@ AREA = "payroll"
 
 register_actions(
     {
-        "payroll.view": "See workers, time sheets, payroll runs, payslips and fair-wage figures",
-        "payroll.workers": "Add and edit workshop workers and their contracts",
-        "payroll.time": "Fill time sheets and pieces sewn",
-        "payroll.run": "Compute payroll drafts, add advances and adjustments",
-        "payroll.finalise": "Finalise a month's payroll (locked for good)",
-        "payroll.rates": "Edit payroll rates and public holidays",
+        "payroll.view": N_("See workers, time sheets, payroll runs, payslips and fair-wage figures"),
+        "payroll.workers": N_("Add and edit workshop workers and their contracts"),
+        "payroll.time": N_("Fill time sheets and pieces sewn"),
+        "payroll.run": N_("Compute payroll drafts, add advances and adjustments"),
+        "payroll.finalise": N_("Finalise a month's payroll (locked for good)"),
+        "payroll.rates": N_("Edit payroll rates and public holidays"),
     },
     {"workshop_manager": ["payroll.view", "payroll.workers", "payroll.time", "payroll.run",
                           "payroll.finalise", "payroll.rates"]},

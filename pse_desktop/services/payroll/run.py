@@ -32,6 +32,7 @@ from .calc import (
 )
 from ..core.permissions import Actor, require
 from .workers import contract_on
+from ...formats import format_date, format_day_month
 from ...i18n import _, ngettext
 
 REGULAR_CODES = ("SALARY", "DAYS", "HOURS", "WEEKEND", "PIECE", "ATTENDANCE", "TRANSPORT",
@@ -162,9 +163,10 @@ def _rate_segments(w, contracts, contract, days, first_day, last_day, workdays, 
         c = contract_on(contracts, start)
         if c is None or c.basis != contract.basis:
             if c is not None:
-                warnings.append((w.code, f"pay basis changed during the month ({c.basis} to "
-                                         f"{contract.basis}): the days from {start:%d %b} are paid "
-                                         f"as {contract.basis}; check, or add an adjustment"))
+                warnings.append((w.code, _(
+                    "pay basis changed during the month ({old} to {new}): the days from {day} "
+                    "are paid as {new}; check, or add an adjustment").format(
+                        old=_(c.basis), new=_(contract.basis), day=format_day_month(start))))
             continue
         segments.append((start, nxt - dt.timedelta(days=1), Fraction(str(c.rate_cents))))
     if not segments:
@@ -218,9 +220,9 @@ def _pay_input(w, contract, days, pieces, advances, adjustments, month, first_da
         if blank:
             unpaid += len(blank)
             warnings.append((w.code, ngettext(
-                "{n} working day with nothing entered, counted as unpaid (first: {first:%d %b})",
-                "{n} working days with nothing entered, counted as unpaid (first: {first:%d %b})",
-                len(blank)).format(n=len(blank), first=blank[0])))
+                "{n} working day with nothing entered, counted as unpaid (first: {first})",
+                "{n} working days with nothing entered, counted as unpaid (first: {first})",
+                len(blank)).format(n=len(blank), first=format_day_month(blank[0]))))
     worked = Fraction(sum(1 for e in days if e.status == "W"))
     piece_rows = ()
     seniority_daily = None
@@ -341,8 +343,10 @@ def finalise(actor: Actor, month, today: dt.date | None = None) -> PayRun:
     month = parse_month(month)
     today = today or dt.date.today()
     if month_end(month) >= today:
-        raise ConflictError(f"{month_label(month)} has not ended yet: its payroll can be finalised "
-                            f"from {month_end(month) + dt.timedelta(days=1):%d %b %Y}.")
+        raise ConflictError(_("{month} has not ended yet: its payroll can be finalised from "
+                              "{day}.").format(month=month_label(month),
+                                               day=format_date(month_end(month)
+                                                               + dt.timedelta(days=1))))
     with database.atomic():
         run = get_run(month)
         if run is None:

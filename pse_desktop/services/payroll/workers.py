@@ -16,6 +16,7 @@ from .months import AREA, WAGE_HARD_LIMIT, month_label
 from .calc import BASES
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, require
+from ...formats import format_date
 from ...i18n import N_, _
 
 KINDS = (N_("employee"), N_("student"))
@@ -57,9 +58,11 @@ class ContractInfo:
     note: str
 
     def describe(self) -> str:
-        unit = {"monthly": "/month", "daily": "/day", "hourly": "/hour", "piece": " piece rates"}[self.basis]
-        rate = validate.format_cents(self.rate_cents) if self.basis != "piece" else "by"
-        return f"{rate}{unit} from {self.effective_from:%d %b %Y}"
+        """The pay and since when, in the reader's language ("$180.00/month from Jan 1, 2026")."""
+        rate = validate.format_cents(self.rate_cents)
+        what = {"monthly": _("{rate}/month"), "daily": _("{rate}/day"), "hourly": _("{rate}/hour"),
+                "piece": _("by piece rates")}[self.basis].format(rate=rate)
+        return _("{what} from {day}").format(what=what, day=format_date(self.effective_from))
 
 
 def _contract_info(c: Contract) -> ContractInfo:

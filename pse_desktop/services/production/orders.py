@@ -44,11 +44,11 @@ PRIORITIES = {1: N_("urgent"), 2: N_("normal"), 3: N_("low")}
 
 register_actions(
     {
-        "production.view": "See production orders, materials and output",
-        "production.orders": "Create, confirm, cancel and close production orders",
-        "production.materials": "Receive and adjust materials; edit bills of materials and piece rates",
-        "production.output": "Record pieces sewn by workers on an order",
-        "production.deliver": "Deliver finished pieces and print delivery notes",
+        "production.view": N_("See production orders, materials and output"),
+        "production.orders": N_("Create, confirm, cancel and close production orders"),
+        "production.materials": N_("Receive and adjust materials; edit bills of materials and piece rates"),
+        "production.output": N_("Record pieces sewn by workers on an order"),
+        "production.deliver": N_("Deliver finished pieces and print delivery notes"),
     },
     {"workshop_manager": ["production.view", "production.orders", "production.materials",
                           "production.output", "production.deliver"]},

@@ -32,11 +32,11 @@ STOCK_MAX_KG = 1_000_000  # a delivery, a transfer or a count of a store: tonnes
 
 register_actions(
     {
-        "rice.view": "See the monthly rice lists (centre staff: their own centres)",
-        "rice.designate": "Designate families for rice, decide on flagged families, make a "
-                          "month's list final, correct it",
-        "rice.distribute": "Record who collected the rice at a centre",
-        "rice.stock": "Receive rice, move it to the centres and count it",
+        "rice.view": N_("See the monthly rice lists (centre staff: their own centres)"),
+        "rice.designate": N_("Designate families for rice, decide on flagged families, make a "
+                          "month's list final, correct it"),
+        "rice.distribute": N_("Record who collected the rice at a centre"),
+        "rice.stock": N_("Receive rice, move it to the centres and count it"),
     },
     {
         "centre_staff": ["rice.view", "rice.distribute"],

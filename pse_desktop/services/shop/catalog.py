@@ -15,20 +15,20 @@ from ..core import settings
 from ..common.errors import NotFound, ValidationError
 from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, register_actions, require
-from ...i18n import _
+from ...i18n import N_, _
 
 KINDS = ("uniform", "handicraft")
 
 register_actions(
-    {"catalog.edit": "Add and edit products, variants and prices"},
+    {"catalog.edit": N_("Add and edit products, variants and prices")},
     {"workshop_manager": ["catalog.edit"]},
 )
 
 
 settings.declare(
-    settings.SettingDef("shop_price_usual_max_cents", "Usual highest price (cents)", "int", 20_000,
-                        "A shop price above this is saved only after the user confirms it. "
-                        "20000 = US$200.", 100, 10_000_000),
+    settings.SettingDef("shop_price_usual_max_cents", N_("Usual highest price (cents)"), "int", 20_000,
+                        N_("A shop price above this is saved only after the user confirms it. "
+                           "20000 = US$200."), 100, 10_000_000),
 )
 
 PRICE_HARD_LIMIT = 1_000_000  # $10,000: no item of the shops costs more

@@ -19,7 +19,8 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can, require
-from .locations import AREA, location_row, money, require_at
+from ...formats import format_date, format_money
+from .locations import AREA, location_row, require_at
 from ...i18n import _
 
 CURRENCIES = ("USD", "KHR", "EUR")
@@ -103,11 +104,12 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     note = validate.text("note", note, 300, required=False)
     with database.atomic():
         if is_closed(loc.id, day):
-            raise ConflictError(_("{day:%d %b %Y} is already closed at {code}.").format(
-                day=day, code=loc.code))
+            raise ConflictError(_("{day} is already closed at {code}.").format(
+                day=format_date(day), code=loc.code))
         if day < today and not _has_sales(loc.id, day):
-            raise ValidationError("day", _("{code} recorded no sales on {day:%d %b %Y}: there is "
-                                           "nothing to close").format(code=loc.code, day=day))
+            raise ValidationError("day", _("{code} recorded no sales on {day}: there is "
+                                           "nothing to close").format(code=loc.code,
+                                                                       day=format_date(day)))
         totals = day_totals(loc.id, day)
         diff = {c: counted[c] - totals.expected[c] for c in CURRENCIES}
         if any(diff.values()) and not note:
@@ -117,10 +119,10 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
             expected_usd=totals.expected["USD"], expected_khr=totals.expected["KHR"],
             expected_eur=totals.expected["EUR"], counted_usd=counted["USD"],
             counted_khr=counted["KHR"], counted_eur=counted["EUR"], note=note)
-        text = ", ".join(f"{money(diff[c], c)}" for c in CURRENCIES if diff[c]) or "none"
+        text = ", ".join(f"{format_money(diff[c], c)}" for c in CURRENCIES if diff[c]) or "none"
         audit.record(actor, AREA, "close_day", "day_closing", closing.id,
                      f"closed {loc.code} {day}: {totals.sales_count} sales, net "
-                     f"{money(totals.net, totals.currency)}; difference {text}"
+                     f"{format_money(totals.net, totals.currency)}; difference {text}"
                      + (f" ({note})" if note else ""))
     return closing.id
 
@@ -140,9 +142,9 @@ def reopen_day(actor: Actor, location_id: int, day: dt.date, reason: str) -> Non
         c = DayClosing.get_or_none(DayClosing.location == loc.id, DayClosing.day == day)
         if c is None:
             raise ConflictError(f"{day:%d %b %Y} is not closed at {loc.code}.")
-        counted = ", ".join(money(v, k) for k, v in (("USD", c.counted_usd), ("KHR", c.counted_khr),
+        counted = ", ".join(format_money(v, k) for k, v in (("USD", c.counted_usd), ("KHR", c.counted_khr),
                                                      ("EUR", c.counted_eur)) if v) or "nothing"
-        expected = ", ".join(money(v, k) for k, v in (("USD", c.expected_usd),
+        expected = ", ".join(format_money(v, k) for k, v in (("USD", c.expected_usd),
                                                       ("KHR", c.expected_khr),
                                                       ("EUR", c.expected_eur)) if v) or "nothing"
         closed_by = (c.user.full_name or c.user.username) if c.user_id else "command line"

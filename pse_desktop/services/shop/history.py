@@ -10,7 +10,8 @@ from peewee import fn
 
 from ...db.core import User
 from ...db.shop import DayClosing, Sale, StockCount, StockCountLine, StockMove
-from .locations import location_row, money, require_at
+from ...formats import format_money
+from .locations import location_row, require_at
 
 KIND_LABELS = {
     "receive": "received", "sale": "sale", "return": "return", "void": "void",
@@ -131,9 +132,9 @@ def past_closings(actor, location_id: int, *, limit: int = 200) -> list[ClosingR
     users = _users(r.user_id for r in rows)
 
     def amounts(usd, khr, eur):
-        parts = [money(usd, "USD")] if usd or not (khr or eur) else []
-        parts += [money(khr, "KHR")] if khr else []
-        parts += [money(eur, "EUR")] if eur else []
+        parts = [format_money(usd, "USD")] if usd or not (khr or eur) else []
+        parts += [format_money(khr, "KHR")] if khr else []
+        parts += [format_money(eur, "EUR")] if eur else []
         return " + ".join(parts)
 
     return [ClosingRow(r.day, r.closed_at, users.get(r.user_id, ""),
@@ -168,5 +169,5 @@ def voids_and_returns(actor, location_id: int, *, limit: int = 300) -> list[Corr
     return [CorrectionRow(f"{loc.code}-{r.number:04d}",
                           f"{loc.code}-{originals[r.original_id]:04d}"
                           if r.original_id in originals else "",
-                          r.kind, r.at, money(r.total, r.currency), r.reason,
+                          r.kind, r.at, format_money(r.total, r.currency), r.reason,
                           users.get(r.user_id, "")) for r in rows]

@@ -10,7 +10,8 @@ from ...db.shop import DayClosing, Sale, StockBalance
 from ...db.catalog import ProductVariant
 from ..core.home import Card
 from ..core.permissions import Actor, can
-from .locations import list_locations, money
+from ...formats import format_money
+from .locations import list_locations
 from ...i18n import _, ngettext
 
 
@@ -28,7 +29,7 @@ def shop_cards(actor: Actor, target) -> list[Card]:
                .where(Sale.location == loc.id, Sale.day == today, Sale.kind == "sale")
                .tuples().first())
         if row and row[0]:
-            lines.append(_("{code}: {value} sales today, {money}").format(code=loc.code, value=row[0], money=money(row[1] or 0, loc.currency)))
+            lines.append(_("{code}: {value} sales today, {money}").format(code=loc.code, value=row[0], money=format_money(row[1] or 0, loc.currency)))
     cards = [Card(_("Shop today"), tuple(lines) or ("No sale yet today.",), "shop_pos", "info")]
     open_days = []
     for loc in locs:

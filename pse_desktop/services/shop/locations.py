@@ -25,17 +25,17 @@ LOCATION_KINDS = ("shop", "store", "event")
 
 register_actions(
     {
-        "shop.view": "See the shop screens, stock and sales",
-        "shop.sell": "Sell at the point of sale, return and void sales",
-        "shop.discount": "Give a discount at the point of sale",
-        "shop.close_day": "Close a day's till and print its Z report",
-        "shop.reopen_day": "Reopen a closed day, with a reason (admins)",
-        "stock.receive": "Receive stock into a location",
-        "stock.move": "Transfer stock between locations and write off damaged stock",
-        "stock.count": "Count stock and post the adjustments",
-        "shop.events": "Prepare sales events in France, send stock and reconcile them",
-        "shop.reports": "Shop reports and exports",
-        "shop.locations": "Add stock locations and allow negative stock in one",
+        "shop.view": N_("See the shop screens, stock and sales"),
+        "shop.sell": N_("Sell at the point of sale, return and void sales"),
+        "shop.discount": N_("Give a discount at the point of sale"),
+        "shop.close_day": N_("Close a day's till and print its Z report"),
+        "shop.reopen_day": N_("Reopen a closed day, with a reason (admins)"),
+        "stock.receive": N_("Receive stock into a location"),
+        "stock.move": N_("Transfer stock between locations and write off damaged stock"),
+        "stock.count": N_("Count stock and post the adjustments"),
+        "shop.events": N_("Prepare sales events in France, send stock and reconcile them"),
+        "shop.reports": N_("Shop reports and exports"),
+        "shop.locations": N_("Add stock locations and allow negative stock in one"),
     },
     {
         "shop_staff": ["shop.view", "shop.sell", "shop.close_day", "stock.receive", "stock.move",
@@ -53,15 +53,6 @@ settings.declare(
                N_("The 'not sold for N months' report lists products with no sale for this long."),
                1, 60),
 )
-
-
-def money(amount: int, currency: str = "USD") -> str:
-    """Return '$12.50', 'EUR 12.50' or '41,000 riel' for an amount in minor units."""
-    if currency == "KHR":
-        return f"{amount:,} riel"
-    if currency == "EUR":
-        return validate.format_cents(amount, "EUR ")
-    return validate.format_cents(amount)
 
 
 @dataclass(frozen=True)
@@ -101,10 +92,10 @@ def require_at(actor: Actor, action: str, loc: StockLocation) -> None:
     require(actor, action, shop_id=loc.shop_id)
     now = fresh(actor)
     if now is not None and now.role == "shop_staff" and (loc.kind == "store" or loc.shop_id is None):
-        raise PermissionDenied(action, "the workshop store is the workshop manager's")
+        raise PermissionDenied(action, _("the workshop store is the workshop manager's"))
     if now is not None and now.role == "workshop_manager" and action == "stock.count" \
             and loc.kind != "store":
-        raise PermissionDenied(action, "shops count their own stock")
+        raise PermissionDenied(action, _("shops count their own stock"))
 
 
 def location_ids_for(actor: Actor) -> list[int] | None:

@@ -19,8 +19,9 @@ from ..common import validate
 from .catalog import variant_label
 from ..common.tables import Money, write_table  # noqa: F401
 from ..common.errors import ValidationError
-from ..core.permissions import Actor, require
-from .locations import money, require_view
+from ..core.permissions import Actor
+from ...formats import format_money
+from .locations import require_view
 from ...i18n import _
 
 GROUPS = ("day", "month", "product", "category", "location")
@@ -192,4 +193,4 @@ def export_stock(actor: Actor, out) -> int:
 
 def report_text(rows: list[ReportRow]) -> list[tuple]:
     """Rows ready for a table: (label, currency, pieces, amount text)."""
-    return [(r.label, r.currency, r.pieces, money(r.amount, r.currency)) for r in rows]
+    return [(r.label, r.currency, r.pieces, format_money(r.amount, r.currency)) for r in rows]

@@ -16,7 +16,8 @@ from ..common import validate
 from ..common.errors import ConflictError, ValidationError
 from ..core.permissions import Actor
 from .sales import Rates, _refuse_closed, _next_number, _sale_row, round_riel
-from .locations import AREA, money, require_at
+from ...formats import format_money
+from .locations import AREA, require_at
 from .stock import post_move
 from ...i18n import _
 
@@ -88,7 +89,7 @@ def return_items(actor: Actor, sale_id: int, lines, reason: str, *, refund_in: s
         audit.record(actor, AREA, "return", "sale", sale_id_new,
                      f"return of {sum(wanted.values())} items from sale {loc.code}-"
                      f"{original.number}: {reason}; refunded "
-                     + " + ".join(money(a, c) for a, c in zip(refund, ("USD", "KHR", "EUR")) if a))
+                     + " + ".join(format_money(a, c) for a, c in zip(refund, ("USD", "KHR", "EUR")) if a))
     return sale_id_new
 
 
@@ -116,7 +117,7 @@ def void_sale(actor: Actor, sale_id: int, reason: str, *, day: dt.date | None = 
             change=(original.paid_usd, original.paid_khr, original.paid_eur))
         audit.record(actor, AREA, "void", "sale", new_id,
                      f"void of sale {loc.code}-{original.number} "
-                     f"({money(original.total, original.currency)}): {reason}")
+                     f"({format_money(original.total, original.currency)}): {reason}")
     return new_id
 
 

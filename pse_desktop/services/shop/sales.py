@@ -21,7 +21,8 @@ from ..core import audit, settings
 from ..common import validate
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core.permissions import Actor, can
-from .locations import AREA, location_row, money, require_at
+from ...formats import format_date, format_money
+from .locations import AREA, location_row, require_at
 from .stock import balance, check_available, post_move
 from ...i18n import _
 
@@ -166,7 +167,8 @@ def _next_number(location_id: int) -> int:
 
 def _refuse_closed(loc: StockLocation, day: dt.date) -> None:
     if DayClosing.select().where(DayClosing.location == loc.id, DayClosing.day == day).exists():
-        raise ConflictError(_("The day {day:%d %b %Y} is closed at {code}: it takes no more sales, returns or voids.").format(day=day, code=loc.code))
+        raise ConflictError(_("The day {day} is closed at {code}: it takes no more sales, returns or voids.").format(
+            day=format_date(day), code=loc.code))
 
 
 def _refuse_other_currencies(loc: StockLocation, paid_usd: int, paid_khr: int,
@@ -221,7 +223,7 @@ def complete_sale(actor: Actor, location_id: int, lines, *, paid_usd=0, paid_khr
     discount = sum(d for *_, d in items)
     pay = settle(subtotal - discount, loc.currency, paid_usd, paid_khr, paid_eur, rates, change_in)
     if not pay.ok:
-        raise ValidationError("payment", _("{money} still to pay").format(money=money(pay.short, loc.currency)))
+        raise ValidationError("payment", _("{money} still to pay").format(money=format_money(pay.short, loc.currency)))
     wanted: dict[int, int] = {}
     for variant, qty, *_rest in items:
         wanted[variant.id] = wanted.get(variant.id, 0) + qty
@@ -244,14 +246,14 @@ def complete_sale(actor: Actor, location_id: int, lines, *, paid_usd=0, paid_khr
             post_move(actor, v.id, loc.id, -qty, "sale", day, f"sale:{sale.id}")
         audit.record(actor, AREA, "sell", "sale", sale.id,
                      f"sale {loc.code}-{number}: {sum(wanted.values())} items, "
-                     f"{money(subtotal - discount, loc.currency)}; {_paid_text(pay)}")
+                     f"{format_money(subtotal - discount, loc.currency)}; {_paid_text(pay)}")
     return sale.id
 
 
 def _paid_text(pay: Payment) -> str:
-    paid = [money(a, c) for a, c in ((pay.paid_usd, "USD"), (pay.paid_khr, "KHR"),
+    paid = [format_money(a, c) for a, c in ((pay.paid_usd, "USD"), (pay.paid_khr, "KHR"),
                                      (pay.paid_eur, "EUR")) if a]
-    change = [money(a, c) for a, c in ((pay.change_usd, "USD"), (pay.change_khr, "KHR"),
+    change = [format_money(a, c) for a, c in ((pay.change_usd, "USD"), (pay.change_khr, "KHR"),
                                        (pay.change_eur, "EUR")) if a]
     return "paid " + (" + ".join(paid) or "nothing") + (
         "; change " + " + ".join(change) if change else "")
@@ -329,7 +331,7 @@ def list_sales(actor: Actor, location_id: int, day: dt.date | None = None, limit
     rows = []
     for s in query.order_by(Sale.number.desc()).limit(limit).offset(offset):
         rows.append((s.id, s.number, s.at.strftime("%Y-%m-%d %H:%M"), s.kind,
-                     money(s.total, s.currency)))
+                     format_money(s.total, s.currency)))
     return rows, total
 
 

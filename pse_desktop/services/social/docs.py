@@ -14,6 +14,7 @@ from ..core import settings
 from ..core.permissions import Actor, require
 from . import reports, support, survey
 from .rules import SUPPORT_KIND_LABELS, record_access
+from ...formats import format_money
 from ...i18n import _
 
 
@@ -43,7 +44,7 @@ def receipt_data(actor: Actor, payment_id: int) -> ReceiptData:
     return ReceiptData(settings.get("org_name"), p.receipt_no, p.paid_on, p.family_code,
                        guardian.name_km if guardian else "", p.received_by,
                        "{1} / {0}".format(*SUPPORT_KIND_LABELS[p.kind]),
-                       support.money(p.amount, p.currency), p.number, p.payments, p.paid_by)
+                       format_money(p.amount, p.currency), p.number, p.payments, p.paid_by)
 
 
 def write_receipt(actor: Actor, payment_id: int, out) -> Path:

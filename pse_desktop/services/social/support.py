@@ -23,15 +23,10 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit, settings
 from ..core.permissions import Actor, require
 from .rules import AREA, CURRENCIES, SUPPORT_KINDS, kind_text
+from ...formats import format_money
 from ...i18n import _
 
 MAX_PAYMENTS = 24
-
-
-def money(amount: int, currency: str) -> str:
-    if currency == "KHR":
-        return f"KHR {amount:,}"
-    return validate.format_cents(amount)
 
 
 def parse_amount(field: str, value, currency: str) -> int:
@@ -79,7 +74,7 @@ class RequestInfo:
 
     @property
     def total_text(self) -> str:
-        each = money(self.amount, self.currency)
+        each = format_money(self.amount, self.currency)
         return each if self.payments == 1 else f"{self.payments} x {each}"
 
     @property
@@ -164,7 +159,7 @@ def request_support(actor: Actor, family_id: int, kind: str, currency: str, amou
                                     requested_on=today, requested_by=actor.id,
                                     follow_up_on=follow_up_on)
         audit.record(actor, AREA, "create", "support", row.id,
-                     f"family {family.code}: {kind}, {payments} x {money(amount, currency)}")
+                     f"family {family.code}: {kind}, {payments} x {format_money(amount, currency)}")
     return get_request(actor, row.id)
 
 
@@ -362,6 +357,6 @@ def pay(actor: Actor, request_id: int, received_by: str, *, paid_on=None,
                                         receipt_no=f"RC-{paid_on.year}-{number:04d}",
                                         paid_by=actor.id)
         audit.record(actor, AREA, "pay", "support", request_id,
-                     f"instalment {done + 1}/{row.payments}: {money(row.amount, row.currency)} "
+                     f"instalment {done + 1}/{row.payments}: {format_money(row.amount, row.currency)} "
                      f"to {received_by}, receipt {payment.receipt_no}")
     return _payment_info(SupportPayment.get_by_id(payment.id))

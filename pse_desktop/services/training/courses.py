@@ -18,7 +18,7 @@ from ..common.errors import ConflictError, NotFound, ValidationError
 from ..core import audit
 from ..core.permissions import Actor, can
 from ...formats import format_date
-from ...i18n import _, ngettext
+from ...i18n import _, local_name, ngettext
 from .rules import AREA, require_manage, require_view
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -71,7 +71,13 @@ class CourseInfo:
 
     @property
     def label(self) -> str:
-        return f"{self.trade} {self.cohort}"
+        """The trade in the reader's language (a seeded trade translated, Khmer from the
+        record) and the cohort."""
+        return f"{self.trade_name} {self.cohort}"
+
+    @property
+    def trade_name(self) -> str:
+        return local_name(self.trade, self.trade_km)
 
     @property
     def timetable(self) -> str:

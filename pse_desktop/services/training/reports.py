@@ -15,6 +15,7 @@ from ..common import tables, validate
 from ..core import audit
 from ..core.permissions import Actor, require
 from .rules import AREA, require_view
+from ...i18n import local_name
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,9 @@ def by_course(actor: Actor, year: int | None = None) -> list[OutcomeLine]:
     labels, starts = {}, {}
     for r in trainee_rows():
         groups[r.course_id].append(r)
-        labels[r.course_id] = r.course
-    for c in Course.select(Course.id, Course.start_on):
+    for c in Course.select(Course.id, Course.start_on, Course.cohort, Trade.name, Trade.name_km) \
+            .join(Trade):
+        labels[c.id] = f"{local_name(c.trade.name, c.trade.name_km)} {c.cohort}"
         starts[c.id] = c.start_on if isinstance(c.start_on, dt.date) else \
             dt.date.fromisoformat(str(c.start_on)[:10])
     ids = sorted(groups, key=lambda cid: starts.get(cid, dt.date.min), reverse=True)
@@ -120,14 +122,16 @@ def by_trade(actor: Actor) -> list[OutcomeLine]:
     groups: dict[str, list[TraineeRow]] = defaultdict(list)
     for r in trainee_rows():
         groups[r.trade].append(r)
-    return [_line(trade, rows) for trade, rows in sorted(groups.items())]
+    names_km = dict(Trade.select(Trade.name, Trade.name_km).tuples())
+    return [_line(local_name(trade, names_km.get(trade, "")), rows)
+            for trade, rows in sorted(groups.items())]
 
 
 def course_outcome(actor: Actor, course_id: int) -> OutcomeLine:
     require_view(actor)
     rows = trainee_rows(course_id)
     course = Course.get_by_id(course_id)
-    return _line(f"{course.trade.name} {course.cohort}", rows)
+    return _line(f"{local_name(course.trade.name, course.trade.name_km)} {course.cohort}", rows)
 
 
 def _money(cents) -> str:

@@ -31,11 +31,11 @@ are extracted and translated."""
 
 register_actions(
     {
-        "training.view": "See vocational training courses, trainees and outcomes",
-        "training.manage": "Create courses, select trainees, record drop-outs and what the "
-                           "courses led to",
-        "training.mark": "Mark attendance and skills of any course (trainers mark their own)",
-        "training.export": "Export the vocational training outcomes",
+        "training.view": N_("See vocational training courses, trainees and outcomes"),
+        "training.manage": N_("Create courses, select trainees, record drop-outs and what the "
+                           "courses led to"),
+        "training.mark": N_("Mark attendance and skills of any course (trainers mark their own)"),
+        "training.export": N_("Export the vocational training outcomes"),
     },
     {
         "social_team": ["training.view", "training.manage", "training.mark"],

@@ -18,7 +18,7 @@ from ..core import audit, settings
 from ..core.permissions import Actor
 from ..social.rules import LEVEL_RANK
 from .rules import AREA, require_manage, require_view
-from ...i18n import _, ngettext
+from ...i18n import _, local_name, ngettext
 
 
 @dataclass(frozen=True)
@@ -304,7 +304,8 @@ def drop_out(actor: Actor, trainee_id: int, reason: str, *, on=None,
             case = current(row.family_id)
             add_followup(actor, row.family_id,
                          _("Visit {name}: left the {trade} course ({reason})").format(
-                             name=row.name, trade=row.course.trade.name,
+                             name=row.name,
+                             trade=local_name(row.course.trade.name, row.course.trade.name_km),
                              reason=reason)[:300], assigned_to_id=case.worker_id if case else None,
                          today=today)
     return get_trainee(actor, trainee_id)

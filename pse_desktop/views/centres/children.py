@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...formats import format_date
+from ...formats import format_date, format_day_month
 from ...i18n import N_, _
 from ...services.centres import (
     groups as attendance_setup, summary as attendance_summary, children, families,
@@ -313,11 +313,11 @@ class ChildrenScreen(Screen):
             self.history.insert("", "end", values=(m.month, *(m.counts.get(s, 0) for s in "PLAES"),
                                                    attendance_summary.format_rate(m.rate)))
         words = {"A": _("absent"), "E": _("excused"), "S": _("sick")}
-        text = "; ".join(f"{d:%d %b}: {words.get(s, s)}" + (f" ({r})" if r else "")
+        text = "; ".join(f"{format_day_month(d)}: {words.get(s, s)}" + (f" ({r})" if r else "")
                          for d, s, r in reversed(absences[-40:]))
         self.absences.configure(text=text or _("none"))
         stays = children.group_history(self.ctx.actor, child_id)
         self.groups_label.configure(text=_("Groups: ") + "; ".join(
-            f"{g.group_name} {g.start_on:%d %b %Y} - {g.end_on:%d %b %Y}" if g.end_on
+            f"{g.group_name} {format_date(g.start_on)} - {format_date(g.end_on)}" if g.end_on
             else f"{g.group_name} " + _("since {day}").format(day=format_date(g.start_on))
             for g in stays))

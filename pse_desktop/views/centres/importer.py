@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.centres import importer as attendance_import
 from ..common.base import BackgroundTask, PagedTable, Screen
 from ..common.khmer import khmer_photo, line_height, style_colors
@@ -166,7 +166,8 @@ class ImportScreen(Screen):
 
         def done(count):
             self.result = None
-            self.summary.configure(text=_("Imported {n} children.").format(n=count),
+            self.summary.configure(text=ngettext("Imported {n} child.",
+                                                 "Imported {n} children.", count).format(n=count),
                                    bootstyle="success")
 
         self.task = BackgroundTask(self, lambda progress: attendance_import.commit(self.ctx.actor, result, ticked),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...formats import format_date
+from ...formats import format_date, format_day_month
 from ...i18n import N_, _, translate_label
 from ...services.centres import attendance, groups as attendance_setup, paper
 from ...services.centres.rules import EXCUSE_REASONS, MARKS
@@ -248,7 +248,7 @@ class RegisterScreen(Screen):
 
     @staticmethod
     def _values(row) -> tuple:
-        when = f"{row.recorded_by} {row.recorded_at:%d %b %H:%M}" if row.recorded_at else ""
+        when = f"{row.recorded_by} {format_day_month(row.recorded_at)} {row.recorded_at:%H:%M}" if row.recorded_at else ""
         return (row.name_latin, row.code, _(MARKS[row.status]) if row.status else "·",
                 translate_label(row.reason) if row.reason else "", when)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.core import settings
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.commands import Command
@@ -41,5 +41,6 @@ class SettingsScreen(Screen):
                               field_map=self.labels)
         if result is FAILED:
             return
-        self.ctx.status(_("{n} settings saved.").format(n=len(result)) if result
+        self.ctx.status(ngettext("{n} setting saved.",
+                                 "{n} settings saved.", len(result)).format(n=len(result)) if result
                         else _("Nothing changed."))

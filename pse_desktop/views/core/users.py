@@ -6,7 +6,7 @@ import ttkbootstrap as tb
 
 from ...i18n import N_, _
 from ...services.core import users
-from ...services.core.permissions import ROLES
+from ...services.core.permissions import ROLE_NAMES, ROLES, role_actions
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.commands import Command
 
@@ -32,7 +32,8 @@ class UsersScreen(Screen):
         self.form.pack(fill="x")
         self.form.add("user name", _("User name"), width=26)
         self.form.add("full name", _("Full name"))
-        self.form.add("role", _("Role"), tb.Combobox, values=list(ROLES), state="readonly")
+        self.roles = {_(ROLE_NAMES[r]): r for r in ROLES}  # shown name -> role
+        self.form.add("role", _("Role"), tb.Combobox, values=list(self.roles), state="readonly")
         self.form.add("centre", _("Centres (codes, comma separated)"),
                       help=_("For centre staff, e.g. STM, CBA"))
         self.form.add("shop", _("Shops (codes, comma separated)"), help=_("For shop staff"))
@@ -49,6 +50,10 @@ class UsersScreen(Screen):
         self.reset_button = tb.Button(right, text=_("Reset password"), bootstyle="warning-outline",
                                       command=self.reset_password)
         self.reset_button.pack(fill="x", pady=(4, 0))
+        self.role_help = tb.Label(right, text="", wraplength=280, justify="left",
+                                  bootstyle="secondary", font=("TkDefaultFont", 8))
+        self.role_help.pack(fill="x", pady=(10, 0))
+        self.form.vars["role"].trace_add("write", lambda *a: self.show_role())
         self.editing = None
         self.table.set_source(self.fetch)
         self.new()
@@ -56,14 +61,14 @@ class UsersScreen(Screen):
     def fetch(self, page, size):
         rows = users.list_users(self.ctx.actor)
         chunk = rows[page * size:(page + 1) * size]
-        return [(u.id, (u.username, u.full_name, u.role.replace("_", " "),
+        return [(u.id, (u.username, u.full_name, _(ROLE_NAMES.get(u.role, u.role)),
                         ", ".join(u.centre_codes + u.shop_codes),
                         _("active") if u.active else _("deactivated"))) for u in chunk], len(rows)
 
     def new(self) -> None:
         self.editing = None
         self.form.clear_errors()
-        self.form.set_values({"user name": "", "full name": "", "role": "centre_staff",
+        self.form.set_values({"user name": "", "full name": "", "role": _(ROLE_NAMES["centre_staff"]),
                               "centre": "", "shop": "", "password": ""})
         self.form.widgets["user name"].configure(state="normal")
         self.active_button.configure(state="disabled")
@@ -78,12 +83,21 @@ class UsersScreen(Screen):
         self.editing = info
         self.form.clear_errors()
         self.form.set_values({"user name": info.username, "full name": info.full_name,
-                              "role": info.role, "centre": ", ".join(info.centre_codes),
+                              "role": _(ROLE_NAMES[info.role]), "centre": ", ".join(info.centre_codes),
                               "shop": ", ".join(info.shop_codes), "password": ""})
         self.form.widgets["user name"].configure(state="disabled")
         self.active_button.configure(state="normal",
                                      text=_("Deactivate") if info.active else _("Reactivate"))
         self.reset_button.configure(state="normal")
+
+    def role(self) -> str:
+        """The role chosen in the form (its code)."""
+        shown = str(self.form.values()["role"])
+        return self.roles.get(shown, shown)
+
+    def show_role(self) -> None:
+        """Under the form: what the chosen role is, and what it may do, in the user's language."""
+        self.role_help.configure(text=role_help_text(self.role()))
 
     @staticmethod
     def _codes(text: str) -> list[str]:
@@ -94,10 +108,10 @@ class UsersScreen(Screen):
         centres, shops = self._codes(v["centre"]), self._codes(v["shop"])
         if self.editing is None:
             result = call_service(self.form, users.create_user, self.ctx.actor, v["user name"],
-                                  v["full name"], v["role"], v["password"], centres, shops)
+                                  v["full name"], self.role(), v["password"], centres, shops)
         else:
             result = call_service(self.form, users.update_user, self.ctx.actor, self.editing.id,
-                                  v["full name"], v["role"], centres, shops)
+                                  v["full name"], self.role(), centres, shops)
         if result is FAILED:
             return
         self.ctx.status(_("Saved user {name}.").format(name=result.username))
@@ -128,3 +142,13 @@ class UsersScreen(Screen):
             return
         self.ctx.status(_("Password of {name} reset.").format(name=self.editing.username))
         self.form.vars["password"].set("")
+
+
+def role_help_text(role: str) -> str:
+    """The role's description and, but for admins (who may do everything), one line per action."""
+    if role not in ROLES:
+        return ""
+    lines = [_(ROLES[role])]
+    if role != "admin":
+        lines += ["• " + _(text) for text in role_actions(role)]
+    return "\n".join(lines)

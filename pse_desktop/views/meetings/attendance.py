@@ -8,7 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.meetings import (
     attendance as meetings_attendance, followup as meetings_followup, reports as
     meetings_reports,
@@ -255,7 +255,8 @@ class AttendanceTab(tb.Frame):
             self.error.configure(text=str(exc))
             return FAILED
         self.error.configure(text="")
-        self.ctx.status(_("Saved who came: {n} families.").format(
+        self.ctx.status(ngettext("Saved who came: {n} family.",
+                                 "Saved who came: {n} families.", sum(1 for i in result.invitees if i.came)).format(
             n=sum(1 for i in result.invitees if i.came)))
         self.screen.meeting = result
         self.screen.table.refresh()

@@ -7,7 +7,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...formats import format_date
+from ...i18n import N_, _, local_name
 from ...services.social import caseload
 from ...services.meetings import planning as meetings, followup as meetings_followup
 from ...services.common.errors import PseError
@@ -106,8 +107,8 @@ class FamilyPageScreen(Screen):
         if can(self.ctx.actor, "social.status"):
             # all that centre staff may know of the social team's work: followed, and by whom
             status = caseload.follow_status(self.ctx.actor, family_id)
-            text = (_("Followed by the social team: {who}, since {day:%d %b %Y}").format(
-                who=status.worker, day=status.since) if status.followed
+            text = (_("Followed by the social team: {who}, since {day}").format(
+                who=status.worker, day=format_date(status.since)) if status.followed
                 else _("Not followed by the social team."))
             tb.Label(self.head, text=text, bootstyle="info").pack(anchor="w")
         for k in page.children:
@@ -128,7 +129,7 @@ class FamilyPageScreen(Screen):
         for m in page.meetings:
             came = _("yes") if m.came else (_("planned") if m.status == "planned" else _("no"))
             self.meetings.insert("", "end", values=(f"{m.held_on:%Y-%m-%d}", m.centre_code,
-                                                    m.title or m.theme, came, m.who_came))
+                                                    m.title or local_name(m.theme), came, m.who_came))
         self.followups.delete(*self.followups.get_children())
         for fu in page.followups:
             self.followups.insert("", "end", values=(f"{fu.due_on:%Y-%m-%d}", _(fu.state(self.today)),

@@ -9,7 +9,7 @@ import tkinter as tk
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, local_name, ngettext
 from ...services.meetings import (
     planning as meetings, drafts as meetings_drafts, reports as meetings_reports,
 )
@@ -94,7 +94,7 @@ class MeetingsScreen(Screen):
         left.add("date", _("Date"), DateField, width=11)
         left.add("time", _("Time"), width=11)
         left.add("duration", _("Minutes"), width=11)
-        right.add("theme", _("Theme"), tb.Combobox, state="readonly", values=[t.name for t in self.themes])
+        right.add("theme", _("Theme"), tb.Combobox, state="readonly", values=[local_name(t.name) for t in self.themes])
         right.add("title", _("Title"))
         right.add("facilitators", _("Facilitators"))
         tb.Label(right, text=_("Date like 2026-03-31, time like 14:30. Facilitators: staff or a "
@@ -155,7 +155,7 @@ class MeetingsScreen(Screen):
         centre_id = self._centre_id(self.filter_var.get())
         rows, total = meetings.list_meetings(self.ctx.actor, centre_id, text=self.search_var.get(),
                                              limit=size, offset=page * size)
-        return [(r.id, (f"{r.held_on:%Y-%m-%d}", r.centre_code, r.theme, _(meetings.STATUSES[r.status]),
+        return [(r.id, (f"{r.held_on:%Y-%m-%d}", r.centre_code, local_name(r.theme), _(meetings.STATUSES[r.status]),
                         f"{r.came}/{r.invited}" if r.status == "held" else f"-/{r.invited}", r.title))
                 for r in rows], total
 
@@ -211,7 +211,7 @@ class MeetingsScreen(Screen):
         self._loading = True
         self.form.clear_errors()
         self.form.set_values({"centre": m.centre_code, "date": m.held_on.isoformat(), "time": m.start_time,
-                              "duration": str(m.duration_min), "theme": m.theme, "title": m.title,
+                              "duration": str(m.duration_min), "theme": local_name(m.theme), "title": m.title,
                               "facilitators": m.facilitators})
         self._set_notes(m.notes)
         ids = [i.family_id for i in m.invitees if i.invited]
@@ -244,7 +244,8 @@ class MeetingsScreen(Screen):
         self.families.clear()
         for f in sorted(self.invited.values(), key=lambda f: f.code):
             self.families.add(f.id, first_khmer(f), (f.code, latin_guardians(f)))
-        self.count_label.configure(text=_("{n} families invited").format(n=len(self.invited)))
+        self.count_label.configure(text=ngettext("{n} family invited",
+                                                 "{n} families invited", len(self.invited)).format(n=len(self.invited)))
 
     def add_invite_choice(self) -> None:
         choice = next((kw for label, kw in self.invite_options if label == self.invite_var.get()), None)
@@ -282,12 +283,13 @@ class MeetingsScreen(Screen):
         if key is not None:
             self.invited.pop(key, None)
             self.families.remove(key)
-            self.count_label.configure(text=_("{n} families invited").format(n=len(self.invited)))
+            self.count_label.configure(text=ngettext("{n} family invited",
+                                                     "{n} families invited", len(self.invited)).format(n=len(self.invited)))
             self._changed()
 
     def values(self) -> dict:
         v = self.form.values()
-        theme_id = next((t.id for t in self.themes if t.name == v["theme"]), None)
+        theme_id = next((t.id for t in self.themes if local_name(t.name) == v["theme"]), None)
         return {"centre_id": self._centre_id(v["centre"], self.plan_centres or self.centres),
                 "held_on": v["date"].strip() or None, "start_time": v["time"],
                 "duration_min": v["duration"] or 60, "theme_id": theme_id, "title": v["title"],

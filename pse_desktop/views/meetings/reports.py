@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, local_name
 from ...services.meetings import planning as meetings, reports as meetings_reports
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -138,7 +138,7 @@ class MeetingReportsScreen(Screen):
         self.theme_list.delete(*self.theme_list.get_children())
         self.theme_rows = {}
         for t in meetings.list_themes(active_only=False):
-            iid = self.theme_list.insert("", "end", values=(t.name, _("yes") if t.active else _("retired")))
+            iid = self.theme_list.insert("", "end", values=(local_name(t.name), _("yes") if t.active else _("retired")))
             self.theme_rows[iid] = t
 
     def _load_theme(self) -> None:

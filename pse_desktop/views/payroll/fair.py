@@ -6,7 +6,7 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.payroll import docs as payroll_docs
 from ..common.base import PagedTable, Screen
 from ..common.chart import Chart, Series
@@ -55,8 +55,10 @@ class FairWageScreen(Screen):
         ref = sum(r.reference_cents for r in self.rows)
         if ref:
             point = payroll_docs.FairPoint(self.month_bar.month, pay, ref)
-            self.summary.configure(text=_("{label}: PSE pays {n} employees {diff} a month above the sector "
-                                          "minimum ({pct:+}%)").format(
+            self.summary.configure(text=ngettext("{label}: PSE pays {n} employee {diff} a month above the sector "
+                                                  "minimum ({pct:+}%)",
+                                                  "{label}: PSE pays {n} employees {diff} a month above the sector "
+                                                  "minimum ({pct:+}%)", len(self.rows)).format(
                 label=view.label, n=len(self.rows), diff=money(pay - ref), pct=point.percent),
                 bootstyle="success" if pay >= ref else "danger")
         else:

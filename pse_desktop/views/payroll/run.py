@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _, ngettext, translate_label
 from ...services.payroll import (
     months as payroll, docs as payroll_docs, extras as payroll_extras, run as payroll_run,
@@ -155,7 +156,8 @@ class PayrollScreen(Screen):
                  "final": (_("FINALISED — locked"), "success")}
         text, style = texts[v.status]
         if v.status == "final":
-            text += " " + _("by {who} on {when:%d %b %Y}").format(who=v.finalised_by, when=v.finalised_at)
+            text += " " + _("by {who} on {when}").format(who=v.finalised_by,
+                                                          when=format_date(v.finalised_at))
         self.state.configure(text=text, bootstyle=style)
         if v.khr_per_usd:
             self.khr.set(str(v.khr_per_usd))
@@ -165,7 +167,9 @@ class PayrollScreen(Screen):
         for b in self.doc_buttons:
             b.configure(state="disabled" if v.status == "none" else "normal")
         t = v.totals
-        self.totals.configure(text=_("{n} payslips · gross {gross} · net {net} · tax KHR {tax} · employer cost {cost}")
+        self.totals.configure(text=ngettext(
+            "{n} payslip · gross {gross} · net {net} · tax KHR {tax} · employer cost {cost}",
+            "{n} payslips · gross {gross} · net {net} · tax KHR {tax} · employer cost {cost}", len(v.rows))
                               .format(n=len(v.rows), gross=money(t.get("gross_cents", 0)),
                                       net=money(t.get("net_cents", 0)), tax=riel(t.get("tax_khr", 0)),
                                       cost=money(t.get("employer_cost_cents", 0))) if v.rows else "")
@@ -238,8 +242,10 @@ class PayrollScreen(Screen):
         v = self.view
         if v is None or v.status != "draft":
             return
-        message = _("Finalise the payroll of {month}: {n} payslips, net {net}? It is locked for good; "
-                    "corrections then go into a later month.").format(
+        message = ngettext("Finalise the payroll of {month}: {n} payslip, net {net}? It is locked for good; "
+                           "corrections then go into a later month.",
+                           "Finalise the payroll of {month}: {n} payslips, net {net}? It is locked for good; "
+                           "corrections then go into a later month.", len(v.rows)).format(
             month=v.label, n=len(v.rows), net=money(v.totals.get("net_cents", 0)))
         if v.warnings:
             message += "\n\n" + ngettext("There is {n} warning still listed.",
@@ -284,7 +290,8 @@ class PayrollScreen(Screen):
         result = try_service(self.error, payroll_extras.pay_mid_month, self.ctx.actor, month, percent)
         if result is FAILED:
             return
-        self.ctx.status(_("Mid-month payment: {n} workers, {total}.").format(n=result[0], total=money(result[1])))
+        self.ctx.status(ngettext("Mid-month payment: {n} worker, {total}.",
+                                 "Mid-month payment: {n} workers, {total}.", result[0]).format(n=result[0], total=money(result[1])))
         self.load_extras()
 
     def _background(self, work, done_message) -> None:

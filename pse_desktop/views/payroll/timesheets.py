@@ -11,7 +11,7 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ...formats import format_weekday
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.payroll import months as payroll, timesheets, workers
 from ...services.core.permissions import can
 from ..common.base import FAILED, Form, Screen, call_service
@@ -289,7 +289,8 @@ class TimeSheetScreen(Screen):
         if result is FAILED:
             return FAILED
         self.dirty = False
-        self.ctx.status(_("Time sheet of {code} saved: {n} days.").format(code=self.sheet.worker_code, n=result))
+        self.ctx.status(ngettext("Time sheet of {code} saved: {n} day.",
+                                 "Time sheet of {code} saved: {n} days.", result).format(code=self.sheet.worker_code, n=result))
         counts = timesheets.filled_counts(self.ctx.actor, self.sheet.month)
         for iid, wid in self.people_keys.items():
             if wid == self.sheet.worker_id:
@@ -303,7 +304,8 @@ class TimeSheetScreen(Screen):
         result = try_service(self.error, timesheets.quick_fill, self.ctx.actor, month)
         if result is FAILED:
             return
-        self.ctx.status(_("Quick fill: {n} days written; days already entered were kept.").format(n=result))
+        self.ctx.status(ngettext("Quick fill: {n} day written; days already entered were kept.",
+                                 "Quick fill: {n} days written; days already entered were kept.", result).format(n=result))
         self.load_people()
         self.load_sheet()
 

@@ -8,7 +8,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.production import (
     orders as production, docs as production_docs, output as production_output, states as
     production_states, uniforms as production_uniforms,
@@ -81,7 +81,8 @@ class BoardScreen(Screen):
         self.orders = orders
         soon = self.today + dt.timedelta(days=settings_service.get("production_due_soon_days"))
         overdue = sum(1 for o in orders if o.overdue(self.today))
-        self.counts.configure(text=_("{n} orders, {o} overdue").format(n=len(orders), o=overdue))
+        self.counts.configure(text=ngettext("{n} order, {o} overdue", "{n} orders, {o} overdue",
+                                                     len(orders)).format(n=len(orders), o=overdue))
         rows = []
         for o in orders[page * size:(page + 1) * size]:
             late = o.overdue(self.today)
@@ -336,7 +337,8 @@ class BoardScreen(Screen):
         if result is FAILED:
             return FAILED
         self.refresh()
-        self.ctx.status(_("{no}: {n} pieces delivered").format(no=result.no, n=result.pieces))
+        self.ctx.status(ngettext("{no}: {n} piece delivered",
+                                 "{no}: {n} pieces delivered", result.pieces).format(no=result.no, n=result.pieces))
         self._print_delivery(result.id, result.no)
         return result
 

@@ -169,7 +169,8 @@ class OutputScreen(Screen):
             self.workers = production_week.week_workers(self.ctx.actor, days[0], days[-1],
                                                         everyone=True)
             note = _("no time sheet this week yet: all workers shown")
-        self.who_note.configure(text=note or ngettext("{n} worker", "{n} workers", len(self.workers)).format(n=len(self.workers)))
+        self.who_note.configure(text=note or ngettext("{n} worker",
+                                                      "{n} workers", len(self.workers)).format(n=len(self.workers)))
 
     def _build_grid(self) -> None:
         if self.cells:
@@ -246,7 +247,8 @@ class OutputScreen(Screen):
                 e.delete(0, "end")
         self.typed = {}
         self.form.set_values({"over_reason": "", "shortage_reason": ""})
-        self.ctx.status(_("{n} output rows saved").format(n=len(ids)))
+        self.ctx.status(ngettext("{n} output row saved",
+                                 "{n} output rows saved", len(ids)).format(n=len(ids)))
         self.on_show()
         return ids
 

@@ -7,7 +7,7 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_month
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.production import docs as production_docs
 from ...services.centres.export import write_table
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
@@ -66,7 +66,8 @@ class ReportsScreen(Screen):
         if data is FAILED:
             return FAILED
         self.data = data
-        self.total.configure(text=_("{n} pieces in {m}").format(n=data.total,
+        self.total.configure(text=ngettext("{n} piece in {m}",
+                                           "{n} pieces in {m}", data.total).format(n=data.total,
                                                                m=format_month(data.first)))
         self._chart(self.worker_chart, _("Per worker"), [(f"{c} {n}", q) for c, n, q in data.by_worker])
         self._chart(self.product_chart, _("Per product"), [(n, q) for c, n, q in data.by_product])
@@ -97,7 +98,8 @@ class ReportsScreen(Screen):
             return None
         self.last_task = BackgroundTask(
             self, lambda progress: write_table(path, *check, sheet="Production output"),
-            on_done=lambda p: self.ctx.status(_("{n} rows written to {p}").format(n=len(check[1]),
+            on_done=lambda p: self.ctx.status(ngettext("{n} row written to {p}",
+                                                       "{n} rows written to {p}", len(check[1])).format(n=len(check[1]),
                                                                                  p=p)),
             on_error=lambda exc: self.ctx.inform(self, _("Export failed"), str(exc))).start()
         return self.last_task

@@ -7,7 +7,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.core import places
 from ...services.production import uniforms as production_uniforms
 from ...services.production.uniforms import UniformItem
@@ -128,9 +128,11 @@ class UniformsScreen(Screen):
             missing = any(n and r.variants.get(s) is None for s, n in r.counts.items())
             self.tree.insert("", "end", values=[f"{r.product_code} {r.name}{who}"] + cells + [r.total],
                              tags=("missing",) if missing else ())
-        text = _("{n} children enrolled").format(n=m.children)
+        text = ngettext("{n} child enrolled",
+                        "{n} children enrolled", m.children).format(n=m.children)
         if m.without_size:
-            text += " - " + _("{n} without a clothing size: {codes}").format(
+            text += " - " + ngettext("{n} without a clothing size: {codes}",
+                                     "{n} without a clothing size: {codes}", len(m.without_size)).format(
                 n=len(m.without_size), codes=", ".join(m.without_size[:10]))
         if m.missing_variants:
             text += " - " + _("no variant in the catalogue for: ") + ", ".join(
@@ -146,8 +148,10 @@ class UniformsScreen(Screen):
         if info is FAILED:
             return FAILED
         self.ctx.inform(self, _("Order created"),
-                        _("{no}: {n} pieces for {who}, as a draft. Confirm it on the order board to "
-                          "see the materials needed.").format(no=info.no, n=info.quantity,
+                        ngettext("{no}: {n} piece for {who}, as a draft. Confirm it on the order board to "
+                                 "see the materials needed.",
+                                 "{no}: {n} pieces for {who}, as a draft. Confirm it on the order board to "
+                                 "see the materials needed.", info.quantity).format(no=info.no, n=info.quantity,
                                                                who=info.customer))
         self.ctx.navigate("production_board")
         return info

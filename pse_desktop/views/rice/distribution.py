@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.meetings.planning import centre_choices
 from ...services.rice import distribution, lists
@@ -116,7 +116,9 @@ class DistributionScreen(Screen):
     def _summary(self) -> None:
         done = [ln for ln in self.lines.values() if ln.collection in ("collected", "proxy")]
         missed = sum(ln.collection == "no_show" for ln in self.lines.values())
-        self.summary.configure(text=_("{d} of {n} families collected ({kg}); {m} not collected").format(
+        self.summary.configure(text=ngettext(
+            "{d} of {n} family collected ({kg}); {m} not collected",
+            "{d} of {n} families collected ({kg}); {m} not collected", len(self.lines)).format(
             d=len(done), n=len(self.lines), kg=kg(sum(ln.kg_g for ln in done)), m=missed))
 
     def _key(self, event) -> str | None:

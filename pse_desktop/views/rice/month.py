@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.rice import distribution, lists
@@ -100,7 +100,8 @@ class RiceMonthScreen(Screen):
             return
         info = self.info
         states = {"none": _("no list yet"), "draft": _("draft"), "final": _("final")}
-        self.state.configure(text=_("{state}: {n} families, {d} to decide").format(
+        self.state.configure(text=ngettext("{state}: {n} family, {d} to decide",
+                                            "{state}: {n} families, {d} to decide", len(info.lines)).format(
             state=states[info.status], n=len(info.lines), d=info.to_decide))
         rows = info.lines
         self.table.set_source(lambda page, size: ([(ln.id, (
@@ -137,7 +138,8 @@ class RiceMonthScreen(Screen):
         except PseError as exc:
             self._say(str(exc), "danger")
             return
-        self._say(_("List made: {n} families, {d} flagged to decide.").format(
+        self._say(ngettext("List made: {n} family, {d} flagged to decide.",
+                           "List made: {n} families, {d} flagged to decide.", len(self.info.lines)).format(
             n=len(self.info.lines), d=self.info.to_decide), "success")
         self.reload()
 

@@ -8,7 +8,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...formats import format_date
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.rice import reports, stock
@@ -99,7 +100,7 @@ class RiceStockScreen(Screen):
         for p in stock.balances(self.ctx.actor):
             self.places.insert("", "end", values=(p.code, kg(p.grams)))
         for m in stock.moves(self.ctx.actor, limit=200):
-            self.moves.insert("", "end", values=(f"{m.day:%d %b %Y}", m.place, _(m.kind),
+            self.moves.insert("", "end", values=(format_date(m.day), m.place, _(m.kind),
                                                  kg(m.grams), m.detail))
 
     def _centre_id(self):
@@ -180,4 +181,5 @@ class RiceStockScreen(Screen):
         except PseError as exc:
             self._say(str(exc), "danger")
             return
-        self._say(_("{n} rows written to {path}").format(n=n, path=path), "success")
+        self._say(ngettext("{n} row written to {path}",
+                           "{n} rows written to {path}", n).format(n=n, path=path), "success")

@@ -8,7 +8,7 @@ import ttkbootstrap as tb
 
 from ...i18n import N_, _
 from ...services.shop import closing as shop_close, docs as shop_docs
-from ...services.shop.locations import money
+from ...formats import format_money
 from ..common.base import FAILED, Form, Screen, call_service
 from ..common.commands import Command
 from ..common.flow import Flow
@@ -97,12 +97,12 @@ class DayClosingScreen(Screen):
             _("Sales: {n}   Returns: {r}   Voids: {v}").format(n=t.sales_count, r=t.returns_count,
                                                               v=t.voids_count),
             _("Pieces sold (net): {n}").format(n=t.items),
-            _("Net sales: {net}").format(net=money(t.net, cur)),
+            _("Net sales: {net}").format(net=format_money(t.net, cur)),
             "",
             _("Expected in the drawer:"),
-            f"  USD  {money(t.expected['USD'], 'USD'):>16}",
-            f"  KHR  {money(t.expected['KHR'], 'KHR'):>16}",
-            f"  EUR  {money(t.expected['EUR'], 'EUR'):>16}",
+            f"  USD  {format_money(t.expected['USD'], 'USD'):>16}",
+            f"  KHR  {format_money(t.expected['KHR'], 'KHR'):>16}",
+            f"  EUR  {format_money(t.expected['EUR'], 'EUR'):>16}",
         ]
         self.summary.configure(text="\n".join(lines))
         self.closing_id = shop_close.closing_for(self.location.id, self.day)

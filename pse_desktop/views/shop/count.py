@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.shop import count as shop_count, docs as shop_docs
 from ..common.base import FAILED, Screen, call_service
 from .common import LocationChooser, opener
@@ -139,7 +139,8 @@ class StockCountScreen(Screen):
         if result is FAILED:
             self.error.configure(text=_("Enter at least one counted quantity."))
             return
-        self.ctx.status(_("{n} adjustments posted.").format(n=result))
+        self.ctx.status(ngettext("{n} adjustment posted.",
+                                 "{n} adjustments posted.", result).format(n=result))
         self.count_id = None
         self.refresh()
 

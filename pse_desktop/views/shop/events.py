@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.shop import catalog, locations as shop, docs as shop_docs, events as shop_events
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.dates import DateField
@@ -148,7 +148,8 @@ class EventsScreen(Screen):
             self.move_form.show_error(exc)
             return
         self.back[line[0].id] = self.back.get(line[0].id, 0) + qty
-        self.back_label.configure(text=_("Came back: {n} pieces").format(n=sum(self.back.values())))
+        self.back_label.configure(text=ngettext("Came back: {n} piece",
+                                                "Came back: {n} pieces", sum(self.back.values())).format(n=sum(self.back.values())))
         self.move_form.set_values({"code": "", "quantity": ""})
 
     def reconcile(self) -> None:

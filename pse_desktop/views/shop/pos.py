@@ -12,13 +12,13 @@ import datetime as dt
 import ttkbootstrap as tb
 
 from ...formats import format_date
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.shop import catalog, sales, closing as shop_close, docs as shop_docs
 from ...services.common import validate
 from ...services.common.errors import PseError
 from ...services.common.numbers import plain_amount
 from ...services.core.permissions import can
-from ...services.shop.locations import money
+from ...formats import format_money
 from ...services.shop.cart import Cart, split_quantity
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.commands import Command
@@ -193,7 +193,8 @@ class PosScreen(Screen):
                 return sales.scan(self.location.id, found[0].code, self.rates)
             if not total:
                 raise
-        self.scan_error.configure(text=_("{n} products match: {list}").format(
+        self.scan_error.configure(text=ngettext("{n} product matches: {list}",
+                                                "{n} products match: {list}", total).format(
             n=total, list="; ".join(f"{v.code} {v.name}" for v in found)
             + ("..." if total > len(found) else "")))
         self.scan_var.set(code)
@@ -204,14 +205,15 @@ class PosScreen(Screen):
         cur = self.location.currency if self.location else "USD"
         for i, line in enumerate(self.cart.lines):
             self.tree.insert("", "end", iid=str(i), values=(
-                line.code, line.name, line.quantity, money(line.unit_price, cur),
-                line.discount_pct or "", money(line.amount, cur)))
+                line.code, line.name, line.quantity, format_money(line.unit_price, cur),
+                line.discount_pct or "", format_money(line.amount, cur)))
         if select is not None and self.cart.lines:
             iid = str(min(select, len(self.cart.lines) - 1))
             self.tree.selection_set(iid)
             self.tree.see(iid)
-        self.total_label.configure(text=_("{n} items   Total {total}").format(
-            n=self.cart.items, total=money(self.cart.total, cur)))
+        self.total_label.configure(text=ngettext("{n} item   Total {total}",
+                                                 "{n} items   Total {total}", self.cart.items).format(
+            n=self.cart.items, total=format_money(self.cart.total, cur)))
         self.update_change()
 
     def selected_index(self) -> int | None:
@@ -313,12 +315,12 @@ class PosScreen(Screen):
         if not (pay.paid_usd or pay.paid_khr or pay.paid_eur):
             khr = sales.round_riel(self.rates.to_minor(self.cart.total, "USD", "KHR"))
             self.change_label.configure(
-                text=_("To pay: {total}").format(total=money(self.cart.total, pay.currency))
-                + ("" if pay.currency == "EUR" else f"\n= {money(khr, 'KHR')}"),
+                text=_("To pay: {total}").format(total=format_money(self.cart.total, pay.currency))
+                + ("" if pay.currency == "EUR" else f"\n= {format_money(khr, 'KHR')}"),
                 bootstyle="info")
         elif not pay.ok:
             self.change_label.configure(text=_("Still to pay: {amount}").format(
-                amount=money(pay.short, pay.currency)), bootstyle="danger")
+                amount=format_money(pay.short, pay.currency)), bootstyle="danger")
         else:
             self.change_label.configure(text=_("Change: {change}").format(
                 change=change_text(pay.change_usd, pay.change_khr, pay.change_eur)),
@@ -397,5 +399,5 @@ class PosScreen(Screen):
 
 
 def change_text(usd: int, khr: int, eur: int) -> str:
-    parts = [money(a, c) for a, c in ((usd, "USD"), (khr, "KHR"), (eur, "EUR")) if a]
+    parts = [format_money(a, c) for a, c in ((usd, "USD"), (khr, "KHR"), (eur, "EUR")) if a]
     return " + ".join(parts) or _("nothing")

@@ -7,7 +7,7 @@ import ttkbootstrap as tb
 from ...i18n import N_, _
 from ...services.shop import catalog
 from ...services.core.permissions import can
-from ...services.shop.locations import money
+from ...formats import format_money
 from ...services.common.errors import PseError
 from ...services.common.numbers import NeedsConfirmation, plain_amount
 from ..common.amounts import watch_amount
@@ -101,8 +101,8 @@ class ProductsScreen(Screen):
                                               active_only=not self.inactive_var.get(),
                                               limit=size, offset=page * size)
         self.items.update({v.id: v for v in rows})
-        return [(v.id, (v.code, v.name, v.category, v.barcode, money(v.price_usd_cents),
-                        money(v.price_eur_cents, "EUR") if v.price_eur_cents is not None else ""))
+        return [(v.id, (v.code, v.name, v.category, v.barcode, format_money(v.price_usd_cents),
+                        format_money(v.price_eur_cents, "EUR") if v.price_eur_cents is not None else ""))
                 for v in rows], total
 
     def new(self) -> None:

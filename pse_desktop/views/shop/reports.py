@@ -7,10 +7,10 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.core import settings
 from ...services.shop import reports as shop_reports
-from ...services.shop.locations import money
+from ...formats import format_money
 from ..common.base import FAILED, BackgroundTask, Form, Screen, call_service
 from ..common.dates import DateField
 from ..common.chart import Bar, Chart
@@ -76,7 +76,7 @@ class ShopReportsScreen(Screen):
             if rows is FAILED:
                 return
             self._fill((_("Location"), _("Product"), _("Pieces"), _("Value at cost")),
-                       [(r.location, f"{r.code} {r.name}", r.quantity, money(r.value_cents))
+                       [(r.location, f"{r.code} {r.name}", r.quantity, format_money(r.value_cents))
                         for r in rows[:2000]])
             by_loc: dict[str, int] = {}
             for r in rows:
@@ -110,7 +110,7 @@ class ShopReportsScreen(Screen):
 
     def draw_chart(self, items: list[tuple[str, int]], currency: str) -> None:
         """Bars of (label, amount), the amount written in its currency."""
-        self.chart.bars("", [Bar(str(label), amount, money(amount, currency))
+        self.chart.bars("", [Bar(str(label), amount, format_money(amount, currency))
                              for label, amount in items])
 
     def export(self, what: str) -> None:
@@ -125,13 +125,15 @@ class ShopReportsScreen(Screen):
             def work(progress):  # any range (a whole year) in one file, with the lines counted
                 return shop_reports.export_sales(
                     actor, v["from"], v["to"], path,
-                    progress=lambda n: progress(_("{n} lines written...").format(n=n), 0.5))
+                    progress=lambda n: progress(ngettext("{n} line written...",
+                                                         "{n} lines written...", n).format(n=n), 0.5))
         else:
             work = lambda progress: shop_reports.export_stock(actor, path)  # noqa: E731
         self.message.configure(text=_("Exporting..."))
         self.task = BackgroundTask(
             self, work,
-            on_done=lambda n: self.message.configure(text=_("{n} rows written to {path}").format(
+            on_done=lambda n: self.message.configure(text=ngettext("{n} row written to {path}",
+                                                                   "{n} rows written to {path}", n).format(
                 n=n, path=path)),
             on_error=lambda exc: self.message.configure(text=str(exc)),
             on_progress=lambda m, f: self.message.configure(text=m)).start()

@@ -9,7 +9,7 @@ from ...i18n import _
 from ...services.common import validate
 from ...services.common.errors import PseError
 from ...services.shop import sales, returns as sales_returns
-from ...services.shop.locations import money
+from ...formats import format_money
 from ..common.base import FAILED, Form, call_service
 
 
@@ -24,7 +24,7 @@ class ReturnDialog(tb.Toplevel):
         frame.pack(fill="both", expand=True)
         tb.Label(frame, text=_("Sale {n} of {day}, {total}").format(
             n=view.number, day=format_date(view.day),
-            total=money(view.total, view.currency)), font=("TkDefaultFont", 11, "bold")).pack(
+            total=format_money(view.total, view.currency)), font=("TkDefaultFont", 11, "bold")).pack(
             anchor="w", pady=(0, 8))
         self.form = Form(frame, wrap=360)
         self.form.pack(fill="x")
@@ -32,7 +32,7 @@ class ReturnDialog(tb.Toplevel):
         for vid, code, name, left, unit in self.lines:
             self.form.add(f"q{vid}", f"{code} {name}",
                           help=_("up to {n}, {price} each").format(
-                              n=left, price=money(unit, view.currency)), width=6)
+                              n=left, price=format_money(unit, view.currency)), width=6)
         if not void and not self.lines:
             tb.Label(frame, text=_("Nothing left to return from this sale.")).pack(anchor="w")
         self.form.add("reason", _("Reason"), width=36)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.shop import catalog, locations as shop, stock
 from ...services.common import validate
 from ...services.common.errors import ValidationError
@@ -159,7 +159,8 @@ class StockScreen(Screen):
                                   lines, v["note"], field_map={"reason": "note"})
         if result is FAILED:
             return
-        self.ctx.status(_("Recorded {n} lines in {loc}.").format(n=len(lines),
+        self.ctx.status(ngettext("Recorded {n} line in {loc}.",
+                                 "Recorded {n} lines in {loc}.", len(lines)).format(n=len(lines),
                                                                  loc=self.location.code))
         self.clear_lines()
         self.form.set_values({"note": ""})

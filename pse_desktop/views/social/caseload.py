@@ -8,7 +8,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...formats import format_date
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import ValidationError
 from ...services.core.permissions import can
 from ...services.social import assessments, caseload
@@ -89,12 +90,13 @@ class CaseloadScreen(Screen):
             rows = [] if rows is FAILED else rows
         self.rows = rows
         overdue = sum(r.overdue(self.today) for r in rows)
-        self.summary.configure(text=_("{n} families, {o} assessments overdue").format(
+        self.summary.configure(text=ngettext("{n} family, {o} assessments overdue",
+                                              "{n} families, {o} assessments overdue", len(rows)).format(
             n=len(rows), o=overdue), bootstyle="danger" if overdue else "default")
         self.table.set_source(lambda page, size: (
-            [(r.family_id, ((r.next_due or "") and f"{r.next_due:%d %b %Y}", r.code,
+            [(r.family_id, ((r.next_due or "") and format_date(r.next_due), r.code,
                             level_text(r.level), r.centre,
-                            (r.last_visit or "") and f"{r.last_visit:%d %b %Y}", r.guardians))
+                            (r.last_visit or "") and format_date(r.last_visit), r.guardians))
              for r in rows[page * size:(page + 1) * size]], len(rows)))
         for iid, fid in self.table.keys.items():
             row = next(r for r in rows if r.family_id == fid)

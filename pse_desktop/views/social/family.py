@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -315,7 +316,7 @@ class FamilyFileScreen(Screen):
         self.a_tree.delete(*self.a_tree.get_children())
         for a in self.a_rows:
             self.a_tree.insert("", "end", iid=str(a.id), values=[
-                f"{a.visited_on:%d %b %Y}", a.visitor] + [
+                format_date(a.visited_on), a.visitor] + [
                 f"{a.scores[d]} {_(SCALE_NAMES[a.scores[d]])} {TREND[a.trend[d]]}" for d in DOMAINS])
         self.a_detail.configure(text="")
 
@@ -333,7 +334,7 @@ class FamilyFileScreen(Screen):
     def _show_support(self) -> None:
         self.s_tree.delete(*self.s_tree.get_children())
         for r in support.list_requests(self.ctx.actor, family_id=self.family_id):
-            self.s_tree.insert("", "end", values=[f"{r.requested_on:%d %b %Y}", r.kind,
+            self.s_tree.insert("", "end", values=[format_date(r.requested_on), r.kind,
                                                   r.total_text, _(r.state),
                                                   f"{r.paid}/{r.payments}", r.why])
 

@@ -7,7 +7,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...formats import format_date
+from ...i18n import N_, _, ngettext
 from ...services.meetings.planning import centre_choices
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
@@ -78,10 +79,11 @@ class PriorityScreen(Screen):
                             today=self.today)
         if rows is FAILED:
             rows = []
-        self.count.configure(text=_("{n} families").format(n=len(rows)))
+        self.count.configure(text=ngettext("{n} family",
+                                           "{n} families", len(rows)).format(n=len(rows)))
         self.table.set_source(lambda page, size: (
             [(r.family_id, (level_text(r.level), r.code, r.centre, r.worker,
-                            (r.next_due or "") and f"{r.next_due:%d %b %Y}", r.guardians))
+                            (r.next_due or "") and format_date(r.next_due), r.guardians))
              for r in rows[page * size:(page + 1) * size]], len(rows)))
         by_id = {r.family_id: r for r in rows}
         for iid, fid in self.table.keys.items():
@@ -109,8 +111,8 @@ class RuleDialog(tb.Toplevel):
         rules = priority.list_rules(ctx.actor)
         current = next((r for r in rules if r.effective_from <= today), rules[-1])
         rule = current.rule
-        tb.Label(self, text=_("In force since {day:%d %b %Y}: {note}").format(
-            day=current.effective_from, note=current.note), wraplength=560).pack(anchor="w",
+        tb.Label(self, text=_("In force since {day}: {note}").format(
+            day=format_date(current.effective_from), note=current.note), wraplength=560).pack(anchor="w",
                                                                                 padx=10, pady=6)
         form = self.form = Form(self)
         form.pack(fill="x", padx=10)
@@ -159,6 +161,7 @@ class RuleDialog(tb.Toplevel):
         except PseError as exc:
             self.form.show_error(exc, {"poverty line": "poverty line", "levels": "high"})
             return False
-        self.on_saved(_("New priority rule from {day:%d %b %Y}.").format(day=saved.effective_from))
+        self.on_saved(_("New priority rule from {day}.").format(
+            day=format_date(saved.effective_from)))
         self.destroy()
         return True

@@ -8,7 +8,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _, translate_label
+from ...formats import format_date
+from ...i18n import N_, _, ngettext, translate_label
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
@@ -112,7 +113,7 @@ class SocialReportsScreen(Screen):
                                                                                w=len(worse)))
             for c in worse + better:
                 self.changes.insert("", "end", values=[
-                    c.code, f"{c.before:%d %b %Y}", f"{c.after:%d %b %Y}", f"{c.difference:+d}"]
+                    c.code, format_date(c.before), format_date(c.after), f"{c.difference:+d}"]
                     + [_(c.trend[d]) for d in DOMAINS])
             for kind, figures in reports.support_by_month(self.ctx.actor, year).items():
                 self.support.insert("", "end", values=[translate_label(kind)] + [
@@ -155,5 +156,6 @@ class SocialReportsScreen(Screen):
         except PseError as exc:
             self.message.configure(text=str(exc), bootstyle="danger")
             return
-        self.message.configure(text=_("{n} rows written to {path}").format(n=count, path=path),
+        self.message.configure(text=ngettext("{n} row written to {path}",
+                                             "{n} rows written to {path}", count).format(n=count, path=path),
                                bootstyle="success")

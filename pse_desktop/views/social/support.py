@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import N_, _
 from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
@@ -116,7 +117,7 @@ class SupportScreen(Screen):
                             status=self._state() or None)
         self.rows = [] if rows is FAILED else rows
         self.table.set_source(lambda page, size: (
-            [(r.id, (f"{r.requested_on:%d %b %Y}", r.family_code, kind_text(r.kind), r.total_text,
+            [(r.id, (format_date(r.requested_on), r.family_code, kind_text(r.kind), r.total_text,
                      _(r.state), f"{r.paid}/{r.payments}"))
              for r in self.rows[page * size:(page + 1) * size]], len(self.rows)))
         self.detail.configure(text="")
@@ -134,14 +135,15 @@ class SupportScreen(Screen):
                      family=r.family_code, kind=kind_text(r.kind), amount=r.total_text,
                      usd=format_cents(r.usd_cents_total)),
                  _("Why: {why}").format(why=r.why),
-                 _("Asked by {who} on {day:%d %b %Y}").format(who=r.requested_by, day=r.requested_on),
+                 _("Asked by {who} on {day}").format(who=r.requested_by,
+                                                     day=format_date(r.requested_on)),
                  _("{kind} budget {year}: {budget}, spent {spent}, left {left}").format(
                      kind=kind_text(r.kind), year=budget.year,
                      budget=format_cents(budget.budget_usd_cents),
                      spent=format_cents(budget.spent_usd_cents),
                      left=format_cents(budget.left_usd_cents))]
         if r.follow_up_on:
-            lines.append(_("Follow-up on {day:%d %b %Y}").format(day=r.follow_up_on))
+            lines.append(_("Follow-up on {day}").format(day=format_date(r.follow_up_on)))
         if r.decided_by:
             lines.append(_("Decided by {who}: {note}").format(who=r.decided_by,
                                                               note=r.decision_note or "-"))

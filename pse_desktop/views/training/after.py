@@ -8,6 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
+from ...formats import format_date, format_day_month
 from ...i18n import N_, _
 from ...services.training import after, docs, trainees
 from ..common.amounts import watch_amount
@@ -91,7 +92,7 @@ class AfterCourseScreen(Screen):
         due = call_service(None, after.follow_ups_due, self.ctx.actor, today=self.today)
         due = [] if due is FAILED else due
         self.due.configure(text=(_("Follow-ups due: ") + ", ".join(
-            f"{name} ({m} m, {d:%d %b})" for _t, name, m, d in due[:8])
+            f"{name} ({m} m, {format_day_month(d)})" for _t, name, m, d in due[:8])
             + (" ..." if len(due) > 8 else "")) if due else "")
         self.show()
 
@@ -107,15 +108,15 @@ class AfterCourseScreen(Screen):
             return
         lines = []
         for s in after.steps(self.ctx.actor, tid):
-            lines.append(f"{s.due_on:%d %b}: {_(s.kind)} {s.employer} "
+            lines.append(f"{format_day_month(s.due_on)}: {_(s.kind)} {s.employer} "
                          + (f"- {s.outcome}" if s.done_on else _("(to do)")))
         for o in after.outcomes(self.ctx.actor, tid):
             if o.kind == "placement":
-                lines.append(_("Job: {job} at {emp} from {d:%d %b %Y}, {w} a month").format(
-                    job=o.job, emp=o.employer, d=o.start_on, w=money(o.wage_usd_cents)))
+                lines.append(_("Job: {job} at {emp} from {d}, {w} a month").format(
+                    job=o.job, emp=o.employer, d=format_date(o.start_on), w=money(o.wage_usd_cents)))
             else:
-                lines.append(_("Business: {kind} from {d:%d %b %Y}").format(kind=o.job,
-                                                                            d=o.start_on)
+                lines.append(_("Business: {kind} from {d}").format(kind=o.job,
+                                                                   d=format_date(o.start_on))
                              + (f", {_(o.support)} {money(o.support_usd_cents)} {o.receipt_no}"
                                 if o.support else ""))
         for f in after.follow_ups(self.ctx.actor, tid):

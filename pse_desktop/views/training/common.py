@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
+from ...formats import format_date
 from ...i18n import _
 from ...services.common.validate import format_cents
 from ...services.training import courses
@@ -45,7 +46,7 @@ class CourseChooser(tb.Frame):
 
     @staticmethod
     def _label(c) -> str:
-        return f"{c.trade} {c.cohort} ({c.start_on:%d %b %Y})"
+        return f"{c.label} ({format_date(c.start_on)})"
 
     @property
     def course(self):

@@ -8,8 +8,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...formats import format_weekday
-from ...i18n import N_, _
+from ...formats import format_date, format_day_month, format_weekday
+from ...i18n import N_, _, local_name, ngettext
 from ...services.common.errors import PseError, ValidationError
 from ...services.core.permissions import can
 from ...services.training import courses
@@ -65,9 +65,9 @@ class CoursesScreen(Screen):
             side.pack(side="right", fill="y")
         left = tb.Frame(body)
         left.pack(side="left", fill="both", expand=True)
-        self.table = PagedTable(left, [("course", _("Course"), 150), ("dates", _("Dates"), 135),
+        self.table = PagedTable(left, [("course", _("Course"), 165), ("dates", _("Dates"), 170),
                                        ("trainer", _("Trainer"), 75),
-                                       ("places", _("Trainees"), 55), ("status", _("Status"), 55)],
+                                       ("places", _("Trainees"), 45), ("status", _("Status"), 55)],
                                 page_size=50, height=9)
         self.table.pack(fill="both", expand=True)
         self.table.tree.bind("<<TreeviewSelect>>", lambda e: self.chosen())
@@ -92,7 +92,7 @@ class CoursesScreen(Screen):
         form = self.form = Form(side, wrap=150)
         form.pack(fill="x")
         form.add("trade", _(LABELS["trade"]), tb.Combobox, state="readonly", width=17,
-                 values=[t.name for t in self.trades])
+                 values=[local_name(t.name, t.name_km) for t in self.trades])
         form.add("cohort", _(LABELS["cohort"]), width=12, help=_("e.g. 2027-A"))
         form.add("start", _(LABELS["start"]), DateField)
         form.add("end", _(LABELS["end"]), DateField)
@@ -134,7 +134,7 @@ class CoursesScreen(Screen):
         rows = call_service(None, courses.list_courses, self.ctx.actor)
         self.rows = [] if rows is FAILED else rows
         self.table.set_source(lambda page, size: (
-            [(c.id, (c.label, f"{c.start_on:%d %b} - {c.end_on:%d %b %y}", c.trainer,
+            [(c.id, (c.label, f"{format_day_month(c.start_on)} - {format_date(c.end_on)}", c.trainer,
                      f"{c.selected}/{c.capacity}", _(c.status)))
              for c in self.rows[page * size:(page + 1) * size]], len(self.rows)))
         if keep_id is not None:
@@ -168,15 +168,16 @@ class CoursesScreen(Screen):
     def show_sessions(self, c) -> None:
         days = call_service(None, courses.sessions, self.ctx.actor, c.id)
         days = [] if days is FAILED else [d for _i, d in days]
-        self.sessions.configure(text=_("{n} sessions on {days}: {first} ... {last}").format(
-            n=len(days), days=show_days(c.weekdays), first=", ".join(f"{d:%d %b}" for d in days[:6]),
-            last=f"{days[-1]:%d %b %Y}" if days else ""))
+        self.sessions.configure(text=ngettext("{n} session on {days}: {first} ... {last}",
+                                              "{n} sessions on {days}: {first} ... {last}", len(days)).format(
+            n=len(days), days=show_days(c.weekdays), first=", ".join(format_day_month(d) for d in days[:6]),
+            last=format_date(days[-1]) if days else ""))
 
     def load(self, c) -> None:
         self.editing = c
         self.form.clear_errors()
         self.form.set_values({
-            "trade": c.trade, "cohort": c.cohort, "start": c.start_on.isoformat(),
+            "trade": c.trade_name, "cohort": c.cohort, "start": c.start_on.isoformat(),
             "end": c.end_on.isoformat(), "trainer": c.trainer, "place": c.place,
             "capacity": str(c.capacity), "timetable": show_days(c.weekdays),
             "attendance": str(c.attendance_pct), "skills": str(c.skills_pct)})
@@ -209,7 +210,8 @@ class CoursesScreen(Screen):
             return None
         v = self.form.values()
         values = {
-            "trade_id": next((t.id for t in self.trades if t.name == v["trade"]), None),
+            "trade_id": next((t.id for t in self.trades
+                             if local_name(t.name, t.name_km) == v["trade"]), None),
             "cohort": v["cohort"], "start_on": v["start"], "end_on": v["end"],
             "trainer_id": next((i for i, n in self.trainers if n == v["trainer"]), None),
             "place": v["place"], "capacity": v["capacity"],
@@ -224,8 +226,10 @@ class CoursesScreen(Screen):
             self.form.show_error(exc, FIELD_MAP)
             self.ctx.status(self._error_text(exc), True)
             return FAILED
-        self.ctx.status((_("Course {label} created with {n} sessions.") if self.editing is None
-                         else _("Course {label} saved: {n} sessions.")).format(
+        self.ctx.status((ngettext("Course {label} created with {n} session.",
+                                  "Course {label} created with {n} sessions.", done.sessions) if self.editing is None
+                         else ngettext("Course {label} saved: {n} session.",
+                                       "Course {label} saved: {n} sessions.", done.sessions)).format(
                              label=done.label, n=done.sessions))
         self.shown(done)
         return done

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.core.permissions import can
 from ...services.training import reports
 from ..common.base import FAILED, PagedTable, Screen, call_service
@@ -88,4 +88,5 @@ class OutcomesScreen(Screen):
         except PseError as exc:
             self.ctx.status(str(exc))
             return
-        self.ctx.status(_("Wrote {n} rows to {path}").format(n=n, path=path))
+        self.ctx.status(ngettext("Wrote {n} row to {path}",
+                                 "Wrote {n} rows to {path}", n).format(n=n, path=path))

@@ -8,7 +8,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...formats import format_weekday_date
+from ...i18n import N_, _, ngettext
 from ...services.common.errors import PseError
 from ...services.training import courses, progress
 from ..common.base import Screen
@@ -72,7 +73,7 @@ class SessionRegisterScreen(Screen):
         except PseError as exc:
             self.error.configure(text=str(exc))
             return
-        labels = [f"{d:%a %d %b %Y}" for _i, d in self.days]
+        labels = [format_weekday_date(d) for _i, d in self.days]
         self.day_box.configure(values=labels)
         past = [n for n, (_i, d) in enumerate(self.days) if d <= self.today]
         if labels:
@@ -158,5 +159,6 @@ class SessionRegisterScreen(Screen):
         self.error.configure(text="")
         self.dirty = False
         self._count()
-        self.ctx.status(_("{n} marks saved for {day}.").format(n=n, day=self.day_var.get()))
+        self.ctx.status(ngettext("{n} mark saved for {day}.",
+                                 "{n} marks saved for {day}.", n).format(n=n, day=self.day_var.get()))
         return "break"

@@ -8,7 +8,8 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...formats import format_date
+from ...i18n import N_, _, local_name, ngettext
 from ...services.common.errors import PseError
 from ...services.core.permissions import can
 from ...services.training import docs, progress
@@ -98,9 +99,9 @@ class SkillsScreen(Screen):
         except PseError as exc:
             self.say(str(exc), True)
             return
-        for sid, name, _km, on in self.skills:
+        for sid, name, name_km, on in self.skills:
             self.checklist.insert("", "end", iid=str(sid),
-                                  values=(f"{on:%d %b %Y}" if on else "-", _(name)))
+                                  values=(format_date(on) if on else "-", local_name(name, name_km)))
 
     def toggle(self) -> str:
         sel, skill = self.table.selection(), self.checklist.selection()
@@ -126,7 +127,8 @@ class SkillsScreen(Screen):
             self.say(str(exc), True)
             return
         self.reload()
-        self.ctx.status(_("{n} trainees completed the course.").format(n=len(done)))
+        self.ctx.status(ngettext("{n} trainee completed the course.",
+                                 "{n} trainees completed the course.", len(done)).format(n=len(done)))
 
     def certificates(self) -> None:
         if self.course is None:

@@ -8,7 +8,7 @@ import datetime as dt
 
 import ttkbootstrap as tb
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...services.social import caseload
 from ...services.training import trainees
 from ..common.base import FAILED, Form, PagedTable, Screen, call_service
@@ -134,7 +134,8 @@ class TraineesScreen(Screen):
             return
         chosen = self._service(trainees.fill_from_priority, self.ctx.actor, self.course.id)
         if chosen is not FAILED:
-            self._say(chosen, _("{n} selected from the priority list.").format(n=len(chosen)))
+            self._say(chosen, ngettext("{n} selected from the priority list.",
+                                       "{n} selected from the priority list.", len(chosen)).format(n=len(chosen)))
 
     def drop(self) -> None:
         tid = self.table.selected_key()

@@ -44,3 +44,11 @@ def test_a_long_sheet_runs_over_pages(tmp_path):
     render_count_sheet(sheet(many), out)
     assert pdf_pages(out) >= 3
     assert "V-119" in pdf_text(out)
+
+
+def test_variance_values_follow_the_language(tmp_path, lang):
+    lang("fr")
+    out = tmp_path / "variance-fr.pdf"
+    render_count_sheet(sheet(LINES, "posted"), out, variance=True)
+    text = " ".join(pdf_text(out).split())
+    assert "-4,00 $US" in text and "8,00 $US" in text and "$8.00" not in text

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.fixtures.pdf import pdf_text
 from pse_desktop.reports.shop.receipt import render_receipt, render_z_report
 from pse_desktop.services.shop.closing import DayTotals, ZReport
@@ -33,7 +35,7 @@ def test_receipt_on_a_roll_and_on_a4_shows_lines_payment_and_change(tmp_path):
         assert "Sale PP1-7" in text and "14/03/2026 10:05 - Heng Vanna" in text
         assert "BAG-RED @ $12.50, discount $2.50" in text
         assert "Subtotal" in text and "-$2.50" in text and "$32.25" in text
-        assert "60,000 riel" in text and "Change KHR" in text and "3,000 riel" in text
+        assert "KHR 60,000" in text and "Change KHR" in text and "KHR 3,000" in text
         assert "Rate: $1 = 4,000 riel" in text and "Thank you!" in text
 
 
@@ -63,3 +65,29 @@ def test_z_report_shows_numbers_cash_difference_and_note(tmp_path):
     assert cash == ["USD", "$5.50", "$5.00", "-$0.50"]
     assert "EUR" not in text.split("Difference")[1].split("Note")[0]
     assert "Note: a coin missing" in text
+
+
+@pytest.mark.parametrize("code, shown", [
+    ("en", ["TOTAL $32.25", "Paid KHR KHR 60,000", "BAG-RED @ $12.50", "= 4,000 riel"]),
+    ("fr", ["TOTAL 32,25 $US", "Payé KHR 60 000 KHR", "BAG-RED @ 12,50 $US, remise 2,50 $US",
+            "1 $ = 4 000 riels"]),
+    ("km", ["32.25$", "60,000 ៛", "BAG-RED @ 12.50$", "3,000 ៛"]),
+])
+def test_amounts_on_the_receipt_follow_the_language(tmp_path, lang, code, shown):
+    lang(code)
+    out = tmp_path / f"{code}.pdf"
+    render_receipt(Receipt("PSE", "", sale()), out)
+    text = " ".join(pdf_text(out).split())
+    for part in shown:
+        assert part in text
+    assert "60,000 riel" not in text and "3,000 riel" not in text  # the old English-only form
+
+
+def test_euro_sales_print_euros_the_french_way_whatever_the_language(tmp_path, lang):
+    lang("en")
+    euro = sale(currency="EUR", subtotal=1200, discount=0, total=1200,
+                paid={"USD": 0, "KHR": 0, "EUR": 2000}, change={"USD": 0, "KHR": 0, "EUR": 800},
+                lines=[("BAG-RED", "Tote bag (red)", 1, 1200, 0, 1200)])
+    render_receipt(Receipt("PSE", "", euro), tmp_path / "eur.pdf")
+    text = " ".join(pdf_text(tmp_path / "eur.pdf").split())
+    assert "TOTAL 12,00 €" in text and "Change EUR 8,00 €" in text and "EUR 0.900" in text

@@ -43,7 +43,8 @@ def test_groups_are_named_once_per_centre_and_stay_in_it(admin, make_user, centr
     assert attendance_setup.staff_choices(admin, centre.id) == [(sophea.id, "Sophea")]
 
 
-def test_holidays_for_admins_closing_days_for_the_centres_staff(admin, make_user, centre, other_centre):
+def test_holidays_for_admins_closing_days_for_the_centres_staff(admin, make_user, centre,
+                                                                other_centre, lang):
     sophea = make_user("sophea", "centre_staff", centres=["STM"])
     with pytest.raises(PermissionDenied):
         attendance_setup.add_day_off(sophea, dt.date(2026, 4, 14), "Khmer New Year")
@@ -61,6 +62,9 @@ def test_holidays_for_admins_closing_days_for_the_centres_staff(admin, make_user
     assert attendance_setup.why_closed(centre.id, dt.date(2026, 4, 20)) == "Training"
     assert attendance_setup.why_closed(other_centre.id, dt.date(2026, 4, 20)) is None
     assert attendance_setup.why_closed(centre.id, dt.date(2026, 4, 19)) == "Sunday"
+    lang("km")  # the weekday in the reader's language
+    assert attendance_setup.why_closed(centre.id, dt.date(2026, 4, 19)) == "អាទិត្យ"
+    lang("en")
     attendance_setup.remove_day_off(sophea, closed.id)
     assert attendance_setup.why_closed(centre.id, dt.date(2026, 4, 20)) is None
     with pytest.raises(PermissionDenied):

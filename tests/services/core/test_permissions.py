@@ -23,7 +23,8 @@ from pse_desktop.services.core import places
 from pse_desktop.services.meetings import followup as meeting_followup, planning
 from pse_desktop.services.shop import count as shop_count, events as shop_events
 from pse_desktop.services.core.permissions import (
-    ACTIONS, GRANTS, ROLES, can, cli_actor, fresh, register_actions, require)
+    ACTIONS, GRANTS, ROLE_NAMES, ROLES, can, cli_actor, fresh, register_actions, require,
+    role_actions)
 from pse_desktop.services.rice import designation as rice_designation, lists as rice_lists
 from pse_desktop.services.shop import catalog, locations, sales, stock
 
@@ -617,3 +618,23 @@ def test_the_command_line_acts_as_admin_under_its_login_name():
     actor = cli_actor()
     assert actor.id is None and actor.role == "admin"
     assert actor.username.startswith("cli:")
+
+
+def test_role_actions_list_what_each_role_may_do():
+    areas.load_services()
+    assert ACTIONS["shop.sell"] in role_actions("shop_staff")
+    assert ACTIONS["payroll.finalise"] not in role_actions("shop_staff")
+    assert len(role_actions("admin")) == len(ACTIONS)
+    assert set(role_actions("social_team")) < set(role_actions("social_lead"))
+    assert set(ROLE_NAMES) == set(ROLES)
+
+
+@pytest.mark.parametrize("code", ["fr", "km"])
+def test_roles_and_the_help_of_every_action_are_translated(code):
+    """The users screen shows them: each is marked N_ (extracted) and has a translation."""
+    from pse_desktop.i18n import gettext_in
+
+    areas.load_services()
+    texts = [help for name, help in ACTIONS.items() if not name.startswith("test.")]  # tests add some
+    texts += list(ROLE_NAMES.values()) + list(ROLES.values())
+    assert [t for t in texts if gettext_in(code, t) == t] == []

@@ -98,6 +98,20 @@ def test_themes_can_be_added_and_retired(admin, make_user, world):
     assert "Nutrition" in [x.name for x in meetings.list_themes(active_only=False)]
 
 
+
+def test_seeded_themes_show_in_the_users_language_typed_ones_as_typed(admin, world, lang):
+    from pse_desktop.i18n import local_name
+
+    meetings.save_theme(admin, None, "Nutrition", "Food for growing children")
+    names = [t.name for t in meetings.list_themes()]
+    assert "Hygiene" in names  # stored in English, as seeded
+    lang("fr")
+    assert "Hygiène" in [local_name(n) for n in names]
+    lang("km")
+    shown = [local_name(n) for n in names]
+    assert "អនាម័យ" in shown and "សិទ្ធិកុមារ" in shown and "Nutrition" in shown
+
+
 # ------------------------------------------------------------------ properties
 from hypothesis import given, strategies as st  # noqa: E402
 

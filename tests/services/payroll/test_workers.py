@@ -124,3 +124,13 @@ def test_any_value_in_a_worker(manager, field, value):
 def test_any_contract(manager, worker, rate, basis, start, confirm):
     refused_cleanly(lambda: workers.add_contract(manager, worker.id, start, basis, rate, confirm=confirm),
                     "rate", "basis", "effective_from", "note")
+
+
+@pytest.mark.parametrize("code, text", [("en", "$180.00/month from Jan 1, 2026"),
+                                        ("fr", "180,00\xa0$US/mois depuis le 1 janv. 2026"),
+                                        ("km", "180.00$/ខែ ចាប់ពី 1 មករា 2026")])
+def test_a_contract_reads_in_the_users_language(lang, code, text):
+    lang(code)
+    info = workers.ContractInfo(1, 1, dt.date(2026, 1, 1), "monthly", 18000, True, True, True, True,
+                                "")
+    assert info.describe() == text

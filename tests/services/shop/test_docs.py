@@ -22,13 +22,13 @@ def test_receipt_pdfs_and_z_report_show_the_figures(shop_setup, admin, tmp_path)
     for paper in ("80mm", "A4"):
         path = shop_docs.write_receipt(sid, tmp_path / f"r-{paper}.pdf", paper)
         text = pdf_text(path)
-        assert "Sale PP1-1" in text and "$32.25" in text and "60,000 riel" in text
-        assert "3,000 riel" in text and "Change USD" in text and "$2.00" in text
+        assert "Sale PP1-1" in text and "$32.25" in text and "KHR 60,000" in text
+        assert "KHR 3,000" in text and "Change USD" in text and "$2.00" in text
 
     closing = shop_close.close_day(admin, pp1.id, DAY, counted_usd="5.50", counted_khr=57000)
     shop_docs.write_z_report(closing, tmp_path / "z.pdf")
     text = pdf_text(tmp_path / "z.pdf")
-    assert "Z report" in text and "$19.75" in text and "57,000 riel" in text
+    assert "Z report" in text and "$19.75" in text and "KHR 57,000" in text
     assert "1 to 2" in text
 
 

@@ -15,13 +15,6 @@ from pse_desktop.services.common.errors import NotFound, PermissionDenied, Valid
 DAY = dt.date(2026, 3, 14)
 
 
-def test_money_in_each_currency():
-    assert shop.money(1250) == "$12.50"
-    assert shop.money(1200, "EUR") == "EUR 12.00"
-    assert shop.money(41000, "KHR") == "41,000 riel"
-    assert shop.money(-725) == "-$7.25"
-
-
 def test_ensure_locations_gives_each_shop_one_and_the_store_once(admin):
     places.save_shop(admin, None, "PP1", "PSE Shop", "Phnom Penh")
     places.save_shop(admin, None, "FR1", "Events in France", "Paris", "FR")

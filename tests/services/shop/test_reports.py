@@ -41,7 +41,7 @@ def test_sales_by_group_are_net_of_returns_per_currency(sold, admin):
     assert [(r.label, r.currency, r.pieces, r.amount) for r in by_product] == [
         ("Tote bag (red)", "USD", 1, 1250), ("Tote bag (red)", "EUR", 1, 1200),
         ("Krama scarf (M)", "USD", 1, 725)]
-    assert reports.report_text(by_product)[1] == ("Tote bag (red)", "EUR", 1, "EUR 12.00")
+    assert reports.report_text(by_product)[1] == ("Tote bag (red)", "EUR", 1, "12,00\xa0€")
     by_location = reports.sales_by(admin, "location", DAY, NEXT)
     assert {(r.key, r.currency): r.amount for r in by_location} == {("FR1", "EUR"): 1200,
                                                                    ("PP1", "USD"): 1975}
@@ -80,6 +80,20 @@ def test_exports_write_exact_amounts(sold, admin, tmp_path):
     with open(tmp_path / "stock.csv", encoding="utf-8-sig") as fh:
         stock_rows = list(csv.reader(fh))
     assert ["BAG-RED", "PP1", "4", "Tote bag (red)", "4.00", "16.00"] in stock_rows
+
+
+@pytest.mark.parametrize("code, amount", [("en", "-$5.25"), ("fr", "-5,25\xa0$US"),
+                                          ("km", "-5.25$")])
+def test_report_amounts_follow_the_language_and_exports_stay_numbers(sold, admin, tmp_path, lang,
+                                                                    code, amount):
+    lang(code)
+    by_day = reports.report_text(reports.sales_by(admin, "day", DAY, NEXT))
+    assert by_day[-1][3] == amount
+    assert by_day[1][3] == "12,00\xa0€"  # events in France: euros the French way
+    reports.export_sales(admin, DAY, NEXT, tmp_path / "sales.csv")
+    with open(tmp_path / "sales.csv", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["amount"] for r in rows if r["kind"] == "return"] == ["-12.50"]
 
 
 @pytest.mark.sqlite_only  # another process on the same file

@@ -230,3 +230,14 @@ def test_any_decision_or_payment(social, note, approve, received_by, paid_on):
     for done in support.list_requests(lead, status="approved"):
         refused_cleanly(lambda: support.pay(worker, done.id, received_by, paid_on=paid_on, today=TODAY),
                         "received by", "date paid")
+
+
+@pytest.mark.parametrize("code, text", [("en", "KHR\xa0410,000"), ("fr", "410\xa0000\xa0KHR"),
+                                        ("km", "410,000៛")])
+def test_amounts_read_in_the_users_language(social, lang, code, text):
+    fam, worker = social["families"][0], social["worker"]
+    req = support.request_support(worker, fam.id, "flood", "KHR", "410000", why="house flooded",
+                                  today=TODAY)
+    lang(code)
+    assert support.list_requests(worker)[0].total_text == text
+    assert req.amount == 410_000

@@ -32,6 +32,33 @@ def test_sessions_follow_the_timetable_without_public_holidays(training, admin):
         dt.date(2026, 12, 28), dt.date(2026, 12, 30), dt.date(2027, 1, 4)]
 
 
+@pytest.mark.parametrize("code, label, skill", [
+    ("en", "Cooking 2026-A", "Khmer dishes"),
+    ("fr", "Cuisine 2026-A", "Plats khmers"),
+    ("km", "ការធ្វើម្ហូប 2026-A", "ម្ហូបខ្មែរ"),
+])
+def test_seeded_trades_and_skills_read_in_the_users_language(training, lang, code, label, skill):
+    from pse_desktop.i18n import local_name
+
+    lang(code)
+    course = courses.get_course(training["worker"], training["course"].id)
+    assert course.label == label and course.trade == "Cooking"  # stored as seeded
+    cooking = next(t for t in courses.trades(training["worker"]) if t.code == "cooking")
+    assert skill in [local_name(name, km) for _id, name, km in cooking.skills]
+
+
+def test_a_trade_typed_by_a_user_keeps_its_name(training, lang):
+    from pse_desktop.db.training import Trade
+
+    tailoring = Trade.create(code="tailor", name="Tailoring", name_km="")
+    course = courses.create_course(training["worker"], {
+        "trade_id": tailoring.id, "cohort": "2027-A", "start_on": "2027-01-04",
+        "end_on": "2027-04-30", "trainer_id": training["trainer"].id, "capacity": 10})
+    for code in ("fr", "km"):
+        lang(code)
+        assert courses.get_course(training["worker"], course.id).label == "Tailoring 2027-A"
+
+
 def test_bad_courses_are_refused(training):
     worker, trade = training["worker"], training["trade"]
     good = {"trade_id": trade.id, "cohort": "2027-A", "start_on": "2027-01-04",

@@ -81,5 +81,5 @@ def test_history_tab_shows_months_absences_and_groups(tk_root, screen, admin):
     tk_root.update()
     rows = [screen.history.item(i, "values") for i in screen.history.get_children()]
     assert rows == [("2026-11", "0", "0", "1", "1", "0", "0%")]
-    assert "24 Nov: excused (Funeral)" in screen.absences.cget("text")
+    assert "Nov 24: excused (Funeral)" in screen.absences.cget("text")
     assert "Sun since Jan 5, 2026" in screen.groups_label.cget("text")

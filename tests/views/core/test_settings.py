@@ -28,4 +28,4 @@ def test_undo_brings_back_the_saved_values_and_nothing_changed_is_said(tk_root, 
     assert screen.message_line.cget("text") == "Nothing changed."
     screen.form.set_values({"org_name": "PSE"})
     screen.save()
-    assert screen.message_line.cget("text") == "1 settings saved."
+    assert screen.message_line.cget("text") == "1 setting saved."

@@ -62,3 +62,24 @@ def test_editing_keeps_the_name_and_resets_the_password(tk_root, ui, admin, make
     screen.save_button.invoke()
     pump(tk_root)
     assert User.get(User.username == "dara").full_name == "Dara Chan"
+
+
+def test_roles_are_named_and_explained_in_the_users_language(tk_root, ui, admin, make_user,
+                                                              target, lang):
+    places.save_shop(admin, None, "PP1", "Shop PP1", "Phnom Penh")
+    make_user("dara", "shop_staff", shops=["PP1"])
+    screen = main_window(ui, admin, target).show("users")
+    screen.form.set_values({"role": "Shop staff"})
+    assert screen.role() == "shop_staff"
+    assert "• Sell at the point of sale, return and void sales" in screen.role_help.cget("text")
+    assert "payroll" not in screen.role_help.cget("text")
+    lang("km")
+    screen = main_window(ui, admin, target).show("users")
+    row = next(screen.table.tree.item(i, "values") for i in screen.table.tree.get_children()
+               if screen.table.tree.item(i, "values")[0] == "dara")
+    assert row[2] == "បុគ្គលិកហាង"
+    select_row(tk_root, screen.table.tree, lambda v: v[0] == "dara")
+    assert screen.form.values()["role"] == "បុគ្គលិកហាង" and screen.role() == "shop_staff"
+    assert "លក់នៅកន្លែងគិតលុយ" in screen.role_help.cget("text")
+    screen.form.set_values({"role": "អ្នកគ្រប់គ្រង"})  # an admin may do everything: no list
+    assert screen.role() == "admin" and "•" not in screen.role_help.cget("text")

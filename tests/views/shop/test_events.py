@@ -37,7 +37,7 @@ def test_create_send_and_reconcile_an_event(tk_root, ui, shop_setup, admin, targ
     assert rows(ev.lines)[0][:2] == ("BAG-RED", "4") and stock.balance(bag.id, fr1.id) == 1
     ev.move_form.set_values({"code": "BAG-RED", "quantity": "1"})
     ev.add_back()
-    assert "1 pieces" in ev.back_label.cget("text")
+    assert "Came back: 1 piece" == ev.back_label.cget("text")
     ev.reconcile()
     line = rows(ev.lines)[0]
     assert line[0] == "BAG-RED" and line[4] == "3" and line[5] == "0"  # 3 lost, box empty

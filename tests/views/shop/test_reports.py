@@ -50,7 +50,7 @@ def test_export_sales_runs_in_the_background(tk_root, ui, shop_setup, admin, tar
     pump(tk_root)
     rep.export("sales")
     wait(tk_root, rep.task)
-    assert "rows written" in rep.message.cget("text")
+    assert "1 row written" in rep.message.cget("text")
     with out.open(encoding="utf-8-sig") as f:
         lines = list(csv.reader(f))
     assert any("BAG-RED" in cell for line in lines for cell in line)

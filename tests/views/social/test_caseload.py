@@ -3,6 +3,7 @@ worker, sees the caseload sizes and assigns a family."""
 
 import datetime as dt
 
+from pse_desktop.formats import format_date
 from pse_desktop.services.social import caseload
 from pse_desktop.views.common.base import ScreenContext
 from pse_desktop.views.social.caseload import CaseloadScreen
@@ -35,7 +36,7 @@ def test_a_leader_assigns_and_the_worker_sees_the_family(social, target, ui, tk_
     assert str(mine.worker_box.cget("state")) == "disabled" and mine.form is None
     items = mine.table.tree.get_children()
     assert [mine.table.tree.item(i, "values")[1] for i in items] == ["F00002"]
-    assert mine.table.tree.item(items[0], "values")[0] == f"{TODAY:%d %b %Y}"
+    assert mine.table.tree.item(items[0], "values")[0] == format_date(TODAY)
     mine.table.tree.selection_set(items[0])
     mine.open_file()
     assert went == ["social_family"]

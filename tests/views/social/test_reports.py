@@ -30,7 +30,7 @@ def test_tables_and_a_recorded_export(social, target, ui, tmp_path):
     assert levels == [("STM", "0", "1", "0", "0", "1")]
     assert "1 families better, 0 worse" in screen.changes_label.cget("text")
     screen.export("families")
-    assert "1 rows written" in screen.message.cget("text")
+    assert "1 row written" in screen.message.cget("text")
     assert load_workbook(out).active.cell(2, 1).value == "F00001"
     assert FileAccess.select().where(FileAccess.what.startswith("export families")).count() == 1
     screen.destroy()

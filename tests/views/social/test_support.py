@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from pse_desktop.formats import format_date
 from pse_desktop.services.social import support
 from pse_desktop.views.common.base import ScreenContext
 from pse_desktop.views.social.support import SupportScreen
@@ -9,6 +10,8 @@ from tests.conftest import pump
 from tests.fixtures.social import social  # noqa: F401
 
 TODAY = dt.date.today()
+KM_MONTHS = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា",
+             "តុលា", "វិច្ឆិកា", "ធ្នូ"]
 
 
 def test_refusal_needs_a_note_and_limits_are_explained(social, target, ui, tk_root):
@@ -42,7 +45,7 @@ def test_a_worker_cannot_decide_and_bad_amounts_are_named(social, target, ui, tk
     screen.destroy()
 
 
-def test_a_request_keeps_its_follow_up_date(social, target, ui):
+def test_a_request_keeps_its_follow_up_date(social, target, ui, lang):
     import datetime as dt
 
     screen = SupportScreen(ui, ScreenContext(actor=social["worker"], target=target,
@@ -57,5 +60,9 @@ def test_a_request_keeps_its_follow_up_date(social, target, ui):
     tree = screen.table.tree
     tree.selection_set(tree.get_children()[0])
     screen.show_selected()
-    assert f"Follow-up on {day:%d %b %Y}" in screen.detail.cget("text")
+    assert f"Follow-up on {format_date(day)}" in screen.detail.cget("text")
+    lang("km")  # the month in Khmer, not the English abbreviation
+    screen.show_selected()
+    assert f"ការតាមដាននៅថ្ងៃ {day.day} {KM_MONTHS[day.month - 1]} {day.year}" in screen.detail.cget("text")
+    assert f"{day:%b}" not in screen.detail.cget("text")
     screen.destroy()

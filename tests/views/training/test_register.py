@@ -22,8 +22,8 @@ def test_the_trainer_takes_the_register_with_the_keyboard(training, target, ui, 
     trainer, course = training["trainer"], training["course"]
     screen = SessionRegisterScreen(ui, ScreenContext(actor=trainer, target=target,
                                                      status=said.append, extra={"today": TODAY}))
-    assert screen.day_var.get() == "Fri 27 Nov 2026"  # the last session up to today
-    screen.day_var.set("Mon 07 Sep 2026")
+    assert screen.day_var.get() == "Fri, Nov 27, 2026"  # the last session up to today
+    screen.day_var.set("Mon, Sep 7, 2026")
     screen.load()
     pump(tk_root)
     screen.pack(fill="both", expand=True)

@@ -3,6 +3,7 @@ course and prints the certificates."""
 
 import time
 
+from pse_desktop.formats import format_date
 from pse_desktop.services.training import progress
 from pse_desktop.views.common.base import ScreenContext
 from pse_desktop.views.training.skills import SkillsScreen
@@ -21,7 +22,7 @@ def test_tick_skills_complete_and_print(training, target, ui, tk_root, tmp_path,
     assert screen.checklist.item(last, "values")[0] == "-"
     screen.checklist.selection_set(last)
     screen.toggle()
-    assert screen.checklist.item(last, "values")[0] == f"{TODAY:%d %b %Y}"
+    assert screen.checklist.item(last, "values")[0] == format_date(TODAY)
     assert screen.table.item(str(second), "values")[2] == "4/6"
     screen.destroy()
     said, opened = [], []
@@ -32,7 +33,7 @@ def test_tick_skills_complete_and_print(training, target, ui, tk_root, tmp_path,
     screen = SkillsScreen(ui, ScreenContext(actor=worker, target=target, status=said.append,
                                             extra={"today": TODAY}))
     screen.complete()
-    assert "1 trainees completed" in said[-1]
+    assert "1 trainee completed" in said[-1]
     assert "completed CT-2026-0001" in screen.table.item(str(first), "values")[3]
     screen.certificates()
     end = time.time() + 30
