@@ -13,7 +13,7 @@ from ...db.payroll import Adjustment, Advance, Contract, Worker
 from ..core import audit, settings
 from ..common import numbers, validate
 from ..common.errors import ConflictError, NotFound, ValidationError
-from .months import ADVANCE_HARD_LIMIT, AREA, month_end, month_label, parse_month, refuse_if_final, working_days
+from .months import ADVANCE_HARD_LIMIT, AREA, month_label, parse_month, refuse_if_final, working_days
 from .run import _group, instalment_due
 from ..core.permissions import Actor, require
 from .workers import contract_on
@@ -58,7 +58,6 @@ def pay_mid_month(actor: Actor, month, percent=None, given_on=None) -> tuple[int
     percent = validate.integer("percent", percent if percent not in (None, "") else
                                settings.get("payroll_mid_month_percent"), 1, 90)
     given_on = validate.date("given_on", given_on or month.replace(day=15))
-    last = month_end(month)
     rows = []
     with database.atomic():
         refuse_if_final(month, "its advances")

@@ -222,7 +222,6 @@ class OutputScreen(Screen):
     def entries(self) -> list[OutputEntry]:
         line = self.order.lines[self.line_box.current()]
         out = []
-        days = self._days()
         self._keep_typed()
         for (worker_id, day), text in sorted(self.typed.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             out.append(OutputEntry(day, worker_id, line.variant_id, text))
