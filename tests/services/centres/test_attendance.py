@@ -164,26 +164,28 @@ def test_a_changed_register_names_each_child_and_mark_in_the_audit(admin, group,
 # ------------------------------------------------------------------ any input (properties)
 from hypothesis import given, strategies as st  # noqa: E402
 
-from tests.fixtures.inputs import TYPED, refused_cleanly  # noqa: E402
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
 
 
-@given(status=TYPED, reason=TYPED, change=TYPED, day=TYPED)
-def test_any_mark_typed(admin, kids, group, status, reason, change, day):
-    refused_cleanly(lambda: attendance.record_day(admin, group.id, day, {kids[0].id: (status, reason)},
-                                                  change_reason=change, today=last_school_day()),
-                    "date", "reason", "mark")
-    refused_cleanly(lambda: attendance.record_day(admin, group.id, last_school_day(), {kids[1].id: status},
-                                                  today=last_school_day()), "mark")
+@given(status=TYPED, reason=TYPED, change=TYPED, day=TYPED, lang=LANGUAGES)
+def test_any_mark_typed(admin, kids, group, status, reason, change, day, lang):
+    with in_language(lang):
+        refused_cleanly(lambda: attendance.record_day(admin, group.id, day, {kids[0].id: (status, reason)},
+                                                      change_reason=change, today=last_school_day()),
+                        "date", "reason", "mark")
+        refused_cleanly(lambda: attendance.record_day(admin, group.id, last_school_day(), {kids[1].id: status},
+                                                      today=last_school_day()), "mark")
 
 
 @given(marks=st.lists(st.tuples(st.sampled_from(["P", "A", "L", "S", "E"]), st.sampled_from(["", " ", "  "]),
                                 st.booleans()), min_size=3, max_size=3),
-       excuse=st.sampled_from(["Family event", "Funeral", "Other"]))
-def test_typed_marks_read_back_as_meant(admin, kids, group, marks, excuse):
-    typed = {}
-    for kid, (status, pad, lower) in zip(kids, marks):
-        text = pad + (status.lower() if lower else status) + pad
-        typed[kid.id] = (text, excuse) if status == "E" else text
-    reg = attendance.record_day(admin, group.id, last_school_day(), typed, today=last_school_day())
-    got = {r.child_id: (r.status, r.reason) for r in reg.rows}
-    assert got == {kid.id: (s, excuse if s == "E" else "") for kid, (s, _p, _l) in zip(kids, marks)}
+       excuse=st.sampled_from(["Family event", "Funeral", "Other"]), lang=LANGUAGES)
+def test_typed_marks_read_back_as_meant(admin, kids, group, marks, excuse, lang):
+    with in_language(lang):
+        typed = {}
+        for kid, (status, pad, lower) in zip(kids, marks):
+            text = pad + (status.lower() if lower else status) + pad
+            typed[kid.id] = (text, excuse) if status == "E" else text
+        reg = attendance.record_day(admin, group.id, last_school_day(), typed, today=last_school_day())
+        got = {r.child_id: (r.status, r.reason) for r in reg.rows}
+        assert got == {kid.id: (s, excuse if s == "E" else "") for kid, (s, _p, _l) in zip(kids, marks)}

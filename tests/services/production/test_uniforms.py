@@ -84,15 +84,16 @@ def test_handout_lists_each_child_once_with_their_pieces(admin, workshop):
 # ------------------------------------------------------------------ any input (properties)
 from hypothesis import given  # noqa: E402
 
-from tests.fixtures.inputs import TYPED, refused_cleanly  # noqa: E402
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
 
 
-@given(sex=TYPED, per_child=TYPED, due=TYPED, priority=TYPED, notes=TYPED)
-def test_any_uniform_order_typed(admin, workshop, sex, per_child, due, priority, notes):
-    shirt = workshop["v"]["SHIRT-6"].product_id
-    items = [{"product_id": shirt, "sex": sex, "per_child": per_child}]
-    refused_cleanly(lambda: production_uniforms.size_matrix(admin, workshop["centre"].id, items, on=TODAY),
-                    "sex", "pieces per child", "items")
-    refused_cleanly(lambda: production_uniforms.create_uniform_order(
-        admin, workshop["centre"].id, items, due=due, priority=priority, notes=notes, on=TODAY),
-        "sex", "pieces per child", "items", "due", "priority", "notes")
+@given(sex=TYPED, per_child=TYPED, due=TYPED, priority=TYPED, notes=TYPED, lang=LANGUAGES)
+def test_any_uniform_order_typed(admin, workshop, sex, per_child, due, priority, notes, lang):
+    with in_language(lang):
+        shirt = workshop["v"]["SHIRT-6"].product_id
+        items = [{"product_id": shirt, "sex": sex, "per_child": per_child}]
+        refused_cleanly(lambda: production_uniforms.size_matrix(admin, workshop["centre"].id, items, on=TODAY),
+                        "sex", "pieces per child", "items")
+        refused_cleanly(lambda: production_uniforms.create_uniform_order(
+            admin, workshop["centre"].id, items, due=due, priority=priority, notes=notes, on=TODAY),
+            "sex", "pieces per child", "items", "due", "priority", "notes")

@@ -83,7 +83,7 @@ def test_bad_counts_name_the_field_and_a_cancelled_count_frees_the_location(shop
 # ------------------------------------------------------------------ any input (properties)
 from hypothesis import given  # noqa: E402
 
-from tests.fixtures.inputs import TYPED, refused_cleanly, typed_whole  # noqa: E402
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole  # noqa: E402
 
 
 @pytest.fixture
@@ -91,17 +91,19 @@ def open_count(shop_setup, admin):
     return shop_count.start_count(admin, shop_setup["locs"]["PP1"].id), shop_setup["v"]["bag"].id
 
 
-@given(value=TYPED)
-def test_any_counted_quantity(open_count, admin, value):
-    count_id, bag = open_count
-    before = {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines}
-    if refused_cleanly(lambda: shop_count.enter_counts(admin, count_id, {bag: value}), "counted") is None:
-        assert {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines} == before
+@given(value=TYPED, lang=LANGUAGES)
+def test_any_counted_quantity(open_count, admin, value, lang):
+    with in_language(lang):
+        count_id, bag = open_count
+        before = {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines}
+        if refused_cleanly(lambda: shop_count.enter_counts(admin, count_id, {bag: value}), "counted") is None:
+            assert {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines} == before
 
 
-@given(typed=typed_whole(0, 1_000_000))
-def test_a_typed_count_reads_back_as_meant(open_count, admin, typed):
-    count_id, bag = open_count
-    n, text = typed
-    assert shop_count.enter_counts(admin, count_id, {bag: text}) == 1
-    assert {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines}[bag] == n
+@given(typed=typed_whole(0, 1_000_000), lang=LANGUAGES)
+def test_a_typed_count_reads_back_as_meant(open_count, admin, typed, lang):
+    with in_language(lang):
+        count_id, bag = open_count
+        n, text = typed
+        assert shop_count.enter_counts(admin, count_id, {bag: text}) == 1
+        assert {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines}[bag] == n
