@@ -148,11 +148,15 @@ FAMILY_FIELDS = ("family code", "village", "address", "phone", "notes", "guardia
 
 @given(code=TYPED, village=TYPED, address=TYPED, phone=TYPED, notes=TYPED, g_name=TYPED, g_km=TYPED,
        g_rel=TYPED, g_phone=TYPED, lang=LANGUAGES)
-def test_any_family_typed(admin, code, village, address, phone, notes, g_name, g_km, g_rel, g_phone, lang):
+def test_any_family_typed(admin, family, code, village, address, phone, notes, g_name, g_km, g_rel, g_phone,
+                          lang):
     with in_language(lang):
         guardians = [{"name_latin": g_name, "name_km": g_km, "relation": g_rel, "phone": g_phone}]
         refused_cleanly(lambda: families.save_family(admin, None, code, village=village, address=address, phone=phone,
                                                      notes=notes, guardians=guardians), *FAMILY_FIELDS)
+        # editing a family on file: a refused edit keeps its guardians (they are replaced on save)
+        refused_cleanly(lambda: families.save_family(admin, family.id, family.code, village=village, address=address,
+                                                     phone=phone, notes=notes, guardians=guardians), *FAMILY_FIELDS)
 
 
 def nfc(text):
