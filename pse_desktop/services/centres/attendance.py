@@ -149,11 +149,12 @@ def record_day(actor: Actor, group_id: int, day, marks: dict[int, tuple[str, str
         raise ValidationError("reason", _("changing a past day's register needs a reason"))
     clean: dict[int, tuple[str, str]] = {}
     for child_id, value in marks.items():
-        status, reason = (value, "") if isinstance(value, str) else value
-        status = (status or "").upper()
-        if status not in MARKS:
-            raise ValidationError("mark", _("must be one of {join}, not {status!r}").format(join=', '.join(MARKS), status=status))
-        reason = (reason or "").strip()
+        status, reason = value if isinstance(value, (tuple, list)) and len(value) == 2 else (value, "")
+        status = status.strip().upper() if isinstance(status, str) else status
+        if not isinstance(status, str) or status not in MARKS:
+            raise ValidationError("mark", _("must be one of {join}, not {status!r}").format(
+                join=', '.join(MARKS), status=status if isinstance(status, str) and len(status) < 20 else "..."))
+        reason = (reason or "").strip() if isinstance(reason, (str, type(None))) else reason
         if status == "E":
             if not reason:
                 raise ValidationError("reason", _("an excused absence needs a reason from the list"))

@@ -50,7 +50,7 @@ def record_attendance(actor: Actor, meeting_id: int, presences, walk_ins=(), gue
         clean[p.family_id] = _check(p)
     extra: dict[int, Presence] = {}
     for w in walk_ins:
-        if isinstance(w, str):
+        if not isinstance(w, Presence):  # a code as typed (anything else is refused as one)
             code = validate.text("walk-in family", w, 20).upper()
             fam = Family.get_or_none(Family.code == code)
             if fam is None:

@@ -136,8 +136,8 @@ def create_uniform_order(actor: Actor, centre_id: int | None, items, *, due, pri
     matrix = size_matrix(actor, centre_id, items, on)
     missing = matrix.missing_variants
     if missing:
-        raise ValidationError("items", "the catalogue has no variant for " + ", ".join(
-            f"{code} size {s}" for code, s in missing) + ": add them first")
+        raise ValidationError("items", _("the catalogue has no variant for {sizes}: add them first").format(
+            sizes=", ".join(_("{code} size {size}").format(code=code, size=s) for code, s in missing)))
     lines: dict[int, int] = {}
     for row in matrix.rows:
         for s, n in row.counts.items():

@@ -83,9 +83,10 @@ def record_assessment(actor: Actor, family_id: int, visited_on, scores: dict, *,
     if family is None:
         raise NotFound(_("family {family_id}").format(family_id=family_id))
     visited_on = validate.date("visit date", visited_on)
-    if visited_on > today or visited_on < today.replace(year=today.year - 3):
+    earliest = validate.years_from(today, -3)  # 29 February three years back is the 28th
+    if visited_on > today or visited_on < earliest:
         raise ValidationError("visit date", _("must be between {low} and {high}").format(
-            low=today.replace(year=today.year - 3), high=today))
+            low=earliest, high=today))
     clean = {}
     for d in DOMAINS:
         clean[d] = validate.integer(d, scores.get(d), 1, 4)

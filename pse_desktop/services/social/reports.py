@@ -158,7 +158,7 @@ class FamilyFile:
 
 
 def children_attendance(family_id: int, today: dt.date) -> list[ChildLine]:
-    first = today.replace(year=today.year - 1)
+    first = validate.years_from(today, -1)  # 29 February a year back is the 28th
     from ...db.centres import Mark
 
     counts: dict[int, Counter] = defaultdict(Counter)

@@ -55,12 +55,17 @@ def save_register(actor: Actor, session_id: int, marks: dict[int, str],
         raise ValidationError("session", _("is in the future"))
     allowed = {t for (t,) in Trainee.select(Trainee.id).where(
         Trainee.course == course.id, Trainee.status.in_(ACTIVE)).tuples()}
+    clean = {}
     for tid, mark in marks.items():
         if tid not in allowed:
             raise ValidationError("trainee", _("{tid} is not a trainee of this course").format(
                 tid=tid))
+        mark = mark.strip().upper() if isinstance(mark, str) else mark  # ' p ' as typed is P
         if mark not in MARKS + ("",):
-            raise ValidationError("mark", _("{mark!r} is not P or A").format(mark=mark))
+            raise ValidationError("mark", _("{mark!r} is not P or A").format(
+                mark=mark if isinstance(mark, str) and len(mark) < 20 else "..."))
+        clean[tid] = mark
+    marks = clean
     with database.atomic():
         Presence.delete().where(Presence.session == session_id,
                                 Presence.trainee.in_(list(marks))).execute()

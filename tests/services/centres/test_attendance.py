@@ -159,3 +159,33 @@ def test_a_changed_register_names_each_child_and_mark_in_the_audit(admin, group,
     assert "STM-0002 Sok Bopha: present -> excused (Funeral)" in entry.summary
     assert "STM-0003" not in entry.summary  # unchanged marks are not listed as changes
     assert "reason: the paper register was misread" in entry.summary
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
+
+
+@given(status=TYPED, reason=TYPED, change=TYPED, day=TYPED, lang=LANGUAGES)
+def test_any_mark_typed(admin, kids, group, status, reason, change, day, lang):
+    with in_language(lang):
+        refused_cleanly(lambda: attendance.record_day(admin, group.id, day, {kids[0].id: (status, reason)},
+                                                      change_reason=change, today=last_school_day()),
+                        "date", "reason", "mark")
+        refused_cleanly(lambda: attendance.record_day(admin, group.id, last_school_day(), {kids[1].id: status},
+                                                      today=last_school_day()), "mark")
+
+
+@given(marks=st.lists(st.tuples(st.sampled_from(["P", "A", "L", "S", "E"]), st.sampled_from(["", " ", "  "]),
+                                st.booleans()), min_size=3, max_size=3),
+       excuse=st.sampled_from(["Family event", "Funeral", "Other"]), lang=LANGUAGES)
+def test_typed_marks_read_back_as_meant(admin, kids, group, marks, excuse, lang):
+    with in_language(lang):
+        typed = {}
+        for kid, (status, pad, lower) in zip(kids, marks):
+            text = pad + (status.lower() if lower else status) + pad
+            typed[kid.id] = (text, excuse) if status == "E" else text
+        reg = attendance.record_day(admin, group.id, last_school_day(), typed, today=last_school_day())
+        got = {r.child_id: (r.status, r.reason) for r in reg.rows}
+        assert got == {kid.id: (s, excuse if s == "E" else "") for kid, (s, _p, _l) in zip(kids, marks)}

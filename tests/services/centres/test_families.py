@@ -133,3 +133,47 @@ def test_next_code_lookup_by_code_and_permissions(admin, family, make_user):
     with pytest.raises(PermissionDenied):
         families.save_family(make_user("srey", "workshop_manager"), None, "F00002")
     assert families.next_family_code() == "F00002"
+
+
+# ------------------------------------------------------------------ any input (properties)
+import unicodedata  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import GOOD_TEXT, LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
+
+FAMILY_FIELDS = ("family code", "village", "address", "phone", "notes", "guardian 1 name",
+                 "guardian 1 Khmer name", "guardian 1 relation", "guardian 1 phone")
+
+
+@given(code=TYPED, village=TYPED, address=TYPED, phone=TYPED, notes=TYPED, g_name=TYPED, g_km=TYPED,
+       g_rel=TYPED, g_phone=TYPED, lang=LANGUAGES)
+def test_any_family_typed(admin, family, code, village, address, phone, notes, g_name, g_km, g_rel, g_phone,
+                          lang):
+    with in_language(lang):
+        guardians = [{"name_latin": g_name, "name_km": g_km, "relation": g_rel, "phone": g_phone}]
+        refused_cleanly(lambda: families.save_family(admin, None, code, village=village, address=address, phone=phone,
+                                                     notes=notes, guardians=guardians), *FAMILY_FIELDS)
+        # editing a family on file: a refused edit keeps its guardians (they are replaced on save)
+        refused_cleanly(lambda: families.save_family(admin, family.id, family.code, village=village, address=address,
+                                                     phone=phone, notes=notes, guardians=guardians), *FAMILY_FIELDS)
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text).strip()
+
+
+@given(code=st.from_regex(r"F[0-9A-Z]{1,8}", fullmatch=True), village=GOOD_TEXT,
+       phone=st.sampled_from(["", "012 345 678", "+855 12 345 678", "=1+2", "០១២ ៣៤៥ ៦៧៨"]),
+       notes=st.one_of(st.just(""), GOOD_TEXT), g_name=GOOD_TEXT, lang=LANGUAGES)
+def test_a_typed_family_reads_back_as_meant(admin, code, village, phone, notes, g_name, lang):
+    with in_language(lang):
+        try:
+            f = families.save_family(admin, None, code.lower(), village=village, phone=phone, notes=notes,
+                                     guardians=[{"name_latin": g_name, "phone": phone}])
+        except ValidationError as err:  # the same code drawn twice
+            assert err.field == "family code" and families.family_by_code(admin, code).code == code
+            return
+        again = families.get_family(admin, f.id)
+        assert (again.code, again.village, again.phone, again.notes) == (code, nfc(village), nfc(phone), nfc(notes))
+        assert [(g.name_latin, g.relation, g.phone) for g in again.guardians] == [(nfc(g_name), "mother", nfc(phone))]

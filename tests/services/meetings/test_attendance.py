@@ -86,3 +86,34 @@ def test_a_past_meeting_can_be_recorded_later(admin, world):
                               family_ids=[world["fams"][0].id])
     done = meetings_attendance.record_attendance(admin, m.id, [Presence(world["fams"][0].id, False)])
     assert done.status == "held" and done.came_count == 0
+
+
+# ------------------------------------------------------------------ any input (properties)
+import unicodedata  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import GOOD_TEXT, LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
+
+
+@given(attendee=TYPED, walk_in=TYPED, guest=TYPED, note=TYPED, lang=LANGUAGES)
+def test_any_attendance_typed(admin, world, attendee, walk_in, guest, note, lang):
+    with in_language(lang):
+        m = meeting_for(admin, world, world["fams"][:2])
+        refused_cleanly(lambda: meetings_attendance.record_attendance(
+            admin, m.id, [Presence(world["fams"][0].id, True, None, attendee)], walk_ins=[walk_in],
+            guests=[(guest, note)]), "who came", "walk-in family", "guest name", "guest note")
+
+
+@given(attendee=GOOD_TEXT, guest=GOOD_TEXT, note=st.one_of(st.just(""), GOOD_TEXT),
+       code=st.sampled_from(["F00003", " f00003 ", "f00003"]), lang=LANGUAGES)
+def test_typed_attendance_reads_back_as_meant(admin, world, attendee, guest, note, code, lang):
+    with in_language(lang):
+        fams = world["fams"]
+        m = meeting_for(admin, world, fams[:2])
+        info = meetings_attendance.record_attendance(admin, m.id, [Presence(fams[0].id, True, None, attendee)],
+                                                     walk_ins=[code], guests=[(guest, note)])
+        nfc = lambda t: unicodedata.normalize("NFC", t).strip()  # noqa: E731
+        assert {(i.family_code, i.invited, i.came, i.attendee) for i in info.invitees} == {
+            ("F00001", True, True, nfc(attendee)), ("F00002", True, False, ""), ("F00003", False, True, "")}
+        assert info.guests == ((nfc(guest), nfc(note)),)

@@ -44,3 +44,22 @@ def test_exports_csv_and_xlsx(admin, held, tmp_path):
     assert ws.max_row == 10 and ws.cell(1, 9).value == "Family"
     with pytest.raises(ValidationError):
         meetings_reports.export_meetings(admin, DAY, dt.date.today(), tmp_path / "m.txt")
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from pse_desktop.services.meetings import attendance as meetings_attendance, planning  # noqa: E402
+from tests.fixtures.inputs import FORMULA_TEXT, assert_no_formula  # noqa: E402
+
+
+@given(guest=FORMULA_TEXT, note=FORMULA_TEXT, attendee=FORMULA_TEXT, suffix=st.sampled_from([".csv", ".xlsx"]))
+def test_names_typed_like_formulas_are_exported_as_text(admin, held, tmp_path, guest, note, attendee, suffix):
+    _stm, fams = held
+    mid = planning.list_meetings(admin)[0][0].id
+    meetings_attendance.record_attendance(admin, mid, [meetings_attendance.Presence(fams[2].id, True, None, attendee)],
+                                          guests=[(guest, note)])
+    out = tmp_path / f"m{suffix}"
+    meetings_reports.export_meetings(admin, DAY, dt.date.today(), out)
+    cells = {c for row in assert_no_formula(out) for c in row}
+    assert {"'" + guest, "'" + attendee} <= cells or ({guest, attendee} <= cells and suffix == ".xlsx")

@@ -121,3 +121,45 @@ def test_uniform_order_from_sizes_to_partial_delivery(admin, workshop, tmp_path)
     assert d2.state_after == "delivered"
     second = {r.child_code for c in production_uniforms.handout(admin, d2.id).centres for r in c.rows}
     assert second == {"STM-003", "STM-005"}  # the two girls in size 8, nobody twice
+
+
+# ------------------------------------------------------------------ any input (properties)
+import unicodedata  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import (  # noqa: E402
+    GOOD_TEXT, LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole,
+)
+
+HEADER_FIELDS = ("kind", "customer kind", "customer", "due", "priority", "notes", "location", "quantity",
+                 "product")
+
+
+@given(customer=TYPED, due=TYPED, priority=TYPED, notes=TYPED, qty=TYPED, lang=LANGUAGES)
+def test_any_order_typed(admin, workshop, customer, due, priority, notes, qty, lang):
+    with in_language(lang):
+        vid = workshop["v"]["SKIRT-8"].id
+        made = refused_cleanly(lambda: production.create_order(
+            admin, kind="handicraft", customer_kind="outside", customer=customer, due=due, priority=priority,
+            notes=notes, lines=[(vid, qty)]), *HEADER_FIELDS)
+        if made is not None:
+            refused_cleanly(lambda: production.update_order(
+                admin, made.id, kind="handicraft", customer_kind="outside", customer=notes, due=due,
+                priority=qty, notes=customer), *HEADER_FIELDS)
+            refused_cleanly(lambda: production.set_lines(admin, made.id, [(vid, customer)]), *HEADER_FIELDS)
+
+
+@given(customer=GOOD_TEXT, notes=st.one_of(st.just(""), GOOD_TEXT), typed=typed_whole(1, 100_000),
+       due=st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)), priority=st.sampled_from(["1", "2", "3", "៣"]),
+       lang=LANGUAGES)
+def test_a_typed_order_reads_back_as_meant(admin, workshop, customer, notes, typed, due, priority, lang):
+    with in_language(lang):
+        vid = workshop["v"]["SKIRT-8"].id
+        n, text = typed
+        made = production.create_order(admin, kind="handicraft", customer_kind="outside", customer=customer,
+                                        due=due.isoformat(), priority=priority, notes=notes, lines=[(vid, text)])
+        o = production.get_order(admin, made.id)
+        assert (o.customer, o.notes, o.due, o.priority, [ln.quantity for ln in o.lines]) == (
+            unicodedata.normalize("NFC", customer).strip(), unicodedata.normalize("NFC", notes).strip(), due,
+            int(priority.translate(str.maketrans("០១២៣", "0123"))), [n])

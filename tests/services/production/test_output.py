@@ -134,3 +134,52 @@ def test_bad_entries_are_named_and_other_roles_refused(admin, workshop, make_use
         production_output.record_output(make_user("dara", "social_team"), o.id,
                                         [OutputEntry(TODAY, e1, vid, 1)], today=TODAY)
     assert Output.select().count() == 0 and PieceOutput.select().count() == 0
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole  # noqa: E402
+
+
+@pytest.fixture
+def running(admin, workshop):
+    o, vid = order_of(admin, workshop, qty=100_000)
+    production_states.confirm(admin, o.id)
+    e1 = workshop["workers"]["E001"].id
+    production_output.record_output(admin, o.id, [OutputEntry(TODAY, e1, vid, 10_000)], today=TODAY,
+                                    shortage_reason="fabric comes on Monday")
+    return o, vid, e1
+
+
+@given(day=TYPED, pieces=TYPED, over=TYPED, short=TYPED, lang=LANGUAGES)
+def test_any_output_typed(admin, running, day, pieces, over, short, lang):
+    with in_language(lang):
+        o, vid, e1 = running
+        refused_cleanly(lambda: production_output.record_output(
+            admin, o.id, [{"day": day, "worker_id": e1, "variant_id": vid, "pieces": pieces}], over_reason=over,
+            shortage_reason=short, today=TODAY),
+            "day", "pieces", "reason for more pieces", "reason for missing material")
+
+
+@given(qty=TYPED, day=TYPED, note=TYPED, reason=TYPED, lang=LANGUAGES)
+def test_any_delivery_or_correction_typed(admin, running, qty, day, note, reason, lang):
+    with in_language(lang):
+        o, vid, e1 = running
+        line = production.get_order(admin, o.id).lines[0].id
+        refused_cleanly(lambda: production_output.deliver(admin, o.id, {line: qty}, day=day, note=note, today=TODAY),
+                        "quantity", "day", "note")
+        first = production_output.order_output(admin, o.id)[0].id
+        refused_cleanly(lambda: production_output.correct_output(admin, first, reason), "reason")
+
+
+@given(typed=typed_whole(1, 20), lang=LANGUAGES)
+def test_typed_pieces_read_back_as_meant(admin, running, typed, lang):
+    with in_language(lang):
+        o, vid, e1 = running
+        n, text = typed
+        made = production.get_order(admin, o.id).made
+        [oid] = production_output.record_output(
+            admin, o.id, [{"day": TODAY.isoformat(), "worker_id": e1, "variant_id": vid, "pieces": text}],
+            today=TODAY, shortage_reason="fabric comes on Monday")
+        assert Output.get_by_id(oid).pieces == n and production.get_order(admin, o.id).made == made + n

@@ -42,6 +42,16 @@ def test_a_size_missing_from_the_catalogue_or_bad_items_are_refused(admin, works
         production_uniforms.create_uniform_order(admin, workshop["centre"].id, [UniformItem(skirt)],
                                                  due=TODAY, on=TODAY)
     assert err.value.field == "items" and "SKIRT size 10" in err.value.message
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:  # the refusal is in the user's language (it was English whatever the language)
+        with pytest.raises(ValidationError) as err:
+            production_uniforms.create_uniform_order(admin, workshop["centre"].id, [UniformItem(skirt)],
+                                                     due=TODAY, on=TODAY)
+        assert "SKIRT taille 10" in err.value.message
+    finally:
+        i18n.set_language("en")
     assert production_uniforms.create_uniform_order(
         admin, workshop["centre"].id, [UniformItem(skirt, "F")], due=TODAY, on=TODAY).quantity == 3
     for items, field in (([], "items"), ([UniformItem(skirt, "X")], "sex"),
@@ -69,3 +79,21 @@ def test_handout_lists_each_child_once_with_their_pieces(admin, workshop):
     handout = production_uniforms.handout(admin, d.id)
     rows = [(r.child_code, r.items) for c in handout.centres for r in c.rows]
     assert sorted(rows) == [("STM-001", "School shirt 6"), ("STM-002", "School shirt 6")]
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
+
+
+@given(sex=TYPED, per_child=TYPED, due=TYPED, priority=TYPED, notes=TYPED, lang=LANGUAGES)
+def test_any_uniform_order_typed(admin, workshop, sex, per_child, due, priority, notes, lang):
+    with in_language(lang):
+        shirt = workshop["v"]["SHIRT-6"].product_id
+        items = [{"product_id": shirt, "sex": sex, "per_child": per_child}]
+        refused_cleanly(lambda: production_uniforms.size_matrix(admin, workshop["centre"].id, items, on=TODAY),
+                        "sex", "pieces per child", "items")
+        refused_cleanly(lambda: production_uniforms.create_uniform_order(
+            admin, workshop["centre"].id, items, due=due, priority=priority, notes=notes, on=TODAY),
+            "sex", "pieces per child", "items", "due", "priority", "notes")

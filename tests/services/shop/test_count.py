@@ -78,3 +78,32 @@ def test_bad_counts_name_the_field_and_a_cancelled_count_frees_the_location(shop
     assert actions == ["start_count", "cancel_count", "start_count"]
     with pytest.raises(ConflictError):
         shop_count.cancel_count(admin, count_id)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given  # noqa: E402
+
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole  # noqa: E402
+
+
+@pytest.fixture
+def open_count(shop_setup, admin):
+    return shop_count.start_count(admin, shop_setup["locs"]["PP1"].id), shop_setup["v"]["bag"].id
+
+
+@given(value=TYPED, lang=LANGUAGES)
+def test_any_counted_quantity(open_count, admin, value, lang):
+    with in_language(lang):
+        count_id, bag = open_count
+        before = {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines}
+        if refused_cleanly(lambda: shop_count.enter_counts(admin, count_id, {bag: value}), "counted") is None:
+            assert {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines} == before
+
+
+@given(typed=typed_whole(0, 1_000_000), lang=LANGUAGES)
+def test_a_typed_count_reads_back_as_meant(open_count, admin, typed, lang):
+    with in_language(lang):
+        count_id, bag = open_count
+        n, text = typed
+        assert shop_count.enter_counts(admin, count_id, {bag: text}) == 1
+        assert {ln.variant_id: ln.counted for ln in shop_count.count_sheet(count_id).lines}[bag] == n

@@ -78,3 +78,58 @@ def test_event_report_before_reconciling_shows_what_was_sent_and_sold(shop_setup
     line = report.lines[0]
     assert (line.code, line.sent, line.sold, line.left) == ("BAG-RED", 4, 1, 3)
     assert report.cash["EUR"] == 1200
+
+
+# ------------------------------------------------------------------ any input (properties)
+import unicodedata  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import (  # noqa: E402
+    GOOD_TEXT, LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole,
+)
+
+
+@given(name=TYPED, place=TYPED, start=TYPED, end=TYPED, lang=LANGUAGES)
+def test_any_new_event(shop_setup, admin, name, place, start, end, lang):
+    with in_language(lang):
+        refused_cleanly(lambda: shop_events.create_event(admin, name, place, start, end,
+                                                         shop_setup["locs"]["FR1"].id),
+                        "name", "place", "start", "end", "shop")
+
+
+@given(name=GOOD_TEXT, place=st.one_of(st.just(""), GOOD_TEXT),
+       start=st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)), days=st.integers(0, 30), lang=LANGUAGES)
+def test_a_new_event_reads_back_as_meant(shop_setup, admin, name, place, start, days, lang):
+    with in_language(lang):
+        event = shop_events.create_event(admin, name, place, start.isoformat(),
+                                         start + dt.timedelta(days=days), shop_setup["locs"]["FR1"].id)
+        again = next(e for e in shop_events.list_events(admin) if e.id == event.id)
+        assert (again.name, again.place, again.start, again.end) == (
+            unicodedata.normalize("NFC", name).strip(), unicodedata.normalize("NFC", place).strip(), start,
+            start + dt.timedelta(days=days))
+
+
+@pytest.fixture
+def stocked_event(shop_setup, admin):
+    fr1, bag = shop_setup["locs"]["FR1"], shop_setup["v"]["bag"]
+    stock.receive(admin, fr1.id, {bag.id: 100_000}, day=DAY)
+    return shop_events.create_event(admin, "Marché", "Lyon", DAY, DAY, fr1.id), bag.id
+
+
+@given(sent=TYPED, back=TYPED, lang=LANGUAGES)
+def test_any_stock_sent_or_brought_back(stocked_event, admin, sent, back, lang):
+    with in_language(lang):
+        event, bag = stocked_event
+        refused_cleanly(lambda: shop_events.send_stock(admin, event.id, {bag: sent}, day=DAY), "quantity", "product")
+        refused_cleanly(lambda: shop_events.reconcile(admin, event.id, {bag: back}, day=DAY), "returned")
+
+
+@given(typed=typed_whole(1, 50), lang=LANGUAGES)
+def test_stock_typed_for_an_event_reads_back_as_meant(stocked_event, admin, typed, lang):
+    with in_language(lang):
+        event, bag = stocked_event
+        n, text = typed
+        held = stock.balance(bag, event.box_id)
+        shop_events.send_stock(admin, event.id, {bag: text}, day=DAY)
+        assert stock.balance(bag, event.box_id) == held + n

@@ -92,3 +92,46 @@ def test_returning_every_piece_one_by_one_refunds_exactly_what_was_paid(shop_set
     assert sum(refunds) == 1849 and max(refunds) - min(refunds) <= 1
     assert shop_close.day_totals(pp1.id, DAY).expected["USD"] == 0
     assert shop_close.day_totals(pp1.id, DAY).net == 0
+
+
+# ------------------------------------------------------------------ any input (properties)
+import unicodedata  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+
+from pse_desktop.db.shop import Sale, SaleLine  # noqa: E402
+from tests.fixtures.inputs import (  # noqa: E402
+    GOOD_TEXT, LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole,
+)
+
+
+@pytest.fixture
+def big_sale(shop_setup, admin):
+    pp1, bag = shop_setup["locs"]["PP1"], shop_setup["v"]["bag"]
+    stock.receive(admin, pp1.id, {bag.id: 5000}, day=DAY)
+    return sales.complete_sale(admin, pp1.id, [(bag.id, 5000)], paid_usd="62500", day=DAY), bag.id
+
+
+@given(qty=TYPED, reason=TYPED, refund=TYPED, lang=LANGUAGES)
+def test_any_return_or_void(big_sale, admin, qty, reason, refund, lang):
+    with in_language(lang):
+        sid, bag = big_sale
+        left = sales_returns.returnable(sid)
+        done = refused_cleanly(lambda: sales_returns.return_items(admin, sid, {bag: qty}, reason, refund_in=refund,
+                                                                  day=DAY, rates=RATES),
+                               "quantity", "reason", "refund in")
+        if done is None:
+            assert sales_returns.returnable(sid) == left
+        refused_cleanly(lambda: sales_returns.void_sale(admin, sid, reason, day=DAY + dt.timedelta(days=1)), "reason")
+
+
+@given(typed=typed_whole(1, 3), reason=GOOD_TEXT, lang=LANGUAGES)
+def test_a_typed_return_reads_back_as_meant(big_sale, admin, typed, reason, lang):
+    with in_language(lang):
+        sid, bag = big_sale
+        n, text = typed
+        left = sales_returns.returnable(sid)[bag]
+        rid = sales_returns.return_items(admin, sid, {bag: text}, reason, day=DAY, rates=RATES)
+        assert Sale.get_by_id(rid).reason == unicodedata.normalize("NFC", reason).strip()
+        assert [ln.quantity for ln in SaleLine.select().where(SaleLine.sale == rid)] == [-n]
+        assert sales_returns.returnable(sid)[bag] == left - n

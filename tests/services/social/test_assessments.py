@@ -89,3 +89,38 @@ def test_home_cards_show_overdue_assessments_and_support_to_decide(social):
     support.request_support(worker, fam.id, "fire", "USD", "10", why="x")
     titles = [c.title for c in assessments.home_cards(lead, None)]
     assert "Emergency support to decide" in titles
+
+
+# ------------------------------------------------------------------ any input (properties)
+import unicodedata  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import (  # noqa: E402
+    GOOD_TEXT, LANGUAGES, TYPED, in_language, refused_cleanly, typed_whole,
+)
+
+ASSESSMENT_FIELDS = ("visit date", "what changed", "decisions", "case notes", "next step 1",
+                     "next step 1: due") + tuple(FIRST)
+
+
+@given(day=TYPED, score=TYPED, domain=st.sampled_from(sorted(FIRST)), changes=TYPED, notes=TYPED,
+       step=TYPED, due=TYPED, lang=LANGUAGES)
+def test_any_assessment_typed(social, day, score, domain, changes, notes, step, due, lang):
+    with in_language(lang):
+        fam, worker = social["families"][0], social["worker"]
+        refused_cleanly(lambda: assessments.record_assessment(
+            worker, fam.id, day, dict(FIRST, **{domain: score}), changes=changes, decisions=changes,
+            case_notes=notes, next_steps=[(step, due)], today=TODAY), *ASSESSMENT_FIELDS)
+
+
+@given(typed=typed_whole(1, 4), changes=st.one_of(st.just(""), GOOD_TEXT), days=st.integers(0, 3 * 365 - 1),
+       today=st.sampled_from([TODAY, dt.date(2028, 2, 29)]), lang=LANGUAGES)
+def test_a_typed_assessment_reads_back_as_meant(social, typed, changes, days, today, lang):
+    with in_language(lang):
+        fam, worker = social["families"][1], social["worker"]
+        n, text = typed
+        got = assessments.record_assessment(worker, fam.id, (today - dt.timedelta(days=days)).isoformat(),
+                                            dict(FIRST, income=text), changes=changes, today=today)
+        assert (got.scores, got.changes, got.visited_on) == (
+            dict(FIRST, income=n), unicodedata.normalize("NFC", changes).strip(), today - dt.timedelta(days=days))

@@ -77,3 +77,20 @@ def test_add_months_keeps_the_end_of_month():
     assert caseload.add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
     assert caseload.add_months(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
     assert caseload.add_months(dt.date(2026, 1, 15), 6) == dt.date(2026, 7, 15)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
+
+
+@given(who=st.sampled_from(["worker", "worker2"]), reason=TYPED, start_on=TYPED, lang=LANGUAGES)
+def test_any_assignment_typed(social, who, reason, start_on, lang):
+    with in_language(lang):
+        fam = social["families"][0]
+        before = caseload.history(social["lead"], fam.id)
+        if refused_cleanly(lambda: caseload.assign(social["lead"], fam.id, social[who].id, reason,
+                                                   start_on=start_on, today=TODAY) or True,
+                           "social worker", "from", "reason") is None:
+            assert caseload.history(social["lead"], fam.id) == before

@@ -70,3 +70,40 @@ def test_skills_checklist_marks_and_unmarks(training):
     beauty = Skill.select().where(Skill.trade != training["trade"].id).first()
     with pytest.raises(ValidationError, match="checklist"):
         progress.mark_skill(trainer, mother, beauty.id)
+
+
+# ------------------------------------------------------------------ any input (properties)
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tests.fixtures.inputs import LANGUAGES, TYPED, in_language, refused_cleanly  # noqa: E402
+
+
+@pytest.fixture
+def two_selected(training):
+    mother, rith = select_two(training)
+    sid, _day = courses.sessions(training["trainer"], training["course"].id)[0]
+    return sid, mother, rith
+
+
+@given(mark=TYPED, on=TYPED, lang=LANGUAGES)
+def test_any_register_mark_or_skill_date_typed(training, two_selected, mark, on, lang):
+    with in_language(lang):
+        sid, mother, rith = two_selected
+        trainer = training["trainer"]
+        before = progress.register(trainer, sid)
+        if refused_cleanly(lambda: progress.save_register(trainer, sid, {mother: mark}, today=TODAY) + 1,
+                           "mark") is None:
+            assert progress.register(trainer, sid) == before
+        skill = progress.skills_of(trainer, rith)[0][0]
+        refused_cleanly(lambda: progress.mark_skill(trainer, rith, skill, on=on, today=TODAY), "date")
+
+
+@given(marks=st.lists(st.tuples(st.sampled_from(["P", "A", ""]), st.sampled_from(["", " "]), st.booleans()),
+                      min_size=2, max_size=2), lang=LANGUAGES)
+def test_typed_register_reads_back_as_meant(training, two_selected, marks, lang):
+    with in_language(lang):
+        sid, mother, rith = two_selected
+        typed = {tid: pad + (m.lower() if lower else m) + pad for tid, (m, pad, lower) in zip((mother, rith), marks)}
+        assert progress.save_register(training["trainer"], sid, typed, today=TODAY) == sum(1 for m, *_r in marks if m)
+        got = {tid: mark for tid, _name, mark in progress.register(training["trainer"], sid)}
+        assert got == {tid: m for tid, (m, _p, _l) in zip((mother, rith), marks)}
