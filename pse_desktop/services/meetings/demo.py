@@ -9,6 +9,7 @@ import datetime as dt
 import random
 
 from ...db import database
+from ...i18n import gettext_in
 from ...db.centres import Child, Group, GroupMembership, Guardian
 from ...db.core import Centre, User, UserCentre
 from ...db.meetings import FollowUp, Meeting, MeetingFamily, MeetingGuest, Theme
@@ -72,7 +73,9 @@ def add_demo(actor, progress, today: dt.date) -> str:
             facilitators = who[1] + (f"; {rng.choice(GUESTS)}" if rng.random() < 0.25 else "")
             rows.append({"centre": c.id, "held_on": day, "start_time": rng.choice(("10:30", "14:00", "15:30")),
                          "duration_min": rng.choice((60, 90)), "theme": theme_id,
-                         "title": theme if rng.random() < 0.5 else f"{theme} ({day:%B})",
+                         # Half without a title (the list shows the theme in the reader's language);
+                         # the others titled as a centre's staff would, in Khmer.
+                         "title": "" if rng.random() < 0.5 else f"{gettext_in('km', theme)} {day:%d/%m}",
                          "facilitators": facilitators,
                          "notes": NOTES.get(theme, "") if status == "held" else "",
                          "status": status, "created_by": who[0], "created_at": now, "updated_at": now})
