@@ -104,7 +104,7 @@ def _story(reg, styles) -> list:
     for col, row in absent_cells:
         style.append(("BACKGROUND", (col, row), (col, row), ABSENT))
     table.setStyle(TableStyle(style))
-    closed = sorted((d, why) for d, why in reg.closed.items() if len(why) > 3)
+    closed = sorted((d, why) for d, why in reg.closed.items() if why)  # holidays; weekends go unnamed
     legend = both(N_("P present, L late, A absent, E excused, S sick. Shaded: no school"))
     if closed:
         legend += " (" + "; ".join(f"{d.day} {why}" for d, why in closed) + ")"

@@ -56,7 +56,7 @@ class MonthRegister:
     first: dt.date
     last: dt.date
     days: list[dt.date]
-    closed: dict[dt.date, str]  # day -> why (weekend or holiday name)
+    closed: dict[dt.date, str]  # day -> why: a holiday's name, or "" on a closed weekday
     lines: list[RegisterLine]
     blank: bool = False
 
@@ -84,7 +84,7 @@ def month_register(actor: Actor, group_id: int, month, blank: bool = False) -> M
     per_week = settings.get("school_days_per_week")
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     off = days_off(info.centre_id, first, last)
-    closed = {d: off.get(d) or d.strftime("%a") for d in days if d in off or d.weekday() >= per_week}
+    closed = {d: off.get(d) or "" for d in days if d in off or d.weekday() >= per_week}
     members = (Child.select(Child.id, Child.code, Child.name_km, Child.name_latin)
                .join(GroupMembership)
                .where(GroupMembership.group == group_id, GroupMembership.start_on <= last,

@@ -32,3 +32,18 @@ def test_several_groups_one_after_another_and_an_empty_list(admin, world, tmp_pa
     assert "Total: 0 children" in text
     empty = render_registers([], tmp_path / "none.pdf")
     assert "No group to print." in pdf_text(empty)
+
+
+def test_a_khmer_register_names_its_holidays_but_not_its_weekends(admin, world, tmp_path):
+    from pse_desktop import i18n
+
+    centre, group, kids = world
+    i18n.set_language("km")
+    try:
+        reg = attendance_summary.month_register(admin, group.id, "2026-03")
+        text = pdf_text(render_register(reg, tmp_path / "km.pdf"))
+    finally:
+        i18n.set_language("en")
+    assert "8 International Women's Day" in text  # the holiday as it was typed, with its day
+    legend = text[text.index("8 International"):]
+    assert "7 " not in legend and "14 " not in legend  # Saturdays 7 and 14 are not listed
