@@ -17,6 +17,7 @@ from .months import ADVANCE_HARD_LIMIT, AREA, month_label, parse_month, refuse_i
 from .run import _group, instalment_due
 from ..core.permissions import Actor, require
 from .workers import contract_on
+from ...formats import format_date, format_money
 from ...i18n import _
 
 
@@ -153,8 +154,9 @@ def list_extras(actor: Actor, month) -> list[Extra]:
         if due:
             index = (month.year - a.first_month.year) * 12 + month.month - a.first_month.month + 1
             out.append(Extra("advance", a.id, a.worker.code, a.worker.name_latin, due,
-                             f"{a.reason}: {validate.format_cents(a.amount_cents)} given {a.given_on:%d %b %Y}, "
-                             f"instalment {index} of {a.months}"))
+                             _("{reason}: {amount} given {day}, instalment {index} of {months}").format(
+                                 reason=a.reason, amount=format_money(a.amount_cents), day=format_date(a.given_on),
+                                 index=index, months=a.months)))
     for j in Adjustment.select(Adjustment, Worker).join(Worker).where(Adjustment.month == month).order_by(Worker.code):
         out.append(Extra(j.kind, j.id, j.worker.code, j.worker.name_latin, j.amount_cents, j.reason))
     return out

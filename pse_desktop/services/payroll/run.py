@@ -33,7 +33,9 @@ from .calc import (
 from ..core.permissions import Actor, require
 from .workers import contract_on
 from ...formats import format_date, format_day_month
-from ...i18n import _, ngettext
+from ...i18n import N_, _, ngettext
+
+RATE_CHANGE = N_("Rate change")  # the head of a payslip line for days at another rate
 
 REGULAR_CODES = ("SALARY", "DAYS", "HOURS", "WEEKEND", "PIECE", "ATTENDANCE", "TRANSPORT",
                  "SENIORITY_BONUS")
@@ -177,19 +179,22 @@ def _rate_segments(w, contracts, contract, days, first_day, last_day, workdays, 
         if rate == base:
             continue
         part = [e for e in days if start <= e.day <= end]
+        # The label is stored with the payslip, so its detail is written in figures any reader
+        # follows: "Rate change: 16/03-31/03, 14/26 x ($330.00 - $300.00)"; the head is translated
+        # where it is shown (translate_label).
         if contract.basis == "hourly":
-            amount = Fraction(sum(e.minutes for e in part), 60)
-            what, share = f"{_dec(amount)} h", amount
+            hours = Fraction(sum(e.minutes for e in part), 60)
+            what, share = f"{_dec(hours)} h", hours
         else:
-            amount = sum(1 for e in part if e.day in workdays and e.status in PAID_STATUSES)
-            what = ngettext("{n} day", "{n} days", amount).format(n=amount)
-            share = Fraction(amount, len(workdays)) if contract.basis == "monthly" else amount
+            count = sum(1 for e in part if e.day in workdays and e.status in PAID_STATUSES)
+            monthly = contract.basis == "monthly"
+            what = f"{count}/{len(workdays)}" if monthly else str(count)
+            share = Fraction(count, len(workdays)) if monthly else count
         cents = round_half_up((rate - base) * share)
         if cents:
-            per = f" /{len(workdays)} working days" if contract.basis == "monthly" else ""
-            out.append((f"Rate from {start:%d %b} to {end:%d %b}: {what} at "
-                        f"{validate.format_cents(round_half_up(rate))} instead of "
-                        f"{validate.format_cents(round_half_up(base))}{per}", cents))
+            out.append((f"{RATE_CHANGE}: {start:%d/%m}\u2013{end:%d/%m}, {what} \u00d7 "
+                        f"({validate.format_cents(round_half_up(rate))} \u2212 "
+                        f"{validate.format_cents(round_half_up(base))})", cents))
     return base, out
 
 

@@ -30,7 +30,14 @@ def test_an_advance_is_listed_instalment_by_instalment(manager):
     assert payroll_extras.list_extras(manager, "2026-01") == []
     feb, = payroll_extras.list_extras(manager, "2026-02")
     assert (feb.kind, feb.worker_code, feb.amount_cents) == ("advance", "E001", 2500)
-    assert feb.detail == "School fees: $50.00 given 10 Jan 2026, instalment 1 of 2"
+    assert feb.detail == "School fees: $50.00 given Jan 10, 2026, instalment 1 of 2"
+    from pse_desktop import i18n
+    i18n.set_language("fr")
+    try:
+        feb_fr, = payroll_extras.list_extras(manager, "2026-02")
+    finally:
+        i18n.set_language("en")
+    assert feb_fr.detail.startswith("School fees : 50,00") and "10 janv. 2026" in feb_fr.detail
     assert payroll_extras.list_extras(manager, "2026-03")[0].detail.endswith("instalment 2 of 2")
     assert payroll_extras.list_extras(manager, "2026-04") == []
     for kwargs, field in ((dict(amount="0"), "amount"), (dict(months=25), "months"),

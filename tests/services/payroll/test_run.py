@@ -238,9 +238,9 @@ def test_raise_in_the_middle_of_a_month_pays_the_days_before_at_the_old_rate(man
     draft = payroll_run.compute_draft(manager, "2026-03", 4100)
     p = slip(D(2026, 3, 1), "E001")
     assert lines(p)["SALARY"] == 30000
-    after = [l for l in p.lines if l.label.startswith("Rate from 16 Mar to 31 Mar")]
+    after = [l for l in p.lines if l.label.startswith("Rate change: 16/03\u201331/03")]
     assert len(after) == 1 and after[0].amount_cents == 1615
-    assert "14 days at $330.00 instead of $300.00" in after[0].label
+    assert after[0].label.endswith("14/26 \u00d7 ($330.00 \u2212 $300.00)")
     assert p.gross_cents == 33515
     assert "E001" not in dict(draft.warning_list())
 
