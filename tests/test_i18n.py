@@ -245,3 +245,27 @@ def test_translations_use_the_glossary_words(code, column):
             if re.search(rf"\b{re.escape(word)}s?\b", msgid) and terms[column] not in string.lower():
                 wrong.append(f"{word}: {msgid!r} -> {string!r}")
     assert not wrong, "use the glossary's word (docs/glossary.md):\n  " + "\n  ".join(wrong)
+
+
+def test_no_service_refuses_in_english_only():
+    """A service's refusal is read by the user: its message goes through _() (a literal or an
+    f-string handed to an error is English in every language)."""
+    import ast
+
+    errors = {"ValidationError", "ConflictError", "NotFound", "MachineProblem", "PseError", "DatabaseBusy"}
+    # NotFound of a saved row names the table's key ("worker 12"): records.save_row's own wording.
+    allowed = {"services/common/records.py"}
+    found = []
+    for path in sorted((ROOT / "pse_desktop").rglob("*.py")):
+        rel = path.relative_to(ROOT / "pse_desktop").as_posix()
+        if rel in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name not in errors:
+                continue
+            message = node.args[1:2] if name == "ValidationError" else node.args[:1]
+            found += [f"{rel}:{node.lineno}" for a in message if isinstance(a, (ast.Constant, ast.JoinedStr))]
+    assert not found, "messages not marked for translation:\n  " + "\n  ".join(found)

@@ -252,7 +252,7 @@ def save_child(actor: Actor, child_id: int | None, values: dict, *, group_id: in
                 with database.atomic():  # a savepoint: the code typed may be taken meanwhile
                     child = Child.create(**clean)
             except IntegrityError:
-                raise ValidationError("code", f"another child has the code {clean['code']}") from None
+                raise ValidationError("code", _("another child has the code {code}").format(code=clean["code"])) from None
             if group_id is not None:
                 GroupMembership.create(child=child.id, group=group_id, start_on=clean["enrolled_on"])
             audit.record(actor, AREA, "create", "child", child.id,

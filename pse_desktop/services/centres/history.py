@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ...db.centres import Child, Group, Mark
 from ...db.core import AuditEntry, User
 from ..common.errors import NotFound
+from ...i18n import _
 from ..core.permissions import Actor, require
 from .rules import AREA, MARKS
 
@@ -47,7 +48,7 @@ def child_history(actor: Actor, code_or_id, *, first: dt.date | None = None,
     child = (query.where(Child.id == int(code_or_id)).first() if str(code_or_id).isdigit()
              else query.where(Child.code == str(code_or_id).strip().upper()).first())
     if child is None:
-        raise NotFound(f"child {code_or_id}")
+        raise NotFound(_("child {child}").format(child=code_or_id))
     require(actor, "attendance.view", centre_id=child.centre_id)
     where = Mark.child == child.id
     if first:

@@ -3,6 +3,7 @@
 from ...db.connection import DatabaseBusy, DataReplaced
 from ...errors import PseError
 from ...i18n import _
+from .fields import field_label
 
 __all__ = ["ConflictError", "DataReplaced", "DatabaseBusy", "NotFound", "PermissionDenied",
            "PseError", "ValidationError"]
@@ -12,7 +13,7 @@ class ValidationError(PseError):
     """Bad input: names the field and says what is wrong."""
 
     def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+        super().__init__(f"{field_label(field)}: {message}")
         self.field = field
         self.message = message
 

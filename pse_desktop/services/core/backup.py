@@ -200,8 +200,8 @@ def refuse_while_open_elsewhere(live: Path) -> None:
     if open_elsewhere:
         who = "; ".join(s.describe() for s in open_elsewhere)
         raise ConflictError(
-            f"The database is open in another window: {who}. Ask them to close PSE Desktop "
-            "(or close it yourself), then restore.")
+            _("The database is open in another window: {who}. Ask them to close PSE Desktop "
+              "(or close it yourself), then restore.").format(who=who))
 
 
 def _stamp_generation(path: Path) -> None:
@@ -247,7 +247,7 @@ def restore(actor: Actor, target: Target, source: Path) -> Path:
     if target.is_postgres:
         return _restore_postgres(actor, target, source)
     if source.suffix == pgdump.SUFFIX:
-        raise ValidationError("backup file", "a PostgreSQL backup goes into a PostgreSQL database")
+        raise ValidationError("backup file", _("a PostgreSQL backup goes into a PostgreSQL database"))
     live = _sqlite_only(target)
     refuse_while_open_elsewhere(live)
     folder = backup_folder(target)
@@ -279,15 +279,17 @@ def _restore_postgres(actor: Actor, target: Target, source: Path) -> None:
     """pg_restore into the target database, which must be empty (a shared server's current
     database may be in use by other sites: restore into a new one, then point them at it)."""
     if source.suffix != pgdump.SUFFIX:
-        raise ValidationError("backup file", "a PostgreSQL database is restored from a "
-                              f"{pgdump.SUFFIX} backup; to load a SQLite file use migrate-to")
+        raise ValidationError("backup file", _("a PostgreSQL database is restored from a "
+                                                "{suffix} backup; to load a SQLite file use migrate-to")
+                              .format(suffix=pgdump.SUFFIX))
     pgdump.tool("pg_restore")
     db = dbmod.open_raw(target)
     tables = [t for t in db.get_tables() if t != migrations.SCHEMA_TABLE]
     if tables:
         dbmod.close_database()
-        raise ConflictError(f"{target.label} is not empty ({len(tables)} tables). Create an empty "
-                            "database (createdb NAME), restore into it, then point the sites at it.")
+        raise ConflictError(_("{database} is not empty ({n} tables). Create an empty database "
+                              "(createdb NAME), restore into it, then point the sites at it.")
+                            .format(database=target.label, n=len(tables)))
     if migrations.SCHEMA_TABLE in db.get_tables():
         db.execute_sql(f"DROP TABLE {migrations.SCHEMA_TABLE}")
     dbmod.close_database()

@@ -14,6 +14,7 @@ from pathlib import Path
 from ... import db as dbmod
 from ...db import Target, all_models, dialect, migrations
 from ..common.errors import ConflictError, ValidationError
+from ...i18n import _
 from . import audit, backup
 from .permissions import Actor, require
 
@@ -39,15 +40,15 @@ def migrate_to(actor: Actor, source: Target, destination: Target, progress=None)
     """Copy the SQLite database ``source`` into the empty PostgreSQL ``destination``."""
     require(actor, "admin.backup")
     if source.is_postgres:
-        raise ValidationError("database", "migrate-to copies from an SQLite file (use --db FILE)")
+        raise ValidationError("database", _("migrate-to copies from an SQLite file (use --db FILE)"))
     if not destination.is_postgres:
-        raise ValidationError("destination", "give a postgresql:// URL")
+        raise ValidationError("destination", _("give a postgresql:// URL"))
     check = backup.check_file(source.path)
     if not check.ok:
         raise ValidationError("database", "; ".join(check.problems))
     if migrations.pending(check.versions):
-        raise ConflictError(f"{source.path} was made by an older version: open it once with this "
-                            "program (it is upgraded after a backup), then move it.")
+        raise ConflictError(_("{file} was made by an older version: open it once with this "
+                              "program (it is upgraded after a backup), then move it.").format(file=source.path))
     progress = progress or (lambda message, fraction: None)
     dbmod.close_database()
     dbmod.init_database(destination)
@@ -87,8 +88,8 @@ def _refuse_data(models) -> None:
     from ...db.core import User
 
     if User.select().exists():
-        raise ConflictError("the server's database already has data: move an office into a new, "
-                            "empty database (createdb NAME)")
+        raise ConflictError(_("the server's database already has data: move an office into a new, "
+                              "empty database (createdb NAME)"))
 
 
 def _copy_table(src: sqlite3.Connection, model) -> int:

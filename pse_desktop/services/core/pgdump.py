@@ -17,9 +17,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ...db import migrations
 from ..common.errors import ConflictError
+from ...i18n import N_, _
 
 SUFFIX = ".pgdump"
-TOOLS_HINT = ("Install the PostgreSQL client tools of the server's version or newer "
+TOOLS_HINT = N_("Install the PostgreSQL client tools of the server's version or newer "
               "(Debian: apt install postgresql-client; Windows: the PostgreSQL installer's "
               "'Command Line Tools') and make sure they are on the PATH.")
 
@@ -28,7 +29,7 @@ def tool(name: str) -> str:
     """Return the path of pg_dump/pg_restore, or raise ConflictError saying how to get it."""
     found = shutil.which(name)
     if not found:
-        raise ConflictError(f"{name} was not found on this computer. {TOOLS_HINT}")
+        raise ConflictError(_("{tool} was not found on this computer.").format(tool=name) + " " + _(TOOLS_HINT))
     return found
 
 
@@ -82,7 +83,7 @@ def schema_versions(path: Path) -> dict[str, int]:
         elif inside and line == "\\.":
             break
         elif inside:
-            area, version, *_ = line.split("\t")
+            area, version, *_rest = line.split("\t")
             rows.append((area, version))
     return migrations.applied_versions_from_cursor(rows)
 

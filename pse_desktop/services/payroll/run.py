@@ -286,7 +286,7 @@ def compute_draft(actor: Actor, month, khr_per_usd=None, today: dt.date | None =
     month = parse_month(month)
     today = today or dt.date.today()
     if month > today.replace(day=1):
-        raise ValidationError("month", f"{month_label(month)} has not begun yet")
+        raise ValidationError("month", _("{month} has not begun yet").format(month=month_label(month)))
     run = get_run(month)
     if khr_per_usd in (None, ""):
         khr_per_usd = run.khr_per_usd if run else settings.get("khr_per_usd")

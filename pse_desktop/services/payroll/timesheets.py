@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...formats import plain_number
+from ...formats import format_day_month, plain_number
 from ...db import database
 from ...db.payroll import Contract, PieceOutput, TimeEntry, Worker
 from ..core import audit
@@ -127,7 +127,7 @@ def save_sheet(actor: Actor, worker_id: int, month, days: dict) -> int:
     for day, values in sorted(days.items()):
         status, hours, ot_n, ot_p = (tuple(values) + ("", "", ""))[:4]
         day = validate.date("day", day)
-        where = f"{day:%d %b}"
+        where = format_day_month(day)  # in the reader's language: it names the field
         if not month <= day <= last:
             raise ValidationError("day", _("{day} is not in {month_label}").format(day=day, month_label=month_label(month)))
         status = validate.text("status", status or "", 3, required=False).upper()

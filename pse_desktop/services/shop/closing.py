@@ -97,7 +97,7 @@ def close_day(actor: Actor, location_id: int, day: dt.date, counted_usd=0, count
     day = validate.date("day", day)
     today = today or dt.date.today()
     if day > today:
-        raise ValidationError("day", "is in the future: a day is closed at its end")
+        raise ValidationError("day", _("is in the future: a day is closed at its end"))
     counted = {"USD": validate.money_cents("dollars counted", counted_usd or 0),
                "KHR": validate.money_cents("riel counted", counted_khr or 0, currency="KHR"),
                "EUR": validate.money_cents("euros counted", counted_eur or 0, currency="EUR")}
@@ -141,7 +141,7 @@ def reopen_day(actor: Actor, location_id: int, day: dt.date, reason: str) -> Non
     with database.atomic():
         c = DayClosing.get_or_none(DayClosing.location == loc.id, DayClosing.day == day)
         if c is None:
-            raise ConflictError(f"{day:%d %b %Y} is not closed at {loc.code}.")
+            raise ConflictError(_("{day} is not closed at {shop}.").format(day=format_date(day), shop=loc.code))
         counted = ", ".join(format_money(v, k) for k, v in (("USD", c.counted_usd), ("KHR", c.counted_khr),
                                                      ("EUR", c.counted_eur)) if v) or "nothing"
         expected = ", ".join(format_money(v, k) for k, v in (("USD", c.expected_usd),

@@ -176,11 +176,11 @@ def _refuse_other_currencies(loc: StockLocation, paid_usd: int, paid_khr: int,
     """Events in France take euros only; shops take dollars and riel, never euros."""
     if loc.currency == "EUR":
         if paid_usd:
-            raise ValidationError("dollars paid", f"{loc.code} sells in euros: take euros only")
+            raise ValidationError("dollars paid", _("{shop} sells in euros: take euros only").format(shop=loc.code))
         if paid_khr:
-            raise ValidationError("riel paid", f"{loc.code} sells in euros: take euros only")
+            raise ValidationError("riel paid", _("{shop} sells in euros: take euros only").format(shop=loc.code))
     elif paid_eur:
-        raise ValidationError("euros paid", f"{loc.code} takes dollars and riel, not euros")
+        raise ValidationError("euros paid", _("{shop} takes dollars and riel, not euros").format(shop=loc.code))
 
 
 def _clean_cart(actor: Actor, loc: StockLocation, lines, rates: Rates):

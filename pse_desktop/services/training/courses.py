@@ -149,7 +149,7 @@ def clean_weekdays(value) -> str:
     elif isinstance(value, (list, tuple, set)):
         parts = [str(v) for v in value]
     else:
-        raise ValidationError("timetable", "needs at least one day of the week")
+        raise ValidationError("timetable", _("needs at least one day of the week"))
     days = set()
     for part in parts:
         name = part[:3].title()

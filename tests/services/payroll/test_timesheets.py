@@ -69,7 +69,7 @@ def test_save_sheet_replaces_the_month_and_refuses_days_outside_it(manager):
         assert err.value.field == field
     with pytest.raises(ValidationError) as err:
         timesheets.save_sheet(manager, wid, "2026-01", {D(2026, 1, 15): ("W", "20", "5")})
-    assert err.value.field == "hours (15 Jan)"
+    assert err.value.field == "hours (Jan 15)"
     assert TimeEntry.select().count() == 2
 
 
@@ -135,7 +135,7 @@ def seamstress(manager):
 def test_any_time_sheet_or_pieces(manager, seamstress, status, hours, ot, pieces, rate):
     day = dt.date(2026, 1, 5)
     refused_cleanly(lambda: timesheets.save_sheet(manager, seamstress, "2026-01", {day: (status, hours, ot, "")}),
-                    "status", "hours (05 Jan)", "overtime (05 Jan)", "overtime 200% (05 Jan)")
+                    "status", "hours (Jan 5)", "overtime (Jan 5)", "overtime 200% (Jan 5)")
     refused_cleanly(lambda: timesheets.record_pieces(manager, [dict(worker_id=seamstress, day=day, item_label="Bag",
                                                                     pieces=pieces, piece_rate=rate)]),
                     "pieces", "piece_rate")
