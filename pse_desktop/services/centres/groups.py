@@ -31,8 +31,9 @@ class GroupInfo:
 
     @property
     def label(self) -> str:
-        session = f", {SESSIONS[self.session].lower()}" if self.session else ""
-        return f"{self.name} ({PROGRAMMES[self.programme].split(' (')[0].lower()}{session})"
+        """"Sun (daycare)", "Morning 1 (after-school, morning)", in the reader's language."""
+        session = f", {_(SESSIONS[self.session]).lower()}" if self.session else ""
+        return f"{self.name} ({_(PROGRAMMES[self.programme]).split(' (')[0].lower()}{session})"
 
 
 def _group_info(g: Group, centre_codes: dict, staff_names: dict) -> GroupInfo:

@@ -15,10 +15,13 @@ from ...i18n import _, N_
 
 AREA = "attendance"
 
-PROGRAMMES = {"daycare": "Daycare (ages 3-6)", "after_school": "After-school"}
-SESSIONS = {"": "-", "morning": "Morning", "afternoon": "Afternoon"}
-SEXES = {"F": "Girl", "M": "Boy"}
-RELATIONS = ("mother", "father", "grandmother", "grandfather", "aunt", "uncle", "sibling", "other")
+PROGRAMMES = {"daycare": N_("Daycare (ages 3-6)"), "after_school": N_("After-school")}
+SESSIONS = {"": "-", "morning": N_("Morning"), "afternoon": N_("Afternoon")}
+SEXES = {"F": N_("Girl"), "M": N_("Boy")}
+#: A guardian's relation: stored as the code, shown by its label (N_: in the reader's language).
+RELATIONS = {"mother": N_("mother"), "father": N_("father"), "grandmother": N_("grandmother"),
+             "grandfather": N_("grandfather"), "aunt": N_("aunt"), "uncle": N_("uncle"),
+             "sibling": N_("sibling"), "other": N_("other")}
 CLOTHING_SIZES = ("2", "4", "6", "8", "10", "12", "14", "S", "M", "L", "XL")
 
 #: mark code -> label; the keyboard uses the first letter of each

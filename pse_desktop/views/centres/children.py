@@ -101,14 +101,14 @@ class ChildrenScreen(Screen):
         form.add("code", _("Code"), width=14)
         form.add("Latin name", _("Name (Latin letters)"))
         form.add("Khmer name", _("Name (Khmer)"), khmer=True)
-        form.add("sex", _("Sex"), tb.Combobox, values=list(SEXES), state="readonly", width=4)
+        form.add("sex", _("Sex"), tb.Combobox, values=SEXES, state="readonly", width=7)
         form.add("birth date", _("Birth date"), DateField, width=12)
         form.add("family", _("Family code"), width=12)
         form.add("centre", _("Centre"), tb.Combobox, state="readonly",
                  values=[c[1] for c in self.centres], width=8)
         form.widgets["centre"].bind("<<ComboboxSelected>>", lambda e: self._fill_groups())
-        form.add("programme", _("Programme"), tb.Combobox, state="readonly", values=list(PROGRAMMES))
-        form.add("session", _("Session"), tb.Combobox, state="readonly", values=list(SESSIONS))
+        form.add("programme", _("Programme"), tb.Combobox, state="readonly", values=PROGRAMMES)
+        form.add("session", _("Session"), tb.Combobox, state="readonly", values=SESSIONS)
         form.add("group", _("Group"), tb.Combobox, state="readonly",
                  help=_("A change of group counts from today; past days keep the old group."))
         form.add("school", _("School"))
@@ -225,7 +225,7 @@ class ChildrenScreen(Screen):
         for i in (1, 2):
             form.add(f"guardian {i} name", _("Guardian {n} (Latin)").format(n=i))
             form.add(f"guardian {i} Khmer name", _("Guardian {n} (Khmer)").format(n=i), khmer=True)
-            form.add(f"guardian {i} relation", _("Relation"), tb.Combobox, values=list(RELATIONS),
+            form.add(f"guardian {i} relation", _("Relation"), tb.Combobox, values=RELATIONS,
                      state="readonly")
             form.add(f"guardian {i} phone", _("Phone"))
         bar = tb.Frame(outer)

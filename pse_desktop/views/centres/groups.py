@@ -44,8 +44,8 @@ class SetupScreen(Screen):
         form = self.group_form = Form(groups)
         form.pack(fill="x", pady=(8, 0))
         form.add("name", _("Name"))
-        form.add("programme", _("Programme"), tb.Combobox, values=list(PROGRAMMES), state="readonly")
-        form.add("session", _("Session"), tb.Combobox, values=list(SESSIONS), state="readonly",
+        form.add("programme", _("Programme"), tb.Combobox, values=PROGRAMMES, state="readonly")
+        form.add("session", _("Session"), tb.Combobox, values=SESSIONS, state="readonly",
                  help=_("After-school groups come in the morning or the afternoon."))
         form.add("staff", _("Staff in charge"), tb.Combobox, state="readonly")
         form.add("active", _("Active"), tb.Checkbutton, var=tb.BooleanVar(value=True))

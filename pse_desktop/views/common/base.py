@@ -63,17 +63,21 @@ class ScreenContext:
 
 class ChoiceVar(tk.StringVar):
     """The variable of a drop-down of stored codes: the field shows each code in the user's
-    language (``translate_label``), ``get()`` gives the code back, ``set(code)`` shows its label.
-    A text that is not one of the labels (typed, or a name) passes through unchanged."""
+    language (``translate_label``, or the English label a dict gives each code), ``get()`` gives
+    the code back, ``set(code)`` shows its label. A text that is not one of the labels (typed, or a
+    name) passes through unchanged."""
 
-    def __init__(self, codes: list[str], master=None, value: str = ""):
+    def __init__(self, codes, master=None, value: str = ""):
         self.set_codes(codes)
         super().__init__(master, value=self._to_label.get(value, value))
 
     def set_codes(self, codes) -> list[str]:
-        """New choices (codes); returns their labels, for the drop-down's ``values``."""
+        """New choices (codes, or {code: English label}); returns their labels, for the
+        drop-down's ``values``."""
+        named = dict(codes) if isinstance(codes, dict) else {}
         self.codes = [str(code) for code in codes]
-        self.labels = [translate_label(code) if code else code for code in self.codes]
+        self.labels = [_(named[code]) if code in named else translate_label(code) if code else code
+                       for code in self.codes]
         self._to_code = {label: code for code, label in zip(self.codes, self.labels)}
         self._to_label = {code: label for code, label in zip(self.codes, self.labels)}
         return self.labels
@@ -110,7 +114,8 @@ class Form(tb.Frame):
         if var is None and widget_factory is tb.Combobox and widget_kw.get("values"):
             # Stored codes ("seamstress", "monthly") shown in the user's language; the form
             # still reads and sets the codes.
-            var = ChoiceVar([str(v) for v in widget_kw["values"]])
+            values = widget_kw["values"]
+            var = ChoiceVar(values if isinstance(values, dict) else [str(v) for v in values])
             widget_kw["values"] = var.labels
         var = var if var is not None else tb.StringVar()
         col = 0 if self.stacked else 1

@@ -130,3 +130,24 @@ def test_a_drop_down_of_stored_codes_shows_them_translated_and_reads_the_codes(u
     combo.current(0)
     assert form.values()["job"] == "seamstress"
     assert form.values()["free"] == "" and form.widgets["free"].cget("values") == ("ផ្ទះ",)
+
+
+def test_a_drop_down_of_codes_with_english_labels_shows_the_labels_translated(ui, tk_root):
+    import ttkbootstrap as tb
+
+    from pse_desktop import i18n
+    from pse_desktop.services.centres.rules import PROGRAMMES, SEXES
+    from pse_desktop.views.common.base import Form
+
+    i18n.set_language("km")
+    try:
+        form = Form(ui)
+        sex = form.add("sex", "Sex", tb.Combobox, values=SEXES)
+        programme = form.add("programme", "Programme", tb.Combobox, values=PROGRAMMES)
+    finally:
+        i18n.set_language("en")
+    assert list(sex.cget("values")) == ["ស្រី", "ប្រុស"]  # not the codes F and M
+    assert list(programme.cget("values"))[1] == "ក្រោយម៉ោងសិក្សា"
+    form.set_values({"sex": "M", "programme": "daycare"})
+    assert sex.get() == "ប្រុស" and form.values()["sex"] == "M"
+    assert form.values()["programme"] == "daycare"
