@@ -9,9 +9,10 @@ from ...db.core import Centre, Shop
 from ..common import validate
 from .permissions import Actor, require
 from ..common.records import refuse_duplicate, save_row
+from ...i18n import N_
 
 CENTRE_AREAS = ("Phnom Penh", "Sihanoukville")
-SHOP_COUNTRIES = {"KH": "Cambodia", "FR": "France"}
+SHOP_COUNTRIES = {"KH": N_("Cambodia"), "FR": N_("France")}
 
 
 @dataclass(frozen=True)

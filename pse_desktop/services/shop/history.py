@@ -11,11 +11,12 @@ from peewee import fn
 from ...db.core import User
 from ...db.shop import DayClosing, Sale, StockCount, StockCountLine, StockMove
 from ...formats import format_money
+from ...i18n import N_, _
 from .locations import location_row, require_at
 
 KIND_LABELS = {
-    "receive": "received", "sale": "sale", "return": "return", "void": "void",
-    "transfer": "transfer", "count": "stock count", "damage": "damaged", "lost": "lost",
+    "receive": N_("received"), "sale": N_("sale"), "return": N_("return"), "void": N_("void"),
+    "transfer": N_("transfer"), "count": N_("stock count"), "damage": N_("damaged"), "lost": N_("lost"),
 }
 
 
@@ -38,14 +39,14 @@ def _users(ids) -> dict[int, str]:
 
 
 def _reason(move: StockMove, location_code: str, sale_numbers: dict[int, int]) -> str:
-    label = KIND_LABELS.get(move.kind, move.kind)
+    label = _(KIND_LABELS[move.kind]) if move.kind in KIND_LABELS else move.kind
     ref_kind, _sep, ref_id = (move.ref or "").partition(":")
     if ref_kind == "sale" and ref_id.isdigit() and int(ref_id) in sale_numbers:
         label = f"{label} {location_code}-{sale_numbers[int(ref_id)]:04d}"
     elif ref_kind == "count" and ref_id:
         label = f"{label} #{ref_id}"
     elif move.kind == "receive" and ref_kind in ("production", "delivery", "order"):
-        label = f"delivery from production {ref_id}".strip()
+        label = _("delivery from production {ref}").format(ref=ref_id).strip()
     elif move.ref and ref_kind not in ("sale", "transfer"):
         label = f"{label} ({move.ref})"
     return f"{label}: {move.note}" if move.note else label

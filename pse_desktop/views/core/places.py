@@ -32,7 +32,7 @@ class PlaceEditor(tb.Frame):
         else:
             self.form.add("place", _("Place"))
             self.form.add("country", _("Country"), tb.Combobox,
-                          values=list(places.SHOP_COUNTRIES), state="readonly")
+                          values=places.SHOP_COUNTRIES, state="readonly")
         self.form.add("active", _("Active"), tb.Checkbutton, var=tb.BooleanVar(value=True))
         bar = tb.Frame(box)
         bar.pack(fill="x", pady=8)
