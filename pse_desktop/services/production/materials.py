@@ -21,10 +21,10 @@ from ..common import numbers, validate
 from ..common.errors import NotFound, ValidationError
 from ..core.permissions import Actor, internal, require
 from .orders import AREA
-from ...i18n import _
+from ...i18n import N_, _
 
-MATERIAL_KINDS = ("fabric", "thread", "button", "zip", "elastic", "label", "other")
-MOVE_KINDS = ("receive", "use", "adjust", "return")
+MATERIAL_KINDS = (N_("fabric"), N_("thread"), N_("button"), N_("zip"), N_("elastic"), N_("label"), N_("other"))
+MOVE_KINDS = (N_("receive"), N_("use"), N_("adjust"), N_("return"))
 MAX_QTY = 10_000_000_000  # thousandths: ten million units
 
 

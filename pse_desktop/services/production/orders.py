@@ -38,8 +38,8 @@ STATES = ("draft", "confirmed", "in_progress", "done", "delivered", "cancelled")
 STATE_LABELS = {"draft": N_("Draft"), "confirmed": N_("Confirmed"), "in_progress": N_("In progress"),
                 "done": N_("Done"), "delivered": N_("Delivered"), "cancelled": N_("Cancelled")}
 OPEN_STATES = ("draft", "confirmed", "in_progress", "done")
-CUSTOMER_KINDS = ("centre", "programme", "shop", "outside")
-ORDER_KINDS = ("uniform", "handicraft")
+CUSTOMER_KINDS = (N_("centre"), N_("programme"), N_("shop"), N_("outside"))
+ORDER_KINDS = (N_("uniform"), N_("handicraft"))
 PRIORITIES = {1: N_("urgent"), 2: N_("normal"), 3: N_("low")}
 
 register_actions(

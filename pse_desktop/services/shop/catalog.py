@@ -17,7 +17,7 @@ from ..common.records import refuse_duplicate, save_row
 from ..core.permissions import Actor, register_actions, require
 from ...i18n import N_, _
 
-KINDS = ("uniform", "handicraft")
+KINDS = (N_("uniform"), N_("handicraft"))
 
 register_actions(
     {"catalog.edit": N_("Add and edit products, variants and prices")},

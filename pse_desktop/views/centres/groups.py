@@ -35,7 +35,7 @@ class SetupScreen(Screen):
         groups = tb.Labelframe(body, text=_("Groups"), padding=8)
         groups.pack(fill="both", expand=True)
         self.groups_table = PagedTable(groups, [("name", _("Group"), 110),
-                                                ("programme", _("Programme"), 110),
+                                                ("programme", _("Programme"), 130),
                                                 ("session", _("Session"), 80),
                                                 ("staff", _("Staff in charge"), 120),
                                                 ("state", _("State"), 60)], height=10)
@@ -105,7 +105,7 @@ class SetupScreen(Screen):
         rows = (attendance_setup.list_groups(self.ctx.actor, centre_id, active_only=False)
                 if centre_id else [])
         self.groups = rows
-        return [(g.id, (g.name, _(PROGRAMMES[g.programme]), _(SESSIONS[g.session]), g.staff_name,
+        return [(g.id, (g.name, _(PROGRAMMES[g.programme]).split(" (")[0], _(SESSIONS[g.session]), g.staff_name,
                         _("active") if g.active else _("closed"))) for g in rows], len(rows)
 
     def new_group(self) -> None:

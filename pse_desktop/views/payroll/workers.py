@@ -69,7 +69,7 @@ class WorkersScreen(Screen):
         f.add("name_khmer", _("Name (Khmer)"), khmer=True)
         f.add("kind", _("Kind"), tb.Combobox, values=list(workers.KINDS), state="readonly")
         f.add("job", _("Job"), tb.Combobox, values=list(payroll.JOBS))
-        f.add("sex", _("Sex (F/M)"), width=4)
+        f.add("sex", _("Sex"), tb.Combobox, values={"": "-", "F": N_("Woman"), "M": N_("Man")}, state="readonly", width=8)
         f.add("hire_date", _("Hired on"), DateField, help=_("YYYY-MM-DD"))
         f.add("leave_date", _("Left on"), DateField, help=_("Empty while the worker is employed"))
         f.add("dependants", _("Dependants (tax)"), width=4)
