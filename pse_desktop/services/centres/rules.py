@@ -25,10 +25,10 @@ RELATIONS = {"mother": N_("mother"), "father": N_("father"), "grandmother": N_("
 CLOTHING_SIZES = ("2", "4", "6", "8", "10", "12", "14", "S", "M", "L", "XL")
 
 #: mark code -> label; the keyboard uses the first letter of each
-MARKS = {"P": "Present", "A": "Absent", "L": "Late", "E": "Excused", "S": "Sick"}
+MARKS = {"P": N_("Present"), "A": N_("Absent"), "L": N_("Late"), "E": N_("Excused"), "S": N_("Sick")}
 MARK_COLUMNS = {"P": "present", "A": "absent", "L": "late", "E": "excused", "S": "sick"}
-EXCUSE_REASONS = ("Family event", "Funeral", "Travel to the province", "Medical appointment",
-                  "School exam", "Other")
+EXCUSE_REASONS = (N_("Family event"), N_("Funeral"), N_("Travel to the province"),
+                  N_("Medical appointment"), N_("School exam"), N_("Other"))
 DAYCARE_AGES = (3, 6)
 
 register_actions(

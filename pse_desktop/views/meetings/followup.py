@@ -15,7 +15,7 @@ from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.commands import Command
 from ..common.dates import DateField
 
-STATES = {"overdue": "Overdue", "open": "Open", "done": "Done", "all": "All"}
+STATES = {"overdue": N_("Overdue"), "open": N_("Open"), "done": N_("Done"), "all": N_("All")}
 
 
 class FollowUpsScreen(Screen):
