@@ -6,6 +6,7 @@ import ttkbootstrap as tb
 
 from ... import areas
 from ...i18n import _
+from ...services.core.permissions import ROLE_NAMES
 from ..common.base import ScreenContext
 from ..common.commands import Shortcuts, find as find_command
 from ..common.table import equip_tables
@@ -104,7 +105,8 @@ class MainWindow(tb.Frame):
         tb.Checkbutton(self.status_bar, text=_("Dark"), variable=self.dark, bootstyle="round-toggle",
                        command=lambda: self.switch_theme(on_theme)).pack(side="right", padx=8)
         who = actor.full_name or actor.username
-        self.user_label = tb.Label(self.status_bar, text=f"{who} ({actor.role.replace('_', ' ')})")
+        role = _(ROLE_NAMES[actor.role]) if actor.role in ROLE_NAMES else actor.role
+        self.user_label = tb.Label(self.status_bar, text=f"{who} ({role})")
         self.user_label.pack(side="left")
         places_text = self._places_text()
         self.place_label = tb.Label(self.status_bar, text=_shorten(places_text, 32),
