@@ -8,6 +8,11 @@ records output and computes a payroll draft, head office runs the follow-up list
 Prints count, p50, p95, max and errors of each operation for each engine. Targets: no errors,
 p95 of a register save and of a sale under 100 ms. Exit 1 when a target is missed.
 
+Anchors, measured by the same clients in the same run: "register save, plain SQL" is one
+transaction upserting the same number of marks into a scratch table with bare SQL; "sale, plain
+SQL" one transaction writing a sale, its lines and the stock of its products into scratch tables.
+What the program adds over them (checks, permissions, audit, counters, stock ledger) is the gap.
+
 The data is the demo (a year of a whole office), made once into a SQLite file cached in /tmp;
 the PostgreSQL database is filled from it with ``migrate-to`` the first time, then restored from
 a pg_dump cached beside it. ``--postgres`` names a database the benchmark may use to create and
@@ -123,8 +128,62 @@ def plan(url: str, day: dt.date) -> list[tuple[str, dict]]:
         ProductionOrder.state.in_(["confirmed", "in_progress"]))]
     clients.append(("workshop", {"orders": orders}))
     clients.append(("head office", {}))
+    make_scratch()
     close_database()
     return clients
+
+
+SCRATCH = {
+    "bench_marks": "group_id INTEGER, child_id INTEGER, day VARCHAR(10), mark VARCHAR(1), "
+                   "PRIMARY KEY (group_id, child_id, day)",
+    "bench_sales": "location INTEGER, number INTEGER, total INTEGER, PRIMARY KEY (location, number)",
+    "bench_sale_lines": "location INTEGER, number INTEGER, variant INTEGER, quantity INTEGER",
+    "bench_stock": "location INTEGER, variant INTEGER, quantity INTEGER, PRIMARY KEY (location, variant)",
+}
+
+
+def make_scratch() -> None:
+    """The anchors' tables, empty (SQL both engines read)."""
+    from pse_desktop.db import database
+
+    drop_scratch()
+    for name, columns in SCRATCH.items():
+        database.execute_sql(f"CREATE TABLE {name} ({columns})")
+
+
+def drop_scratch() -> None:
+    from pse_desktop.db import database
+
+    for name in SCRATCH:
+        database.execute_sql(f"DROP TABLE IF EXISTS {name}")
+
+
+def plain_register_save(group_id: int, day: dt.date, marks: dict) -> None:
+    """The anchor of a register save: the marks upserted in one transaction, bare SQL."""
+    from pse_desktop.db import database
+
+    p = database.param
+    sql = (f"INSERT INTO bench_marks (group_id, child_id, day, mark) VALUES ({p}, {p}, {p}, {p}) "
+           "ON CONFLICT (group_id, child_id, day) DO UPDATE SET mark = excluded.mark")
+    with database.atomic():
+        for child_id, mark in marks.items():
+            database.execute_sql(sql, (group_id, child_id, day.isoformat(), mark))
+
+
+def plain_sale(location: int, number: int, lines: list) -> None:
+    """The anchor of a sale: its row, its lines and its products' stock, one transaction."""
+    from pse_desktop.db import database
+
+    p = database.param
+    with database.atomic():
+        database.execute_sql(f"INSERT INTO bench_sales VALUES ({p}, {p}, {p})", (location, number, 100))
+        for variant, quantity in lines:
+            database.execute_sql(f"INSERT INTO bench_sale_lines VALUES ({p}, {p}, {p}, {p})",
+                                 (location, number, variant, quantity))
+            database.execute_sql(
+                f"INSERT INTO bench_stock VALUES ({p}, {p}, {p}) ON CONFLICT (location, variant) "
+                "DO UPDATE SET quantity = bench_stock.quantity - excluded.quantity",
+                (location, variant, quantity))
 
 
 def client(url: str, day: dt.date, role: str, args: dict, seed: int, out) -> None:
@@ -164,16 +223,18 @@ def centre_day(actor, day, args, rng, timed):
         marks = {r.child_id: rng.choices("PALS", (90, 4, 4, 2))[0] for r in reg.rows}
         if marks:
             timed("register save", attendance.record_day, actor, group_id, day, marks, today=day)
+            timed("register save, plain SQL", plain_register_save, group_id, day, marks)
 
 
 def shop_day(actor, day, args, rng, timed):
     from pse_desktop.services.shop import sales
 
-    for _ in range(SALES_PER_SHOP):
+    for n in range(SALES_PER_SHOP):
         time.sleep(rng.uniform(0.01, 0.08))
         lines = [(v, 1) for v in rng.sample(args["variants"], rng.randint(1, 3))]
         timed("sale", sales.complete_sale, actor, args["location"], lines, paid_usd=100_000,
               day=day)
+        timed("sale, plain SQL", plain_sale, args["location"], n + 1, lines)
 
 
 def workshop_day(actor, day, args, rng, timed):
@@ -244,6 +305,11 @@ def play(label: str, url: str, seed_today: dt.date) -> dict:
     for p in procs:
         p.join()
     wall = time.perf_counter() - start
+    from pse_desktop.db import close_database, init_database
+
+    init_database(url)
+    drop_scratch()
+    close_database()
     by_op: dict[str, list] = {}
     for timings in results:
         for op, ms, error in timings:
@@ -251,14 +317,14 @@ def play(label: str, url: str, seed_today: dt.date) -> dict:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\n{label}: {len(clients)} clients at once, {wall:.1f} s, day {day}, "
           f"{os.cpu_count()} CPUs, load average {load:.1f} at the end")
-    print(f"{'operation':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>8}")
+    print(f"{'operation':<26}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>8}")
     summary = {}
     for op, rows in by_op.items():
         ms = sorted(r[0] for r in rows)
         errors = [r[1] for r in rows if r[1]]
         p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
         summary[op] = (len(ms), statistics.median(ms), p95, len(errors))
-        print(f"{op:<20}{len(ms):>7}{statistics.median(ms):>9.1f}{p95:>9.1f}{ms[-1]:>9.1f}"
+        print(f"{op:<26}{len(ms):>7}{statistics.median(ms):>9.1f}{p95:>9.1f}{ms[-1]:>9.1f}"
               f"{len(errors):>8}")
         for e in sorted(set(errors))[:3]:
             print(f"    error: {e}")
