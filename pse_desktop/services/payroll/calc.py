@@ -349,11 +349,11 @@ def compute_payslip(pay: PayInput, rates: Rates) -> Payslip:
                 f"{fmt_usd(cents)}{reason} ÷ {wd} working days × {fmt_number(paid)} days paid")
 
     if pay.transport_allowance:
-        monthly_flat("TRANSPORT", "Transport allowance", rates.transport_cents, "")
+        monthly_flat("TRANSPORT", N_("Transport allowance"), rates.transport_cents, "")
     bonus = seniority_bonus_cents(pay.years_of_service, rates)
     if pay.seniority_bonus and bonus:
         years = pay.years_of_service
-        monthly_flat("SENIORITY_BONUS", "Seniority bonus", bonus, f" ({years} year{'s' * (years != 1)} of service)")
+        monthly_flat("SENIORITY_BONUS", N_("Seniority bonus"), bonus, f" ({years} year{'s' * (years != 1)} of service)")
     seniority_cents = 0
     months = pay.seniority_months_in_half_year
     if pay.seniority_pay and pay.month.month in rates.seniority_pay_months and months >= rates.seniority_pay_min_months:

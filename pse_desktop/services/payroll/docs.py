@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from .explain import explanation_text
 from ...db.payroll import PayRun, Payslip, PayslipLine
 from ..core import settings
 from ..common import validate
@@ -132,7 +133,7 @@ class LineView:
 
 def payslip_lines(actor: Actor, payslip_id: int) -> list[LineView]:
     require(actor, "payroll.view")
-    return [LineView(l.code, l.label, l.kind, l.amount_cents, l.amount_khr, l.explanation)
+    return [LineView(l.code, l.label, l.kind, l.amount_cents, l.amount_khr, explanation_text(l.explanation))
             for l in PayslipLine.select().where(PayslipLine.payslip == payslip_id).order_by(PayslipLine.seq)]
 
 
@@ -152,7 +153,7 @@ def payslip_documents(actor: Actor, month, worker_ids=None) -> tuple[RunView, li
     for l in (PayslipLine.select().where(PayslipLine.payslip.in_([r.id for r in rows]))
               .order_by(PayslipLine.payslip, PayslipLine.seq)):
         by_slip.setdefault(l.payslip_id, []).append(
-            LineView(l.code, l.label, l.kind, l.amount_cents, l.amount_khr, l.explanation))
+            LineView(l.code, l.label, l.kind, l.amount_cents, l.amount_khr, explanation_text(l.explanation)))
     return view, [PayslipDoc(r, by_slip.get(r.id, [])) for r in rows]
 
 
