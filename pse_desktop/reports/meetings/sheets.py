@@ -14,6 +14,7 @@ from ..common.fonts import paragraph_style, shaped_paragraph
 from ..common.labels import both
 from ...formats import format_date
 from ...i18n import N_, _, ngettext
+from ...services.centres.rules import relation_label
 
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -56,7 +57,7 @@ def render_sign_sheet(sheet, out: str | Path) -> Path:
         N_("Family"), N_("Guardian (Khmer)"), N_("Guardian (Latin)"), N_("Signature or thumbprint"))]]
     for n, line in enumerate(sheet.lines, start=1):
         km = "\n".join(g[0] for g in line.guardians if g[0])
-        latin = " / ".join(f"{g[1]} ({g[2]})" for g in line.guardians)
+        latin = " / ".join(f"{g[1]} ({relation_label(g[2])})" for g in line.guardians)
         rows.append([str(n), line.family_code,
                      shaped_paragraph(km.replace("\n", " / "), name) if km else "",
                      shaped_paragraph(latin, body), ""])

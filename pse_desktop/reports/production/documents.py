@@ -104,7 +104,7 @@ def render_work_order(doc, out) -> Path:
 
 def render_delivery_note(doc, out) -> Path:
     title, body, cell, _name = _styles()
-    story = [shaped_paragraph(f"{doc.org} - Delivery note {doc.no}", title), Spacer(1, 2 * mm),
+    story = [shaped_paragraph(f"{doc.org} - " + _("Delivery note {no}").format(no=doc.no), title), Spacer(1, 2 * mm),
              shaped_paragraph(_("Order {no} - date {day}").format(no=doc.order_no,
                                                                    day=format_date(doc.day, "long")), body),
              shaped_paragraph(_("Customer: {name}").format(name=doc.customer), body)]

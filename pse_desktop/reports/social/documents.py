@@ -1,6 +1,6 @@
 """The social team's papers: the blank survey to fill during a visit (Khmer with English, in the
-form's order), the receipt of an emergency support payment (to sign or thumbprint), and the
-family file for a case conference. They draw plain data built by the services."""
+form's order), the receipt of an emergency support payment (to sign or thumbprint: the reader's
+language with the Khmer beside it), and the family file for a case conference. They draw plain data built by the services."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.labels import both
 from ...formats import format_date
 from ...i18n import N_, _, ngettext
+from ...services.centres.rules import PROGRAMMES, relation_label
 
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -73,29 +75,28 @@ def render_receipt(receipt, out: str | Path) -> Path:
     s = _styles()
     r = receipt
     rows = [
-        ["លេខបង្កាន់ដៃ / Receipt no.", r.receipt_no],
-        ["កាលបរិច្ឆេទ / Date", format_date(r.paid_on, "long")],
-        ["គ្រួសារ / Family", r.family_code],
-        ["អ្នកទទួល / Received by", f"{r.guardian_km} {r.received_by}".strip()],
-        ["ប្រភេទជំនួយ / Support", r.kind],
-        ["ចំនួនទឹកប្រាក់ / Amount", r.amount_text],
-        ["លើកទី / Instalment", f"{r.number} / {r.payments}"],
-        ["ផ្ដល់ដោយ / Handed over by", r.paid_by],
+        [N_("Receipt no."), r.receipt_no],
+        [N_("Date"), format_date(r.paid_on, "long")],
+        [N_("Family"), r.family_code],
+        [N_("Received by"), f"{r.guardian_km} {r.received_by}".strip()],
+        [N_("Support"), r.kind],
+        [N_("Amount"), r.amount_text],
+        [N_("Instalment"), f"{r.number} / {r.payments}"],
+        [N_("Handed over by"), r.paid_by],
     ]
-    table = Table([[shaped_paragraph(a, s["cell"]), shaped_paragraph(str(b), s["body"])]
+    table = Table([[shaped_paragraph(both(a), s["cell"]), shaped_paragraph(str(b), s["body"])]
                    for a, b in rows], colWidths=[45 * mm, 78 * mm])
     table.setStyle(TableStyle(GRID[:3]))
-    sign = Table([[[shaped_paragraph("ហត្ថលេខា ឬស្នាមមេដៃអ្នកទទួល", s["cell"]),
-                    shaped_paragraph("Signature or thumbprint of the person receiving", s["cell"])],
-                   [shaped_paragraph("ហត្ថលេខាបុគ្គលិក", s["cell"]),
-                    shaped_paragraph("Staff signature", s["cell"])]],
+    sign = Table([[shaped_paragraph(both(N_("Signature or thumbprint of the person receiving")),
+                                    s["cell"]),
+                   shaped_paragraph(both(N_("Staff signature")), s["cell"])],
                   ["", ""]], colWidths=[62 * mm, 61 * mm], rowHeights=[None, 30 * mm])
     sign.setStyle(TableStyle(GRID[:3]))
     story = [shaped_paragraph(f"{r.org}", s["h2"]),
-             shaped_paragraph("បង្កាន់ដៃទទួលជំនួយបន្ទាន់ / Emergency support receipt", s["title"]),
+             shaped_paragraph(both(N_("Emergency support receipt")), s["title"]),
              Spacer(1, 3 * mm), table, Spacer(1, 5 * mm), sign]
     doc = SimpleDocTemplate(str(out), pagesize=A5, leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=10 * mm, bottomMargin=10 * mm, title="Support receipt")
+                            topMargin=10 * mm, bottomMargin=10 * mm, title=_("Support receipt"))
     doc.build(story)
     return out
 
@@ -114,7 +115,7 @@ def render_family_file(f, org: str, out: str | Path) -> Path:
     out = Path(out)
     s = _styles()
     fam = f.family
-    guardians = "; ".join(f"{g.name_km} {g.name_latin} ({g.relation})".strip()
+    guardians = "; ".join(f"{g.name_km} {g.name_latin} ({relation_label(g.relation)})".strip()
                           for g in fam.guardians)
     title = _("Family file {code}").format(code=fam.code)
     story = [shaped_paragraph(f"{org} - {title}", s["title"]),
@@ -205,7 +206,8 @@ def render_family_file(f, org: str, out: str | Path) -> Path:
               shaped_paragraph(_("Children (attendance over 12 months)"), s["h2"])]
     if f.children:
         rows = [[_("Code"), _("Name"), _("Centre"), _("Programme"), _("Attendance")]]
-        rows += [[c.code, f"{c.name_km} {c.name_latin}".strip(), c.centre, c.programme,
+        rows += [[c.code, f"{c.name_km} {c.name_latin}".strip(), c.centre,
+                  _(PROGRAMMES[c.programme]) if c.programme in PROGRAMMES else c.programme,
                   "-" if c.rate is None else f"{c.rate:.0f}%"] for c in f.children]
         story.append(_table(rows, (26, 70, 20, 30, 40), s))
     _doc(out, title).build(story)

@@ -1,5 +1,6 @@
 """Vocational training papers: the certificate of a trainee who completed a course, in Khmer and
-English, listing the skills acquired; and the receipt of start-up support for a business. They
+English, listing the skills acquired; and the receipt of start-up support for a business (the
+reader's language with the Khmer beside it). They
 draw plain data built by the services."""
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.labels import both
+from ...i18n import N_, _
 from ...formats import format_date
 
 GRID = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
@@ -71,24 +74,24 @@ def render_support_receipt(r, out: str | Path) -> Path:
     amount_text, what, given_by."""
     out = Path(out)
     s = _styles()
-    rows = [["លេខបង្កាន់ដៃ / Receipt no.", r.receipt_no],
-            ["កាលបរិច្ឆេទ / Date", format_date(r.given_on, "long")],
-            ["អ្នកទទួល / Received by", r.name],
-            ["អាជីវកម្ម / Business", r.business],
-            ["ជំនួយ / Support", r.support],
-            ["តម្លៃ / Value", r.amount_text],
-            ["អ្វីដែលបានផ្តល់ / What was given", r.what],
-            ["ផ្ដល់ដោយ / Handed over by", r.given_by]]
-    table = Table([[shaped_paragraph(a, s["cell"]), shaped_paragraph(str(b), s["cell"])]
+    rows = [[N_("Receipt no."), r.receipt_no],
+            [N_("Date"), format_date(r.given_on, "long")],
+            [N_("Received by"), r.name],
+            [N_("Business"), r.business],
+            [N_("Support"), r.support],
+            [N_("Value"), r.amount_text],
+            [N_("What was given"), r.what],
+            [N_("Handed over by"), r.given_by]]
+    table = Table([[shaped_paragraph(both(a), s["cell"]), shaped_paragraph(str(b), s["cell"])]
                    for a, b in rows], colWidths=[50 * mm, 73 * mm])
     table.setStyle(TableStyle(GRID))
-    sign = Table([[shaped_paragraph("ហត្ថលេខា ឬស្នាមមេដៃ / Signature or thumbprint", s["cell"]),
-                   shaped_paragraph("ហត្ថលេខាបុគ្គលិក / Staff signature", s["cell"])], ["", ""]],
+    sign = Table([[shaped_paragraph(both(N_("Signature or thumbprint")), s["cell"]),
+                   shaped_paragraph(both(N_("Staff signature")), s["cell"])], ["", ""]],
                  colWidths=[62 * mm, 61 * mm], rowHeights=[None, 25 * mm])
     sign.setStyle(TableStyle(GRID))
     story = [shaped_paragraph(r.org, s["org"]),
-             shaped_paragraph("បង្កាន់ដៃជំនួយចាប់ផ្តើមអាជីវកម្ម / Start-up support receipt",
-                              s["cell"]), Spacer(1, 3 * mm), table, Spacer(1, 5 * mm), sign]
+             shaped_paragraph(both(N_("Start-up support receipt")), s["cell"]),
+             Spacer(1, 3 * mm), table, Spacer(1, 5 * mm), sign]
     SimpleDocTemplate(str(out), pagesize=A5, leftMargin=12 * mm, rightMargin=12 * mm,
-                      topMargin=12 * mm, bottomMargin=12 * mm, title="Receipt").build(story)
+                      topMargin=12 * mm, bottomMargin=12 * mm, title=_("Receipt")).build(story)
     return out

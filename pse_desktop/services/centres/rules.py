@@ -22,6 +22,13 @@ SEXES = {"F": N_("Girl"), "M": N_("Boy")}
 RELATIONS = {"mother": N_("mother"), "father": N_("father"), "grandmother": N_("grandmother"),
              "grandfather": N_("grandfather"), "aunt": N_("aunt"), "uncle": N_("uncle"),
              "sibling": N_("sibling"), "other": N_("other")}
+
+
+def relation_label(code: str) -> str:
+    """A guardian's relation in the reader's language ("mother" -> "mère"); an unknown code as stored."""
+    return _(RELATIONS[code]) if code in RELATIONS else code
+
+
 CLOTHING_SIZES = ("2", "4", "6", "8", "10", "12", "14", "S", "M", "L", "XL")
 
 #: mark code -> label; the keyboard uses the first letter of each

@@ -136,7 +136,7 @@ def participation(actor: Actor, first, last, centre_id: int | None = None) -> Pa
                                   invited, came, _as_date(last_came)))
     rows.sort(key=lambda r: (r.attended > 0, -(r.invited if not r.attended else 0),
                              r.rate if r.rate is not None else 101, r.family_code))
-    label = Centre.get_by_id(centre_id).code if centre_id else "all centres"
+    label = Centre.get_by_id(centre_id).code if centre_id else _("all centres")
     return ParticipationReport(settings.get("org_name"), first, last, label, rows)
 
 

@@ -15,7 +15,7 @@ from ..core.permissions import Actor, require
 from . import reports, support, survey
 from .rules import SUPPORT_KIND_LABELS, record_access
 from ...formats import format_money
-from ...i18n import _
+from ...i18n import _, language
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,12 @@ class ReceiptData:
     paid_by: str
 
 
+def _kind(kind: str) -> str:
+    """The support's kind in the reader's language with its Khmer beside it (Khmer once in Khmer)."""
+    english, khmer = SUPPORT_KIND_LABELS[kind]
+    return khmer if language() == "km" else f"{_(english)} / {khmer}"
+
+
 def receipt_data(actor: Actor, payment_id: int) -> ReceiptData:
     require(actor, "social.view")
     row = SupportPayment.get_or_none(SupportPayment.id == payment_id)
@@ -43,7 +49,7 @@ def receipt_data(actor: Actor, payment_id: int) -> ReceiptData:
                                         Guardian.name_latin == p.received_by).first())
     return ReceiptData(settings.get("org_name"), p.receipt_no, p.paid_on, p.family_code,
                        guardian.name_km if guardian else "", p.received_by,
-                       "{1} / {0}".format(*SUPPORT_KIND_LABELS[p.kind]),
+                       _kind(p.kind),
                        format_money(p.amount, p.currency), p.number, p.payments, p.paid_by)
 
 

@@ -15,7 +15,7 @@ from ..common.errors import NotFound, ValidationError
 from ..core import settings
 from ..core.permissions import Actor
 from .rules import require_view
-from ...i18n import _
+from ...i18n import N_, _
 
 
 def _d(value):
@@ -82,6 +82,7 @@ class SupportReceipt:
 
 
 def write_support_receipt(actor: Actor, outcome_id: int, out) -> Path:
+    from ...reports.common.labels import both
     from ...reports.training.documents import render_support_receipt
 
     require_view(actor)
@@ -91,7 +92,7 @@ def write_support_receipt(actor: Actor, outcome_id: int, out) -> Path:
     by = User.get_or_none(User.id == row.created_by_id)
     data = SupportReceipt(settings.get("org_name"), row.receipt_no, _d(row.start_on),
                           row.trainee.name, row.job,
-                          "សម្ភារៈ / In kind" if row.support == "kind" else "សាច់ប្រាក់ / Cash",
+                          both(N_("In kind") if row.support == "kind" else N_("Cash")),
                           validate.format_cents(row.support_usd_cents), row.support_what,
                           (by.full_name or by.username) if by else "")
     return render_support_receipt(data, out)

@@ -34,6 +34,18 @@ def test_sign_sheet_has_a_row_per_family_and_rows_for_walk_ins(admin, meeting, t
     assert "3 families invited." in text
 
 
+def test_the_sign_sheet_names_the_relation_in_the_readers_language(admin, meeting, tmp_path):
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        out = render_sign_sheet(meetings_reports.sign_sheet(admin, meeting.id), tmp_path / "s.pdf")
+    finally:
+        i18n.set_language("en")
+    text = pdf_text(out)
+    assert "Chan Thida (mère)" in text and "(mother)" not in text
+
+
 def test_minutes_list_who_came_who_did_not_notes_and_actions(admin, world, meeting, tmp_path):
     fams = world["fams"]
     meetings_attendance.record_attendance(admin, meeting.id, [

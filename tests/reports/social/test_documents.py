@@ -39,6 +39,27 @@ def test_a_receipt_names_the_family_amount_and_instalment(social, tmp_path):
         assert part in text, part
 
 
+def test_a_receipt_is_in_the_readers_language_with_the_khmer_beside_it(social, tmp_path):
+    from pse_desktop import i18n
+
+    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
+    support.set_budget(lead, dt.date.today().year, "school", "500")
+    req = support.request_support(worker, fam.id, "school", "KHR", "120000", payments=2,
+                                  why="stay in school")
+    support.decide(lead, req.id, True)
+    paid = support.pay(worker, req.id, "Sok Sophea")
+    i18n.set_language("fr")
+    try:
+        text = text_of(docs.write_receipt(worker, paid.id, tmp_path / "r.pdf"))
+    finally:
+        i18n.set_language("en")
+    for part in ("Reçu d'aide d'urgence", "N° de reçu", "Famille", "Montant", "120 000",
+                 "Signature ou empreinte du pouce"):
+        assert part in text, part
+    for english in ("Receipt no.", "Amount", "Handed over by", "Staff signature", "School"):
+        assert english not in text, english
+
+
 def test_the_family_file_puts_everything_together(social, tmp_path):
     fam, worker = social["families"][0], social["worker"]
     caseload.assign(social["lead"], fam.id, worker.id, today=TODAY)

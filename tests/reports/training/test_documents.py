@@ -35,3 +35,20 @@ def test_support_receipt(tmp_path):
         "In kind", "$120.00", "A cart and a gas stove", "Dara"), tmp_path / "r.pdf")
     text = text_of(out)
     assert "TS-2026-0001" in text and "$120.00" in text and "A cart" in text
+
+
+def test_support_receipt_in_the_readers_language_with_the_khmer_beside_it(tmp_path):
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        out = render_support_receipt(SupportReceipt(
+            "PSE", "TS-2026-0001", dt.date(2026, 11, 30), "Sok Sophea", "Noodle stall",
+            "En nature", "120,00 $US", "A cart", "Dara"), tmp_path / "r.pdf")
+    finally:
+        i18n.set_language("en")
+    text = text_of(out)
+    for part in ("Reçu d'aide au démarrage", "N° de reçu", "Remis par", "30 novembre 2026"):
+        assert part in text, part
+    for english in ("Receipt no.", "Handed over by", "Staff signature", "Start-up"):
+        assert english not in text, english

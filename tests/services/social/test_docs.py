@@ -18,7 +18,7 @@ def test_receipt_data_names_the_guardian_in_both_scripts(social):
     data = docs.receipt_data(worker, paid.id)
     assert (data.guardian_km, data.received_by, data.amount_text) == ("សុខ សុភា", "Sok Sophea",
                                                                       "$30.00")
-    assert data.kind == "ទឹកជំនន់ / Flood" and (data.number, data.payments) == (1, 1)
+    assert data.kind == "Flood / ទឹកជំនន់" and (data.number, data.payments) == (1, 1)
     with pytest.raises(NotFound):
         docs.receipt_data(worker, 999)
     with pytest.raises(PermissionDenied):
