@@ -72,7 +72,7 @@ class SocialReportsScreen(Screen):
         self.changes_label.pack(anchor="w")
         self.changes = _tree(frames["changes"], [("family", _("Family"), 70),
                                                  ("from", _("From"), 90), ("to", _("To"), 90),
-                                                 ("diff", _("Change"), 60)] + [
+                                                 ("diff", _("Difference"), 60)] + [
             (d, _(DOMAIN_NAMES[d]), 80) for d in DOMAINS])
         if can(ctx.actor, "social.budget"):
             row = tb.Frame(frames["support"])
