@@ -14,7 +14,7 @@ from ...db.core import Centre, User
 from ...db.meetings import Meeting, MeetingDraft, MeetingFamily, MeetingGuest, Theme
 from ..core import audit
 from ..common import validate
-from ..centres.rules import PROGRAMMES, centre_ids_for
+from ..centres.rules import PROGRAMMES, RELATIONS, centre_ids_for
 from ..common.errors import ConflictError, NotFound, ValidationError
 from ..centres.families import families_by_id
 from ..core.permissions import Actor, register_actions, require
@@ -107,8 +107,8 @@ class Invitee:
             return ""
         g = next((g for g in self.guardians if g.id == self.guardian_id), None)
         if g is not None:
-            return f"{g.name_latin} ({g.relation})"
-        return self.attendee or "someone"
+            return f"{g.name_latin} ({_(RELATIONS.get(g.relation, g.relation))})"
+        return self.attendee or _("someone")
 
 
 @dataclass(frozen=True)
