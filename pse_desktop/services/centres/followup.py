@@ -12,7 +12,7 @@ from peewee import fn
 from ...db.centres import Child, Group, GroupMembership, Mark
 from ...db.core import Centre
 from ..core import settings
-from .rules import centre_ids_for, month_bounds
+from .rules import centre_ids_for, month_bounds, relation_label
 from .groups import why_closed
 from .summary import rate
 from .families import families_by_id
@@ -49,7 +49,8 @@ def _rows(child_ids, figures: dict, last_present: dict, today: dt.date) -> list[
         out.append(FollowUp(k.id, k.code, k.name_km, k.name_latin, k.centre_code,
                             groups.get(k.id, ""), figures[k.id], last_present.get(k.id),
                             f.code if f else "", f.contact if f else "",
-                            ", ".join(f"{g.name_latin} ({g.relation})" for g in f.guardians) if f else ""))
+                            ", ".join(f"{g.name_latin} ({relation_label(g.relation)})"
+                                      for g in f.guardians) if f else ""))
     return out
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...db import database
+from ...i18n import N_
 from ...db.centres import DayOff, Group
 from ...db.core import Centre, User
 from ..core import audit, settings
@@ -117,7 +118,7 @@ class DayOffInfo:
 
     @property
     def kind(self) -> str:
-        return "public holiday" if self.centre_id is None else "centre closed"
+        return N_("public holiday") if self.centre_id is None else N_("centre closed")
 
 
 def list_days_off(year: int, centre_id: int | None = None) -> list[DayOffInfo]:

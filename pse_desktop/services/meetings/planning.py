@@ -403,7 +403,9 @@ def invite_choices(actor: Actor, centre_id: int) -> list[tuple[str, dict]]:
     and the whole centre."""
     from ..centres.groups import list_groups
 
-    out = [(f"Group {g.label}", {"group_id": g.id}) for g in list_groups(actor, centre_id)]
-    out += [(f"Programme: {label}", {"programme": key}) for key, label in PROGRAMMES.items()]
-    out.append(("The whole centre", {}))
+    out = [(_("Group {name}").format(name=g.label), {"group_id": g.id})
+           for g in list_groups(actor, centre_id)]
+    out += [(_("Programme: {name}").format(name=_(label)), {"programme": key})
+            for key, label in PROGRAMMES.items()]
+    out.append((_("The whole centre"), {}))
     return out

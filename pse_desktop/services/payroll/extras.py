@@ -18,7 +18,11 @@ from .run import _group, instalment_due
 from ..core.permissions import Actor, require
 from .workers import contract_on
 from ...formats import format_date, format_money
-from ...i18n import _
+from ...i18n import N_, _
+
+
+#: The kinds of a month's extra lines, by their stored code (shown by their label).
+EXTRA_KINDS = {"advance": N_("Advance"), "addition": N_("Addition"), "deduction": N_("Deduction")}
 
 
 def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reason: str = "",

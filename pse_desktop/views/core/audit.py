@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ttkbootstrap as tb
 
+from ... import areas as program_areas
 from ...i18n import N_, _, translate_label
 from ...services.core import audit
 from ...services.common import validate
@@ -42,14 +43,17 @@ class AuditScreen(Screen):
         self.error.pack(anchor="w")
         self.table = PagedTable(self, [("at", _("When"), 140), ("user", _("User"), 110),
                                        ("area", _("Area"), 90), ("action", _("Action"), 110),
-                                       ("entity", _("Record"), 110), ("summary", _("Change"), 400)])
+                                       ("entity", _("Record changed"), 110),
+                                       ("summary", _("Details"), 400)])
         self.table.pack(fill="both", expand=True)
         self.filters = {}
 
     def on_show(self) -> None:
         users, areas = audit.filter_choices(self.ctx.actor)
         self.user_box.configure(values=self.user.set_codes([ALL] + users))
-        self.area_box.configure(values=self.area.set_codes([ALL] + areas))
+        names = area_names()
+        self.area_box.configure(values=self.area.set_codes(
+            {ALL: ALL, **{a: names.get(a, a) for a in areas}}))
         self.apply()
 
     def apply(self) -> None:
@@ -68,6 +72,17 @@ class AuditScreen(Screen):
 
     def fetch(self, page, size):
         result = audit.list_entries(self.ctx.actor, page=page, page_size=size, **self.filters)
-        return [(None, (f"{r.at:%Y-%m-%d %H:%M:%S}", r.username, translate_label(r.area), r.action,
+        return [(None, (f"{r.at:%Y-%m-%d %H:%M:%S}", r.username, area_label(r.area), r.action,
                         f"{r.entity} {r.entity_id}".strip(), r.summary)) for r in result.rows], \
             result.total
+
+
+def area_names() -> dict[str, str]:
+    """Each area's code as the log stores it, by its English label (translated when shown)."""
+    return {a.key: a.label for a in program_areas.AREAS} | {"catalog": N_("Products")}
+
+
+def area_label(code: str) -> str:
+    """An area of the log in the user's language (a code no area has stays as stored)."""
+    name = area_names().get(code)
+    return _(name) if name else translate_label(code)

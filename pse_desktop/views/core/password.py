@@ -21,7 +21,8 @@ class ChangePasswordDialog(tb.Toplevel):
         self.form.add("repeat", _("New password again"), show="•")
         bar = tb.Frame(self, padding=(16, 0, 16, 16))
         bar.pack(fill="x")
-        tb.Button(bar, text=_("Change"), bootstyle="primary", command=self.submit).pack(side="right")
+        tb.Button(bar, text=_("Change password"), bootstyle="primary",
+                  command=self.submit).pack(side="right")
         tb.Button(bar, text=_("Cancel"), bootstyle="secondary", command=self.destroy).pack(
             side="right", padx=6)
         self.bind("<Return>", lambda e: self.submit())

@@ -18,7 +18,9 @@ class SettingsScreen(Screen):
         super().__init__(master, ctx)
         scroller = tb.Frame(self)  # the screen itself scrolls
         scroller.pack(fill="both", expand=True)
-        self.form = Form(scroller)
+        # label above its field: the help lines get the screen's width (beside a long label they
+        # were cut at the right in French and Khmer at 1024x600)
+        self.form = Form(scroller, stacked=True, wrap=600)
         self.form.pack(fill="x", padx=4)
         self.labels = {}
         for key, d in settings.SETTINGS.items():

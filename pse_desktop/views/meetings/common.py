@@ -6,6 +6,7 @@ from __future__ import annotations
 import ttkbootstrap as tb
 
 from ...i18n import _
+from ...services.centres.rules import relation_label
 from ..common.documents import make_document
 from ..common.khmer import khmer_photo, line_height, style_colors
 
@@ -96,7 +97,8 @@ def first_khmer(family) -> str:
 
 
 def latin_guardians(family) -> str:
-    return ", ".join(f"{g.name_latin} ({g.relation})" for g in family.guardians)
+    return ", ".join(f"{g.name_latin} ({relation_label(g.relation)})"
+                     for g in family.guardians)
 
 
 def write_in_background(screen, default_name: str, work, what: str, filetypes=None):

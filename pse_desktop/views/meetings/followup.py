@@ -15,7 +15,7 @@ from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.commands import Command
 from ..common.dates import DateField
 
-STATES = {"overdue": N_("Overdue"), "open": N_("Open"), "done": N_("Done"), "all": N_("All")}
+STATES = {"overdue": N_("Overdue"), "open": N_("To do"), "done": N_("Done"), "all": N_("All")}
 
 
 class FollowUpsScreen(Screen):
@@ -91,7 +91,7 @@ class FollowUpsScreen(Screen):
                                                 state="overdue", today=self.today, limit=0)[1]
         self.summary.configure(text=_("{n} overdue").format(n=late) if late else "")
         self.rows = {f.id: f for f in rows}
-        out = [(f.id, (f"{f.due_on:%Y-%m-%d}", f.family_code, f.centre_code, _(f.state(self.today)),
+        out = [(f.id, (f"{f.due_on:%Y-%m-%d}", f.family_code, f.centre_code, _(STATES.get(f.state(self.today), f.state(self.today))),
                        f.assigned_to, f.contact, f.action)) for f in rows]
         return out, total
 

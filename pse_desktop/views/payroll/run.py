@@ -112,7 +112,8 @@ class PayrollScreen(Screen):
         self.xform = Form(side, wrap=220)
         self.xform.pack(fill="x")
         self.xform.add("worker", _("Worker code"), width=10)
-        self.xform.add("kind", _("Kind"), tb.Combobox, values=["advance", "addition", "deduction"], state="readonly")
+        self.xform.add("kind", _("Kind"), tb.Combobox, values=payroll_extras.EXTRA_KINDS,
+                       state="readonly")
         self.xform.add("amount", _("Amount (US$)"))
         watch_amount(self.xform, "amount")
         self.xform.add("months", _("Repaid over (months)"), help=_("Advances only"))
@@ -220,7 +221,7 @@ class PayrollScreen(Screen):
     def load_extras(self) -> None:
         self.extras.delete(*self.extras.get_children())
         for x in payroll_extras.list_extras(self.ctx.actor, self.month_bar.month):
-            self.extras.insert("", "end", values=(_(x.kind), x.worker_code, x.name_latin, money(x.amount_cents),
+            self.extras.insert("", "end", values=(_(payroll_extras.EXTRA_KINDS.get(x.kind, x.kind)), x.worker_code, x.name_latin, money(x.amount_cents),
                                                   x.detail))
 
     # ------------------------------------------------------------------ actions

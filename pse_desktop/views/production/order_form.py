@@ -39,7 +39,7 @@ class NewOrderPanel(tb.Frame):
         form.add("customer", _("Customer name"), help=_("Filled from the centre or shop if empty."))
         form.add("due", _("Due date"), DateField)
         form.add("priority", _("Priority"), tb.Combobox, state="readonly",
-                 values=[f"{k} {v}" for k, v in production.PRIORITIES.items()])
+                 values={str(k): v for k, v in production.PRIORITIES.items()})
         form.add("notes", _("Notes"))
         add = tb.Frame(self)
         add.pack(fill="x", pady=(6, 0))
@@ -73,7 +73,7 @@ class NewOrderPanel(tb.Frame):
         self.lines, self.labels = {}, {}
         self.tree.delete(*self.tree.get_children())
         self.form.set_values({"kind": "handicraft", "customer_kind": "shop", "centre": "",
-                              "location": "", "customer": "", "notes": "", "priority": "2 normal",
+                              "location": "", "customer": "", "notes": "", "priority": "2",
                               "due": (dt.date.today() + dt.timedelta(days=30)).isoformat()})
         self.form.clear_errors()
 

@@ -9,7 +9,7 @@ import ttkbootstrap as tb
 
 from ...i18n import N_, _, ngettext
 from ...services.core import places
-from ...services.production import uniforms as production_uniforms
+from ...services.production import orders as production_orders, uniforms as production_uniforms
 from ...services.production.uniforms import UniformItem
 from ...services.common import validate
 from ...services.common.errors import ValidationError
@@ -25,7 +25,7 @@ def _pieces(text: str) -> int:
         return 1
 
 ALL = "*"
-SEX_CHOICES = {"": "everyone", "F": "girls", "M": "boys"}
+SEX_CHOICES = {"": N_("everyone"), "F": N_("girls"), "M": N_("boys")}
 
 
 class UniformsScreen(Screen):
@@ -56,7 +56,7 @@ class UniformsScreen(Screen):
             row = tb.Frame(items)
             row.pack(fill="x")
             on = tb.BooleanVar(value=False)
-            sex = tb.StringVar(value=SEX_CHOICES[""])
+            sex = tb.StringVar(value=_(SEX_CHOICES[""]))
             per = tb.StringVar(value="1")
             tb.Checkbutton(row, text=f"{code}  {name}", variable=on, width=32,
                            command=self.show_matrix).pack(side="left")
@@ -79,12 +79,12 @@ class UniformsScreen(Screen):
         form = self.form = Form(self)
         form.pack(fill="x", pady=(6, 0))
         form.add("due", _("Due date"), DateField)
-        form.add("priority", _("Priority"), tb.Combobox, values=["1 urgent", "2 normal", "3 low"],
-                 state="readonly")
+        form.add("priority", _("Priority"), tb.Combobox, state="readonly",
+                 values={str(k): v for k, v in production_orders.PRIORITIES.items()})
         form.add("notes", _("Notes"))
         form.add("items", _("Items"), tb.Label)
         form.set_values({"due": (self.today + dt.timedelta(days=45)).isoformat(),
-                         "priority": "2 normal"})
+                         "priority": "2"})
         tb.Button(self, text=_("Create the uniform order"), bootstyle="primary",
                   command=self.create).pack(anchor="e")
 

@@ -98,9 +98,9 @@ class RiceStockScreen(Screen):
         self.places.delete(*self.places.get_children())
         self.moves.delete(*self.moves.get_children())
         for p in stock.balances(self.ctx.actor):
-            self.places.insert("", "end", values=(p.code, kg(p.grams)))
+            self.places.insert("", "end", values=(place_name(p.code), kg(p.grams)))
         for m in stock.moves(self.ctx.actor, limit=200):
-            self.moves.insert("", "end", values=(format_date(m.day), m.place, _(m.kind),
+            self.moves.insert("", "end", values=(format_date(m.day), place_name(m.place), _(m.kind),
                                                  kg(m.grams), m.detail))
 
     def _centre_id(self):
@@ -183,3 +183,8 @@ class RiceStockScreen(Screen):
             return
         self._say(ngettext("{n} row written to {path}",
                            "{n} rows written to {path}", n).format(n=n, path=path), "success")
+
+
+def place_name(code: str) -> str:
+    """A place of the rice stock: a centre by its code, the central store by its name."""
+    return _("Central store") if code == stock.STORE else code

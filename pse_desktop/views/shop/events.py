@@ -14,6 +14,10 @@ from ..common.dates import DateField
 from .common import opener
 
 
+#: An event's state, by its stored code.
+EVENT_STATES = {"open": N_("In progress"), "reconciled": N_("Reconciled")}
+
+
 class EventsScreen(Screen):
     title = N_("Events in France")
 
@@ -86,7 +90,7 @@ class EventsScreen(Screen):
         rows = shop_events.list_events(self.ctx.actor)
         self.events = {e.id: e for e in rows}
         chunk = rows[page * size:(page + 1) * size]
-        return [(e.id, (e.name, e.place, f"{e.start} - {e.end}", e.box_code, _(e.state)))
+        return [(e.id, (e.name, e.place, f"{e.start} - {e.end}", e.box_code, _(EVENT_STATES.get(e.state, e.state))))
                 for e in chunk], len(rows)
 
     def selected(self):

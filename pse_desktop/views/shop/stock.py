@@ -17,7 +17,7 @@ from ..common.base import FAILED, Form, PagedTable, Screen, call_service
 from ..common.flow import Flow
 from .common import LocationChooser
 
-ACTIONS = {"receive": "Receive", "transfer": "Transfer to", "damage": "Write off (damaged)"}
+ACTIONS = {"receive": N_("Receive"), "transfer": N_("Transfer to"), "damage": N_("Write off (damaged)")}
 
 
 class StockScreen(Screen):

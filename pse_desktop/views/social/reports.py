@@ -14,7 +14,7 @@ from ...services.common.errors import PseError
 from ...services.common.validate import format_cents
 from ...services.core.permissions import can
 from ...services.social import reports
-from ...services.social.rules import DOMAINS, LEVELS, SUPPORT_KINDS
+from ...services.social.rules import DOMAINS, LEVELS, SUPPORT_KIND_LABELS, SUPPORT_KINDS
 from ..common.base import ChoiceVar, Screen
 from .common import DOMAIN_NAMES, level_text
 
@@ -72,13 +72,14 @@ class SocialReportsScreen(Screen):
         self.changes_label.pack(anchor="w")
         self.changes = _tree(frames["changes"], [("family", _("Family"), 70),
                                                  ("from", _("From"), 90), ("to", _("To"), 90),
-                                                 ("diff", _("Change"), 60)] + [
+                                                 ("diff", _("Difference"), 60)] + [
             (d, _(DOMAIN_NAMES[d]), 80) for d in DOMAINS])
         if can(ctx.actor, "social.budget"):
             row = tb.Frame(frames["support"])
             row.pack(side="bottom", fill="x", pady=(4, 0))
             tb.Label(row, text=_("Budget of the year for")).pack(side="left")
-            self.budget_kind = ChoiceVar(list(SUPPORT_KINDS), value=SUPPORT_KINDS[0])
+            self.budget_kind = ChoiceVar({k: SUPPORT_KIND_LABELS[k][0] for k in SUPPORT_KINDS},
+                                         value=SUPPORT_KINDS[0])
             tb.Combobox(row, textvariable=self.budget_kind, values=self.budget_kind.labels,
                         state="readonly", width=10).pack(side="left", padx=4)
             tb.Label(row, text=_("US$")).pack(side="left")
@@ -116,7 +117,8 @@ class SocialReportsScreen(Screen):
                     c.code, format_date(c.before), format_date(c.after), f"{c.difference:+d}"]
                     + [_(c.trend[d]) for d in DOMAINS])
             for kind, figures in reports.support_by_month(self.ctx.actor, year).items():
-                self.support.insert("", "end", values=[translate_label(kind)] + [
+                self.support.insert("", "end", values=[_(SUPPORT_KIND_LABELS[kind][0]) if kind in SUPPORT_KIND_LABELS
+                                                         else translate_label(kind)] + [
                     format_cents(v) if v else "" for v in figures[:12]]
                     + [format_cents(sum(figures[:12])), format_cents(figures[12])])
         except PseError as exc:

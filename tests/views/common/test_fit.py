@@ -134,6 +134,19 @@ def test_every_screen_fits_in_khmer_on_a_netbook(tk_root, demo_target, role):
         i18n.set_language("en")
 
 
+@pytest.mark.parametrize("role", ["admin", "sophea", "dara", "srey", "vanna"])
+def test_every_screen_fits_in_french_on_a_netbook(tk_root, demo_target, role):
+    """French words are longer than English ones: the same check in French at 1024x600 (the
+    sidebar's 'FORMATION PROFESSIONNELLE' once widened it and cut sixteen controls)."""
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        _every_screen_fits(tk_root, demo_target, role, "1024x600")
+    finally:
+        i18n.set_language("en")
+
+
 def _every_screen_fits(tk_root, demo_target, role, size, khmer=False):
     actor = auth.authenticate(role, "admin-pass" if role == "admin" else DEMO_PASSWORD)
     old_geometry = tk_root.geometry()

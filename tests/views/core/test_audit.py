@@ -38,3 +38,20 @@ def test_filters_by_area_and_date_and_offers_the_choices(tk_root, ui, admin, mak
     screen.date_from.set((dt.date.today() + dt.timedelta(days=1)).isoformat())
     screen.apply()
     assert screen.error.cget("text") == "" and screen.table.total == 0
+
+
+def test_areas_and_headings_in_the_readers_language(tk_root, ui, admin, target, lang):
+    """An area is shown by its name, not its code ('core'), in the drop-down and the list; the
+    record and change headings are not the words of a sale ('Enregistrer', 'Monnaie rendue')."""
+    from pse_desktop.i18n import _
+
+    places.save_centre(admin, None, "STM", "Stung Meanchey", "Phnom Penh")
+    lang("fr")
+    screen = main_window(ui, admin, target).show("audit")
+    shown = set(column(screen.table.tree, 2))
+    assert _("Admin") in shown and not shown & {"core", "attendance"}
+    assert _("Admin") in screen.area_box.cget("values")
+    headings = [screen.table.tree.heading(c, "text") for c in screen.table.tree.cget("columns")]
+    assert not {"Enregistrer", "Monnaie rendue"} & set(headings)
+    screen.area.set(_("Admin"))
+    assert screen.area.get() == "core"

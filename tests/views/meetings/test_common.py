@@ -66,3 +66,11 @@ def test_write_in_background_asks_writes_and_tells(tk_root, ui, tmp_path, target
     assert status[-1] == "Could not write Minutes: disk full" and len(opened) == 1
     frame.ctx.choose_file = lambda *a, **k: None  # the user cancelled
     assert write_in_background(frame, "none.pdf", broken, "Minutes") is None
+
+
+def test_a_guardians_relation_in_the_readers_language(lang):
+    """The relation is stored as a code ('mother'): French and Khmer readers saw it in English."""
+    family = type("F", (), {"guardians": [_G(1, "សុខ សុភា", "Sok Sophea")]})()
+    assert latin_guardians(family) == "Sok Sophea (mother)"
+    lang("fr")
+    assert latin_guardians(family) == "Sok Sophea (mère)"

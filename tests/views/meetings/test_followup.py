@@ -45,7 +45,7 @@ def test_unknown_family_and_editing_an_open_follow_up(tk_root, ui, staff_ctx, ad
     assert "F09999" in screen.form.error_text("family")
     assert screen.state_var.get() == "Overdue"
     assert not rows(screen.table.tree)  # overdue only, and this one is not due yet
-    screen.state_var.set("Open")
+    screen.state_var.set("To do")
     screen.reload()
     assert [r[1] for r in rows(screen.table.tree)] == ["F00001"]
     select_row(tk_root, screen.table.tree, lambda v: v[1] == "F00001")
@@ -54,3 +54,20 @@ def test_unknown_family_and_editing_an_open_follow_up(tk_root, ui, staff_ctx, ad
     screen.save_button.invoke()
     got = meetings_followup.list_followups(staff_ctx.actor, state="open")[0]
     assert [f.action for f in got] == ["Phone the mother about soap"]
+
+
+def test_a_follow_ups_state_is_shown_in_the_readers_language(tk_root, ui, staff_ctx, admin,  # noqa: F811
+                                                             lang):
+    """The list's state column showed the stored code ('overdue') in every language, and an open
+    follow-up read 'Ouvrir' (the button's verb) in French."""
+    f1 = meetings.family_by_code(admin, "F00001")
+    meetings_followup.add_followup(staff_ctx.actor, f1.id, "Phone the mother",
+                                   due_on=TODAY - dt.timedelta(days=3), today=TODAY)
+    lang("fr")
+    screen = FollowUpsScreen(ui, staff_ctx)
+    screen.pack(fill="both", expand=True)
+    tk_root.update()
+    assert [r[3] for r in rows(screen.table.tree)] == ["En retard"]
+    screen.state_var.set("À faire")
+    screen.reload()
+    assert [r[3] for r in rows(screen.table.tree)] == ["En retard"]  # an overdue one is open too

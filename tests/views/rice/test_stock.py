@@ -27,7 +27,7 @@ def test_receive_send_count_and_report(social, target, ui, tmp_path):
     assert "difference -1 kg" in screen.message.cget("text")
     places = {screen.places.item(i, "values")[0]: screen.places.item(i, "values")[1]
               for i in screen.places.get_children()}
-    assert places["store"] == "150 kg" and places["STM"] == "99 kg"
+    assert places["Central store"] == "150 kg" and places["STM"] == "99 kg"
     assert stock.balance(social["centres"]["STM"].id) == 99_000
     screen.export_var.set("2026-10")
     screen.export()
