@@ -62,3 +62,37 @@ def test_internal_writers_refuse_outside_a_service_transaction(admin):
     with database.atomic():  # a service's own transaction
         audit.record(admin, "core", "test", "user", 1, "inside")
     assert _Entry.select().count() == before + 1
+
+
+def test_every_action_the_services_log_has_a_label_in_every_language():
+    """The log's action column reads in the user's language: every action code written as a
+    literal by a service is listed in audit.ACTIONS, and each label is translated."""
+    import ast
+    from pathlib import Path
+
+    from pse_desktop import i18n
+    from pse_desktop.services.core import audit as audit_service
+
+    services = Path(audit_service.__file__).resolve().parents[1]
+    found = {}
+    for path in services.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "record" and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "audit" and len(node.args) >= 3):
+                for value in ast.walk(node.args[2]):  # "create", or 'approve' if ... else 'refuse'
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        found.setdefault(value.value, f"{path.name}:{node.lineno}")
+    assert len(found) > 40
+    missing = sorted(f"{a} ({where})" for a, where in found.items() if a not in audit_service.ACTIONS)
+    assert not missing, f"actions without a label in services/core/audit.py: {missing}"
+    for lang in ("fr", "km"):
+        untranslated = [label for label in audit_service.ACTIONS.values()
+                        if i18n.gettext_in(lang, label) == label and label not in {"export", "import", "notes"}]
+        assert not untranslated, f"{lang}: {untranslated}"
+    i18n.set_language("km")
+    try:
+        assert audit_service.action_label("close_day") == i18n._("close day") != "close day"
+        assert audit_service.action_label("no_such_code") == "no_such_code"
+    finally:
+        i18n.set_language("en")
