@@ -16,7 +16,7 @@ from ...i18n import N_, _, language
 
 #: Every phrase calc.py writes into an explanation, the longest first where one holds another.
 PHRASES = (
-    N_("not employed for the full month"), N_("tax-free seniority payment"),
+    N_("Salary advance repaid this month"), N_("not employed for the full month"), N_("tax-free seniority payment"),
     N_("No absence this month"), N_("for the full month"), N_("months of service"),
     N_("years of service"), N_("year of service"), N_("minimum wage"), N_("working days"),
     N_("unpaid days"), N_("unpaid day"), N_("days paid"), N_("NSSF pension"), N_("NSSF base"),

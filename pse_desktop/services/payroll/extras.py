@@ -38,7 +38,7 @@ def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reaso
     numbers.check_plausible("amount", cents, "USD", numbers.Plausible(
         1, settings.get("payroll_advance_usual_max_cents"), ADVANCE_HARD_LIMIT), confirm)
     months = validate.integer("months", months, 1, 24)
-    reason = validate.text("reason", reason, 120, required=False) or "Salary advance"
+    reason = validate.text("reason", reason, 120, required=False) or DEFAULT_REASON
     first = parse_month(first_month, "first_month") if first_month else given_on.replace(day=1)
     if first < given_on.replace(day=1):
         raise ValidationError("first_month", _("repayment cannot start before the advance is given"))
@@ -159,7 +159,8 @@ def list_extras(actor: Actor, month) -> list[Extra]:
             index = (month.year - a.first_month.year) * 12 + month.month - a.first_month.month + 1
             out.append(Extra("advance", a.id, a.worker.code, a.worker.name_latin, due,
                              _("{reason}: {amount} given {day}, instalment {index} of {months}").format(
-                                 reason=a.reason, amount=format_money(a.amount_cents), day=format_date(a.given_on),
+                                 reason=_(a.reason) if a.reason == DEFAULT_REASON else a.reason,
+                                 amount=format_money(a.amount_cents), day=format_date(a.given_on),
                                  index=index, months=a.months)))
     for j in Adjustment.select(Adjustment, Worker).join(Worker).where(Adjustment.month == month).order_by(Worker.code):
         out.append(Extra(j.kind, j.id, j.worker.code, j.worker.name_latin, j.amount_cents, j.reason))
