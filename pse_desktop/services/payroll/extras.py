@@ -23,6 +23,7 @@ from ...i18n import N_, _
 
 #: The kinds of a month's extra lines, by their stored code (shown by their label).
 EXTRA_KINDS = {"advance": N_("Advance"), "addition": N_("Addition"), "deduction": N_("Deduction")}
+DEFAULT_REASON = N_("Salary advance")  # stored as is; shown in the reader's language
 
 
 def give_advance(actor: Actor, worker_id: int, given_on, amount, months=1, reason: str = "",
