@@ -49,6 +49,12 @@ def _styles():
     }
 
 
+def plain(value: str) -> str:
+    """A text in the reader's language for ``shaped_paragraph`` (which escapes it): U+2212
+    (minus) is not in the Latin font's encoding."""
+    return str(value).replace("\u2212", "-")
+
+
 def text(value: str) -> str:
     """Escape for a Helvetica paragraph; U+2212 (minus) is not in its encoding."""
     return escape(str(value)).replace("\u2212", "-")
@@ -89,7 +95,7 @@ def payslip_flowables(view, doc, st) -> list:
             style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HEAD))
         for l in lines:
             sign = "-" if kind == "deduction" and l.amount_cents else ""
-            rows.append([[shaped_paragraph(both_label(l.label), st["body"]), Paragraph(text(l.explanation), st["small"])],
+            rows.append([[shaped_paragraph(both_label(l.label), st["body"]), shaped_paragraph(plain(l.explanation), st["small"])],
                          Paragraph(sign + usd(l.amount_cents), st["right"]),
                          Paragraph(f"{l.amount_khr:,}" if l.amount_khr is not None else "", st["right"])])
         if kind == "earning":
@@ -157,7 +163,7 @@ def render_register(view, out) -> None:
                                ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold")]))
     status = _("FINAL") if view.status == "final" else _("DRAFT")
     story = [_label(N_("Payroll register {month} ({status})"), st["title"], month=view.label, status=status),
-             Paragraph(text(_("{org} · KHR {rate:,} per US$ · rates from {since}").format(
+             shaped_paragraph(plain(_("{org} · KHR {rate:,} per US$ · rates from {since}").format(
                  org=view.org_name, rate=view.khr_per_usd, since=view.rates_from)),
                        st["body"]), Spacer(1, 4 * mm), table]
     SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,

@@ -22,3 +22,30 @@ def test_payslips_one_page_per_worker_with_the_worked_figures(month_run, tmp_pat
 def test_register_totals(month_run, tmp_path):
     reg = text_of(payroll_docs.write_pdf(month_run, "register", "2026-01", tmp_path / "r.pdf"))
     assert "Total (2)" in reg and "$292.00" in reg and "$287.42" in reg  # 229 + 63; 224.42 + 63
+
+
+def test_a_french_payslip_explains_its_lines_in_french(month_run, tmp_path):
+    from pse_desktop import i18n
+
+    i18n.set_language("fr")
+    try:
+        text = " ".join(text_of(payroll_docs.write_pdf(month_run, "payslips", "2026-01",
+                                                       tmp_path / "fr.pdf")).split())
+    finally:
+        i18n.set_language("en")
+    assert "jours ouvrés" in text and "working days" not in text
+    assert "Imposable" in text and "Taxable" not in text
+
+
+def test_a_khmer_payslip_draws_its_explanations_in_the_khmer_font(month_run, tmp_path):
+    """The explanation is Khmer for a Khmer reader: drawn in the Latin font it came out as boxes
+    (the PDF then holds no Khmer letters on the explanation's line)."""
+    from pse_desktop import i18n
+
+    i18n.set_language("km")
+    try:
+        text = text_of(payroll_docs.write_pdf(month_run, "payslips", "2026-01", tmp_path / "km.pdf"))
+    finally:
+        i18n.set_language("en")
+    line = next(ln for ln in text.splitlines() if ln.startswith("$") and "(" in ln)  # "$210.00 ... (27"
+    assert any("\u1780" <= ch <= "\u17ff" for ch in line), line
