@@ -219,3 +219,16 @@ def shaped_paragraph(text, style: ParagraphStyle | None = None, **kw) -> Paragra
     markup = khmer_markup(text, khmer_font=khmer_font, latin_font=latin_font,
                           base_font=style.fontName)
     return Paragraph(markup, style, **kw)
+
+
+def shape_cells(rows, size: float = 8.5, bold_rows=(0,)) -> list[list]:
+    """``rows`` of a ``Table`` with every text cell that holds Khmer turned into a shaped
+    paragraph (a plain cell is drawn in the table's Latin font: Khmer came out as boxes).
+    Rows in ``bold_rows`` (the header) are bold; other cells are left as they are."""
+    out = []
+    for index, row in enumerate(rows):
+        bold = index in bold_rows
+        style = paragraph_style(f"Cell{size}{'b' if bold else ''}", size, bold=bold, leading=size * 1.25)
+        out.append([shaped_paragraph(cell, style) if isinstance(cell, str) and any(map(_is_khmer, cell))
+                    else cell for cell in row])
+    return out

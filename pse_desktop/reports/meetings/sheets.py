@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.fonts import paragraph_style, shape_cells, shaped_paragraph
 from ..common.labels import both
 from ...formats import format_date
 from ...i18n import N_, _, ngettext
@@ -63,7 +63,7 @@ def render_sign_sheet(sheet, out: str | Path) -> Path:
                      shaped_paragraph(latin, body), ""])
     for n in range(len(sheet.lines) + 1, len(sheet.lines) + 1 + sheet.blank_lines):
         rows.append([str(n), "", "", "", ""])
-    table = Table(rows, colWidths=[8 * mm, 20 * mm, 50 * mm, 55 * mm, 53 * mm], repeatRows=1,
+    table = Table(shape_cells(rows), colWidths=[8 * mm, 20 * mm, 50 * mm, 55 * mm, 53 * mm], repeatRows=1,
                   rowHeights=[8 * mm] + [15 * mm] * (len(rows) - 1))
     table.setStyle(TableStyle(GRID))
     story += [table, Spacer(1, 3 * mm),
@@ -99,7 +99,7 @@ def render_minutes(minutes, out: str | Path) -> Path:
              for i in minutes.present]
     rows += [[_("guest"), shaped_paragraph(f"{g[0]}" + (f" ({g[1]})" if g[1] else ""), body), _("no")]
              for g in m.guests]
-    table = Table(rows, colWidths=[25 * mm, 130 * mm, 20 * mm], repeatRows=1)
+    table = Table(shape_cells(rows), colWidths=[25 * mm, 130 * mm, 20 * mm], repeatRows=1)
     table.setStyle(TableStyle(GRID))
     story.append(table)
     story.append(Spacer(1, 3 * mm))
@@ -118,7 +118,7 @@ def render_minutes(minutes, out: str | Path) -> Path:
         rows = [[_("Family"), _("Action"), _("Who"), _("Due"), _("Done")]]
         rows += [[f.family_code, shaped_paragraph(f.action, small), f.assigned_to, format_date(f.due_on),
                   format_date(f.done_on) if f.done_on else ""] for f in minutes.followups]
-        table = Table(rows, colWidths=[20 * mm, 85 * mm, 30 * mm, 22 * mm, 22 * mm], repeatRows=1)
+        table = Table(shape_cells(rows), colWidths=[20 * mm, 85 * mm, 30 * mm, 22 * mm, 22 * mm], repeatRows=1)
         table.setStyle(TableStyle(GRID))
         story.append(table)
     else:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.fonts import paragraph_style, shape_cells, shaped_paragraph
 from ..common.labels import cells
 from ...formats import format_date
 from ...i18n import N_, _
@@ -48,7 +48,7 @@ def render_participation(report, out: str | Path) -> Path:
     if not report.rows:
         rows.append(["", shaped_paragraph(_("No meeting was held in this period."), body), "", "", "", "",
                      ""])
-    table = Table(rows, colWidths=[20 * mm, 62 * mm, 28 * mm, 15 * mm, 15 * mm, 15 * mm, 25 * mm],
+    table = Table(shape_cells(rows), colWidths=[20 * mm, 62 * mm, 28 * mm, 15 * mm, 15 * mm, 15 * mm, 25 * mm],
                   repeatRows=1)
     style = list(GRID) + [("ALIGN", (3, 0), (5, -1), "RIGHT")]
     style += [("BACKGROUND", (0, n), (-1, n), colors.HexColor("#fde2e2")) for n in never]
@@ -87,8 +87,6 @@ def themes_chart(report, width: float = 250 * mm, height: float = 75 * mm) -> Dr
     legend.columnMaximum = max(1, len(themes))
     legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], t) for i, t in enumerate(themes)]
     drawing.add(legend)
-    drawing.add(String(15 * mm, height - 5 * mm, _("Meetings held per quarter and theme, all centres"),
-                       fontName="Helvetica-Bold", fontSize=8))
     return drawing
 
 
@@ -102,7 +100,11 @@ def render_themes(report, out: str | Path) -> Path:
                               title),
              shaped_paragraph(_("{first} to {last}; meetings held.").format(
                  first=format_date(report.first), last=format_date(report.last)), body),
-             Spacer(1, 2 * mm), themes_chart(report), Spacer(1, 4 * mm)]
+             Spacer(1, 2 * mm),
+             # The chart's title above it, shaped (a drawing's strings cannot shape Khmer).
+             shaped_paragraph(_("Meetings held per quarter and theme, all centres"),
+                              paragraph_style("ChartTitle", 8, bold=True)),
+             themes_chart(report), Spacer(1, 4 * mm)]
     head = paragraph_style("Head", 8, bold=True, leading=10)
     rows = [cells([N_("Centre"), N_("Quarter")], head) + [shaped_paragraph(_(t), head) for t in report.themes]
             + cells([N_("Total")], head)]
@@ -114,7 +116,7 @@ def render_themes(report, out: str | Path) -> Path:
     if len(rows) == 1:
         rows.append(["", shaped_paragraph(_("No meeting was held in this period."), body)]
                     + [""] * (len(report.themes) + 1))
-    table = Table(rows, repeatRows=1)
+    table = Table(shape_cells(rows), repeatRows=1)
     table.setStyle(TableStyle(list(GRID) + [("ALIGN", (2, 0), (-1, -1), "CENTER")]))
     story.append(table)
     doc.build(story)

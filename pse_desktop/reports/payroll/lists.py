@@ -54,7 +54,7 @@ def render_cash_list(cash, out) -> None:
              Spacer(1, 4 * mm),
              _table(rows, [14 * mm, 60 * mm, 22 * mm, 60 * mm, 18 * mm, 60 * mm, 35 * mm])]
     if cash.bank_rows:
-        story += [Spacer(1, 5 * mm), Paragraph(
+        story += [Spacer(1, 5 * mm), shaped_paragraph(
             _("Paid by bank: ") + ", ".join(f"{r.code} {usd(r.net_cents)}" for r in cash.bank_rows), body)]
     SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
                       topMargin=12 * mm, bottomMargin=10 * mm, title=_("Cash list {month}").format(month=view.label)).build(story)

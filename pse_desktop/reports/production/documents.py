@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..common.fonts import paragraph_style, shaped_paragraph
+from ..common.fonts import paragraph_style, shape_cells, shaped_paragraph
 from ..common.labels import both
 from ...formats import format_date, format_month
 from ...i18n import N_, _, ngettext
@@ -36,7 +36,7 @@ def _head(labels, bilingual: bool = False) -> list:
 
 
 def _table(rows, widths, numeric_from: int | None = None, bold_last: bool = False) -> Table:
-    t = Table(rows, colWidths=widths, repeatRows=1)
+    t = Table(shape_cells(rows), colWidths=widths, repeatRows=1)
     style = [("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
              ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.5),
              ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),

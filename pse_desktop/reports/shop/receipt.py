@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..common.fonts import shaped_paragraph
+from ..common.fonts import shape_cells, shaped_paragraph
 from ...formats import format_date, format_money, format_number
 from ...i18n import N_, _
 from .styles import latin_style
@@ -65,7 +65,7 @@ def receipt_story(data, small: bool) -> list:
         rows.append([[shaped_paragraph(name, st["body"]), shaped_paragraph(label, st["body"])],
                      str(qty), _money(amount, cur, st["amount"])])
     width = (80 - 8) * mm if small else 170 * mm
-    table = Table(rows, colWidths=[width * 0.58, width * 0.12, width * 0.30])
+    table = Table(shape_cells(rows, bold_rows=()), colWidths=[width * 0.58, width * 0.12, width * 0.30])
     table.setStyle(TableStyle([
         ("FONTSIZE", (0, 0), (-1, -1), st["size"]),
         ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
@@ -90,7 +90,7 @@ def receipt_story(data, small: bool) -> list:
         if s.change[c]:
             label = N_("Refund {currency}") if s.kind != "sale" else N_("Change {currency}")
             totals.append([_t(label, st["body"], currency=c), _money(s.change[c], c, st["amount"])])
-    tt = Table(totals, colWidths=[width * 0.55, width * 0.45])
+    tt = Table(shape_cells(totals, bold_rows=()), colWidths=[width * 0.55, width * 0.45])
     tt.setStyle(TableStyle([
         ("FONTSIZE", (0, 0), (-1, -1), st["size"]),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
@@ -175,7 +175,7 @@ def render_z_report(z, out) -> None:
 
 
 def _grid(rows, widths, header: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    table = Table(shape_cells(rows, bold_rows=(0,) if header else ()), colWidths=widths, repeatRows=1 if header else 0)
     style = [("FONTSIZE", (0, 0), (-1, -1), 9), ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
              ("ALIGN", (-1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if header:

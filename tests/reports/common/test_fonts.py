@@ -103,3 +103,23 @@ def test_shaped_pdf_looks_different_from_unshaped(tmp_path):
                         str(tmp_path / name)], check=True)
         pngs.append(Image.open(tmp_path / (name + ".png")).convert("L"))
     assert ImageChops.difference(*pngs).getbbox() is not None
+
+
+def test_table_cells_with_khmer_are_shaped_and_others_left(tmp_path):
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    from pse_desktop.reports.common.fonts import shape_cells
+
+    rows = shape_cells([["សរុប", "Total", 3], ["12 វិច្ឆិកា 2026", "", None]])
+    assert isinstance(rows[0][0], Paragraph) and isinstance(rows[1][0], Paragraph)
+    assert rows[0][1:] == ["Total", 3] and rows[1][1:] == ["", None]
+    SimpleDocTemplate(str(tmp_path / "t.pdf")).build([Table(rows)])  # watched: no boxes
+
+
+def test_the_watch_fails_on_khmer_in_a_latin_font(tmp_path):
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    from tests.reports.conftest import drawn_without_khmer_glyphs
+
+    assert drawn_without_khmer_glyphs("Helvetica", "សរុប")
+    SimpleDocTemplate(str(tmp_path / "t.pdf")).build([Table([["Total"]])])  # Latin in Helvetica: fine
