@@ -73,7 +73,8 @@ class AuditScreen(Screen):
     def fetch(self, page, size):
         result = audit.list_entries(self.ctx.actor, page=page, page_size=size, **self.filters)
         return [(None, (f"{r.at:%Y-%m-%d %H:%M:%S}", r.username, area_label(r.area), audit.action_label(r.action),
-                        f"{r.entity} {r.entity_id}".strip(), r.summary)) for r in result.rows], \
+                        f"{translate_label(r.entity)} {r.entity_id}".strip(), r.summary))
+                 for r in result.rows], \
             result.total
 
 
