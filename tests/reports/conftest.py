@@ -5,9 +5,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import textobject
 
-
-def _khmer(text: str) -> bool:
-    return any("\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff" for ch in text)
+from pse_desktop.views.common.khmer_render import has_khmer as _khmer
 
 
 def drawn_without_khmer_glyphs(font_name: str, text: str) -> bool:

@@ -251,4 +251,5 @@ def field_label(field: str) -> str:
         return f"{head}: {_(LABELS[tail])}"
     label = field.replace("_", " ")
     label = label[0].upper() + label[1:]  # "family name": a form's label "Family name"
-    return _(label) if _(label) != label else field
+    shown = _(label)
+    return shown if shown != label else field

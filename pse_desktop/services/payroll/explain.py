@@ -10,7 +10,6 @@ the list (a reason typed by a manager) stays as written.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...i18n import N_, _, language
 
@@ -27,10 +26,10 @@ PHRASES = (
 OF = N_("of")
 
 
-@lru_cache(maxsize=8)
-def _pattern(lang: str) -> re.Pattern:
-    words = "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])({words})(?![A-Za-z])|(?<=\d) of (?=\d)")
+#: The phrases (the longest first, whole words only) and the "of" between two numbers.
+_PATTERN = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True))
+    + r")(?![A-Za-z])|(?<=\d) of (?=\d)")
 
 
 def explanation_text(text: str) -> str:
@@ -41,4 +40,4 @@ def explanation_text(text: str) -> str:
     def swap(match: re.Match) -> str:
         return _(match.group(1)) if match.group(1) else f" {_(OF)} "
 
-    return _pattern(language()).sub(swap, text)
+    return _PATTERN.sub(swap, text)

@@ -9,6 +9,7 @@ change what is shown, asks for a refresh at the next idle moment, before the scr
 
 from __future__ import annotations
 
+import abc
 import tkinter
 
 _PROC = """
@@ -20,7 +21,7 @@ proc ::pse_khmer_watch {orig operations notify args} {
 """
 
 
-class Watched:
+class Watched(abc.ABC):
     """Base of an overlay keeper: ``operations`` names the calls after which to ``refresh``."""
 
     operations: tuple[str, ...] = ()
@@ -70,8 +71,9 @@ class Watched:
         except tkinter.TclError:  # the widget went away while we looked
             pass
 
-    def refresh(self) -> None:  # pragma: no cover - every keeper has its own
-        raise NotImplementedError
+    @abc.abstractmethod
+    def refresh(self) -> None:
+        """Draw the overlay again from the widget as it is now (each keeper its own)."""
 
     def _on_destroy(self, event) -> None:
         if str(event.widget) != self.path:

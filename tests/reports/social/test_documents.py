@@ -26,13 +26,18 @@ def test_the_blank_survey_has_every_section_in_the_forms_order(social, tmp_path)
     assert "Relation" in text and "Equity Card" in text and "signature" in text
 
 
-def test_a_receipt_names_the_family_amount_and_instalment(social, tmp_path):
+def _school_support_paid_once(social):
+    """A school support of KHR 120,000 in two payments, approved, its first payment made."""
     fam, worker, lead = social["families"][0], social["worker"], social["lead"]
     support.set_budget(lead, dt.date.today().year, "school", "500")
     req = support.request_support(worker, fam.id, "school", "KHR", "120000", payments=2,
                                   why="stay in school")
     support.decide(lead, req.id, True)
-    paid = support.pay(worker, req.id, "Sok Sophea")
+    return worker, support.pay(worker, req.id, "Sok Sophea")
+
+
+def test_a_receipt_names_the_family_amount_and_instalment(social, tmp_path):
+    worker, paid = _school_support_paid_once(social)
     text = text_of(docs.write_receipt(worker, paid.id, tmp_path / "r.pdf"))
     for part in (paid.receipt_no, "F00001", "Sok Sophea", "KHR 120,000", "1/2", "School",
                  "Signature or thumbprint"):
@@ -42,12 +47,7 @@ def test_a_receipt_names_the_family_amount_and_instalment(social, tmp_path):
 def test_a_receipt_is_in_the_readers_language_with_the_khmer_beside_it(social, tmp_path):
     from pse_desktop import i18n
 
-    fam, worker, lead = social["families"][0], social["worker"], social["lead"]
-    support.set_budget(lead, dt.date.today().year, "school", "500")
-    req = support.request_support(worker, fam.id, "school", "KHR", "120000", payments=2,
-                                  why="stay in school")
-    support.decide(lead, req.id, True)
-    paid = support.pay(worker, req.id, "Sok Sophea")
+    worker, paid = _school_support_paid_once(social)
     i18n.set_language("fr")
     try:
         text = text_of(docs.write_receipt(worker, paid.id, tmp_path / "r.pdf"))
